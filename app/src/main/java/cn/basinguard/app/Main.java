@@ -1,0 +1,27 @@
+package cn.basinguard.app;
+
+import cn.basinguard.app.cli.Cli;
+
+/**
+ * The one entry point of the product: with no arguments it opens the window, with a subcommand it runs
+ * headless and never touches JavaFX (so it works on a server, over SSH, in CI).
+ */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        if (args.length == 0) {
+            // loaded by name so that headless runs never load a JavaFX class
+            try {
+                Class.forName("cn.basinguard.app.ui.DesktopLauncher").getMethod("launch", String[].class)
+                        .invoke(null, (Object) args);
+            } catch (ReflectiveOperationException e) {
+                System.err.println("basinguard: " + e);
+                System.exit(2);
+            }
+            return;
+        }
+        System.exit(new Cli(System.out, System.err).run(args));
+    }
+}
