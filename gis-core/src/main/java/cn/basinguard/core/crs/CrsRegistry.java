@@ -54,11 +54,16 @@ public final class CrsRegistry {
 
     /** The CGCS2000 Gauss–Krüger zone that contains this longitude (zone edges go to the eastern zone). */
     public static Crs gkZoneFor(double lonDeg, int width, boolean prefixed) {
+        return gkZoneFor(DatumFamily.CGCS2000, lonDeg, width, prefixed);
+    }
+
+    /** The national Gauss–Krüger grid of {@code datum} (CGCS2000, Xi'an 1980 or Beijing 1954) containing the longitude. */
+    public static Crs gkZoneFor(DatumFamily datum, double lonDeg, int width, boolean prefixed) {
         if (width != 3 && width != 6) {
             throw new IllegalArgumentException("zone width must be 3 or 6: " + width);
         }
         int cm = width == 3 ? 3 * (int) Math.floor(lonDeg / 3 + 0.5) : 6 * (int) Math.floor(lonDeg / 6) + 3;
-        return fromEpsg(GkCodes.epsg(DatumFamily.CGCS2000, cm, width, prefixed));
+        return fromEpsg(GkCodes.epsg(datum, cm, width, prefixed));
     }
 
     private static Crs build(int code) {
