@@ -29,9 +29,9 @@ final class WktMatcher {
         if (parsed.isEmpty()) {
             return Optional.empty();
         }
-        WktNode root = parsed.get();
+        WktNode root = horizontal(parsed.get());
         OptionalInt tagged = authorityCode(root);
-        if (tagged.isPresent()) {
+        if (tagged.isPresent() && CrsRegistry.isKnown(tagged.getAsInt())) {
             return Optional.of(tagged.getAsInt());
         }
         if (root.is(GEOGRAPHIC)) {
@@ -41,6 +41,23 @@ final class WktMatcher {
             return projectedCode(root);
         }
         return Optional.empty();
+    }
+
+    /**
+     * The horizontal CRS inside the wrappers PROJ and GDAL put around it: a WKT2 BOUNDCRS (written when the data
+     * carries TOWGS84 parameters) or a compound CRS with heights.
+     */
+    private static WktNode horizontal(WktNode root) {
+        if (root.is("BOUNDCRS")) {
+            return root.child("SOURCECRS").flatMap(s -> s.args().stream().filter(WktNode.class::isInstance)
+                .map(WktNode.class::cast).findFirst()).map(WktMatcher::horizontal).orElse(root);
+        }
+        if (root.is("COMPD_CS", "COMPOUNDCRS")) {
+            List<WktNode> parts = new ArrayList<>(root.children(PROJECTED));
+            parts.addAll(root.children(GEOGRAPHIC));
+            return parts.isEmpty() ? root : parts.get(0);
+        }
+        return root;
     }
 
     /** The CRS's own tag, a direct child of the root; tags deeper down belong to the datum, units and so on. */

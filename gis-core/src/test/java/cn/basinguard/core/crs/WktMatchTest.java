@@ -94,6 +94,19 @@ class WktMatchTest {
     }
 
     @Test
+    void wrappedAndMistaggedDefinitions() {
+        String bound = "BOUNDCRS[SOURCECRS[" + wkt2Zone38(false) + "],TARGETCRS[GEOGCRS[\"WGS 84\",DATUM[\"World Geodetic System 1984\","
+            + "ELLIPSOID[\"WGS 84\",6378137,298.257223563]],CS[ellipsoidal,2]]],ABRIDGEDTRANSFORMATION[\"Transformation to WGS84\","
+            + "METHOD[\"Position Vector transformation (geog2D domain)\"],PARAMETER[\"X-axis translation\",0]]]";
+        assertEquals(4526, code(bound));
+        String compound = "COMPD_CS[\"CGCS2000 + height\"," + EPSG_4547_WKT1 + ",VERT_CS[\"Yellow Sea 1985 height\","
+            + "VERT_DATUM[\"Yellow Sea 1985\",2005],UNIT[\"metre\",1],AXIS[\"Up\",UP]]]";
+        assertEquals(4547, code(compound));
+        // a code nobody knows does not hide parameters that identify the grid
+        assertEquals(4547, code(EPSG_4547_WKT1.replace("AUTHORITY[\"EPSG\",\"4547\"]]", "AUTHORITY[\"EPSG\",\"999999\"]]")));
+    }
+
+    @Test
     void webMercator() {
         String esri = "PROJCS[\"WGS_1984_Web_Mercator_Auxiliary_Sphere\",GEOGCS[\"GCS_WGS_1984\",DATUM[\"D_WGS_1984\","
             + "SPHEROID[\"WGS_1984\",6378137.0,298.257223563]],PRIMEM[\"Greenwich\",0.0],UNIT[\"Degree\",0.0174532925199433]],"
