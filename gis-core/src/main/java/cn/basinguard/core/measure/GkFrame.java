@@ -14,6 +14,8 @@ import org.locationtech.jts.geom.Point;
  * national grid stays as it is (the zone prefix is handled through the false easting). Anything else — geographic
  * coordinates, Web Mercator, Beijing 1954 grids — is first moved to the CGCS2000 3° zone whose central meridian is
  * nearest the geometry's centroid; Xi'an 1980 lon/lat goes to the Xi'an 1980 3° zone so its own 32号 constants apply.
+ * The 32号 text has no constants for Krassovsky, so Beijing 1954 data is measured after proj4j's approximate move
+ * to CGCS2000 ({@link DatumShift#APPROXIMATE}; about 2e-5 relative in area).
  *
  * @param geometry coordinates in {@code grid}
  * @param grid the Gauss–Krüger CRS used

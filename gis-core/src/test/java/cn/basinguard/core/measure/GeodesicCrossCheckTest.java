@@ -99,6 +99,46 @@ class GeodesicCrossCheckTest {
     }
 
     @Test
+    void beijing54GridIsMeasuredOnCgcs2000AndFlagged() {
+        Crs beijing = CrsRegistry.fromEpsg(2435);
+        Polygon km1 = GF.createPolygon(box(443_000, 3_520_000, 444_000, 3_521_000));
+        GkFrame frame = GkFrame.of(km1, beijing);
+        assertEquals(4547, frame.grid().epsg());
+        assertEquals(cn.basinguard.core.crs.DatumShift.APPROXIMATE, frame.datumShift());
+        // the move to CGCS2000 changes the parcel's ellipsoidal height by tens of metres and hence its area by
+        // about 2e-5 (here +19 m²): areas of Beijing 1954 data are approximate at that level
+        double a = EllipsoidalArea.standard().area(km1, beijing);
+        assertTrue(Math.abs(a - 999_921.30) / a < 3e-5, "Beijing 1954 1 km square on CGCS2000: " + a);
+    }
+
+    @Test
+    void safeFromSeveralThreads() throws Exception {
+        List<Geometry> shapes = shapes();
+        double[] expected = shapes.stream().mapToDouble(g -> EllipsoidalArea.standard().area(g, ZONE38)).toArray();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<Boolean>> runs = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                runs.add(pool.submit(() -> {
+                    for (int round = 0; round < 50; round++) {
+                        for (int i = 0; i < expected.length; i++) {
+                            if (EllipsoidalArea.standard().area(shapes.get(i), ZONE38) != expected[i]) {
+                                return false;
+                            }
+                        }
+                    }
+                    return true;
+                }));
+            }
+            for (java.util.concurrent.Future<Boolean> f : runs) {
+                assertTrue(f.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
     void webMercatorInputMovesToTheNearestCgcs2000Zone() {
         Polygon km1 = GF.createPolygon(box(443_000, 3_520_000, 444_000, 3_521_000));
         Crs merc = CrsRegistry.fromEpsg(3857);
