@@ -1,0 +1,94 @@
+package cn.basinguard.core.crs;
+
+import java.util.Objects;
+import java.util.Optional;
+import org.locationtech.proj4j.CoordinateReferenceSystem;
+
+/**
+ * A coordinate reference system as BasinGuard needs to know it: what to call it in both languages, which datum it
+ * sits on and, for Gauss–Krüger grids, which zone. Coordinates are always easting/longitude first (x) and
+ * northing/latitude second (y), as in GeoPackage and JTS, whatever axis order EPSG declares.
+ * Instances come from {@link CrsRegistry}; equal EPSG codes give the same instance.
+ */
+public final class Crs {
+    private final int epsg;
+    private final String nameEn;
+    private final String nameZh;
+    private final boolean geographic;
+    private final DatumFamily datum;
+    private final GaussKruger gaussKruger;
+    private final CoordinateReferenceSystem proj;
+
+    Crs(int epsg, String nameEn, String nameZh, boolean geographic, DatumFamily datum, GaussKruger gaussKruger,
+        CoordinateReferenceSystem proj) {
+        this.epsg = epsg;
+        this.nameEn = Objects.requireNonNull(nameEn);
+        this.nameZh = Objects.requireNonNull(nameZh);
+        this.geographic = geographic;
+        this.datum = Objects.requireNonNull(datum);
+        this.gaussKruger = gaussKruger;
+        this.proj = Objects.requireNonNull(proj);
+    }
+
+    /** The EPSG code, 0 when the CRS has none. */
+    public int epsg() {
+        return epsg;
+    }
+
+    public String nameEn() {
+        return nameEn;
+    }
+
+    public String nameZh() {
+        return nameZh;
+    }
+
+    public boolean isGeographic() {
+        return geographic;
+    }
+
+    public boolean isProjected() {
+        return !geographic;
+    }
+
+    public DatumFamily datum() {
+        return datum;
+    }
+
+    /** The zone when this is a Gauss–Krüger grid, empty for geographic and other projected CRSs. */
+    public Optional<GaussKruger> gaussKruger() {
+        return Optional.ofNullable(gaussKruger);
+    }
+
+    public boolean isGaussKruger() {
+        return gaussKruger != null;
+    }
+
+    /** The proj4j definition used for transformations (its x is easting/longitude). */
+    public CoordinateReferenceSystem proj() {
+        return proj;
+    }
+
+    /** How trustworthy a move of these coordinates to CGCS2000 is. */
+    public DatumShift datumShiftToCgcs2000() {
+        return datum.shiftToCgcs2000();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        return o instanceof Crs other && epsg != 0 && epsg == other.epsg;
+    }
+
+    @Override
+    public int hashCode() {
+        return epsg != 0 ? epsg : System.identityHashCode(this);
+    }
+
+    @Override
+    public String toString() {
+        return (epsg != 0 ? "EPSG:" + epsg + " " : "") + nameEn;
+    }
+}

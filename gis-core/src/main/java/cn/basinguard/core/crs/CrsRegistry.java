@@ -1,0 +1,88 @@
+package cn.basinguard.core.crs;
+
+import cn.basinguard.core.GisException;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.locationtech.proj4j.CRSFactory;
+import org.locationtech.proj4j.CoordinateReferenceSystem;
+import org.locationtech.proj4j.proj.LongLatProjection;
+
+/**
+ * The CRSs Chinese land data is delivered in, by EPSG code, with names and Gauss–Krüger zone facts that proj4j does
+ * not carry. The zone facts come from the EPSG numbering rules (cn-standards §3); the projection maths comes from
+ * proj4j-epsg's own definitions, and a test checks the two agree for every code.
+ */
+public final class CrsRegistry {
+    private static final CRSFactory FACTORY = new CRSFactory();
+    private static final Map<Integer, Crs> CACHE = new ConcurrentHashMap<>();
+
+    private CrsRegistry() {
+    }
+
+    /**
+     * The CRS with this EPSG code. Codes outside the Chinese families below still work when proj4j knows them
+     * (datum {@link DatumFamily#OTHER}, name "EPSG:code").
+     *
+     * @throws GisException {@code crs.unknown} when neither BasinGuard nor proj4j knows the code
+     */
+    public static Crs fromEpsg(int code) {
+        Crs crs = CACHE.get(code);
+        if (crs == null) {
+            crs = CACHE.computeIfAbsent(code, CrsRegistry::build);
+        }
+        return crs;
+    }
+
+    /** Whether {@link #fromEpsg} would succeed. */
+    public static boolean isKnown(int code) {
+        try {
+            fromEpsg(code);
+            return true;
+        } catch (GisException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Matches a WKT1 or WKT2 text (as stored in gpkg_spatial_ref_sys.definition) to an EPSG code: the CRS's own
+     * AUTHORITY/ID tag first, then datum and projection parameters. Empty when nothing matches safely.
+     */
+    public static Optional<Crs> fromWkt(String wkt) {
+        return WktMatcher.match(wkt).filter(CrsRegistry::isKnown).map(CrsRegistry::fromEpsg);
+    }
+
+    /** The CGCS2000 Gauss–Krüger zone that contains this longitude (zone edges go to the eastern zone). */
+    public static Crs gkZoneFor(double lonDeg, int width, boolean prefixed) {
+        return gkZoneFor(DatumFamily.CGCS2000, lonDeg, width, prefixed);
+    }
+
+    /** The national Gauss–Krüger grid of {@code datum} (CGCS2000, Xi'an 1980 or Beijing 1954) containing the longitude. */
+    public static Crs gkZoneFor(DatumFamily datum, double lonDeg, int width, boolean prefixed) {
+        if (width != 3 && width != 6) {
+            throw new IllegalArgumentException("zone width must be 3 or 6: " + width);
+        }
+        int cm = width == 3 ? 3 * (int) Math.floor(lonDeg / 3 + 0.5) : 6 * (int) Math.floor(lonDeg / 6) + 3;
+        return fromEpsg(GkCodes.epsg(datum, cm, width, prefixed));
+    }
+
+    private static Crs build(int code) {
+        CoordinateReferenceSystem proj = proj4(code);
+        if (proj == null) {
+            throw new GisException("crs.unknown", code);
+        }
+        return GkCodes.describe(code)
+            .map(d -> new Crs(code, d.nameEn(), d.nameZh(), d.geographic(), d.datum(), d.gaussKruger(), proj))
+            .orElseGet(() -> new Crs(code, "EPSG:" + code, "EPSG:" + code, proj.getProjection() instanceof LongLatProjection,
+            DatumFamily.OTHER, null, proj));
+    }
+
+    private static CoordinateReferenceSystem proj4(int code) {
+        try {
+            return FACTORY.createFromName("EPSG:" + code);
+        } catch (RuntimeException e) {
+            // proj4j signals an unknown code with UnknownAuthorityCodeException or a parse error
+            return null;
+        }
+    }
+}
