@@ -1,0 +1,143 @@
+package cn.basinguard.core.check;
+
+import cn.basinguard.core.GisException;
+import cn.basinguard.core.crs.Crs;
+import cn.basinguard.core.crs.CrsRegistry;
+import cn.basinguard.core.crs.DatumFamily;
+import cn.basinguard.core.crs.GeometryTransformer;
+import cn.basinguard.core.i18n.Messages;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.locationtech.jts.geom.Envelope;
+
+/**
+ * Runs all checks: bottom lines per unit, encroachment per project site, the basic-farmland / red-line conflict and
+ * data quality. Every layer is first brought into one CGCS2000 Gauss–Krüger grid (that of the units, or the 3° zone
+ * of the data's centre), where the ellipsoidal area by 32号 and the planar grid area are both computed.
+ */
+public final class CheckEngine {
+    private final CheckParameters parameters;
+
+    public CheckEngine(CheckParameters parameters) {
+        this.parameters = parameters;
+    }
+
+    public CheckReport run(CheckInput input, Progress progress) {
+        RoleLayer anchor = input.layer(LayerRole.UNITS) != null ? input.layer(LayerRole.UNITS) : input.layer(LayerRole.SITES);
+        if (anchor == null) {
+            throw new GisException("check.noUnitsNoSites");
+        }
+        AreaMeter meter = new AreaMeter(workingGrid(input, anchor));
+        List<DataQualityIssue> issues = new ArrayList<>();
+        LayerPreparer preparer = new LayerPreparer(meter);
+        Map<LayerRole, WorkingLayer> layers = new EnumMap<>(LayerRole.class);
+        for (Map.Entry<LayerRole, RoleLayer> e : input.layers().entrySet()) {
+            progress.checkCancelled();
+            progress.stage(Messages.get("check.stage.prepare", e.getValue().source()), 1);
+            layers.put(e.getKey(), preparer.prepare(e.getValue(), issues::add));
+        }
+
+        List<NamedUnit> units = layers.containsKey(LayerRole.UNITS) ? UnitCatalog.build(layers.get(LayerRole.UNITS), meter) : List.of();
+        List<UnitResult> unitResults = units.isEmpty() ? List.of() : baseline(layers, units, input.targets(), meter, progress, issues);
+
+        List<SiteResult> sites = List.of();
+        if (layers.containsKey(LayerRole.SITES)) {
+            WorkingLayer siteLayer = layers.get(LayerRole.SITES);
+            progress.stage(Messages.get("check.stage.sites"), siteLayer.features().size());
+            sites = new EncroachmentCheck(meter, parameters).run(siteLayer, layers, units, progress);
+        }
+
+        List<ConflictPatch> conflicts = List.of();
+        if (layers.containsKey(LayerRole.BASIC_FARMLAND) && layers.containsKey(LayerRole.ECO_REDLINE)) {
+            WorkingLayer bf = layers.get(LayerRole.BASIC_FARMLAND);
+            progress.stage(Messages.get("check.stage.conflicts"), bf.features().size());
+            conflicts = new RedLineConflictCheck(meter, parameters).run(bf, layers.get(LayerRole.ECO_REDLINE), units, progress);
+        }
+        MeasuredArea conflictTotal = MeasuredArea.ZERO;
+        for (ConflictPatch c : conflicts) {
+            conflictTotal = conflictTotal.plus(c.area());
+        }
+        List<String> inputs = new ArrayList<>(input.inputs());
+        for (RoleLayer l : input.layers().values()) {
+            inputs.add(l.role().key() + " = " + l.source());
+        }
+        return new CheckReport(inputs, meter.grid(), parameters, unitResults, sites, conflicts, conflictTotal, issues);
+    }
+
+    private List<UnitResult> baseline(Map<LayerRole, WorkingLayer> layers, List<NamedUnit> units, TargetTable targets,
+                                      AreaMeter meter, Progress progress, List<DataQualityIssue> issues) {
+        int n = units.size();
+        List<Map<LayerRole, MeasuredArea>> areas = new ArrayList<>();
+        for (int u = 0; u < n; u++) {
+            areas.add(new EnumMap<>(LayerRole.class));
+        }
+        UnitClipper clipper = new UnitClipper(parameters);
+        for (LayerRole role : List.of(LayerRole.CULTIVATED, LayerRole.BASIC_FARMLAND, LayerRole.ECO_REDLINE)) {
+            WorkingLayer l = layers.get(role);
+            if (l != null) {
+                progress.stage(Messages.get("check.stage.units", l.source()), l.features().size());
+                MeasuredArea[] inUnits = clipper.clip(l, units, progress, issues::add);
+                for (int u = 0; u < n; u++) {
+                    areas.get(u).put(role, inUnits[u]);
+                }
+            }
+        }
+        WorkingLayer reservoirLayer = layers.get(LayerRole.RESERVOIRS);
+        List<Map<String, Integer>> reservoirs = reservoirLayer == null ? null : ReservoirCounter.count(reservoirLayer, units);
+        WorkingLayer sectionLayer = layers.get(LayerRole.SECTIONS);
+        List<SectionResult> sections = sectionLayer == null ? List.of() : SectionCheck.run(sectionLayer, units, meter.grid());
+        Set<LayerRole> present = EnumSet.noneOf(LayerRole.class);
+        present.addAll(layers.keySet());
+
+        List<UnitResult> out = new ArrayList<>();
+        Map<LayerRole, MeasuredArea> districtAreas = new EnumMap<>(LayerRole.class);
+        Map<String, Integer> districtReservoirs = new LinkedHashMap<>();
+        MeasuredArea districtArea = MeasuredArea.ZERO;
+        for (int u = 0; u < n; u++) {
+            NamedUnit unit = units.get(u);
+            Map<String, Integer> res = reservoirs == null ? Map.of() : reservoirs.get(u);
+            List<SectionResult> inUnit = sections.stream().filter(s -> unit.name().equals(s.unit())).toList();
+            Indicators.Figures fig = new Indicators.Figures(areas.get(u), res, inUnit, present);
+            out.add(new UnitResult(unit.name(), false, unit.area(), areas.get(u), res, inUnit,
+                    Indicators.evaluate(targets.forUnit(unit.name()), fig), unit.geometry()));
+            areas.get(u).forEach((role, a) -> districtAreas.merge(role, a, MeasuredArea::plus));
+            res.forEach((k, v) -> districtReservoirs.merge(k, v, Integer::sum));
+            districtArea = districtArea.plus(unit.area());
+        }
+        List<String> names = units.stream().map(NamedUnit::name).toList();
+        List<String> others = targets.otherUnits(names);
+        String district = others.isEmpty() ? Messages.get("check.district") : others.get(0);
+        Indicators.Figures all = new Indicators.Figures(districtAreas, districtReservoirs, sections, present);
+        out.add(new UnitResult(district, true, districtArea, districtAreas, districtReservoirs, sections,
+                Indicators.evaluate(targets.forUnit(district), all), null));
+        return out;
+    }
+
+    /**
+     * The grid of the anchor layer when it is a CGCS2000 Gauss–Krüger grid (without the zone prefix, which only
+     * costs digits); otherwise the CGCS2000 3° zone of the anchor's centre.
+     */
+    static Crs workingGrid(CheckInput input, RoleLayer anchor) {
+        Crs crs = anchor.crs();
+        if (crs == null) {
+            throw new GisException("check.anchorNoCrs", anchor.source());
+        }
+        if (crs.datum() == DatumFamily.CGCS2000 && crs.gaussKruger().isPresent()) {
+            var gk = crs.gaussKruger().get();
+            return CrsRegistry.gkZoneFor(gk.centralMeridian(), gk.zoneWidth(), false);
+        }
+        Envelope env = new Envelope();
+        anchor.features().stream().filter(f -> f.geometry() != null && !f.geometry().isEmpty())
+                .forEach(f -> env.expandToInclude(f.geometry().getEnvelopeInternal()));
+        if (env.isNull()) {
+            return CrsRegistry.fromEpsg(4547);
+        }
+        double[] lonLat = GeometryTransformer.shared().transform(env.centre().x, env.centre().y, crs, CrsRegistry.fromEpsg(4490));
+        return CrsRegistry.gkZoneFor(lonLat[0], 3, false);
+    }
+}

@@ -1,0 +1,23 @@
+package cn.basinguard.core.check;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the checks run on: at most one layer per role (from any number of files, in any CRSs) and the targets.
+ *
+ * @param layers the role layers; units or sites must be among them
+ * @param targets the bottom-line targets (may be empty: figures are then reported with status NO_TARGET)
+ * @param inputs the source files, as the user named them, for the report
+ */
+public record CheckInput(Map<LayerRole, RoleLayer> layers, TargetTable targets, List<String> inputs) {
+    public CheckInput {
+        layers = layers.isEmpty() ? Map.of() : new EnumMap<>(layers);
+        inputs = List.copyOf(inputs);
+    }
+
+    public RoleLayer layer(LayerRole role) {
+        return layers.get(role);
+    }
+}

@@ -1,0 +1,126 @@
+package cn.basinguard.core.check;
+
+import cn.basinguard.core.crs.Crs;
+import cn.basinguard.core.crs.DatumShift;
+import cn.basinguard.core.crs.GaussKruger;
+import cn.basinguard.core.crs.GeometryTransformer;
+import org.locationtech.jts.geom.util.AffineTransformation;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.IntStream;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.util.GeometryFixer;
+import org.locationtech.jts.operation.valid.IsValidOp;
+import org.locationtech.jts.operation.valid.TopologyValidationError;
+
+/**
+ * Brings a role layer into the working grid: moves it (a zone prefix is a pure shift, done without proj4j),
+ * repairs invalid polygons for the computation, measures each feature, and reports every problem met on the way.
+ * Repair uses JTS {@link GeometryFixer}: self-intersecting rings are rebuilt by noding and polygonizing, which keeps
+ * all the area a bow-tie encloses; duplicate vertices are dropped; collapsed parts vanish. The source is never changed.
+ */
+final class LayerPreparer {
+    private final AreaMeter meter;
+
+    LayerPreparer(AreaMeter meter) {
+        this.meter = meter;
+    }
+
+    WorkingLayer prepare(RoleLayer layer, Consumer<DataQualityIssue> issues) {
+        if (layer.crs() == null) {
+            issues.accept(new DataQualityIssue(DataQualityIssue.Kind.MISSING_CRS, layer.source(), null, null,
+                    DataQualityIssue.Handling.EXCLUDED));
+            return new WorkingLayer(layer.role(), layer.source(), List.of());
+        }
+        if (layer.features().isEmpty()) {
+            issues.accept(new DataQualityIssue(DataQualityIssue.Kind.EMPTY_LAYER, layer.source(), null, null,
+                    DataQualityIssue.Handling.USED_AS_IS));
+        }
+        DatumShift shift = GeometryTransformer.datumShift(layer.crs(), meter.grid());
+        if (shift == DatumShift.APPROXIMATE) {
+            issues.accept(new DataQualityIssue(DataQualityIssue.Kind.APPROXIMATE_DATUM, layer.source(), null,
+                    layer.crs().nameZh(), DataQualityIssue.Handling.USED_AS_IS));
+        }
+        boolean polygonal = layer.role() != LayerRole.SECTIONS;
+        List<SourceFeature> src = layer.features();
+        WorkingFeature[] out = new WorkingFeature[src.size()];
+        DataQualityIssue[] found = new DataQualityIssue[src.size()];
+        IntStream.range(0, src.size()).parallel().forEach(i -> {
+            PreparedOne p = prepareOne(layer, src.get(i), polygonal);
+            out[i] = p.feature();
+            found[i] = p.issue();
+        });
+        // reported in source order, whatever order the threads met them in
+        for (DataQualityIssue d : found) {
+            if (d != null) {
+                issues.accept(d);
+            }
+        }
+        List<WorkingFeature> kept = new ArrayList<>(out.length);
+        for (WorkingFeature f : out) {
+            if (f != null) {
+                kept.add(f);
+            }
+        }
+        return new WorkingLayer(layer.role(), layer.source(), kept);
+    }
+
+    private record PreparedOne(WorkingFeature feature, DataQualityIssue issue) {
+    }
+
+    private PreparedOne prepareOne(RoleLayer layer, SourceFeature f, boolean polygonal) {
+        String id = idOf(f);
+        Geometry g = f.geometry();
+        if (g == null) {
+            return excluded(layer, id, DataQualityIssue.Kind.NULL_GEOMETRY, null);
+        }
+        if (g.isEmpty()) {
+            return excluded(layer, id, DataQualityIssue.Kind.EMPTY_GEOMETRY, null);
+        }
+        if (polygonal && g.getDimension() < 2) {
+            return excluded(layer, id, DataQualityIssue.Kind.NOT_POLYGONAL, g.getGeometryType());
+        }
+        // validated in the source's coordinates so the reported location is one the planner can find
+        TopologyValidationError err = polygonal ? new IsValidOp(g).getValidationError() : null;
+        Geometry inGrid = toGrid(g, layer.crs());
+        DataQualityIssue issue = null;
+        if (err != null) {
+            issue = new DataQualityIssue(DataQualityIssue.Kind.INVALID_GEOMETRY, layer.source(), id, describe(err),
+                    DataQualityIssue.Handling.REPAIRED);
+            inGrid = GeometryFixer.fix(inGrid);
+        }
+        return new PreparedOne(new WorkingFeature(f, id, inGrid, polygonal ? meter.measure(inGrid) : MeasuredArea.ZERO), issue);
+    }
+
+    private static PreparedOne excluded(RoleLayer layer, String id, DataQualityIssue.Kind kind, String detail) {
+        return new PreparedOne(null, new DataQualityIssue(kind, layer.source(), id, detail, DataQualityIssue.Handling.EXCLUDED));
+    }
+
+    private Geometry toGrid(Geometry g, Crs from) {
+        Crs grid = meter.grid();
+        GaussKruger a = from.gaussKruger().orElse(null);
+        GaussKruger b = grid.gaussKruger().orElseThrow();
+        if (a != null && from.datum() == grid.datum() && a.centralMeridian() == b.centralMeridian()) {
+            double dx = b.falseEasting() - a.falseEasting();
+            Geometry copy = g.copy();
+            if (dx != 0) {
+                copy.apply(AffineTransformation.translationInstance(dx, 0));
+                copy.geometryChanged();
+            }
+            return copy;
+        }
+        return GeometryTransformer.shared().transform(g, from, grid);
+    }
+
+    private static String describe(TopologyValidationError err) {
+        return err.getMessage() + (err.getCoordinate() == null ? "" : String.format(" (%.3f, %.3f)",
+                err.getCoordinate().x, err.getCoordinate().y));
+    }
+
+    static String idOf(SourceFeature f) {
+        String key = FieldPurpose.PATCH_ID.find(f.attributes());
+        String v = key == null ? null : f.text(key);
+        return v == null || v.isBlank() ? Long.toString(f.fid()) : v;
+    }
+}

@@ -1,0 +1,51 @@
+package cn.basinguard.core.check;
+
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.prep.PreparedGeometry;
+import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
+import org.locationtech.jts.operation.overlayng.OverlayNG;
+import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
+
+/**
+ * The overlap of one fixed polygon (a unit, a site, a patch) with many others. Containment is tested first on a
+ * prepared geometry, so a patch wholly inside costs no overlay and keeps its own measured area exactly; only patches
+ * that cross the boundary are intersected (OverlayNG with its robust fallback) and measured again.
+ */
+final class OverlapMeter {
+    /** The piece of {@code other} inside the fixed polygon, and its area; {@code piece == null} when none. */
+    record Piece(Geometry piece, MeasuredArea area) {
+        static final Piece NONE = new Piece(null, MeasuredArea.ZERO);
+    }
+
+    private final Geometry fixed;
+    private final PreparedGeometry prepared;
+    private final AreaMeter meter;
+
+    OverlapMeter(Geometry fixed, AreaMeter meter) {
+        this.fixed = fixed;
+        this.prepared = PreparedGeometryFactory.prepare(fixed);
+        this.meter = meter;
+    }
+
+    Geometry fixed() {
+        return fixed;
+    }
+
+    Piece overlap(WorkingFeature other) {
+        return overlap(other.geometry(), other.area());
+    }
+
+    Piece overlap(Geometry g, MeasuredArea wholeArea) {
+        if (!fixed.getEnvelopeInternal().intersects(g.getEnvelopeInternal()) || !prepared.intersects(g)) {
+            return Piece.NONE;
+        }
+        if (prepared.covers(g)) {
+            return new Piece(g, wholeArea);
+        }
+        Geometry piece = OverlayNGRobust.overlay(fixed, g, OverlayNG.INTERSECTION);
+        if (piece.isEmpty() || piece.getDimension() < 2) {
+            return Piece.NONE;
+        }
+        return new Piece(piece, meter.measure(piece));
+    }
+}

@@ -1,0 +1,33 @@
+package cn.basinguard.core.check;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.locationtech.jts.geom.Geometry;
+
+/**
+ * One feature as a data source hands it to the checks: its feature id in the source, its geometry in the
+ * source's CRS (null for a NULL geometry) and its attributes in column order.
+ */
+public record SourceFeature(long fid, Geometry geometry, Map<String, Object> attributes) {
+    public SourceFeature {
+        attributes = Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
+    }
+
+    /** The attribute value as text, or null; the name is matched case-insensitively. */
+    public String text(String field) {
+        if (field == null) {
+            return null;
+        }
+        Object v = attributes.get(field);
+        if (v == null) {
+            for (Map.Entry<String, Object> e : attributes.entrySet()) {
+                if (e.getKey().equalsIgnoreCase(field)) {
+                    v = e.getValue();
+                    break;
+                }
+            }
+        }
+        return v == null ? null : v.toString();
+    }
+}
