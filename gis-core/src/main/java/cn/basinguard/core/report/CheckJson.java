@@ -1,0 +1,231 @@
+package cn.basinguard.core.report;
+
+import cn.basinguard.core.check.CheckReport;
+import cn.basinguard.core.check.ConflictPatch;
+import cn.basinguard.core.check.DataQualityIssue;
+import cn.basinguard.core.check.IndicatorResult;
+import cn.basinguard.core.check.LayerRole;
+import cn.basinguard.core.check.MeasuredArea;
+import cn.basinguard.core.check.Overlap;
+import cn.basinguard.core.check.SectionResult;
+import cn.basinguard.core.check.SiteResult;
+import cn.basinguard.core.check.SiteRule;
+import cn.basinguard.core.check.Target;
+import cn.basinguard.core.check.UnitResult;
+import cn.basinguard.core.check.UnitShare;
+import cn.basinguard.core.check.WaterClass;
+import cn.basinguard.core.i18n.Messages;
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The check results as JSON (schema "basinguard-check/1", documented in the README). Every {@code _m2} is the
+ * ellipsoidal area (CGCS2000, 32号), every {@code _planar_m2} the Gauss–Krüger grid area, both unrounded m².
+ */
+public final class CheckJson {
+    public static final String SCHEMA = "basinguard-check/1";
+    private static final List<LayerRole> AREA_ROLES = List.of(LayerRole.CULTIVATED, LayerRole.BASIC_FARMLAND, LayerRole.ECO_REDLINE);
+
+    private CheckJson() {
+    }
+
+    public static void write(CheckReport r, String programVersion, OutputStream out) throws IOException {
+        try (JsonGenerator g = new JsonFactory().createGenerator(out, JsonEncoding.UTF8)) {
+            g.useDefaultPrettyPrinter();
+            g.writeStartObject();
+            g.writeStringField("schema", SCHEMA);
+            g.writeObjectFieldStart("program");
+            g.writeStringField("name", "basinguard");
+            g.writeStringField("version", programVersion);
+            g.writeEndObject();
+            g.writeArrayFieldStart("inputs");
+            for (String i : r.inputs()) {
+                g.writeString(i);
+            }
+            g.writeEndArray();
+            g.writeObjectFieldStart("grid");
+            g.writeNumberField("epsg", r.grid().epsg());
+            g.writeStringField("name", r.grid().nameEn());
+            g.writeStringField("name_zh", r.grid().nameZh());
+            g.writeEndObject();
+            g.writeObjectFieldStart("parameters");
+            g.writeNumberField("min_overlap_m2", r.parameters().minOverlapM2());
+            g.writeEndObject();
+            g.writeArrayFieldStart("units");
+            for (UnitResult u : r.units()) {
+                unit(g, u);
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("sites");
+            for (SiteResult s : r.sites()) {
+                site(g, s);
+            }
+            g.writeEndArray();
+            conflicts(g, r);
+            g.writeArrayFieldStart("data_quality");
+            for (DataQualityIssue d : r.dataQuality()) {
+                g.writeStartObject();
+                g.writeStringField("kind", d.kind().name());
+                g.writeStringField("source", d.source());
+                g.writeStringField("feature_id", d.featureId());
+                g.writeStringField("detail", d.detail());
+                g.writeStringField("handling", d.handling().name());
+                g.writeStringField("message", d.describe());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+    }
+
+    private static void unit(JsonGenerator g, UnitResult u) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("name", u.name());
+        g.writeBooleanField("district", u.district());
+        area(g, "area", u.area());
+        for (LayerRole role : AREA_ROLES) {
+            if (u.roleAreas().containsKey(role)) {
+                area(g, role.key(), u.areaOf(role));
+            }
+        }
+        g.writeObjectFieldStart("reservoirs");
+        for (Map.Entry<String, Integer> e : u.reservoirs().entrySet()) {
+            g.writeNumberField(e.getKey(), e.getValue());
+        }
+        g.writeEndObject();
+        g.writeArrayFieldStart("sections");
+        for (SectionResult s : u.sections()) {
+            section(g, s);
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("indicators");
+        for (IndicatorResult i : u.indicators()) {
+            indicator(g, i);
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    private static void section(JsonGenerator g, SectionResult s) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("name", s.name());
+        g.writeStringField("level", s.level().zh());
+        g.writeStringField("unit", s.unit());
+        g.writeArrayFieldStart("readings");
+        for (WaterClass c : s.readings()) {
+            g.writeString(c == null ? null : c.label());
+        }
+        g.writeEndArray();
+        g.writeNumberField("good_readings", s.goodReadings());
+        g.writeNumberField("total_readings", s.totalReadings());
+        nullableNumber(g, "rate_percent", s.ratePercent());
+        nullableNumber(g, "target_percent", s.targetPercent());
+        g.writeStringField("status", s.status().name());
+        g.writeNumberField("lon", s.lon());
+        g.writeNumberField("lat", s.lat());
+        g.writeEndObject();
+    }
+
+    private static void indicator(JsonGenerator g, IndicatorResult i) throws IOException {
+        g.writeStartObject();
+        Target t = i.target();
+        g.writeStringField("code", i.indicator() != null ? i.indicator().code() : t.indicator());
+        g.writeStringField("measure", i.measure());
+        nullableNumber(g, "measured", i.measured());
+        if (t != null) {
+            g.writeStringField("name", t.name());
+            g.writeNumberField("target", t.value());
+            g.writeStringField("comparison", t.comparison().symbol());
+            g.writeStringField("clause", t.clause());
+            g.writeStringField("quote", t.quote());
+            g.writeStringField("conflict_group", t.conflictGroup());
+        }
+        nullableNumber(g, "difference", i.difference());
+        g.writeStringField("status", i.status().name());
+        g.writeEndObject();
+    }
+
+    private static void site(JsonGenerator g, SiteResult s) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("name", s.name());
+        g.writeStringField("id", s.id());
+        area(g, "area", s.area());
+        g.writeArrayFieldStart("units");
+        for (UnitShare u : s.units()) {
+            g.writeString(u.unit());
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("unit_shares");
+        for (UnitShare u : s.units()) {
+            g.writeStartObject();
+            g.writeStringField("unit", u.unit());
+            area(g, "area", u.area());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeObjectFieldStart("overlaps");
+        for (LayerRole role : AREA_ROLES) {
+            Overlap o = s.overlap(role);
+            area(g, role.key(), o == null ? MeasuredArea.ZERO : o.area());
+            g.writeArrayFieldStart(role.key() + "_patches");
+            for (String id : o == null ? List.<String>of() : o.patchIds()) {
+                g.writeString(id);
+            }
+            g.writeEndArray();
+        }
+        g.writeEndObject();
+        g.writeObjectFieldStart("verdict");
+        g.writeStringField("level", s.verdict().level().name());
+        g.writeStringField("text", Messages.get("verdict." + s.verdict().level().name()));
+        g.writeArrayFieldStart("rules");
+        for (SiteRule rule : s.verdict().rules()) {
+            g.writeString(rule.id());
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("reasons");
+        for (String reason : s.verdict().reasons()) {
+            g.writeString(reason);
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+        g.writeEndObject();
+    }
+
+    private static void conflicts(JsonGenerator g, CheckReport r) throws IOException {
+        g.writeObjectFieldStart("conflicts");
+        area(g, "basic_farmland_eco_redline", r.conflictTotal());
+        g.writeArrayFieldStart("patches");
+        for (ConflictPatch c : r.conflicts()) {
+            g.writeStartObject();
+            g.writeStringField("basic_farmland_id", c.basicFarmlandId());
+            g.writeStringField("eco_redline_id", c.ecoRedlineId());
+            g.writeArrayFieldStart("units");
+            for (String u : c.units()) {
+                g.writeString(u);
+            }
+            g.writeEndArray();
+            area(g, "area", c.area());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    private static void area(JsonGenerator g, String prefix, MeasuredArea a) throws IOException {
+        g.writeNumberField(prefix + "_m2", a.m2());
+        g.writeNumberField(prefix + "_planar_m2", a.planarM2());
+    }
+
+    private static void nullableNumber(JsonGenerator g, String field, Double v) throws IOException {
+        if (v == null) {
+            g.writeNullField(field);
+        } else {
+            g.writeNumberField(field, v);
+        }
+    }
+}
