@@ -1,0 +1,104 @@
+package cn.basinguard.app.cli;
+
+import cn.basinguard.core.check.CheckReport;
+import cn.basinguard.core.check.DataQualityIssue;
+import cn.basinguard.core.check.IndicatorResult;
+import cn.basinguard.core.check.LayerRole;
+import cn.basinguard.core.check.SiteResult;
+import cn.basinguard.core.check.UnitResult;
+import cn.basinguard.core.check.Verdict;
+import cn.basinguard.core.i18n.Messages;
+import cn.basinguard.core.measure.AreaUnits;
+import java.io.PrintStream;
+import java.util.List;
+
+/** The short human summary that `basinguard check` prints; every figure comes from the {@link CheckReport}. */
+final class CheckSummary {
+    private static final int MAX_ISSUES = 10;
+
+    private CheckSummary() {
+    }
+
+    static void print(CheckReport r, PrintStream out) {
+        out.println(CliText.get("check.header", Messages.locale().getLanguage().equals("en") ? r.grid().nameEn() : r.grid().nameZh()));
+        if (!r.units().isEmpty()) {
+            out.println();
+            out.println(CliText.get("check.units"));
+            for (UnitResult u : r.units()) {
+                unit(u, out);
+            }
+        }
+        if (!r.sites().isEmpty()) {
+            out.println();
+            long fail = r.sites().stream().filter(s -> s.verdict().level() == Verdict.Level.FAIL).count();
+            long cond = r.sites().stream().filter(s -> s.verdict().level() == Verdict.Level.CONDITIONAL).count();
+            out.println(CliText.get("check.sites", r.sites().size(), fail, cond, r.sites().size() - fail - cond));
+            for (SiteResult s : r.sites()) {
+                site(s, out);
+            }
+        }
+        out.println();
+        out.println(CliText.get("check.conflicts", r.conflicts().size(), m2(r.conflictTotal().m2()), mu(r.conflictTotal().m2())));
+        out.println();
+        out.println(CliText.get("check.quality", r.dataQuality().size()));
+        List<DataQualityIssue> shown = r.dataQuality().subList(0, Math.min(MAX_ISSUES, r.dataQuality().size()));
+        for (DataQualityIssue d : shown) {
+            out.println("  " + d.describe());
+        }
+        if (r.dataQuality().size() > shown.size()) {
+            out.println("  " + CliText.get("check.quality.more", r.dataQuality().size() - shown.size()));
+        }
+    }
+
+    private static void unit(UnitResult u, PrintStream out) {
+        String verdict = u.holdsAll() ? CliText.get("check.unit.holds") : CliText.get("check.unit.fails");
+        out.println(CliText.get("check.unit", u.name(), wanMu(u.area().m2()), verdict));
+        for (LayerRole role : List.of(LayerRole.CULTIVATED, LayerRole.BASIC_FARMLAND, LayerRole.ECO_REDLINE)) {
+            if (u.roleAreas().containsKey(role)) {
+                double m2 = u.areaOf(role).m2();
+                out.println(CliText.get("check.unit.area", CliText.get("role." + role.key()), wanMu(m2), mu(m2), m2(m2),
+                        m2(u.areaOf(role).planarM2())));
+            }
+        }
+        for (IndicatorResult i : u.indicators()) {
+            if (i.target() == null) {
+                continue;
+            }
+            out.println(CliText.get("check.indicator", i.target().name(), i.target().comparison().symbol(), number(i.target().value()),
+                    i.measure(), i.measured() == null ? "—" : number(i.measured()), i.difference() == null ? "—" : signed(i.difference()),
+                    CliText.get("status." + i.status().name()), i.target().clause()));
+        }
+    }
+
+    private static void site(SiteResult s, PrintStream out) {
+        out.println(CliText.get("check.site", s.name(), Messages.get("verdict." + s.verdict().level().name()),
+                String.join("、", s.unitNames()), m2(s.area().m2())));
+        for (LayerRole role : List.of(LayerRole.BASIC_FARMLAND, LayerRole.ECO_REDLINE, LayerRole.CULTIVATED)) {
+            var o = s.overlap(role);
+            if (o != null && !o.area().isZero()) {
+                out.println(CliText.get("check.site.overlap", CliText.get("role." + role.key()), m2(o.area().m2()), mu(o.area().m2()),
+                        o.patchIds().size()));
+            }
+        }
+    }
+
+    private static String m2(double v) {
+        return AreaUnits.format(AreaUnits.squareMetres(v));
+    }
+
+    private static String mu(double m2) {
+        return AreaUnits.format(AreaUnits.mu(m2, 2));
+    }
+
+    private static String wanMu(double m2) {
+        return AreaUnits.format(AreaUnits.wanMu(m2, 2));
+    }
+
+    private static String number(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : AreaUnits.format(AreaUnits.round(v, 2));
+    }
+
+    private static String signed(double v) {
+        return (v > 0 ? "+" : "") + number(v);
+    }
+}
