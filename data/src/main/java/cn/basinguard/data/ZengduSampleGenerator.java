@@ -1,6 +1,9 @@
 package cn.basinguard.data;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
@@ -9,7 +12,7 @@ import org.locationtech.jts.geom.GeometryFactory;
 /**
  * Generates the Zengdu demonstration GeoPackage: seeded and deterministic (no clock, no hash-order dependence).
  *
- * <pre>usage: ZengduSampleGenerator [output.gpkg] [--seed N] [--scale sample|county]</pre>
+ * <pre>usage: ZengduSampleGenerator [output.gpkg] [--seed N] [--scale sample|county] [--also copy.gpkg]</pre>
  */
 public final class ZengduSampleGenerator {
     public static final long DEFAULT_SEED = 20230904L;
@@ -34,15 +37,21 @@ public final class ZengduSampleGenerator {
         Path out = Path.of("zengdu-sample.gpkg");
         long seed = DEFAULT_SEED;
         Scale scale = Scale.SAMPLE;
+        List<Path> copies = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--seed" -> seed = Long.parseLong(args[++i]);
                 case "--scale" -> scale = Scale.valueOf(args[++i].toUpperCase(Locale.ROOT));
+                case "--also" -> copies.add(Path.of(args[++i]));
                 default -> out = Path.of(args[i]);
             }
         }
         long t0 = System.nanoTime();
         SampleContent c = generate(out, seed, scale);
+        for (Path copy : copies) {
+            Files.createDirectories(copy.toAbsolutePath().getParent());
+            Files.copy(out, copy, StandardCopyOption.REPLACE_EXISTING);
+        }
         System.out.printf(Locale.ROOT, "wrote %s (%s, seed %d): %d cultivated, %d basic-farmland, %d red-line patches,"
                         + " %d reservoirs, %d sections, %d sites in %.1f s%n", out, scale, seed,
                 c.land().cultivated().size(), c.land().basicFarmland().size(), c.land().redLine().size(),
