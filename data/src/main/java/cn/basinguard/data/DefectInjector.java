@@ -55,8 +55,10 @@ final class DefectInjector {
                     continue;
                 }
                 double reach = rp.geometry().distance(pbf.geometry()) + CONFLICT_DEPTH;
-                Geometry grown = rp.geometry().buffer(reach, 2)
-                        .intersection(rp.cell().polygon().union(pbf.cell().polygon()));
+                // grow only towards the neighbouring cell, so the red line gains little area elsewhere
+                Geometry grown = rp.geometry().union(rp.geometry().buffer(reach, 2)
+                        .intersection(pbf.cell().polygon().buffer(reach, 2))
+                        .intersection(rp.cell().polygon().union(pbf.cell().polygon())));
                 if (!(grown instanceof Polygon g) || g.intersection(pbf.geometry()).getArea() < 1_000) {
                     continue;
                 }
