@@ -6,6 +6,7 @@ import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.Polygon;
+import org.locationtech.jts.index.strtree.STRtree;
 
 /**
  * Adds the defects real 三调 / 三区三线 deliveries have, so the data-quality and red-line-conflict checks have
@@ -34,32 +35,47 @@ final class DefectInjector {
                 "外环第2个节点重复出现一次（连续重复坐标）"));
 
         Cell bowCell = takeFreeCell(free, 0);
-        cult.add(new LandPatch(bowCell, bowTie(bowCell.polygon(), 40, gf)));
+        double bowHalf = Math.min(40, Math.sqrt(bowCell.polygon().getArea()) / 6);
+        cult.add(new LandPatch(bowCell, bowTie(bowCell.polygon(), bowHalf, gf)));
         defects.add(new Defect(SampleLayers.CULTIVATED, cult.size() - 1, Defect.SELF_INTERSECTION,
-                "外环两条边交叉成蝴蝶结形，JTS isValid() = false"));
+                String.format("外环两条边交叉成蝴蝶结形（约%.0f米见方），JTS isValid() = false", 2 * bowHalf)));
 
         Cell sliverCell = takeFreeCell(free, 1);
-        cult.add(new LandPatch(sliverCell, sliver(sliverCell.polygon(), 120, 0.25, gf)));
+        double sliverLength = Math.min(120, Math.sqrt(sliverCell.polygon().getArea()) / 2);
+        cult.add(new LandPatch(sliverCell, sliver(sliverCell.polygon(), sliverLength, 0.25, gf)));
         defects.add(new Defect(SampleLayers.CULTIVATED, cult.size() - 1, Defect.SLIVER,
-                "长约120米、宽约0.25米的细长碎片图斑"));
+                String.format("长约%.0f米、宽约0.25米的细长碎片图斑", sliverLength)));
 
+        STRtree farmlandByCell = new STRtree();
+        for (int f = 0; f < plan.basicFarmland().size(); f++) {
+            LandPatch pbf = plan.basicFarmland().get(f);
+            if (pbf.unit() == 0) {
+                farmlandByCell.insert(pbf.cell().polygon().getEnvelopeInternal(), f);
+            }
+        }
         int found = 0;
         for (int r = 0; r < red.size() && found < CONFLICTS; r++) {
             LandPatch rp = red.get(r);
             if (rp.unit() != 0) {
                 continue;
             }
-            for (int f = 0; f < plan.basicFarmland().size(); f++) {
+            double cellSize = Math.sqrt(rp.cell().polygon().getArea());
+            List<Integer> candidates = new ArrayList<>();
+            for (Object o : farmlandByCell.query(rp.cell().polygon().getEnvelopeInternal())) {
+                candidates.add((Integer) o);
+            }
+            candidates.sort(null); // the tree's order is not part of the contract; fids are
+            for (int f : candidates) {
                 LandPatch pbf = plan.basicFarmland().get(f);
-                if (pbf.unit() != 0 || !sharesEdge(rp.cell(), pbf.cell())) {
+                if (!sharesEdge(rp.cell(), pbf.cell(), 0.25 * cellSize)) {
                     continue;
                 }
-                double reach = rp.geometry().distance(pbf.geometry()) + CONFLICT_DEPTH;
+                double reach = rp.geometry().distance(pbf.geometry()) + Math.min(CONFLICT_DEPTH, 0.1 * cellSize);
                 // grow only towards the neighbouring cell, so the red line gains little area elsewhere
                 Geometry grown = rp.geometry().union(rp.geometry().buffer(reach, 2)
                         .intersection(pbf.cell().polygon().buffer(reach, 2))
                         .intersection(rp.cell().polygon().union(pbf.cell().polygon())));
-                if (!(grown instanceof Polygon g) || g.intersection(pbf.geometry()).getArea() < 1_000) {
+                if (!(grown instanceof Polygon g) || g.intersection(pbf.geometry()).getArea() < 0.01 * cellSize * cellSize) {
                     continue;
                 }
                 red.set(r, new LandPatch(rp.cell(), g));
@@ -75,20 +91,24 @@ final class DefectInjector {
         return new Result(new LandPlan(cult, plan.basicFarmland(), red, free), defects);
     }
 
-    private static boolean sharesEdge(Cell a, Cell b) {
+    private static boolean sharesEdge(Cell a, Cell b, double minLength) {
         return a.polygon().getEnvelopeInternal().intersects(b.polygon().getEnvelopeInternal())
-                && a.polygon().intersection(b.polygon()).getLength() > 150;
+                && a.polygon().intersection(b.polygon()).getLength() > minLength;
     }
 
+    /** The largest free cell of the unit, so the defect patch fits at any scale. */
     private static Cell takeFreeCell(List<Cell> free, int unit) {
-        for (int i = free.size() / 2; i < free.size(); i++) {
+        int best = -1;
+        for (int i = 0; i < free.size(); i++) {
             Cell c = free.get(i);
-            if (c.unit() == unit && c.polygon().getArea() > 50_000) {
-                free.remove(i);
-                return c;
+            if (c.unit() == unit && (best < 0 || c.polygon().getArea() > free.get(best).polygon().getArea())) {
+                best = i;
             }
         }
-        throw new IllegalStateException("no free cell in unit " + unit);
+        if (best < 0) {
+            throw new IllegalStateException("no free cell in unit " + unit);
+        }
+        return free.remove(best);
     }
 
     private static Polygon withDuplicateVertex(Polygon p) {
