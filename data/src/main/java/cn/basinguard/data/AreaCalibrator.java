@@ -9,7 +9,7 @@ import org.locationtech.jts.geom.util.AffineTransformation;
 
 /**
  * Shrinks each container polygon about an interior point by one common factor, solved so that the patches
- * sum to a target area. Each patch is clipped to its container, so it stays inside it whatever the shape.
+ * sum to a target area, and jitters the shrunk boundary. Each patch is clipped to its container, so it stays inside it whatever the shape.
  */
 final class AreaCalibrator {
     private static final int ITERATIONS = 6;
@@ -61,13 +61,14 @@ final class AreaCalibrator {
         if (!container.contains(container.getFactory().createPoint(centre))) {
             centre = container.getInteriorPoint().getCoordinate();
         }
-        Geometry scaled = AffineTransformation.scaleInstance(linearFactor, linearFactor, centre.x, centre.y)
-                .transform(container);
+        Polygon scaled = BoundaryJitter.apply((Polygon) AffineTransformation
+                .scaleInstance(linearFactor, linearFactor, centre.x, centre.y).transform(container),
+                Math.sqrt(container.getArea()));
         if (container.covers(scaled)) {
-            return (Polygon) scaled;
+            return scaled;
         }
         Geometry clipped = container.intersection(scaled);
-        return largestPolygon(clipped, (Polygon) scaled);
+        return largestPolygon(clipped, scaled);
     }
 
     private static Polygon largestPolygon(Geometry g, Polygon fallback) {
