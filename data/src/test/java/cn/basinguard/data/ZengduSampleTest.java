@@ -327,6 +327,17 @@ class ZengduSampleTest {
     }
 
     @Test
+    void passesGdalsGeoPackageValidator() throws Exception {
+        Path validator = Path.of("/usr/lib/python3/dist-packages/osgeo_utils/samples/validate_gpkg.py");
+        assumeTrue(Files.exists(validator), "GDAL's validate_gpkg.py not installed; skipping");
+        Process p = new ProcessBuilder("python3", validator.toString(), file.toString()).redirectErrorStream(true)
+                .start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), out);
+    }
+
+    @Test
     void gdalOpensTheSampleWithoutWarnings() throws Exception {
         Process p;
         try {

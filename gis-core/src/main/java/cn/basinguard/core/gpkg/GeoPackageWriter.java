@@ -24,9 +24,9 @@ import org.locationtech.jts.geom.Geometry;
  * file-level metadata note. Everything goes into a temporary file beside the target, which replaces the
  * target only on {@link #commit()}, so a crash never leaves a half-written GeoPackage under the real name.
  *
- * <p>The R-tree is filled as features are inserted, but the GeoPackage maintenance triggers are not created:
- * they call ST_* SQL functions that plain SQLite lacks, so an editor without them could not insert rows at all.
- * Tools that edit the file (GDAL/QGIS) must rebuild the index, as the extension's scope 'write-only' states.
+ * <p>The R-tree is filled as features are inserted; its maintenance triggers are created on commit, after the
+ * bulk load, because they call ST_* SQL functions that plain SQLite (and so this writer) lacks. Editing the file
+ * afterwards therefore needs a GeoPackage-aware SQLite such as GDAL's.
  */
 public final class GeoPackageWriter implements AutoCloseable {
     public static final int APPLICATION_ID_GPKG = 0x47504B47;
@@ -274,6 +274,15 @@ public final class GeoPackageWriter implements AutoCloseable {
             }
         }
         closeStatements();
+        try (Statement st = conn.createStatement()) {
+            for (Map.Entry<String, TableState> e : tables.entrySet()) {
+                if (e.getValue().geomColumn != null) {
+                    for (String sql : RtreeTriggers.sql(e.getKey(), e.getValue().geomColumn, "fid")) {
+                        st.execute(sql);
+                    }
+                }
+            }
+        }
         conn.commit();
         try (Statement st = conn.createStatement()) {
             conn.setAutoCommit(true);
