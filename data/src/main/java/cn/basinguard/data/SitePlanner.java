@@ -17,6 +17,7 @@ import org.locationtech.jts.index.strtree.STRtree;
  * red line, on ordinary cultivated land, next to a reservoir, and some across the unit boundary.
  */
 final class SitePlanner {
+    private static final double CLEARANCE = 30;
     private record Project(String name, String column, String category, String intent, int unit, double hectares,
                            double aspect) {
     }
@@ -45,8 +46,12 @@ final class SitePlanner {
     private SitePlanner() {
     }
 
+    /**
+     * @param cleanAttempts how many random spots to try for a clean site; at county density clean spots hardly
+     *                      exist, so a small number keeps generation fast there
+     */
     static List<Site> plan(DistrictLayout layout, LandPlan land, List<Reservoir> reservoirs, int copies,
-                           SplittableRandom rnd, GeometryFactory gf) {
+                           int cleanAttempts, SplittableRandom rnd, GeometryFactory gf) {
         STRtree occupied = new STRtree();
         for (List<LandPatch> layer : List.of(land.cultivated(), land.basicFarmland(), land.redLine())) {
             for (LandPatch p : layer) {
@@ -69,7 +74,7 @@ final class SitePlanner {
                 double area = p.hectares() * 1e4 * (0.8 + 0.4 * rnd.nextDouble());
                 double rot = rnd.nextDouble(Math.PI);
                 Polygon shape = Site.CLEAN.equals(p.intent())
-                        ? clearFootprint(layout.unit(p.unit()), occupied, area, p.aspect(), rot, rnd, gf)
+                        ? clearFootprint(layout.unit(p.unit()), occupied, area, p.aspect(), rot, cleanAttempts, rnd, gf)
                         : footprint(centre(p, layout, land, reservoirs, farmlandCells, rnd), area, p.aspect(), rot,
                                 rnd, gf);
                 out.add(new Site(String.format("XM-%05d", serial++), name, p.column(), p.category(), p.intent(),
@@ -127,25 +132,26 @@ final class SitePlanner {
     }
 
     /**
-     * A footprint touching no patch or reservoir. At county scale the patches are too dense for that; after
-     * many attempts the last candidate is taken, so the label there is only the intent.
+     * A footprint at least {@link #CLEARANCE} from every patch and reservoir. At county scale the patches are too
+     * dense for that; after maxAttempts the last candidate is taken, so the label there is only the intent.
      */
     private static Polygon clearFootprint(Polygon unit, STRtree occupied, double area, double aspect, double rot,
-                                          SplittableRandom rnd, GeometryFactory gf) {
+                                          int maxAttempts, SplittableRandom rnd, GeometryFactory gf) {
         Envelope e = unit.getEnvelopeInternal();
         Polygon inner = (Polygon) unit.buffer(-500, 2);
         Polygon candidate = null;
-        for (int attempt = 0; attempt < 20_000; attempt++) {
+        for (int attempt = 0; attempt < maxAttempts; attempt++) {
             Coordinate c = new Coordinate(e.getMinX() + rnd.nextDouble(e.getWidth()),
                     e.getMinY() + rnd.nextDouble(e.getHeight()));
             if (!inner.contains(gf.createPoint(c))) {
                 continue;
             }
             candidate = footprint(c, area, aspect, rot, rnd, gf);
-            Geometry probe = candidate.buffer(30, 2);
+            Envelope probe = new Envelope(candidate.getEnvelopeInternal());
+            probe.expandBy(CLEARANCE);
             boolean clear = true;
-            for (Object o : occupied.query(probe.getEnvelopeInternal())) {
-                if (((Geometry) o).intersects(probe)) {
+            for (Object o : occupied.query(probe)) {
+                if (((Geometry) o).isWithinDistance(candidate, CLEARANCE)) {
                     clear = false;
                     break;
                 }

@@ -17,16 +17,18 @@ import org.locationtech.jts.geom.GeometryFactory;
 public final class ZengduSampleGenerator {
     public static final long DEFAULT_SEED = 20230904L;
 
-    /** Cell spacing (m) and number of copies of the project list, per scale. */
+    /** Cell spacing (m), copies of the project list and clean-site attempts, per scale. */
     public enum Scale {
-        SAMPLE(560, 1), COUNTY(45, 59);
+        SAMPLE(560, 1, 20_000), COUNTY(45, 59, 40);
 
         final double cellSpacing;
         final int siteCopies;
+        final int cleanSiteAttempts;
 
-        Scale(double cellSpacing, int siteCopies) {
+        Scale(double cellSpacing, int siteCopies, int cleanSiteAttempts) {
             this.cellSpacing = cellSpacing;
             this.siteCopies = siteCopies;
+            this.cleanSiteAttempts = cleanSiteAttempts;
         }
     }
 
@@ -83,7 +85,8 @@ public final class ZengduSampleGenerator {
         LandPlan land = LandPlanner.plan(layout, cells, reservoirs, landRnd);
         DefectInjector.Result withDefects = DefectInjector.inject(land, gf);
         List<Section> sections = SectionPlanner.plan(layout, reservoirs, gk, sectionRnd, gf);
-        List<Site> sites = SitePlanner.plan(layout, withDefects.plan(), reservoirs, scale.siteCopies, siteRnd, gf);
+        List<Site> sites = SitePlanner.plan(layout, withDefects.plan(), reservoirs, scale.siteCopies,
+                scale.cleanSiteAttempts, siteRnd, gf);
         return new SampleContent(seed, scale.name().toLowerCase(Locale.ROOT), layout, withDefects.plan(), reservoirs,
                 sections, sites, BottomLines.all(), withDefects.defects());
     }
