@@ -49,7 +49,7 @@ public final class ZengduSampleGenerator {
             }
         }
         long t0 = System.nanoTime();
-        SampleContent c = generate(out, seed, scale);
+        SampleContent c = write(out, seed, scale);
         for (Path copy : copies) {
             Files.createDirectories(copy.toAbsolutePath().getParent());
             Files.copy(out, copy, StandardCopyOption.REPLACE_EXISTING);
@@ -60,8 +60,12 @@ public final class ZengduSampleGenerator {
                 c.reservoirs().size(), c.sections().size(), c.sites().size(), (System.nanoTime() - t0) / 1e9);
     }
 
-    /** Builds the content and writes it to {@code out}. */
-    public static SampleContent generate(Path out, long seed, Scale scale) throws Exception {
+    /** Builds the sample for a seed and scale and writes it to {@code out}. */
+    public static void generate(Path out, long seed, Scale scale) throws Exception {
+        write(out, seed, scale);
+    }
+
+    static SampleContent write(Path out, long seed, Scale scale) throws Exception {
         SampleContent content = build(seed, scale);
         new SampleGpkgWriter(content, new GeometryFactory()).write(out);
         return content;

@@ -104,6 +104,11 @@ class GeoPackageWriterTest {
                 assertEquals(500000, g.getArea(), 1e-6);
                 assertEquals("一号", rs.getString(2));
             }
+            try (ResultSet rs = st.executeQuery("SELECT count(*) FROM sqlite_master WHERE type='trigger'"
+                    + " AND tbl_name='pts' AND name LIKE 'rtree_pts_geom_%'")) {
+                rs.next();
+                assertEquals(6, rs.getInt(1), "insert, update1-4 and delete triggers");
+            }
             try (ResultSet rs = st.executeQuery("SELECT metadata FROM gpkg_metadata")) {
                 assertTrue(rs.next());
                 assertEquals("示意数据", rs.getString(1));
