@@ -1,0 +1,83 @@
+package cn.basinguard.data;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.Polygon;
+import org.locationtech.jts.geom.util.AffineTransformation;
+
+/**
+ * Shrinks each container polygon about an interior point by one common factor, solved so that the patches
+ * sum to a target area, and jitters the shrunk boundary. Each patch is clipped to its container, so it stays inside it whatever the shape.
+ */
+final class AreaCalibrator {
+    private static final int ITERATIONS = 6;
+
+    private AreaCalibrator() {
+    }
+
+    static List<Polygon> shrinkToTotal(List<Polygon> containers, double targetArea) {
+        double full = 0;
+        for (Polygon p : containers) {
+            full += p.getArea();
+        }
+        if (targetArea > full) {
+            throw new IllegalStateException("containers too small: " + full + " m² < target " + targetArea + " m²");
+        }
+        double areaFactor = targetArea / full;
+        List<Polygon> patches = null;
+        for (int i = 0; i < ITERATIONS; i++) {
+            patches = shrinkAll(containers, Math.min(1.0, areaFactor));
+            double got = total(patches);
+            if (Math.abs(got - targetArea) < 1e-5 * targetArea) {
+                break;
+            }
+            // star-shaped containers scale as k²; clipped, non-convex ones lose a little more, hence the loop
+            areaFactor *= targetArea / got;
+        }
+        return patches;
+    }
+
+    static double total(List<Polygon> patches) {
+        double s = 0;
+        for (Polygon p : patches) {
+            s += p.getArea();
+        }
+        return s;
+    }
+
+    private static List<Polygon> shrinkAll(List<Polygon> containers, double areaFactor) {
+        double k = Math.sqrt(areaFactor);
+        List<Polygon> out = new ArrayList<>(containers.size());
+        for (Polygon c : containers) {
+            out.add(shrink(c, k));
+        }
+        return out;
+    }
+
+    static Polygon shrink(Polygon container, double linearFactor) {
+        Coordinate centre = container.getCentroid().getCoordinate();
+        if (!container.contains(container.getFactory().createPoint(centre))) {
+            centre = container.getInteriorPoint().getCoordinate();
+        }
+        Polygon scaled = BoundaryJitter.apply((Polygon) AffineTransformation
+                .scaleInstance(linearFactor, linearFactor, centre.x, centre.y).transform(container),
+                Math.sqrt(container.getArea()));
+        if (container.covers(scaled)) {
+            return scaled;
+        }
+        Geometry clipped = container.intersection(scaled);
+        return largestPolygon(clipped, scaled);
+    }
+
+    private static Polygon largestPolygon(Geometry g, Polygon fallback) {
+        Polygon best = null;
+        for (int i = 0; i < g.getNumGeometries(); i++) {
+            if (g.getGeometryN(i) instanceof Polygon p && (best == null || p.getArea() > best.getArea())) {
+                best = p;
+            }
+        }
+        return best != null ? best : fallback;
+    }
+}

@@ -1,0 +1,416 @@
+package cn.basinguard.core.gpkg;
+
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+
+/**
+ * Writes a new GeoPackage 1.3 file: feature tables with an R-tree spatial index, attribute tables and a
+ * file-level metadata note. Everything goes into a temporary file beside the target, which replaces the
+ * target only on {@link #commit()}, so a crash never leaves a half-written GeoPackage under the real name.
+ *
+ * <p>The R-tree is filled as features are inserted; its maintenance triggers are created on commit, after the
+ * bulk load, because they call ST_* SQL functions that plain SQLite (and so this writer) lacks. Editing the file
+ * afterwards therefore needs a GeoPackage-aware SQLite such as GDAL's.
+ */
+public final class GeoPackageWriter implements AutoCloseable {
+    public static final int APPLICATION_ID_GPKG = 0x47504B47;
+    public static final int USER_VERSION_1_3 = 10300;
+    private static final String RTREE_DEFINITION = "http://www.geopackage.org/spec120/#extension_rtree";
+    private static final String METADATA_DEFINITION = "http://www.geopackage.org/spec120/#extension_metadata";
+
+    private final Path target;
+    private final Path temp;
+    private final Connection conn;
+    private final String timestamp;
+    private final GpkgGeometryEncoder encoder = new GpkgGeometryEncoder();
+    private final Set<Integer> srsIds = new LinkedHashSet<>();
+    private final Map<String, TableState> tables = new LinkedHashMap<>();
+    private boolean metadataExtension;
+    private boolean committed;
+
+    private static final class TableState {
+        final String geomColumn;
+        final int srsId;
+        final PreparedStatement insert;
+        final PreparedStatement rtreeInsert;
+        final Envelope extent = new Envelope();
+
+        TableState(String geomColumn, int srsId, PreparedStatement insert, PreparedStatement rtreeInsert) {
+            this.geomColumn = geomColumn;
+            this.srsId = srsId;
+            this.insert = insert;
+            this.rtreeInsert = rtreeInsert;
+        }
+    }
+
+    private GeoPackageWriter(Path target, Path temp, Connection conn, String timestamp) {
+        this.target = target;
+        this.temp = temp;
+        this.conn = conn;
+        this.timestamp = timestamp;
+    }
+
+    /**
+     * Starts a GeoPackage that will be moved to {@code target} on commit.
+     *
+     * @param timestamp ISO-8601 UTC time written to last_change and metadata timestamps
+     *                  (callers that need reproducible files pass a fixed value)
+     */
+    public static GeoPackageWriter create(Path target, String timestamp) throws IOException, SQLException {
+        Path abs = target.toAbsolutePath();
+        Path dir = abs.getParent();
+        Files.createDirectories(dir);
+        Path temp = Files.createTempFile(dir, "." + abs.getFileName() + "-", ".tmp");
+        Files.delete(temp); // sqlite must create the file itself
+        Connection conn = DriverManager.getConnection("jdbc:sqlite:" + temp);
+        GeoPackageWriter w = new GeoPackageWriter(abs, temp, conn, Objects.requireNonNull(timestamp));
+        try {
+            w.createCoreTables();
+        } catch (SQLException e) {
+            w.close();
+            throw e;
+        }
+        return w;
+    }
+
+    private void createCoreTables() throws SQLException {
+        try (Statement st = conn.createStatement()) {
+            st.execute("PRAGMA application_id = " + APPLICATION_ID_GPKG);
+            st.execute("PRAGMA user_version = " + USER_VERSION_1_3);
+            st.execute("PRAGMA foreign_keys = ON");
+            conn.setAutoCommit(false);
+            st.execute("CREATE TABLE gpkg_spatial_ref_sys (srs_name TEXT NOT NULL, srs_id INTEGER PRIMARY KEY,"
+                    + " organization TEXT NOT NULL, organization_coordsys_id INTEGER NOT NULL,"
+                    + " definition TEXT NOT NULL, description TEXT)");
+            st.execute("CREATE TABLE gpkg_contents (table_name TEXT NOT NULL PRIMARY KEY, data_type TEXT NOT NULL,"
+                    + " identifier TEXT UNIQUE, description TEXT DEFAULT '',"
+                    + " last_change DATETIME NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')),"
+                    + " min_x DOUBLE, min_y DOUBLE, max_x DOUBLE, max_y DOUBLE, srs_id INTEGER,"
+                    + " CONSTRAINT fk_gc_r_srs_id FOREIGN KEY (srs_id) REFERENCES gpkg_spatial_ref_sys(srs_id))");
+            st.execute("CREATE TABLE gpkg_geometry_columns (table_name TEXT NOT NULL, column_name TEXT NOT NULL,"
+                    + " geometry_type_name TEXT NOT NULL, srs_id INTEGER NOT NULL, z TINYINT NOT NULL, m TINYINT NOT NULL,"
+                    + " CONSTRAINT pk_geom_cols PRIMARY KEY (table_name, column_name),"
+                    + " CONSTRAINT uk_gc_table_name UNIQUE (table_name),"
+                    + " CONSTRAINT fk_gc_tn FOREIGN KEY (table_name) REFERENCES gpkg_contents(table_name),"
+                    + " CONSTRAINT fk_gc_srs FOREIGN KEY (srs_id) REFERENCES gpkg_spatial_ref_sys (srs_id))");
+            st.execute("CREATE TABLE gpkg_extensions (table_name TEXT, column_name TEXT, extension_name TEXT NOT NULL,"
+                    + " definition TEXT NOT NULL, scope TEXT NOT NULL,"
+                    + " CONSTRAINT ge_tce UNIQUE (table_name, column_name, extension_name))");
+        }
+        addSrs(GpkgSrs.UNDEFINED_CARTESIAN);
+        addSrs(GpkgSrs.UNDEFINED_GEOGRAPHIC);
+        addSrs(GpkgSrs.WGS84);
+    }
+
+    /** Registers a CRS; registering the same srs_id twice is a no-op. */
+    public void addSrs(GpkgSrs srs) throws SQLException {
+        if (!srsIds.add(srs.srsId())) {
+            return;
+        }
+        try (PreparedStatement ps = conn.prepareStatement("INSERT INTO gpkg_spatial_ref_sys"
+                + " (srs_name, srs_id, organization, organization_coordsys_id, definition, description)"
+                + " VALUES (?,?,?,?,?,?)")) {
+            ps.setString(1, srs.name());
+            ps.setInt(2, srs.srsId());
+            ps.setString(3, srs.organization());
+            ps.setInt(4, srs.organizationCoordsysId());
+            ps.setString(5, srs.definition());
+            ps.setString(6, srs.description());
+            ps.executeUpdate();
+        }
+    }
+
+    /**
+     * Creates a feature table with an INTEGER PRIMARY KEY "fid", the geometry column and the user columns.
+     *
+     * @param geometryType GeoPackage geometry type name, e.g. POINT, MULTIPOLYGON, GEOMETRY
+     */
+    public void createFeatureTable(String table, String identifier, String description, String geomColumn,
+                                   String geometryType, int srsId, List<GpkgColumn> columns) throws SQLException {
+        requireNew(table);
+        if (!srsIds.contains(srsId)) {
+            throw new IllegalArgumentException("srs_id " + srsId + " not registered; call addSrs first");
+        }
+        String rtree = "rtree_" + table + "_" + geomColumn;
+        try (Statement st = conn.createStatement()) {
+            st.execute("CREATE TABLE " + q(table) + " (fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, "
+                    + q(geomColumn) + " " + geometryType + columnDefs(columns) + ")");
+            st.execute("CREATE VIRTUAL TABLE " + q(rtree) + " USING rtree(id, minx, maxx, miny, maxy)");
+        }
+        insertContents(table, "features", identifier, description, srsId);
+        try (PreparedStatement ps = conn.prepareStatement("INSERT INTO gpkg_geometry_columns"
+                + " (table_name, column_name, geometry_type_name, srs_id, z, m) VALUES (?,?,?,?,0,0)")) {
+            ps.setString(1, table);
+            ps.setString(2, geomColumn);
+            ps.setString(3, geometryType);
+            ps.setInt(4, srsId);
+            ps.executeUpdate();
+        }
+        insertExtension(table, geomColumn, "gpkg_rtree_index", RTREE_DEFINITION, "write-only");
+        PreparedStatement insert = conn.prepareStatement("INSERT INTO " + q(table) + " (" + q(geomColumn)
+                + columnNames(columns) + ") VALUES (?" + ",?".repeat(columns.size()) + ")");
+        PreparedStatement rtreeInsert = conn.prepareStatement("INSERT INTO " + q(rtree) + " VALUES (?,?,?,?,?)");
+        tables.put(table, new TableState(geomColumn, srsId, insert, rtreeInsert));
+    }
+
+    /** Creates a non-spatial table registered in gpkg_contents with data_type 'attributes'. */
+    public void createAttributeTable(String table, String identifier, String description, List<GpkgColumn> columns)
+            throws SQLException {
+        requireNew(table);
+        try (Statement st = conn.createStatement()) {
+            st.execute("CREATE TABLE " + q(table) + " (fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL"
+                    + columnDefs(columns) + ")");
+        }
+        insertContents(table, "attributes", identifier, description, null);
+        PreparedStatement insert = conn.prepareStatement("INSERT INTO " + q(table) + " ("
+                + columnNames(columns).substring(1) + ") VALUES (" + "?,".repeat(columns.size() - 1) + "?)");
+        tables.put(table, new TableState(null, 0, insert, null));
+    }
+
+    /** Inserts one feature; values follow the order of the columns given at creation. Returns the fid. */
+    public long insertFeature(String table, Geometry geometry, Object... values) throws SQLException {
+        TableState t = state(table);
+        if (t.geomColumn == null) {
+            throw new IllegalArgumentException(table + " is an attribute table");
+        }
+        t.insert.setBytes(1, encoder.encode(geometry, t.srsId));
+        bind(t.insert, 2, values);
+        t.insert.executeUpdate();
+        long fid = lastRowId();
+        if (!geometry.isEmpty()) {
+            Envelope e = geometry.getEnvelopeInternal();
+            t.extent.expandToInclude(e);
+            t.rtreeInsert.setLong(1, fid);
+            t.rtreeInsert.setDouble(2, e.getMinX());
+            t.rtreeInsert.setDouble(3, e.getMaxX());
+            t.rtreeInsert.setDouble(4, e.getMinY());
+            t.rtreeInsert.setDouble(5, e.getMaxY());
+            t.rtreeInsert.executeUpdate();
+        }
+        return fid;
+    }
+
+    /** Inserts one row into an attribute table. Returns the fid. */
+    public long insertRow(String table, Object... values) throws SQLException {
+        TableState t = state(table);
+        if (t.geomColumn != null) {
+            throw new IllegalArgumentException(table + " is a feature table");
+        }
+        bind(t.insert, 1, values);
+        t.insert.executeUpdate();
+        return lastRowId();
+    }
+
+    /**
+     * Adds a metadata document referenced by the whole GeoPackage (reference_scope 'geopackage'),
+     * creating the metadata extension tables on first use.
+     */
+    public void addFileMetadata(String mdStandardUri, String mimeType, String metadata) throws SQLException {
+        if (!metadataExtension) {
+            try (Statement st = conn.createStatement()) {
+                st.execute("CREATE TABLE gpkg_metadata (id INTEGER CONSTRAINT m_pk PRIMARY KEY ASC NOT NULL,"
+                        + " md_scope TEXT NOT NULL DEFAULT 'dataset', md_standard_uri TEXT NOT NULL,"
+                        + " mime_type TEXT NOT NULL DEFAULT 'text/xml', metadata TEXT NOT NULL DEFAULT '')");
+                st.execute("CREATE TABLE gpkg_metadata_reference (reference_scope TEXT NOT NULL, table_name TEXT,"
+                        + " column_name TEXT, row_id_value INTEGER,"
+                        + " timestamp DATETIME NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')),"
+                        + " md_file_id INTEGER NOT NULL, md_parent_id INTEGER,"
+                        + " CONSTRAINT crmr_mfi_fk FOREIGN KEY (md_file_id) REFERENCES gpkg_metadata(id),"
+                        + " CONSTRAINT crmr_mpi_fk FOREIGN KEY (md_parent_id) REFERENCES gpkg_metadata(id))");
+            }
+            insertExtension("gpkg_metadata", null, "gpkg_metadata", METADATA_DEFINITION, "read-write");
+            insertExtension("gpkg_metadata_reference", null, "gpkg_metadata", METADATA_DEFINITION, "read-write");
+            metadataExtension = true;
+        }
+        long id;
+        try (PreparedStatement ps = conn.prepareStatement("INSERT INTO gpkg_metadata"
+                + " (md_scope, md_standard_uri, mime_type, metadata) VALUES ('dataset',?,?,?)")) {
+            ps.setString(1, mdStandardUri);
+            ps.setString(2, mimeType);
+            ps.setString(3, metadata);
+            ps.executeUpdate();
+            id = lastRowId();
+        }
+        try (PreparedStatement ps = conn.prepareStatement("INSERT INTO gpkg_metadata_reference"
+                + " (reference_scope, table_name, column_name, row_id_value, timestamp, md_file_id, md_parent_id)"
+                + " VALUES ('geopackage', NULL, NULL, NULL, ?, ?, NULL)")) {
+            ps.setString(1, timestamp);
+            ps.setLong(2, id);
+            ps.executeUpdate();
+        }
+    }
+
+    /** Writes the extents, commits, closes and atomically moves the file into place. */
+    public void commit() throws SQLException, IOException {
+        try (PreparedStatement ps = conn.prepareStatement(
+                "UPDATE gpkg_contents SET min_x=?, min_y=?, max_x=?, max_y=? WHERE table_name=?")) {
+            for (Map.Entry<String, TableState> e : tables.entrySet()) {
+                Envelope x = e.getValue().extent;
+                if (e.getValue().geomColumn == null || x.isNull()) {
+                    continue;
+                }
+                ps.setDouble(1, x.getMinX());
+                ps.setDouble(2, x.getMinY());
+                ps.setDouble(3, x.getMaxX());
+                ps.setDouble(4, x.getMaxY());
+                ps.setString(5, e.getKey());
+                ps.executeUpdate();
+            }
+        }
+        closeStatements();
+        try (Statement st = conn.createStatement()) {
+            for (Map.Entry<String, TableState> e : tables.entrySet()) {
+                if (e.getValue().geomColumn != null) {
+                    for (String sql : RtreeTriggers.sql(e.getKey(), e.getValue().geomColumn, "fid")) {
+                        st.execute(sql);
+                    }
+                }
+            }
+        }
+        conn.commit();
+        try (Statement st = conn.createStatement()) {
+            conn.setAutoCommit(true);
+            st.execute("VACUUM"); // drops the free pages left by the bulk load, so the file is compact
+        }
+        conn.close();
+        try {
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+        committed = true;
+    }
+
+    /** Abandons the file unless {@link #commit()} succeeded. */
+    @Override
+    public void close() throws SQLException, IOException {
+        if (committed) {
+            return;
+        }
+        try {
+            closeStatements();
+            conn.close();
+        } finally {
+            Files.deleteIfExists(temp);
+            Files.deleteIfExists(Path.of(temp + "-journal"));
+        }
+    }
+
+    private void closeStatements() throws SQLException {
+        for (TableState t : tables.values()) {
+            t.insert.close();
+            if (t.rtreeInsert != null) {
+                t.rtreeInsert.close();
+            }
+        }
+    }
+
+    private void insertContents(String table, String dataType, String identifier, String description, Integer srsId)
+            throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement("INSERT INTO gpkg_contents"
+                + " (table_name, data_type, identifier, description, last_change, srs_id) VALUES (?,?,?,?,?,?)")) {
+            ps.setString(1, table);
+            ps.setString(2, dataType);
+            ps.setString(3, identifier == null ? table : identifier);
+            ps.setString(4, description == null ? "" : description);
+            ps.setString(5, timestamp);
+            if (srsId == null) {
+                ps.setNull(6, java.sql.Types.INTEGER);
+            } else {
+                ps.setInt(6, srsId);
+            }
+            ps.executeUpdate();
+        }
+    }
+
+    private void insertExtension(String table, String column, String name, String definition, String scope)
+            throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement("INSERT INTO gpkg_extensions"
+                + " (table_name, column_name, extension_name, definition, scope) VALUES (?,?,?,?,?)")) {
+            ps.setString(1, table);
+            ps.setString(2, column);
+            ps.setString(3, name);
+            ps.setString(4, definition);
+            ps.setString(5, scope);
+            ps.executeUpdate();
+        }
+    }
+
+    private long lastRowId() throws SQLException {
+        try (Statement st = conn.createStatement(); var rs = st.executeQuery("SELECT last_insert_rowid()")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private TableState state(String table) {
+        TableState t = tables.get(table);
+        if (t == null) {
+            throw new IllegalArgumentException("unknown table " + table);
+        }
+        return t;
+    }
+
+    private void requireNew(String table) {
+        if (tables.containsKey(table) || table.startsWith("gpkg_") || table.startsWith("rtree_")) {
+            throw new IllegalArgumentException("table name not allowed or already used: " + table);
+        }
+    }
+
+    private static void bind(PreparedStatement ps, int first, Object[] values) throws SQLException {
+        for (int i = 0; i < values.length; i++) {
+            Object v = values[i];
+            if (v == null) {
+                ps.setNull(first + i, java.sql.Types.NULL);
+            } else if (v instanceof Double d) {
+                ps.setDouble(first + i, d);
+            } else if (v instanceof Number n && !(v instanceof Float)) {
+                ps.setLong(first + i, n.longValue());
+            } else if (v instanceof Float f) {
+                ps.setDouble(first + i, f);
+            } else {
+                ps.setString(first + i, v.toString());
+            }
+        }
+    }
+
+    private static String columnDefs(List<GpkgColumn> columns) {
+        StringBuilder sb = new StringBuilder();
+        for (GpkgColumn c : columns) {
+            sb.append(", ").append(q(c.name())).append(' ').append(c.type());
+            if (c.notNull()) {
+                sb.append(" NOT NULL");
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String columnNames(List<GpkgColumn> columns) {
+        StringBuilder sb = new StringBuilder();
+        for (GpkgColumn c : columns) {
+            sb.append(", ").append(q(c.name()));
+        }
+        return sb.toString();
+    }
+
+    /** Quotes an SQL identifier, doubling embedded quotes. */
+    static String q(String identifier) {
+        return '"' + identifier.replace("\"", "\"\"") + '"';
+    }
+}
