@@ -41,7 +41,7 @@ final class Indicators {
     }
 
     private static IndicatorResult evaluate(Target t, Indicator ind, Figures fig) {
-        Double raw = ind == null || !fig.present().contains(ind.role()) ? null : measure(ind, t.measure(), fig);
+        Double raw = ind == null || !fig.present().contains(ind.role()) ? null : measure(ind, t, fig);
         if (raw == null) {
             return new IndicatorResult(ind, t, null, t.measure(), null, IndicatorResult.Status.NO_DATA);
         }
@@ -52,7 +52,8 @@ final class Indicators {
     }
 
     /** The figure in the target's measure, unrounded; null when the measure is not one the checks know. */
-    private static Double measure(Indicator ind, String measure, Figures fig) {
+    private static Double measure(Indicator ind, Target t, Figures fig) {
+        String measure = t.measure();
         if (ind.isArea()) {
             double m2 = fig.areas().getOrDefault(ind.role(), MeasuredArea.ZERO).m2();
             return switch (measure.trim()) {
@@ -67,22 +68,35 @@ final class Indicators {
         return switch (ind) {
             case MEDIUM_RESERVOIRS -> (double) fig.reservoirs().getOrDefault("中型", 0);
             case SMALL_RESERVOIRS -> (double) fig.reservoirs().getOrDefault("小型", 0);
-            case NATIONAL_SECTION_RATE, PROVINCIAL_SECTION_RATE, CITY_SECTION_RATE -> pooledRate(fig.sections(), ind.sectionLevel());
-            case NATIONAL_SECTION_COUNT, PROVINCIAL_SECTION_COUNT, CITY_SECTION_COUNT ->
-                    (double) fig.sections().stream().filter(s -> s.level() == ind.sectionLevel()).count();
+            case NATIONAL_SECTION_RATE, PROVINCIAL_SECTION_RATE, CITY_SECTION_RATE -> pooledRate(sectionsOf(t, ind, fig));
+            case NATIONAL_SECTION_COUNT, PROVINCIAL_SECTION_COUNT, CITY_SECTION_COUNT -> (double) sectionsOf(t, ind, fig).size();
             default -> null;
         };
     }
 
-    /** 优良率 over all readings of the sections of one level: good readings ÷ readings. */
-    private static Double pooledRate(List<SectionResult> sections, SectionLevel level) {
+    /**
+     * The sections a target speaks of: those of its control level that the target names ("市控断面优良率（漂水河出境、
+     * 浆溪店河出境）"), or every section of that level in the unit when it names none. So the document's conflicting
+     * section lists are each checked against the sections they list.
+     */
+    static List<SectionResult> sectionsOf(Target t, Indicator ind, Figures fig) {
+        List<SectionResult> level = fig.sections().stream().filter(s -> s.level() == ind.sectionLevel()).toList();
+        String words = t.name() + " " + t.quote();
+        List<SectionResult> named = level.stream().filter(s -> s.name() != null && words.contains(stripSuffix(s.name()))).toList();
+        return named.isEmpty() ? level : named;
+    }
+
+    private static String stripSuffix(String sectionName) {
+        return sectionName.endsWith("断面") ? sectionName.substring(0, sectionName.length() - 2) : sectionName;
+    }
+
+    /** 优良率 over all readings of the given sections: good readings ÷ readings. */
+    private static Double pooledRate(List<SectionResult> sections) {
         int good = 0;
         int total = 0;
         for (SectionResult s : sections) {
-            if (s.level() == level) {
-                good += s.goodReadings();
-                total += s.totalReadings();
-            }
+            good += s.goodReadings();
+            total += s.totalReadings();
         }
         return total == 0 ? null : 100.0 * good / total;
     }
