@@ -1,0 +1,280 @@
+package cn.basinguard.core.gpkg;
+
+import cn.basinguard.core.GisException;
+import cn.basinguard.core.crs.Crs;
+import cn.basinguard.core.crs.CrsRegistry;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteOpenMode;
+
+/**
+ * A GeoPackage opened strictly read-only. The file is opened through SQLite with {@code mode=ro} and
+ * {@code immutable=1}: SQLite takes no locks and writes no journal, WAL or shared-memory file, so the file's bytes
+ * and modification time never change and it reads from read-only media. A file in WAL mode with a non-empty -wal
+ * beside it cannot be read that way without ignoring the WAL; it is copied (with its WAL) to a private temporary
+ * folder and read from there, so the original is still untouched.
+ */
+public final class GeoPackageSource implements AutoCloseable {
+    private static final byte[] SQLITE_MAGIC = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
+
+    private final Path path;
+    private final Connection connection;
+    private final Path privateCopy;
+    private final Map<Integer, SrsInfo> srs = new LinkedHashMap<>();
+    private List<LayerInfo> layers;
+
+    private GeoPackageSource(Path path, Connection connection, Path privateCopy) {
+        this.path = path;
+        this.connection = connection;
+        this.privateCopy = privateCopy;
+    }
+
+    public static GeoPackageSource open(Path file) {
+        Path path = file.toAbsolutePath().normalize();
+        checkFile(path);
+        Path copy = null;
+        Path target = path;
+        try {
+            Path wal = Path.of(path + "-wal");
+            if (Files.isRegularFile(wal) && Files.size(wal) > 0) {
+                copy = Files.createTempDirectory("basinguard-wal");
+                target = copy.resolve("copy.gpkg");
+                Files.copy(path, target);
+                Files.copy(wal, Path.of(target + "-wal"));
+            }
+        } catch (IOException e) {
+            throw new GisException(e, "gpkg.unreadable", path, e.getMessage());
+        }
+        Connection c = null;
+        try {
+            SQLiteConfig config = new SQLiteConfig();
+            config.setReadOnly(true);
+            config.setOpenMode(SQLiteOpenMode.OPEN_URI);
+            String uri = "jdbc:sqlite:file:" + target.toUri().getRawPath() + (copy == null ? "?mode=ro&immutable=1" : "?mode=ro");
+            c = DriverManager.getConnection(uri, config.toProperties());
+            GeoPackageSource source = new GeoPackageSource(path, c, copy);
+            source.checkIsGeoPackage();
+            return source;
+        } catch (SQLException e) {
+            closeQuietly(c);
+            deleteQuietly(copy);
+            throw SqliteErrors.translate(e, path, null);
+        } catch (GisException e) {
+            closeQuietly(c);
+            deleteQuietly(copy);
+            throw e;
+        }
+    }
+
+    public Path path() {
+        return path;
+    }
+
+    private static void checkFile(Path path) {
+        if (!Files.exists(path)) {
+            throw new GisException("gpkg.notFound", path);
+        }
+        if (Files.isDirectory(path)) {
+            throw new GisException("gpkg.isDirectory", path);
+        }
+        if (!Files.isReadable(path)) {
+            throw new GisException("gpkg.unreadable", path, "permission denied");
+        }
+        try (InputStream in = Files.newInputStream(path)) {
+            byte[] head = in.readNBytes(SQLITE_MAGIC.length);
+            if (head.length == 0) {
+                throw new GisException("gpkg.empty", path);
+            }
+            if (!Arrays.equals(head, SQLITE_MAGIC)) {
+                throw new GisException("gpkg.notSqlite", path);
+            }
+        } catch (IOException e) {
+            throw new GisException(e, "gpkg.unreadable", path, e.getMessage());
+        }
+    }
+
+    private void checkIsGeoPackage() throws SQLException {
+        List<String> tables = new ArrayList<>();
+        try (Statement s = connection.createStatement();
+             ResultSet rs = s.executeQuery("SELECT name FROM sqlite_master WHERE type IN ('table','view') AND name IN ('gpkg_contents','gpkg_spatial_ref_sys')")) {
+            while (rs.next()) {
+                tables.add(rs.getString(1));
+            }
+        }
+        if (tables.size() < 2) {
+            throw new GisException("gpkg.notGeoPackage", path);
+        }
+    }
+
+    /** The layers gpkg_contents lists, in its order, tiles and other kinds included (marked unsupported). */
+    public synchronized List<LayerInfo> layers() {
+        if (layers == null) {
+            try {
+                layers = new LayerCatalog(connection, this::srs).read();
+            } catch (SQLException e) {
+                throw SqliteErrors.translate(e, path, null);
+            }
+        }
+        return layers;
+    }
+
+    public LayerInfo layer(String name) {
+        for (LayerInfo l : layers()) {
+            if (l.name().equals(name)) {
+                return l;
+            }
+        }
+        for (LayerInfo l : layers()) {
+            if (l.name().equalsIgnoreCase(name)) {
+                return l;
+            }
+        }
+        throw new GisException("gpkg.noSuchLayer", name, path.getFileName(),
+                String.join("、", layers().stream().map(LayerInfo::name).toList()));
+    }
+
+    /** The SRS of a given srs_id, resolved to a CRS where the program knows it. */
+    public synchronized SrsInfo srs(int srsId) {
+        return srs.computeIfAbsent(srsId, id -> {
+            try (PreparedStatement ps = connection.prepareStatement(
+                    "SELECT srs_name, organization, organization_coordsys_id, definition, description FROM gpkg_spatial_ref_sys WHERE srs_id = ?")) {
+                ps.setInt(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return new SrsInfo(id, null, null, 0, null, null, id == -1 || id == 0, null);
+                    }
+                    String org = rs.getString(2);
+                    int orgId = rs.getInt(3);
+                    String def = rs.getString(4);
+                    boolean undefined = id == -1 || id == 0;
+                    return new SrsInfo(id, rs.getString(1), org, orgId, def, rs.getString(5), undefined,
+                            undefined ? null : resolve(org, orgId, def));
+                }
+            } catch (SQLException e) {
+                throw SqliteErrors.translate(e, path, null);
+            }
+        });
+    }
+
+    private static Crs resolve(String org, int orgId, String definition) {
+        if (org != null && org.equalsIgnoreCase("EPSG") && CrsRegistry.isKnown(orgId)) {
+            return CrsRegistry.fromEpsg(orgId);
+        }
+        Optional<Crs> byWkt = definition == null ? Optional.empty() : CrsRegistry.fromWkt(definition);
+        return byWkt.orElse(null);
+    }
+
+    /** Reads every feature of a layer in key order. Bad features go to {@code problems}; the rest load. */
+    public void read(String layer, FeatureSink sink, Consumer<ReadProblem> problems) {
+        read(layer, null, sink, problems);
+    }
+
+    /** Reads the features whose envelope meets {@code bbox} (all when null), using the R-tree when there is one. */
+    public void read(String layer, Envelope bbox, FeatureSink sink, Consumer<ReadProblem> problems) {
+        LayerInfo info = layer(layer);
+        if (!info.isSupported()) {
+            throw new GisException("gpkg.unsupportedLayer", info.name(), info.dataType());
+        }
+        try {
+            new FeatureCursor(connection, info, new GeometryFactory()).read(bbox, sink, problems);
+        } catch (SQLException e) {
+            throw SqliteErrors.translate(e, path, info.name());
+        }
+    }
+
+    public List<Feature> readAll(String layer, Consumer<ReadProblem> problems) {
+        List<Feature> out = new ArrayList<>();
+        read(layer, out::add, problems);
+        return out;
+    }
+
+    /** The file-level notes of gpkg_metadata (scope 'geopackage' or referenced as such), in id order. */
+    public List<String> metadata() {
+        List<String> out = new ArrayList<>();
+        try (Statement s = connection.createStatement()) {
+            try (ResultSet t = s.executeQuery("SELECT 1 FROM sqlite_master WHERE name = 'gpkg_metadata'")) {
+                if (!t.next()) {
+                    return out;
+                }
+            }
+            try (ResultSet rs = s.executeQuery("SELECT metadata FROM gpkg_metadata ORDER BY id")) {
+                while (rs.next()) {
+                    if (rs.getString(1) != null) {
+                        out.add(rs.getString(1));
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw SqliteErrors.translate(e, path, "gpkg_metadata");
+        }
+        return out;
+    }
+
+    /** application_id and user_version as written by the producer ("GPKG" / 10300 for GeoPackage 1.3). */
+    public String formatVersion() {
+        try (Statement s = connection.createStatement()) {
+            int app;
+            int user;
+            try (ResultSet rs = s.executeQuery("PRAGMA application_id")) {
+                app = rs.next() ? rs.getInt(1) : 0;
+            }
+            try (ResultSet rs = s.executeQuery("PRAGMA user_version")) {
+                user = rs.next() ? rs.getInt(1) : 0;
+            }
+            String appText = new String(new byte[] {(byte) (app >>> 24), (byte) (app >>> 16), (byte) (app >>> 8), (byte) app},
+                    StandardCharsets.US_ASCII);
+            if (appText.equals("GPKG") && user > 0) {
+                return "GeoPackage " + user / 10000 + "." + user / 100 % 100;
+            }
+            return appText.equals("GP10") ? "GeoPackage 1.0" : appText.equals("GP11") ? "GeoPackage 1.1" : "GeoPackage";
+        } catch (SQLException e) {
+            throw SqliteErrors.translate(e, path, null);
+        }
+    }
+
+    @Override
+    public void close() {
+        closeQuietly(connection);
+        deleteQuietly(privateCopy);
+    }
+
+    private static void closeQuietly(Connection c) {
+        if (c != null) {
+            try {
+                c.close();
+            } catch (SQLException ignored) {
+                // closing a read-only connection loses nothing
+            }
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (var files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // a private temporary copy; the OS cleans its temp folder
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package cn.basinguard.core.gpkg;
+
+import java.io.IOException;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.io.ParseException;
+import org.locationtech.jts.io.WKBReader;
+
+/**
+ * Decodes GeoPackage geometry blobs (GeoPackage 1.3 §2.1.3: "GP" magic, version, flags, srs_id, optional envelope,
+ * then ISO WKB). Linear types go to JTS's WKB reader; curve types (CircularString … MultiSurface), which JTS cannot
+ * hold, go to {@link CurveWkbReader} and come back as straight segments, which {@link #lastWasLinearized()} says.
+ * One decoder per thread: it reuses its buffers.
+ */
+final class GeometryBlobDecoder {
+    private static final int[] ENVELOPE_BYTES = {0, 32, 48, 48, 64};
+
+    private final GeometryFactory factory;
+    private final WKBReader wkb;
+    private final OffsetInStream in = new OffsetInStream();
+    private boolean linearized;
+
+    GeometryBlobDecoder(GeometryFactory factory) {
+        this.factory = factory;
+        this.wkb = new WKBReader(factory);
+    }
+
+    boolean lastWasLinearized() {
+        return linearized;
+    }
+
+    Geometry decode(byte[] blob) throws BlobException {
+        linearized = false;
+        if (blob.length < 8) {
+            throw new BlobException("blob of " + blob.length + " bytes is too short for a GeoPackage geometry header");
+        }
+        if (blob[0] != 'G' || blob[1] != 'P') {
+            throw new BlobException("not a GeoPackage geometry (no 'GP' magic at the start of the blob)");
+        }
+        int flags = blob[3] & 0xFF;
+        if ((flags & 0x20) != 0) {
+            throw new BlobException("GeoPackage extended geometry type (flag X set), which the standard leaves to extensions");
+        }
+        int envelope = (flags >> 1) & 0x07;
+        if (envelope >= ENVELOPE_BYTES.length) {
+            throw new BlobException("invalid envelope indicator " + envelope + " in the geometry header");
+        }
+        int offset = 8 + ENVELOPE_BYTES[envelope];
+        boolean empty = (flags & 0x10) != 0;
+        int srsId = (flags & 0x01) != 0 ? littleInt(blob, 4) : bigInt(blob, 4);
+        if (blob.length < offset + 5) {
+            if (empty) {
+                return factory.createGeometryCollection();
+            }
+            throw new BlobException("blob ends before its WKB (" + blob.length + " bytes, WKB expected at byte " + offset + ")");
+        }
+        int type = wkbType(blob, offset);
+        Geometry g;
+        try {
+            if (isCurveType(type)) {
+                g = new CurveWkbReader(factory, blob, offset).read();
+                linearized = true;
+            } else {
+                in.reset(blob, offset);
+                g = wkb.read(in);
+            }
+        } catch (ParseException | IOException | RuntimeException e) {
+            if (empty) {
+                return factory.createGeometryCollection();
+            }
+            throw new BlobException("WKB does not parse: " + e.getMessage());
+        }
+        g.setSRID(srsId);
+        return g;
+    }
+
+    private static int wkbType(byte[] b, int offset) {
+        return b[offset] == 1 ? littleInt(b, offset + 1) : bigInt(b, offset + 1);
+    }
+
+    /** ISO codes 8–17 (+1000/2000/3000 for Z/M/ZM), also with EWKB-style high flag bits. */
+    static boolean isCurveType(int type) {
+        int base = (type & 0x0FFFFFFF) % 1000;
+        return base >= 8 && base <= 17;
+    }
+
+    static int littleInt(byte[] b, int i) {
+        return (b[i] & 0xFF) | (b[i + 1] & 0xFF) << 8 | (b[i + 2] & 0xFF) << 16 | (b[i + 3] & 0xFF) << 24;
+    }
+
+    static int bigInt(byte[] b, int i) {
+        return (b[i] & 0xFF) << 24 | (b[i + 1] & 0xFF) << 16 | (b[i + 2] & 0xFF) << 8 | (b[i + 3] & 0xFF);
+    }
+}
