@@ -16,6 +16,8 @@ import java.util.Locale;
 public final class Cli {
     /** Exit code when the command ran. */
     public static final int OK = 0;
+    /** Exit code when the command ran but found problems in the data that it said on stderr (e.g. an unknown CRS). */
+    public static final int WARNINGS = 1;
     /** Exit code when the input could not be used (bad file, bad option): the message says what to fix. */
     public static final int BAD_INPUT = 2;
     /** Exit code for a defect in the program itself. */
@@ -44,6 +46,8 @@ public final class Cli {
                 case "version":
                     out.println("basinguard " + Version.get());
                     return OK;
+                case "info":
+                    return new InfoCommand(out, err).run(args);
                 default:
                     throw new UsageException(CliText.get("cli.unknownCommand", command));
             }
