@@ -48,6 +48,8 @@ public final class Cli {
                     return OK;
                 case "info":
                     return new InfoCommand(out, err).run(args);
+                case "check":
+                    return new CheckCommand(out).run(args);
                 default:
                     throw new UsageException(CliText.get("cli.unknownCommand", command));
             }

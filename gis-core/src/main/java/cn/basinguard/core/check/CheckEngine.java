@@ -33,7 +33,7 @@ public final class CheckEngine {
             throw new GisException("check.noUnitsNoSites");
         }
         AreaMeter meter = new AreaMeter(workingGrid(input, anchor));
-        List<DataQualityIssue> issues = new ArrayList<>();
+        List<DataQualityIssue> issues = new ArrayList<>(input.readIssues());
         LayerPreparer preparer = new LayerPreparer(meter);
         Map<LayerRole, WorkingLayer> layers = new EnumMap<>(LayerRole.class);
         for (Map.Entry<LayerRole, RoleLayer> e : input.layers().entrySet()) {

@@ -10,11 +10,18 @@ import java.util.Map;
  * @param layers the role layers; units or sites must be among them
  * @param targets the bottom-line targets (may be empty: figures are then reported with status NO_TARGET)
  * @param inputs the source files, as the user named them, for the report
+ * @param readIssues what reading the sources found (unreadable features, curves made straight), reported first
  */
-public record CheckInput(Map<LayerRole, RoleLayer> layers, TargetTable targets, List<String> inputs) {
+public record CheckInput(Map<LayerRole, RoleLayer> layers, TargetTable targets, List<String> inputs,
+                         List<DataQualityIssue> readIssues) {
     public CheckInput {
         layers = layers.isEmpty() ? Map.of() : new EnumMap<>(layers);
         inputs = List.copyOf(inputs);
+        readIssues = List.copyOf(readIssues);
+    }
+
+    public CheckInput(Map<LayerRole, RoleLayer> layers, TargetTable targets, List<String> inputs) {
+        this(layers, targets, inputs, List.of());
     }
 
     public RoleLayer layer(LayerRole role) {

@@ -1,0 +1,78 @@
+package cn.basinguard.app.cli;
+
+import cn.basinguard.app.Version;
+import cn.basinguard.core.check.CheckEngine;
+import cn.basinguard.core.check.CheckParameters;
+import cn.basinguard.core.check.CheckReport;
+import cn.basinguard.core.check.DatasetLoader;
+import cn.basinguard.core.check.Progress;
+import cn.basinguard.core.io.AtomicFile;
+import cn.basinguard.core.report.CheckJson;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code basinguard check FILE.gpkg [more files] [--role ROLE=LAYER]... [--json OUT.json]}: all checks, headless.
+ * Exit 0 when the checks ran, whatever they found; 2 when they could not run (the message says why).
+ */
+final class CheckCommand {
+    private final PrintStream out;
+
+    CheckCommand(PrintStream out) {
+        this.out = out;
+    }
+
+    int run(List<String> args) {
+        List<Path> files = new ArrayList<>();
+        Map<String, String> roles = new LinkedHashMap<>();
+        Path json = null;
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            if (a.equals("--role") || a.equals("--json")) {
+                if (i + 1 >= args.size()) {
+                    throw new UsageException(CliText.get("check.usage"));
+                }
+                String v = args.get(++i);
+                if (a.equals("--json")) {
+                    json = Path.of(v);
+                } else {
+                    addRole(roles, v);
+                }
+            } else if (a.startsWith("--role=")) {
+                addRole(roles, a.substring("--role=".length()));
+            } else if (a.startsWith("--json=")) {
+                json = Path.of(a.substring("--json=".length()));
+            } else if (a.startsWith("--")) {
+                throw new UsageException(CliText.get("cli.unknownOption", a, CliText.get("check.usage")));
+            } else {
+                files.add(Path.of(a));
+            }
+        }
+        if (files.isEmpty()) {
+            throw new UsageException(CliText.get("check.usage"));
+        }
+        DatasetLoader.Loaded loaded = DatasetLoader.load(files, roles);
+        CheckReport report = new CheckEngine(CheckParameters.DEFAULT).run(loaded.input(), Progress.NONE);
+        if (json != null) {
+            AtomicFile.write(json, o -> CheckJson.write(report, Version.get(), o));
+        }
+        CheckSummary.print(report, out);
+        if (json != null) {
+            out.println();
+            out.println(CliText.get("check.jsonWritten", json.toAbsolutePath()));
+        }
+        return Cli.OK;
+    }
+
+    private static void addRole(Map<String, String> roles, String spec) {
+        int eq = spec.indexOf('=');
+        if (eq <= 0 || eq == spec.length() - 1) {
+            throw new UsageException(CliText.get("check.badRole", spec));
+        }
+        roles.put(spec.substring(0, eq).trim(), spec.substring(eq + 1));
+    }
+}
