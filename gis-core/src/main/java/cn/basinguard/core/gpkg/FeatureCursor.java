@@ -21,14 +21,22 @@ final class FeatureCursor {
     private final LayerInfo layer;
     private final GeometryBlobDecoder decoder;
 
-    FeatureCursor(Connection c, LayerInfo layer, GeometryFactory factory) {
+    private final List<LayerInfo.FieldInfo> fields;
+
+    /** @param fields the attribute columns to read: all of the layer's, or only those a caller needs */
+    FeatureCursor(Connection c, LayerInfo layer, List<LayerInfo.FieldInfo> fields, GeometryFactory factory) {
         this.c = c;
         this.layer = layer;
+        this.fields = fields;
         this.decoder = new GeometryBlobDecoder(factory);
     }
 
     void read(Envelope bbox, FeatureSink sink, Consumer<ReadProblem> problems) throws SQLException {
-        List<LayerInfo.FieldInfo> fields = layer.fields();
+        read(bbox, Long.MIN_VALUE, Long.MAX_VALUE, sink, problems);
+    }
+
+    /** Reads the rows whose key lies in [{@code fromKey}, {@code toKey}) (and meet {@code bbox} when not null). */
+    void read(Envelope bbox, long fromKey, long toKey, FeatureSink sink, Consumer<ReadProblem> problems) throws SQLException {
         String geom = layer.geometryColumn();
         StringBuilder sql = new StringBuilder("SELECT ");
         sql.append(layer.primaryKey() == null ? "rowid" : Sql.id(layer.primaryKey()));
@@ -38,20 +46,30 @@ final class FeatureCursor {
         }
         sql.append(" FROM ").append(Sql.id(layer.name()));
         boolean indexed = bbox != null && layer.hasSpatialIndex() && layer.primaryKey() != null;
+        boolean ranged = layer.primaryKey() != null && (fromKey != Long.MIN_VALUE || toKey != Long.MAX_VALUE);
         if (indexed) {
             sql.append(" WHERE ").append(Sql.id(layer.primaryKey())).append(" IN (SELECT id FROM ")
                     .append(Sql.id("rtree_" + layer.name() + "_" + geom))
                     .append(" WHERE maxx >= ? AND minx <= ? AND maxy >= ? AND miny <= ?)");
         }
+        if (ranged) {
+            sql.append(indexed ? " AND " : " WHERE ").append(Sql.id(layer.primaryKey())).append(" >= ? AND ")
+                    .append(Sql.id(layer.primaryKey())).append(" < ?");
+        }
         if (layer.primaryKey() != null) {
             sql.append(" ORDER BY ").append(Sql.id(layer.primaryKey()));
         }
         try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+            int p = 1;
             if (indexed) {
-                ps.setDouble(1, bbox.getMinX());
-                ps.setDouble(2, bbox.getMaxX());
-                ps.setDouble(3, bbox.getMinY());
-                ps.setDouble(4, bbox.getMaxY());
+                ps.setDouble(p++, bbox.getMinX());
+                ps.setDouble(p++, bbox.getMaxX());
+                ps.setDouble(p++, bbox.getMinY());
+                ps.setDouble(p++, bbox.getMaxY());
+            }
+            if (ranged) {
+                ps.setLong(p++, fromKey);
+                ps.setLong(p, toKey);
             }
             ps.setFetchSize(1000);
             try (ResultSet rs = ps.executeQuery()) {

@@ -37,13 +37,15 @@ public final class GeoPackageSource implements AutoCloseable {
     private static final byte[] SQLITE_MAGIC = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
 
     private final Path path;
+    private final String uri;
     private final Connection connection;
     private final Path privateCopy;
     private final Map<Integer, SrsInfo> srs = new LinkedHashMap<>();
     private List<LayerInfo> layers;
 
-    private GeoPackageSource(Path path, Connection connection, Path privateCopy) {
+    private GeoPackageSource(Path path, String uri, Connection connection, Path privateCopy) {
         this.path = path;
+        this.uri = uri;
         this.connection = connection;
         this.privateCopy = privateCopy;
     }
@@ -66,12 +68,9 @@ public final class GeoPackageSource implements AutoCloseable {
         }
         Connection c = null;
         try {
-            SQLiteConfig config = new SQLiteConfig();
-            config.setReadOnly(true);
-            config.setOpenMode(SQLiteOpenMode.OPEN_URI);
             String uri = "jdbc:sqlite:file:" + target.toUri().getRawPath() + (copy == null ? "?mode=ro&immutable=1" : "?mode=ro");
-            c = DriverManager.getConnection(uri, config.toProperties());
-            GeoPackageSource source = new GeoPackageSource(path, c, copy);
+            c = connect(uri);
+            GeoPackageSource source = new GeoPackageSource(path, uri, c, copy);
             source.checkIsGeoPackage();
             return source;
         } catch (SQLException e) {
@@ -83,6 +82,13 @@ public final class GeoPackageSource implements AutoCloseable {
             deleteQuietly(copy);
             throw e;
         }
+    }
+
+    private static Connection connect(String uri) throws SQLException {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setReadOnly(true);
+        config.setOpenMode(SQLiteOpenMode.OPEN_URI);
+        return DriverManager.getConnection(uri, config.toProperties());
     }
 
     public Path path() {
@@ -190,12 +196,26 @@ public final class GeoPackageSource implements AutoCloseable {
 
     /** Reads the features whose envelope meets {@code bbox} (all when null), using the R-tree when there is one. */
     public void read(String layer, Envelope bbox, FeatureSink sink, Consumer<ReadProblem> problems) {
+        read(layer, bbox, null, sink, problems);
+    }
+
+    /**
+     * As {@link #read(String, Envelope, FeatureSink, Consumer)}, with only the named attribute columns (null: all);
+     * a map or a label needs the geometry and one field, and text columns cost more to read than geometries.
+     */
+    public void read(String layer, Envelope bbox, List<String> fieldNames, FeatureSink sink, Consumer<ReadProblem> problems) {
         LayerInfo info = layer(layer);
+        List<LayerInfo.FieldInfo> fields = fieldNames == null ? info.fields()
+                : info.fields().stream().filter(f -> fieldNames.contains(f.name())).toList();
         if (!info.isSupported()) {
             throw new GisException("gpkg.unsupportedLayer", info.name(), info.dataType());
         }
         try {
-            new FeatureCursor(connection, info, new GeometryFactory()).read(bbox, sink, problems);
+            if (bbox == null && ParallelLayerRead.worthIt(info)) {
+                ParallelLayerRead.read(connection, () -> connect(uri), info, fields, sink, problems);
+                return;
+            }
+            new FeatureCursor(connection, info, fields, Geometries.FACTORY).read(bbox, sink, problems);
         } catch (SQLException e) {
             throw SqliteErrors.translate(e, path, info.name());
         }

@@ -18,11 +18,13 @@ final class GeometryBlobDecoder {
     private final GeometryFactory factory;
     private final WKBReader wkb;
     private final OffsetInStream in = new OffsetInStream();
+    private final FastPolygonWkb fast;
     private boolean linearized;
 
     GeometryBlobDecoder(GeometryFactory factory) {
         this.factory = factory;
         this.wkb = new WKBReader(factory);
+        this.fast = new FastPolygonWkb(factory);
     }
 
     boolean lastWasLinearized() {
@@ -57,7 +59,10 @@ final class GeometryBlobDecoder {
         int type = wkbType(blob, offset);
         Geometry g;
         try {
-            if (isCurveType(type)) {
+            Geometry quick = type == 3 || type == 6 ? fast.read(blob, offset) : null;
+            if (quick != null) {
+                g = quick;
+            } else if (isCurveType(type)) {
                 g = new CurveWkbReader(factory, blob, offset).read();
                 linearized = true;
             } else {
