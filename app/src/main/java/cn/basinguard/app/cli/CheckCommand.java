@@ -21,15 +21,18 @@ import java.util.Map;
  */
 final class CheckCommand {
     private final PrintStream out;
+    private final PrintStream err;
 
-    CheckCommand(PrintStream out) {
+    CheckCommand(PrintStream out, PrintStream err) {
         this.out = out;
+        this.err = err;
     }
 
     int run(List<String> args) {
         List<Path> files = new ArrayList<>();
         Map<String, String> roles = new LinkedHashMap<>();
         Path json = null;
+        boolean timings = args.remove("--timings");
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             if (a.equals("--role") || a.equals("--json")) {
@@ -55,11 +58,16 @@ final class CheckCommand {
         if (files.isEmpty()) {
             throw new UsageException(CliText.get("check.usage"));
         }
+        StageClock clock = new StageClock(timings ? err : null);
+        clock.start("read");
         DatasetLoader.Loaded loaded = DatasetLoader.load(files, roles);
-        CheckReport report = new CheckEngine(CheckParameters.DEFAULT).run(loaded.input(), Progress.NONE);
+        CheckReport report = new CheckEngine(CheckParameters.DEFAULT).run(loaded.input(),
+                new Progress((stage, done) -> clock.start(stage), () -> false));
         if (json != null) {
+            clock.start("json");
             AtomicFile.write(json, o -> CheckJson.write(report, Version.get(), o));
         }
+        clock.stop();
         CheckSummary.print(report, out);
         if (json != null) {
             out.println();

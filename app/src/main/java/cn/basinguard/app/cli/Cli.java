@@ -49,7 +49,7 @@ public final class Cli {
                 case "info":
                     return new InfoCommand(out, err).run(args);
                 case "check":
-                    return new CheckCommand(out).run(args);
+                    return new CheckCommand(out, err).run(args);
                 default:
                     throw new UsageException(CliText.get("cli.unknownCommand", command));
             }

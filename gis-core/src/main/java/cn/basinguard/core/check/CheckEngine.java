@@ -48,6 +48,9 @@ public final class CheckEngine {
         List<SiteResult> sites = List.of();
         if (layers.containsKey(LayerRole.SITES)) {
             WorkingLayer siteLayer = layers.get(LayerRole.SITES);
+            progress.stage(Messages.get("check.stage.index"), 1);
+            // built up front, one layer per core, rather than lazily under a lock that leaves the other core idle
+            EncroachmentCheck.RED_LINES.parallelStream().map(layers::get).filter(java.util.Objects::nonNull).forEach(WorkingLayer::buildIndex);
             progress.stage(Messages.get("check.stage.sites"), siteLayer.features().size());
             sites = new EncroachmentCheck(meter, parameters).run(siteLayer, layers, units, progress);
         }
@@ -119,8 +122,9 @@ public final class CheckEngine {
     }
 
     /**
-     * The grid of the anchor layer when it is a CGCS2000 Gauss–Krüger grid (without the zone prefix, which only
-     * costs digits); otherwise the CGCS2000 3° zone of the anchor's centre.
+     * The grid of the anchor layer when it is a CGCS2000 Gauss–Krüger grid, zone prefix and all, so that the
+     * red-line layers delivered in it are used as they are, without a copy; otherwise the CGCS2000 3° zone of the
+     * anchor's centre.
      */
     static Crs workingGrid(CheckInput input, RoleLayer anchor) {
         Crs crs = anchor.crs();
@@ -128,8 +132,7 @@ public final class CheckEngine {
             throw new GisException("check.anchorNoCrs", anchor.source());
         }
         if (crs.datum() == DatumFamily.CGCS2000 && crs.gaussKruger().isPresent()) {
-            var gk = crs.gaussKruger().get();
-            return CrsRegistry.gkZoneFor(gk.centralMeridian(), gk.zoneWidth(), false);
+            return crs;
         }
         Envelope env = new Envelope();
         anchor.features().stream().filter(f -> f.geometry() != null && !f.geometry().isEmpty())

@@ -58,7 +58,7 @@ public final class DatasetLoader {
                 if (info.srs() != null && info.srs().crs() == null) {
                     throw new GisException(info.srs().undefined() ? "check.undefinedCrs" : "check.unknownCrs", c.label(), info.srs().code());
                 }
-                List<SourceFeature> features = read(sources.get(c.file()), info, c.label(), issues);
+                List<SourceFeature> features = read(sources.get(c.file()), info, fieldsFor(e.getKey(), info), c.label(), issues);
                 if (e.getKey() == LayerRole.CULTIVATED) {
                     features = onlyCultivated(features);
                 }
@@ -70,7 +70,7 @@ public final class DatasetLoader {
             TargetTable targets = TargetTable.empty();
             if (res.targets() != null) {
                 LayerCandidate t = res.targets();
-                targets = TargetTable.read(t.label(), read(sources.get(t.file()), infos.get(t), t.label(), issues));
+                targets = TargetTable.read(t.label(), read(sources.get(t.file()), infos.get(t), null, t.label(), issues));
             }
             List<String> inputs = files.stream().map(Path::toString).toList();
             return new Loaded(new CheckInput(layers, targets, inputs, issues), res);
@@ -79,10 +79,30 @@ public final class DatasetLoader {
         }
     }
 
-    private static List<SourceFeature> read(GeoPackageSource src, LayerInfo info, String label, List<DataQualityIssue> issues) {
+    /**
+     * The attribute columns a role needs: the red-line layers are the big ones (hundreds of thousands of patches with
+     * a dozen 三调 fields each) and the checks only need their patch id and land class; small layers are read whole.
+     */
+    static List<String> fieldsFor(LayerRole role, LayerInfo info) {
+        if (role != LayerRole.CULTIVATED && role != LayerRole.BASIC_FARMLAND && role != LayerRole.ECO_REDLINE) {
+            return null;
+        }
+        List<String> wanted = new ArrayList<>();
+        for (LayerInfo.FieldInfo f : info.fields()) {
+            for (FieldPurpose p : List.of(FieldPurpose.PATCH_ID, FieldPurpose.LAND_CLASS)) {
+                if (p.names().stream().anyMatch(n -> n.equalsIgnoreCase(f.name()))) {
+                    wanted.add(f.name());
+                }
+            }
+        }
+        return wanted;
+    }
+
+    private static List<SourceFeature> read(GeoPackageSource src, LayerInfo info, List<String> fields, String label,
+                                            List<DataQualityIssue> issues) {
         List<SourceFeature> out = new ArrayList<>((int) Math.max(16, info.featureCount()));
         List<ReadProblem> problems = new ArrayList<>();
-        src.read(info.name(), (Feature f) -> out.add(new SourceFeature(f.fid(), f.geometry(), f.attributes())), problems::add);
+        src.read(info.name(), null, fields, (Feature f) -> out.add(new SourceFeature(f.fid(), f.geometry(), f.attributes())), problems::add);
         int linearized = 0;
         for (ReadProblem p : problems) {
             if (p.skipped()) {

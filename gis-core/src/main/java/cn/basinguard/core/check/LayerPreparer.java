@@ -99,6 +99,9 @@ final class LayerPreparer {
 
     private Geometry toGrid(Geometry g, Crs from) {
         Crs grid = meter.grid();
+        if (from.equals(grid)) {
+            return g; // geometries are never changed in place, so the source's own can serve
+        }
         GaussKruger a = from.gaussKruger().orElse(null);
         GaussKruger b = grid.gaussKruger().orElseThrow();
         if (a != null && from.datum() == grid.datum() && a.centralMeridian() == b.centralMeridian()) {

@@ -1,17 +1,17 @@
 package cn.basinguard.core.check;
 
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.locationtech.jts.geom.Geometry;
 
 /**
  * One feature as a data source hands it to the checks: its feature id in the source, its geometry in the
- * source's CRS (null for a NULL geometry) and its attributes in column order.
+ * source's CRS (null for a NULL geometry) and its attributes in column order. The attribute map is taken over,
+ * not copied (a county layer has hundreds of thousands of them): the caller must not change it afterwards.
  */
 public record SourceFeature(long fid, Geometry geometry, Map<String, Object> attributes) {
     public SourceFeature {
-        attributes = Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
+        attributes = Collections.unmodifiableMap(attributes);
     }
 
     /** The attribute value as text, or null; the name is matched case-insensitively. */

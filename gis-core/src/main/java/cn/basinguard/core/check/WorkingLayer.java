@@ -43,6 +43,11 @@ public final class WorkingLayer {
         return (List<WorkingFeature>) index().query(e);
     }
 
+    /** Builds the spatial index now rather than at the first query. */
+    public void buildIndex() {
+        index();
+    }
+
     private STRtree index() {
         STRtree t = index;
         if (t == null) {
