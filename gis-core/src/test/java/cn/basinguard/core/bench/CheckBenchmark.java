@@ -71,7 +71,17 @@ public final class CheckBenchmark {
             System.out.println("GDAL peer not run: give the path of gdal-peer.sh and install gdal-bin (apt-get install gdal-bin)");
             return;
         }
-        List<String> cmd = List.of("sh", peer.toString(), file.toString(), "XMXZ", "XMMC", "LYZLDY", "DYMC", "YJJBNTTB", "STBHHX", "DLTB");
+        // SpatiaLite cannot intersect two CRSs: the peer gets a copy with the sites moved into the red lines' EPSG:4526
+        Path peerFile = Path.of(file + ".peer.gpkg");
+        if (!Files.exists(peerFile)) {
+            Files.copy(file, peerFile);
+            Process conv = new ProcessBuilder("ogr2ogr", "-update", "-t_srs", "EPSG:4526", "-nln", "XMXZ_4526", "-lco",
+                    "IDENTIFIER=XMXZ_4526", peerFile.toString(), file.toString(), "XMXZ").inheritIO().start();
+            if (conv.waitFor() != 0) {
+                throw new IllegalStateException("ogr2ogr failed");
+            }
+        }
+        List<String> cmd = List.of("sh", peer.toString(), peerFile.toString(), "XMXZ_4526", "XMMC", "LYZLDY", "DYMC", "YJJBNTTB", "STBHHX", "DLTB");
         long p0 = System.nanoTime();
         Process proc = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         List<String> lines = new ArrayList<>();
