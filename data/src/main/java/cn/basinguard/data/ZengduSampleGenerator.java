@@ -73,7 +73,6 @@ public final class ZengduSampleGenerator {
 
     static SampleContent build(long seed, Scale scale) {
         GeometryFactory gf = new GeometryFactory();
-        GkProjection gk = new GkProjection();
         // one independent stream per step, so changing one step does not reshuffle the others
         SplittableRandom root = new SplittableRandom(seed);
         SplittableRandom layoutRnd = root.split();
@@ -83,12 +82,12 @@ public final class ZengduSampleGenerator {
         SplittableRandom sectionRnd = root.split();
         SplittableRandom siteRnd = root.split();
 
-        DistrictLayout layout = DistrictLayout.build(layoutRnd, gk, gf);
+        DistrictLayout layout = DistrictLayout.build(layoutRnd, gf);
         List<Reservoir> reservoirs = ReservoirPlanner.plan(layout, reservoirRnd, gf);
         List<Cell> cells = CellMosaic.build(layout, scale.cellSpacing, cellRnd, gf);
         LandPlan land = LandPlanner.plan(layout, cells, reservoirs, landRnd);
         DefectInjector.Result withDefects = DefectInjector.inject(land, gf);
-        List<Section> sections = SectionPlanner.plan(layout, reservoirs, gk, sectionRnd, gf);
+        List<Section> sections = SectionPlanner.plan(layout, reservoirs, sectionRnd, gf);
         List<Site> sites = SitePlanner.plan(layout, withDefects.plan(), reservoirs, scale.siteCopies,
                 scale.cleanSiteAttempts, siteRnd, gf);
         return new SampleContent(seed, scale.name().toLowerCase(Locale.ROOT), layout, withDefects.plan(), reservoirs,
