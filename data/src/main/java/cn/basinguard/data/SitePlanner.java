@@ -59,30 +59,33 @@ final class SitePlanner {
             for (Project p : PROJECTS) {
                 String name = copies == 1 ? p.name() : p.name() + "（地块" + (copy + 1) + "）";
                 double area = p.hectares() * 1e4 * (0.8 + 0.4 * rnd.nextDouble());
-                Polygon shape = place(p, area, fit, spots, attempts, rnd, gf);
-                if (!fit.fits(p.intent(), p.unit(), shape) && strict) {
+                Placement at = place(p, area, fit, spots, attempts, rnd, gf);
+                if (!at.fits() && strict) {
                     throw new IllegalStateException("no spot where " + name + " does what its SLYT (" + p.intent()
                             + ") says after " + attempts + " attempts; try another seed");
                 }
                 out.add(new Site(String.format("XM-%05d", serial++), name, p.column(), p.category(), p.intent(),
-                        shape));
+                        at.shape()));
             }
         }
         return out;
     }
 
+    private record Placement(Polygon shape, boolean fits) {
+    }
+
     /** The first candidate that fits, or the last one drawn. */
-    private static Polygon place(Project p, double area, SiteFit fit, Spots spots, int attempts, SplittableRandom rnd,
-                                 GeometryFactory gf) {
+    private static Placement place(Project p, double area, SiteFit fit, Spots spots, int attempts, SplittableRandom rnd,
+                                   GeometryFactory gf) {
         Polygon last = null;
         for (int attempt = 0; attempt < attempts; attempt++) {
             double rot = rnd.nextDouble(Math.PI);
             last = footprint(spots.centre(p.intent(), p.unit(), rnd), area, p.aspect(), rot, rnd, gf);
             if (fit.fits(p.intent(), p.unit(), last)) {
-                return last;
+                return new Placement(last, true);
             }
         }
-        return last;
+        return new Placement(last, false);
     }
 
     private static Polygon footprint(Coordinate c, double area, double aspect, double rot, SplittableRandom rnd,

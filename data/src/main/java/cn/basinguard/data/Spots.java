@@ -23,7 +23,6 @@ final class Spots {
     private static final double SPAN_INSET = 3_000;
     private static final int DRAWS = 100;
 
-    private final DistrictLayout layout;
     private final GeometryFactory gf;
     private final PreparedGeometry[] cleanArea = new PreparedGeometry[2];
     private final Coordinate[] divide;
@@ -35,7 +34,6 @@ final class Spots {
     private final List<List<Reservoir>> mediumReservoirs = perUnit();
 
     Spots(DistrictLayout layout, LandPlan land, List<Reservoir> reservoirs, GeometryFactory gf) {
-        this.layout = layout;
         this.gf = gf;
         for (int u = 0; u < 2; u++) {
             cleanArea[u] = PreparedGeometryFactory.prepare(layout.unit(u).buffer(-CLEAN_INSET, 2));
