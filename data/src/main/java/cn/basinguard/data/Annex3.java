@@ -23,10 +23,23 @@ final class Annex3 {
      */
     static final double ZHANGSHUI_CULTIVATED_SHORTFALL = 0.015;
 
+    /**
+     * Every total meant to pass is calibrated this much above its target. The generator calibrates planar
+     * Gauss–Krüger areas, while the checks compare the ellipsoidal area (about 1e-4 smaller here) rounded to
+     * 0.01 万亩; a total placed exactly on 31.26 would show as 31.25 and fail. +0.1 % leaves room on both sides:
+     * far above the ellipsoidal loss, far below the ±0.3 % a total may deviate.
+     */
+    static final double PASS_MARGIN = 0.001;
+
     private Annex3() {
     }
 
     static double wanmuToM2(double wanmu) {
         return wanmu * M2_PER_WANMU;
+    }
+
+    /** The planar area (m²) a passing total is calibrated to: the target plus {@link #PASS_MARGIN}. */
+    static double passingM2(double wanmu) {
+        return wanmuToM2(wanmu) * (1 + PASS_MARGIN);
     }
 }

@@ -6,6 +6,8 @@ import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.geom.util.AffineTransformation;
+import org.locationtech.jts.operation.overlayng.OverlayNG;
+import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
 
 /**
  * Shrinks each container polygon about an interior point by one common factor, solved so that the patches
@@ -67,7 +69,8 @@ final class AreaCalibrator {
         if (container.covers(scaled)) {
             return scaled;
         }
-        Geometry clipped = container.intersection(scaled);
+        // the robust overlay: the classic one throws on the near-coincident edges a jittered ring can have (seed 11)
+        Geometry clipped = OverlayNGRobust.overlay(container, scaled, OverlayNG.INTERSECTION);
         return largestPolygon(clipped, scaled);
     }
 

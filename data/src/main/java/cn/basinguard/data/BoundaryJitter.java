@@ -18,7 +18,11 @@ final class BoundaryJitter {
     static Polygon apply(Polygon p, double size) {
         double amp = 0.025 * size;
         double wave = 6 * amp;
-        Polygon dense = (Polygon) Densifier.densify(p, Math.max(5, size / 8));
+        // Densifier repairs a result it finds invalid; a pinched cell piece can come back as a MultiPolygon
+        // (seed 11): such a patch keeps its undistorted shape rather than being split
+        if (!(Densifier.densify(p, Math.max(5, size / 8)) instanceof Polygon dense)) {
+            return p;
+        }
         Polygon out = (Polygon) dense.copy();
         out.apply(new CoordinateSequenceFilter() {
             @Override

@@ -1,5 +1,6 @@
 package cn.basinguard.data;
 
+import cn.basinguard.core.crs.GeometryTransformer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -19,8 +20,9 @@ record DistrictLayout(Polygon outline, Polygon yunshui, Polygon zhangshui, LineS
     private static final double CENTRE_LON = 113.35;
     private static final double CENTRE_LAT = 31.80;
 
-    static DistrictLayout build(SplittableRandom rnd, GkProjection gk, GeometryFactory gf) {
-        Coordinate c = gk.toGk(CENTRE_LON, CENTRE_LAT);
+    static DistrictLayout build(SplittableRandom rnd, GeometryFactory gf) {
+        double[] gk = GeometryTransformer.shared().transform(CENTRE_LON, CENTRE_LAT, SampleCrs.LON_LAT, SampleCrs.GK_CM114);
+        Coordinate c = new Coordinate(gk[0], gk[1]);
         Polygon raw = blob(rnd, c, gf);
         double k = Math.sqrt(DISTRICT_AREA_M2 / raw.getArea());
         Polygon outline = (Polygon) AffineTransformation.scaleInstance(k, k, c.x, c.y).transform(raw);

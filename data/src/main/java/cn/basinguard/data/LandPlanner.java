@@ -50,7 +50,7 @@ final class LandPlanner {
                 dry.add(new Scored(c, west + north + 0.5 * noise));
             }
             dry.sort(Comparator.comparingDouble(Scored::hill).reversed().thenComparingInt(s -> s.cell().id()));
-            double redTarget = Annex3.wanmuToM2(Annex3.RED_LINE_WANMU[u]);
+            double redTarget = Annex3.passingM2(Annex3.RED_LINE_WANMU[u]);
             int i = pick(dry, 0, redTarget * CELL_SURPLUS);
             red.addAll(calibrate(dry.subList(0, i), redTarget));
             // the rest, lowest first, but mixed enough that farmland is not one solid block
@@ -59,8 +59,10 @@ final class LandPlanner {
                 rest.set(k, new Scored(rest.get(k).cell(), -rest.get(k).hill() + 1.2 * rnd.nextDouble()));
             }
             rest.sort(Comparator.comparingDouble(Scored::hill).reversed().thenComparingInt(s -> s.cell().id()));
-            double cultTarget = Annex3.wanmuToM2(Annex3.CULTIVATED_WANMU[u])
-                    * (u == 1 ? 1 - Annex3.ZHANGSHUI_CULTIVATED_SHORTFALL : 1);
+            // 㵐水片区 is meant to fail its cultivated-land line, so it gets the shortfall and no margin
+            double cultTarget = u == 1
+                    ? Annex3.wanmuToM2(Annex3.CULTIVATED_WANMU[u]) * (1 - Annex3.ZHANGSHUI_CULTIVATED_SHORTFALL)
+                    : Annex3.passingM2(Annex3.CULTIVATED_WANMU[u]);
             int j = pick(rest, 0, cultTarget * CELL_SURPLUS);
             List<LandPatch> cult = calibrate(rest.subList(0, j), cultTarget);
             cultivated.addAll(cult);
@@ -73,7 +75,7 @@ final class LandPlanner {
                     pbfHosts.add(p);
                 }
             }
-            farmland.addAll(calibrateInside(pbfHosts, Annex3.wanmuToM2(Annex3.BASIC_FARMLAND_WANMU[u])));
+            farmland.addAll(calibrateInside(pbfHosts, Annex3.passingM2(Annex3.BASIC_FARMLAND_WANMU[u])));
         }
         free.sort(Comparator.comparingInt(Cell::id));
         return new LandPlan(cultivated, farmland, red, free);

@@ -30,7 +30,7 @@ final class SampleGpkgWriter {
 
     private final SampleContent content;
     private final GeometryFactory gf;
-    private final AffineTransformation toZone38 = AffineTransformation.translationInstance(GkProjection.ZONE38_PREFIX, 0);
+    private final AffineTransformation toZone38 = AffineTransformation.translationInstance(SampleCrs.ZONE38_PREFIX, 0);
 
     SampleGpkgWriter(SampleContent content, GeometryFactory gf) {
         this.content = content;
@@ -61,7 +61,7 @@ final class SampleGpkgWriter {
 
     private void writeUnits(GeoPackageWriter w) throws SQLException {
         w.createFeatureTable(SampleLayers.UNITS, "流域治理单元（三级流域片区）", "涢水片区、㵐水片区；示意边界", "geom",
-                "MULTIPOLYGON", 4526, List.of(GpkgColumn.text("DYDM", 20), GpkgColumn.text("DYMC", 20),
+                "MULTIPOLYGON", SampleCrs.GK_ZONE38.epsg(), List.of(GpkgColumn.text("DYDM", 20), GpkgColumn.text("DYMC", 20),
                         GpkgColumn.text("DYJB", 20), GpkgColumn.text("SJLY", 30), GpkgColumn.text("XZQDM", 6),
                         GpkgColumn.real("MJ")));
         for (int u = 0; u < 2; u++) {
@@ -73,7 +73,7 @@ final class SampleGpkgWriter {
 
     private Map<Integer, String> writeCultivated(GeoPackageWriter w) throws SQLException {
         w.createFeatureTable(SampleLayers.CULTIVATED, "耕地（地类图斑 DLTB，仅01耕地）", "三调式地类图斑，示意数据", "geom",
-                "MULTIPOLYGON", 4526, List.of(GpkgColumn.text("BSM", 18), GpkgColumn.text("YSDM", 10),
+                "MULTIPOLYGON", SampleCrs.GK_ZONE38.epsg(), List.of(GpkgColumn.text("BSM", 18), GpkgColumn.text("YSDM", 10),
                         GpkgColumn.text("TBBH", 8), GpkgColumn.text("DLBM", 5), GpkgColumn.text("DLMC", 60),
                         GpkgColumn.text("QSXZ", 2), GpkgColumn.text("ZLDWDM", 19), GpkgColumn.text("ZLDWMC", 60),
                         GpkgColumn.real("TBMJ"), GpkgColumn.real("KCXS"), GpkgColumn.real("KCMJ"),
@@ -101,7 +101,7 @@ final class SampleGpkgWriter {
 
     private void writeBasicFarmland(GeoPackageWriter w, Map<Integer, String> tbbhByCell) throws SQLException {
         w.createFeatureTable(SampleLayers.BASIC_FARMLAND, "永久基本农田图斑（YJJBNTTB）", "位于耕地图斑内，示意数据", "geom",
-                "MULTIPOLYGON", 4526, List.of(GpkgColumn.text("BSM", 18), GpkgColumn.text("YSDM", 10),
+                "MULTIPOLYGON", SampleCrs.GK_ZONE38.epsg(), List.of(GpkgColumn.text("BSM", 18), GpkgColumn.text("YSDM", 10),
                         GpkgColumn.text("JBNTTBBH", 12), GpkgColumn.text("TBBH", 8), GpkgColumn.text("DLBM", 5),
                         GpkgColumn.text("DLMC", 60), GpkgColumn.text("ZLDWDM", 19), GpkgColumn.text("ZLDWMC", 60),
                         GpkgColumn.real("TBMJ"), GpkgColumn.integer("SJNF"), GpkgColumn.text("SSDY", 20),
@@ -122,7 +122,7 @@ final class SampleGpkgWriter {
 
     private void writeRedLine(GeoPackageWriter w) throws SQLException {
         w.createFeatureTable(SampleLayers.RED_LINE, "生态保护红线（STBHHX）", "多位于西部、北部丘陵，示意数据", "geom",
-                "MULTIPOLYGON", 4526, List.of(GpkgColumn.text("BSM", 18), GpkgColumn.text("HXMC", 60),
+                "MULTIPOLYGON", SampleCrs.GK_ZONE38.epsg(), List.of(GpkgColumn.text("BSM", 18), GpkgColumn.text("HXMC", 60),
                         GpkgColumn.text("HXLX", 30), GpkgColumn.text("XZQDM", 6), GpkgColumn.real("MJ"),
                         GpkgColumn.text("SSDY", 20)));
         List<LandPatch> red = content.land().redLine();
@@ -138,7 +138,7 @@ final class SampleGpkgWriter {
 
     private void writeReservoirs(GeoPackageWriter w) throws SQLException {
         w.createFeatureTable(SampleLayers.RESERVOIRS, "水库水面", "中型/小型水库，示意位置与形状", "geom", "MULTIPOLYGON",
-                4526, List.of(GpkgColumn.text("SKDM", 20), GpkgColumn.text("SKMC", 40), GpkgColumn.text("BM", 40),
+                SampleCrs.GK_ZONE38.epsg(), List.of(GpkgColumn.text("SKDM", 20), GpkgColumn.text("SKMC", 40), GpkgColumn.text("BM", 40),
                         GpkgColumn.text("GMDJ", 4), GpkgColumn.text("DLBM", 5), GpkgColumn.text("SSDY", 20),
                         GpkgColumn.integer("SHFK"), GpkgColumn.integer("YYSSYD"), GpkgColumn.text("SYDJB", 20),
                         GpkgColumn.real("SMMJ")));
@@ -157,8 +157,8 @@ final class SampleGpkgWriter {
         for (int m = 1; m <= 12; m++) {
             cols.add(GpkgColumn.text(String.format("M%02d", m), 4));
         }
-        w.createFeatureTable(SampleLayers.SECTIONS, "水质监测断面", "GB 3838-2002 月度水质类别（示意）", "geom", "POINT", 4490,
-                cols);
+        w.createFeatureTable(SampleLayers.SECTIONS, "水质监测断面", "GB 3838-2002 月度水质类别（示意）", "geom", "POINT",
+                SampleCrs.LON_LAT.epsg(), cols);
         for (Section s : content.sections()) {
             Object[] values = new Object[9 + 12];
             Object[] head = {s.code(), s.name(), s.level(), Annex3.UNIT_NAMES[s.unit()], s.targetRate() * 100,
@@ -170,7 +170,8 @@ final class SampleGpkgWriter {
     }
 
     private void writeSites(GeoPackageWriter w) throws SQLException {
-        w.createFeatureTable(SampleLayers.SITES, "项目选址", "专栏1–9重点项目的示意用地范围", "geom", "MULTIPOLYGON", 4547,
+        w.createFeatureTable(SampleLayers.SITES, "项目选址", "专栏1–9重点项目的示意用地范围", "geom", "MULTIPOLYGON",
+                SampleCrs.GK_CM114.epsg(),
                 List.of(GpkgColumn.text("XMDM", 12), GpkgColumn.text("XMMC", 80), GpkgColumn.text("ZL", 8),
                         GpkgColumn.text("XMLB", 20), GpkgColumn.text("SLYT", 20), GpkgColumn.real("YDMJ")));
         for (Site s : content.sites()) {

@@ -1,5 +1,6 @@
 package cn.basinguard.data;
 
+import cn.basinguard.core.crs.GeometryTransformer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -33,8 +34,8 @@ final class SectionPlanner {
     private SectionPlanner() {
     }
 
-    static List<Section> plan(DistrictLayout layout, List<Reservoir> reservoirs, GkProjection gk,
-                              SplittableRandom rnd, GeometryFactory gf) {
+    static List<Section> plan(DistrictLayout layout, List<Reservoir> reservoirs, SplittableRandom rnd,
+                              GeometryFactory gf) {
         List<Section> out = new ArrayList<>();
         int serial = 1;
         for (Spec s : SPECS) {
@@ -49,9 +50,14 @@ final class SectionPlanner {
             double target = "市控".equals(s.level()) ? 0.90 : 1.00;
             String cmp = "市控".equals(s.level()) ? "≥" : "=";
             out.add(new Section(String.format("421303-DM-%02d", serial++), s.name(), s.level(), s.unit(), target, cmp,
-                    s.annex3(), s.listedIn(), gk.toLonLat(at), months));
+                    s.annex3(), s.listedIn(), lonLat(at), months));
         }
         return out;
+    }
+
+    private static Coordinate lonLat(Coordinate gk) {
+        double[] ll = GeometryTransformer.shared().transform(gk.x, gk.y, SampleCrs.GK_CM114, SampleCrs.LON_LAT);
+        return new Coordinate(ll[0], ll[1]);
     }
 
     private static Coordinate location(Spec s, DistrictLayout layout, List<Reservoir> reservoirs,

@@ -1,23 +1,17 @@
 package cn.basinguard.data;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.SplittableRandom;
 import org.locationtech.jts.geom.Coordinate;
-import org.locationtech.jts.geom.Envelope;
-import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.Polygon;
-import org.locationtech.jts.index.strtree.STRtree;
 
 /**
  * Places key projects of the seed's 专栏 1–9 as site polygons: some clean, some on basic farmland, on the
  * red line, on ordinary cultivated land, next to a reservoir, and some across the unit boundary.
  */
 final class SitePlanner {
-    private static final double CLEARANCE = 30;
     private record Project(String name, String column, String category, String intent, int unit, double hectares,
                            double aspect) {
     }
@@ -47,120 +41,51 @@ final class SitePlanner {
     }
 
     /**
-     * @param cleanAttempts how many random spots to try for a clean site; at county density clean spots hardly
-     *                      exist, so a small number keeps generation fast there
+     * Each site is drawn again (new spot, new rotation; the same stream, so still deterministic) until
+     * {@link SiteFit} confirms that its real overlaps match its SLYT.
+     *
+     * @param attempts candidates per site; at county density a matching spot hardly exists, so a small number keeps
+     *                 generation fast there
+     * @param strict   when no candidate fits: fail (sample scale, whose SLYT must be true) or keep the last one
+     *                 (county scale, where SLYT is only the intent)
      */
     static List<Site> plan(DistrictLayout layout, LandPlan land, List<Reservoir> reservoirs, int copies,
-                           int cleanAttempts, SplittableRandom rnd, GeometryFactory gf) {
-        STRtree occupied = new STRtree();
-        for (List<LandPatch> layer : List.of(land.cultivated(), land.basicFarmland(), land.redLine())) {
-            for (LandPatch p : layer) {
-                occupied.insert(p.geometry().getEnvelopeInternal(),
-                        p.geometry().isValid() ? p.geometry() : p.geometry().getEnvelope());
-            }
-        }
-        for (Reservoir r : reservoirs) {
-            occupied.insert(r.surface().getEnvelopeInternal(), r.surface());
-        }
-        Set<Integer> farmlandCells = new HashSet<>();
-        for (LandPatch f : land.basicFarmland()) {
-            farmlandCells.add(f.cell().id());
-        }
+                           int attempts, boolean strict, SplittableRandom rnd, GeometryFactory gf) {
+        SiteFit fit = new SiteFit(layout, land, reservoirs);
+        Spots spots = new Spots(layout, land, reservoirs, gf);
         List<Site> out = new ArrayList<>();
         int serial = 1;
         for (int copy = 0; copy < copies; copy++) {
             for (Project p : PROJECTS) {
                 String name = copies == 1 ? p.name() : p.name() + "（地块" + (copy + 1) + "）";
                 double area = p.hectares() * 1e4 * (0.8 + 0.4 * rnd.nextDouble());
-                double rot = rnd.nextDouble(Math.PI);
-                Polygon shape = Site.CLEAN.equals(p.intent())
-                        ? clearFootprint(layout.unit(p.unit()), occupied, area, p.aspect(), rot, cleanAttempts, rnd, gf)
-                        : footprint(centre(p, layout, land, reservoirs, farmlandCells, rnd), area, p.aspect(), rot,
-                                rnd, gf);
+                Placement at = place(p, area, fit, spots, attempts, rnd, gf);
+                if (!at.fits() && strict) {
+                    throw new IllegalStateException("no spot where " + name + " does what its SLYT (" + p.intent()
+                            + ") says after " + attempts + " attempts; try another seed");
+                }
                 out.add(new Site(String.format("XM-%05d", serial++), name, p.column(), p.category(), p.intent(),
-                        shape));
+                        at.shape()));
             }
         }
         return out;
     }
 
-    private static Coordinate centre(Project p, DistrictLayout layout, LandPlan land, List<Reservoir> reservoirs,
-                                     Set<Integer> farmlandCells, SplittableRandom rnd) {
-        switch (p.intent()) {
-            case Site.BASIC_FARMLAND:
-                return interiorOf(pickPatch(land.basicFarmland(), p.unit(), rnd));
-            case Site.RED_LINE:
-                return interiorOf(pickPatch(land.redLine(), p.unit(), rnd));
-            case Site.CULTIVATED:
-                return cultivatedOutsideFarmland(land, farmlandCells, p.unit(), rnd);
-            case Site.NEAR_RESERVOIR: {
-                List<Reservoir> inUnit = reservoirs.stream().filter(r -> r.unit() == p.unit() && r.medium()).toList();
-                Reservoir r = inUnit.get(rnd.nextInt(inUnit.size()));
-                Coordinate[] ring = r.surface().getExteriorRing().getCoordinates();
-                return ring[rnd.nextInt(ring.length - 1)];
-            }
-            case Site.SPANS_UNITS: {
-                Geometry inside = layout.divide().intersection(layout.outline().buffer(-3_000, 2));
-                Coordinate[] cs = inside.getCoordinates();
-                return cs[cs.length / 4 + rnd.nextInt(cs.length / 2)];
-            }
-            default:
-                throw new IllegalArgumentException(p.intent());
-        }
+    private record Placement(Polygon shape, boolean fits) {
     }
 
-    private static LandPatch pickPatch(List<LandPatch> patches, int unit, SplittableRandom rnd) {
-        List<LandPatch> inUnit = patches.stream().filter(x -> x.unit() == unit).toList();
-        return inUnit.get(rnd.nextInt(inUnit.size()));
-    }
-
-    private static Coordinate interiorOf(LandPatch p) {
-        return p.geometry().getInteriorPoint().getCoordinate();
-    }
-
-    /** A point in the ring of cultivated land around a basic-farmland patch, or a patch with none. */
-    private static Coordinate cultivatedOutsideFarmland(LandPlan land, Set<Integer> farmlandCells, int unit,
-                                                        SplittableRandom rnd) {
-        List<LandPatch> cult = land.cultivated().stream().filter(x -> x.unit() == unit).toList();
-        for (int attempt = 0; attempt < 10_000; attempt++) {
-            LandPatch c = cult.get(rnd.nextInt(cult.size()));
-            if (!farmlandCells.contains(c.cell().id()) && c.geometry().isValid()) {
-                return interiorOf(c);
+    /** The first candidate that fits, or the last one drawn. */
+    private static Placement place(Project p, double area, SiteFit fit, Spots spots, int attempts, SplittableRandom rnd,
+                                   GeometryFactory gf) {
+        Polygon last = null;
+        for (int attempt = 0; attempt < attempts; attempt++) {
+            double rot = rnd.nextDouble(Math.PI);
+            last = footprint(spots.centre(p.intent(), p.unit(), rnd), area, p.aspect(), rot, rnd, gf);
+            if (fit.fits(p.intent(), p.unit(), last)) {
+                return new Placement(last, true);
             }
         }
-        return interiorOf(cult.get(0));
-    }
-
-    /**
-     * A footprint at least {@link #CLEARANCE} from every patch and reservoir. At county scale the patches are too
-     * dense for that; after maxAttempts the last candidate is taken, so the label there is only the intent.
-     */
-    private static Polygon clearFootprint(Polygon unit, STRtree occupied, double area, double aspect, double rot,
-                                          int maxAttempts, SplittableRandom rnd, GeometryFactory gf) {
-        Envelope e = unit.getEnvelopeInternal();
-        Polygon inner = (Polygon) unit.buffer(-500, 2);
-        Polygon candidate = null;
-        for (int attempt = 0; attempt < maxAttempts; attempt++) {
-            Coordinate c = new Coordinate(e.getMinX() + rnd.nextDouble(e.getWidth()),
-                    e.getMinY() + rnd.nextDouble(e.getHeight()));
-            if (!inner.contains(gf.createPoint(c))) {
-                continue;
-            }
-            candidate = footprint(c, area, aspect, rot, rnd, gf);
-            Envelope probe = new Envelope(candidate.getEnvelopeInternal());
-            probe.expandBy(CLEARANCE);
-            boolean clear = true;
-            for (Object o : occupied.query(probe)) {
-                if (((Geometry) o).isWithinDistance(candidate, CLEARANCE)) {
-                    clear = false;
-                    break;
-                }
-            }
-            if (clear) {
-                return candidate;
-            }
-        }
-        return candidate;
+        return new Placement(last, false);
     }
 
     private static Polygon footprint(Coordinate c, double area, double aspect, double rot, SplittableRandom rnd,

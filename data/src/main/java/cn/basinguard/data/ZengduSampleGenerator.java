@@ -17,18 +17,23 @@ import org.locationtech.jts.geom.GeometryFactory;
 public final class ZengduSampleGenerator {
     public static final long DEFAULT_SEED = 20230904L;
 
-    /** Cell spacing (m), copies of the project list and clean-site attempts, per scale. */
+    /**
+     * Cell spacing (m), copies of the project list, candidates per site and whether every site must do what its
+     * SLYT says (see {@link SitePlanner#plan}), per scale.
+     */
     public enum Scale {
-        SAMPLE(560, 1, 20_000), COUNTY(45, 59, 40);
+        SAMPLE(560, 1, 20_000, true), COUNTY(45, 59, 40, false);
 
         final double cellSpacing;
         final int siteCopies;
-        final int cleanSiteAttempts;
+        final int siteAttempts;
+        final boolean sitesMustFit;
 
-        Scale(double cellSpacing, int siteCopies, int cleanSiteAttempts) {
+        Scale(double cellSpacing, int siteCopies, int siteAttempts, boolean sitesMustFit) {
             this.cellSpacing = cellSpacing;
             this.siteCopies = siteCopies;
-            this.cleanSiteAttempts = cleanSiteAttempts;
+            this.siteAttempts = siteAttempts;
+            this.sitesMustFit = sitesMustFit;
         }
     }
 
@@ -73,7 +78,6 @@ public final class ZengduSampleGenerator {
 
     static SampleContent build(long seed, Scale scale) {
         GeometryFactory gf = new GeometryFactory();
-        GkProjection gk = new GkProjection();
         // one independent stream per step, so changing one step does not reshuffle the others
         SplittableRandom root = new SplittableRandom(seed);
         SplittableRandom layoutRnd = root.split();
@@ -83,14 +87,14 @@ public final class ZengduSampleGenerator {
         SplittableRandom sectionRnd = root.split();
         SplittableRandom siteRnd = root.split();
 
-        DistrictLayout layout = DistrictLayout.build(layoutRnd, gk, gf);
+        DistrictLayout layout = DistrictLayout.build(layoutRnd, gf);
         List<Reservoir> reservoirs = ReservoirPlanner.plan(layout, reservoirRnd, gf);
         List<Cell> cells = CellMosaic.build(layout, scale.cellSpacing, cellRnd, gf);
         LandPlan land = LandPlanner.plan(layout, cells, reservoirs, landRnd);
         DefectInjector.Result withDefects = DefectInjector.inject(land, gf);
-        List<Section> sections = SectionPlanner.plan(layout, reservoirs, gk, sectionRnd, gf);
+        List<Section> sections = SectionPlanner.plan(layout, reservoirs, sectionRnd, gf);
         List<Site> sites = SitePlanner.plan(layout, withDefects.plan(), reservoirs, scale.siteCopies,
-                scale.cleanSiteAttempts, siteRnd, gf);
+                scale.siteAttempts, scale.sitesMustFit, siteRnd, gf);
         return new SampleContent(seed, scale.name().toLowerCase(Locale.ROOT), layout, withDefects.plan(), reservoirs,
                 sections, sites, BottomLines.all(), withDefects.defects());
     }
