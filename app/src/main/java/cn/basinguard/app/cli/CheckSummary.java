@@ -64,8 +64,9 @@ final class CheckSummary {
             if (i.target() == null) {
                 continue;
             }
-            out.println(CliText.get("check.indicator", i.target().name(), i.target().comparison().symbol(), number(i.target().value()),
-                    i.measure(), i.measured() == null ? "—" : number(i.measured()), i.difference() == null ? "—" : signed(i.difference()),
+            String m = i.measure();
+            out.println(CliText.get("check.indicator", i.target().name(), i.target().comparison().symbol(), figure(i.target().value(), m),
+                    m, i.measured() == null ? "—" : figure(i.measured(), m), i.difference() == null ? "—" : signed(i.difference(), m),
                     CliText.get("status." + i.status().name()), i.target().clause()));
         }
     }
@@ -94,11 +95,16 @@ final class CheckSummary {
         return AreaUnits.format(AreaUnits.wanMu(m2, 2));
     }
 
-    private static String number(double v) {
-        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : AreaUnits.format(AreaUnits.round(v, 2));
+    /** As the sheet shows it: counts whole, rates to 1 decimal, areas to 2. */
+    static String figure(double v, String measure) {
+        return switch (measure.trim()) {
+            case "座", "个", "处" -> Long.toString(Math.round(v));
+            case "%" -> AreaUnits.format(AreaUnits.round(v, 1));
+            default -> AreaUnits.format(AreaUnits.round(v, 2));
+        };
     }
 
-    private static String signed(double v) {
-        return (v > 0 ? "+" : "") + number(v);
+    private static String signed(double v, String measure) {
+        return (v > 0 ? "+" : "") + figure(v, measure);
     }
 }

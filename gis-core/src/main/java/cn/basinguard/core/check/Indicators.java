@@ -68,7 +68,7 @@ final class Indicators {
         return switch (ind) {
             case MEDIUM_RESERVOIRS -> (double) fig.reservoirs().getOrDefault("中型", 0);
             case SMALL_RESERVOIRS -> (double) fig.reservoirs().getOrDefault("小型", 0);
-            case NATIONAL_SECTION_RATE, PROVINCIAL_SECTION_RATE, CITY_SECTION_RATE -> pooledRate(sectionsOf(t, ind, fig));
+            case NATIONAL_SECTION_RATE, PROVINCIAL_SECTION_RATE, CITY_SECTION_RATE -> lowestRate(sectionsOf(t, ind, fig));
             case NATIONAL_SECTION_COUNT, PROVINCIAL_SECTION_COUNT, CITY_SECTION_COUNT -> (double) sectionsOf(t, ind, fig).size();
             default -> null;
         };
@@ -90,15 +90,18 @@ final class Indicators {
         return sectionName.endsWith("断面") ? sectionName.substring(0, sectionName.length() - 2) : sectionName;
     }
 
-    /** 优良率 over all readings of the given sections: good readings ÷ readings. */
-    private static Double pooledRate(List<SectionResult> sections) {
-        int good = 0;
-        int total = 0;
+    /**
+     * "N个断面水质监测点位优良率不低于90%" holds when every listed section holds it, so the figure held against the
+     * target is the lowest section rate: one failing section fails the line, as a planner reads the clause.
+     */
+    private static Double lowestRate(List<SectionResult> sections) {
+        Double lowest = null;
         for (SectionResult s : sections) {
-            good += s.goodReadings();
-            total += s.totalReadings();
+            if (s.ratePercent() != null && (lowest == null || s.ratePercent() < lowest)) {
+                lowest = s.ratePercent();
+            }
         }
-        return total == 0 ? null : 100.0 * good / total;
+        return lowest;
     }
 
     static double roundForDisplay(double value, String measure) {
