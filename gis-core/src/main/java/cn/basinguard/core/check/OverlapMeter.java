@@ -19,11 +19,13 @@ final class OverlapMeter {
 
     private final Geometry fixed;
     private final PreparedGeometry prepared;
+    private final ConvexClip convex;
     private final AreaMeter meter;
 
     OverlapMeter(Geometry fixed, AreaMeter meter) {
         this.fixed = fixed;
         this.prepared = PreparedGeometryFactory.prepare(fixed);
+        this.convex = ConvexClip.of(fixed);
         this.meter = meter;
     }
 
@@ -36,7 +38,21 @@ final class OverlapMeter {
     }
 
     Piece overlap(Geometry g, MeasuredArea wholeArea) {
-        if (!fixed.getEnvelopeInternal().intersects(g.getEnvelopeInternal()) || !prepared.intersects(g)) {
+        if (!fixed.getEnvelopeInternal().intersects(g.getEnvelopeInternal())) {
+            return Piece.NONE;
+        }
+        if (convex != null && g.getDimension() == 2) {
+            if (prepared.covers(g)) {
+                return new Piece(g, wholeArea);
+            }
+            Geometry piece = convex.clip(g, fixed.getFactory());
+            if (piece == null) {
+                return Piece.NONE;
+            }
+            MeasuredArea a = meter.measure(piece);
+            return a.planarM2() > 0 ? new Piece(piece, a) : Piece.NONE;
+        }
+        if (!prepared.intersects(g)) {
             return Piece.NONE;
         }
         if (prepared.covers(g)) {
