@@ -72,9 +72,11 @@ public final class RoleResolver {
         }
         for (Map.Entry<LayerRole, List<LayerCandidate>> e : best.entrySet()) {
             if (e.getValue().size() > 1) {
+                LayerCandidate first = e.getValue().get(0);
+                boolean sameName = e.getValue().stream().filter(c -> c.table().equals(first.table())).count() > 1;
                 throw new GisException("role.ambiguous", e.getKey().key(),
                         e.getValue().stream().map(LayerCandidate::label).collect(Collectors.joining("、")),
-                        e.getKey().key(), e.getValue().get(0).table());
+                        e.getKey().key(), sameName ? first.fileName() + ":" + first.table() : first.table());
             }
             roles.put(e.getKey(), e.getValue().get(0));
         }
