@@ -17,7 +17,8 @@ public final class Main {
                 Class.forName("cn.basinguard.app.ui.DesktopLauncher").getMethod("launch", String[].class)
                         .invoke(null, (Object) args);
             } catch (ReflectiveOperationException e) {
-                System.err.println("basinguard: " + e);
+                Throwable cause = e instanceof java.lang.reflect.InvocationTargetException && e.getCause() != null ? e.getCause() : e;
+                System.err.println("basinguard: " + cn.basinguard.core.i18n.Messages.get("app.noWindow", String.valueOf(cause.getMessage())));
                 System.exit(2);
             }
             return;
