@@ -7,13 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import cn.basinguard.core.gpkg.GeoPackageWriter;
 import cn.basinguard.core.gpkg.GpkgColumn;
 import cn.basinguard.core.gpkg.GpkgSrs;
-import cn.basinguard.core.i18n.Messages;
 import cn.basinguard.data.SampleData;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +19,6 @@ import java.sql.DriverManager;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.locationtech.jts.geom.Coordinate;
@@ -30,30 +26,13 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 
 /** The command line on good and bad input: one line and a non-zero exit for every problem, never a stack trace. */
-class CliInputTest {
+class CliInputTest extends CliHarness {
     @TempDir
     Path dir;
-    final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
-    int run(String... args) {
-        out.reset();
-        err.reset();
-        return new Cli(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8)).run(args);
-    }
 
-    String out() {
-        return out.toString(StandardCharsets.UTF_8);
-    }
 
-    String err() {
-        return err.toString(StandardCharsets.UTF_8);
-    }
 
-    @AfterEach
-    void chinese() {
-        Messages.setLocale(Messages.CHINESE);
-    }
 
     void assertOneLineRefusal(int code, String mentions) {
         assertEquals(Cli.BAD_INPUT, code, out() + err());
@@ -91,6 +70,22 @@ class CliInputTest {
         }
         assertTrue(layers.containsAll(List.of("LYZLDY", "DLTB", "YJJBNTTB", "STBHHX", "SKSM", "JCDM", "XMXZ", "DXZB")), layers.toString());
         assertEquals(Set.of(4526, 4490, 4547), epsg);
+    }
+
+    @Test
+    void infoAndCheckLeaveTheInputUntouched() throws Exception {
+        Path file = Files.copy(SampleData.zengduSample(), dir.resolve("input.gpkg"));
+        Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.fromMillis(1_600_000_000_000L));
+        byte[] before = java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file));
+        var mtime = Files.getLastModifiedTime(file);
+        assertEquals(Cli.OK, run("info", file.toString()));
+        assertEquals(Cli.OK, run("check", file.toString(), "--json", dir.resolve("out.json").toString()));
+        assertTrue(java.util.Arrays.equals(before, java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file))));
+        assertEquals(mtime, Files.getLastModifiedTime(file));
+        try (var files = Files.list(dir)) {
+            assertEquals(Set.of("input.gpkg", "out.json"), files.map(f -> f.getFileName().toString()).collect(java.util.stream.Collectors.toSet()),
+                    "no journal or temporary file is left beside the input");
+        }
     }
 
     @Test

@@ -4,33 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.basinguard.core.i18n.Messages;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-class CliTest {
-    final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    final ByteArrayOutputStream err = new ByteArrayOutputStream();
+class CliTest extends CliHarness {
 
-    int run(String... args) {
-        return new Cli(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8)).run(args);
-    }
 
-    String out() {
-        return out.toString(StandardCharsets.UTF_8);
-    }
 
-    String err() {
-        return err.toString(StandardCharsets.UTF_8);
-    }
 
-    @AfterEach
-    void resetLanguage() {
-        Messages.setLocale(Messages.CHINESE);
-    }
 
     @Test
     void versionPrintsTheBuildVersion() {
