@@ -8,7 +8,7 @@ import cn.basinguard.core.check.SiteResult;
 import cn.basinguard.core.check.UnitResult;
 import cn.basinguard.core.check.Verdict;
 import cn.basinguard.core.i18n.Messages;
-import cn.basinguard.core.measure.AreaUnits;
+import cn.basinguard.core.report.DisplayFigures;
 import java.io.PrintStream;
 import java.util.List;
 
@@ -38,7 +38,7 @@ final class CheckSummary {
             }
         }
         out.println();
-        out.println(CliText.get("check.conflicts", r.conflicts().size(), m2(r.conflictTotal().m2()), mu(r.conflictTotal().m2())));
+        out.println(CliText.get("check.conflicts", r.conflicts().size(), DisplayFigures.m2(r.conflictTotal().m2()), DisplayFigures.mu(r.conflictTotal().m2())));
         out.println();
         out.println(CliText.get("check.quality", r.dataQuality().size()));
         List<DataQualityIssue> shown = r.dataQuality().subList(0, Math.min(MAX_ISSUES, r.dataQuality().size()));
@@ -52,12 +52,12 @@ final class CheckSummary {
 
     private static void unit(UnitResult u, PrintStream out) {
         String verdict = u.holdsAll() ? CliText.get("check.unit.holds") : CliText.get("check.unit.fails");
-        out.println(CliText.get("check.unit", u.name(), wanMu(u.area().m2()), verdict));
+        out.println(CliText.get("check.unit", u.name(), DisplayFigures.wanMu(u.area().m2()), verdict));
         for (LayerRole role : List.of(LayerRole.CULTIVATED, LayerRole.BASIC_FARMLAND, LayerRole.ECO_REDLINE)) {
             if (u.roleAreas().containsKey(role)) {
                 double m2 = u.areaOf(role).m2();
-                out.println(CliText.get("check.unit.area", CliText.get("role." + role.key()), wanMu(m2), mu(m2), m2(m2),
-                        m2(u.areaOf(role).planarM2())));
+                out.println(CliText.get("check.unit.area", CliText.get("role." + role.key()), DisplayFigures.wanMu(m2), DisplayFigures.mu(m2), DisplayFigures.m2(m2),
+                        DisplayFigures.m2(u.areaOf(role).planarM2())));
             }
         }
         for (IndicatorResult i : u.indicators()) {
@@ -65,46 +65,26 @@ final class CheckSummary {
                 continue;
             }
             String m = i.measure();
-            out.println(CliText.get("check.indicator", i.target().name(), i.target().comparison().symbol(), figure(i.target().value(), m),
-                    m, i.measured() == null ? "—" : figure(i.measured(), m), i.difference() == null ? "—" : signed(i.difference(), m),
+            out.println(CliText.get("check.indicator", i.target().name(), i.target().comparison().symbol(), DisplayFigures.of(i.target().value(), m),
+                    m, i.measured() == null ? "—" : DisplayFigures.of(i.measured(), m), i.difference() == null ? "—" : DisplayFigures.signed(i.difference(), m),
                     CliText.get("status." + i.status().name()), i.target().clause()));
         }
     }
 
     private static void site(SiteResult s, PrintStream out) {
         out.println(CliText.get("check.site", s.name(), Messages.get("verdict." + s.verdict().level().name()),
-                String.join("、", s.unitNames()), m2(s.area().m2())));
+                String.join("、", s.unitNames()), DisplayFigures.m2(s.area().m2())));
         for (LayerRole role : List.of(LayerRole.BASIC_FARMLAND, LayerRole.ECO_REDLINE, LayerRole.CULTIVATED)) {
             var o = s.overlap(role);
             if (o != null && !o.area().isZero()) {
-                out.println(CliText.get("check.site.overlap", CliText.get("role." + role.key()), m2(o.area().m2()), mu(o.area().m2()),
+                out.println(CliText.get("check.site.overlap", CliText.get("role." + role.key()), DisplayFigures.m2(o.area().m2()), DisplayFigures.mu(o.area().m2()),
                         o.patchIds().size()));
             }
         }
     }
 
-    private static String m2(double v) {
-        return AreaUnits.format(AreaUnits.squareMetres(v));
-    }
 
-    private static String mu(double m2) {
-        return AreaUnits.format(AreaUnits.mu(m2, 2));
-    }
 
-    private static String wanMu(double m2) {
-        return AreaUnits.format(AreaUnits.wanMu(m2, 2));
-    }
 
-    /** As the sheet shows it: counts whole, rates to 1 decimal, areas to 2. */
-    static String figure(double v, String measure) {
-        return switch (measure.trim()) {
-            case "座", "个", "处" -> Long.toString(Math.round(v));
-            case "%" -> AreaUnits.format(AreaUnits.round(v, 1));
-            default -> AreaUnits.format(AreaUnits.round(v, 2));
-        };
-    }
 
-    private static String signed(double v, String measure) {
-        return (v > 0 ? "+" : "") + figure(v, measure);
-    }
 }

@@ -5,7 +5,21 @@ import cn.basinguard.core.gpkg.LayerInfo;
 import cn.basinguard.data.SampleData;
 import java.nio.file.Path;
 import java.util.List;
+import cn.basinguard.core.check.CheckReport;
+import java.util.Map;
 import javafx.application.Application;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.geometry.Orientation;
+import javafx.scene.control.Button;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.ToolBar;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.locationtech.jts.geom.Geometry;
 import javafx.application.Platform;
 import javafx.concurrent.Task;
 import javafx.scene.Scene;
@@ -26,26 +40,98 @@ import javafx.stage.Stage;
 public final class WorkbenchApp extends Application {
     private final ListView<String> layers = new ListView<>();
     private final Label status = new Label();
+    private final ProgressBar progress = new ProgressBar();
+    private final Button cancel = new Button(UiText.get("check.cancel"));
+    private final Button runChecks = new Button(UiText.get("check.run"));
+    private final ObjectProperty<Geometry> selection = new SimpleObjectProperty<>();
+    private final ResultsPane results = new ResultsPane(selection::set);
+    private final ObjectProperty<CheckReport> report = new SimpleObjectProperty<>();
+    private Path currentFile;
     private Stage stage;
 
     @Override
     public void start(Stage stage) {
         this.stage = stage;
         BorderPane root = new BorderPane();
-        root.setTop(menuBar());
+        runChecks.setId("run-checks");
+        runChecks.setOnAction(e -> runChecks());
+        root.setTop(new VBox(menuBar(), new ToolBar(runChecks)));
         layers.setId("layers");
         TitledPane layersPane = new TitledPane(UiText.get("panel.layers"), layers);
         layersPane.setCollapsible(false);
         root.setLeft(layersPane);
-        root.setCenter(new Label(UiText.get("app.title")));
-        status.setId("status");
-        root.setBottom(status);
+        results.setId("results");
+        SplitPane centre = new SplitPane(new Label(UiText.get("app.title")), results);
+        centre.setOrientation(Orientation.VERTICAL);
+        centre.setDividerPositions(0.55);
+        root.setCenter(centre);
+        root.setBottom(statusBar());
         Scene scene = new Scene(root, 1280, 820);
         scene.getStylesheets().add(WorkbenchApp.class.getResource("basinguard.css").toExternalForm());
         stage.setTitle(UiText.get("app.title"));
         stage.setScene(scene);
         stage.show();
         open(initialFile());
+    }
+
+    private HBox statusBar() {
+        status.setId("status");
+        progress.setId("progress");
+        cancel.setId("cancel-checks");
+        progress.setVisible(false);
+        cancel.setVisible(false);
+        HBox bar = new HBox(8, status, progress, cancel);
+        HBox.setHgrow(status, Priority.ALWAYS);
+        status.setMaxWidth(Double.MAX_VALUE);
+        bar.setStyle("-fx-padding: 2 6 2 6;");
+        return bar;
+    }
+
+    /** Runs every check on the open data in the background, with progress and a cancel button; the window stays live. */
+    void runChecks() {
+        CheckTask task = new CheckTask(List.of(currentFile == null ? SampleData.zengduSample() : currentFile), Map.of());
+        progress.progressProperty().bind(task.progressProperty());
+        status.textProperty().bind(task.messageProperty());
+        progress.setVisible(true);
+        cancel.setVisible(true);
+        runChecks.setDisable(true);
+        cancel.setOnAction(e -> task.cancel());
+        task.setOnSucceeded(e -> {
+            endRun();
+            CheckReport r = task.getValue();
+            report.set(r);
+            results.show(r);
+            status.setText(UiText.get("check.done", r.units().size(), r.sites().size(), r.conflicts().size(), r.dataQuality().size()));
+        });
+        task.setOnCancelled(e -> {
+            endRun();
+            status.setText(UiText.get("check.cancelled"));
+        });
+        task.setOnFailed(e -> {
+            endRun();
+            status.setText(UiText.get("check.failed"));
+            error(UiText.get("check.failed"), task.getException());
+        });
+        Thread t = new Thread(task, "checks");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private void endRun() {
+        progress.progressProperty().unbind();
+        status.textProperty().unbind();
+        progress.setVisible(false);
+        cancel.setVisible(false);
+        runChecks.setDisable(false);
+    }
+
+    /** The geometry of the result row the user picked, in the report's grid; the map follows it. */
+    ObjectProperty<Geometry> selectionProperty() {
+        return selection;
+    }
+
+    ObjectProperty<CheckReport> reportProperty() {
+        return report;
     }
 
     private Path initialFile() {
@@ -55,6 +141,7 @@ public final class WorkbenchApp extends Application {
 
     /** Opens a GeoPackage off the JavaFX thread; null opens the bundled Zengdu sample. */
     void open(Path file) {
+        currentFile = file;
         status.setText(UiText.get("status.loading", file == null ? "zengdu-sample.gpkg" : file.getFileName()));
         Task<DatasetSummary> task = new Task<>() {
             @Override
@@ -83,18 +170,27 @@ public final class WorkbenchApp extends Application {
 
     private void failed(Throwable e) {
         status.setText(UiText.get("status.failed"));
+        error(UiText.get("dialog.openFailed"), e);
+    }
+
+    private void error(String header, Throwable e) {
         Alert alert = new Alert(Alert.AlertType.ERROR);
         alert.setTitle(UiText.get("dialog.error"));
-        alert.setHeaderText(UiText.get("dialog.openFailed"));
+        alert.setHeaderText(header);
         alert.setContentText(e instanceof GisException g ? g.getMessage() : UiText.get("dialog.unexpected", String.valueOf(e)));
         alert.show();
     }
 
-    private static MenuBar menuBar() {
+    private MenuBar menuBar() {
         Menu file = new Menu(UiText.get("menu.file"));
         MenuItem exit = new MenuItem(UiText.get("menu.file.exit"));
         exit.setOnAction(e -> Platform.exit());
         file.getItems().add(exit);
-        return new MenuBar(file, new Menu(UiText.get("menu.view")), new Menu(UiText.get("menu.check")), new Menu(UiText.get("menu.help")));
+        Menu checks = new Menu(UiText.get("menu.check"));
+        MenuItem run = new MenuItem(UiText.get("menu.check.run"));
+        run.setAccelerator(KeyCombination.keyCombination("Shortcut+R"));
+        run.setOnAction(e -> runChecks());
+        checks.getItems().add(run);
+        return new MenuBar(file, new Menu(UiText.get("menu.view")), checks, new Menu(UiText.get("menu.help")));
     }
 }

@@ -1,9 +1,12 @@
 package cn.basinguard.app.ui;
 
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.basinguard.core.check.IndicatorResult;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.ListView;
+import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -15,11 +18,13 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class WorkbenchSmokeTest {
     Stage stage;
+    WorkbenchApp app;
 
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        new WorkbenchApp().start(stage);
+        app = new WorkbenchApp();
+        app.start(stage);
     }
 
     @Test
@@ -29,5 +34,29 @@ class WorkbenchSmokeTest {
         assertTrue(stage.getTitle().contains("示意数据"), stage.getTitle());
         assertTrue(layers.getItems().stream().anyMatch(i -> i.toString().contains("永久基本农田")), layers.getItems().toString());
         assertTrue(layers.getItems().stream().anyMatch(i -> i.toString().contains("流域治理单元")), layers.getItems().toString());
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void runsTheChecksInTheBackgroundAndAFailingResultPointsAtItsPlace(FxRobot robot) throws Exception {
+        robot.clickOn("#run-checks");
+        TableView<ResultRows.IndicatorRow> indicators = robot.lookup("#result-indicators").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !indicators.getItems().isEmpty());
+        int failing = -1;
+        for (int i = 0; i < indicators.getItems().size(); i++) {
+            if (indicators.getItems().get(i).status() == IndicatorResult.Status.FAIL && indicators.getItems().get(i).geometry() != null) {
+                failing = i;
+                break;
+            }
+        }
+        assertTrue(failing >= 0, "the sample has a failing unit bottom line");
+        int row = failing;
+        robot.interact(() -> indicators.getSelectionModel().select(row));
+        assertNotNull(app.selectionProperty().get(), "the failing unit is handed to the map");
+        TableView<ResultRows.SiteRow> sites = robot.lookup("#result-sites").queryAs(TableView.class);
+        assertTrue(sites.getItems().stream().anyMatch(ResultRows.SiteRow::fails));
+        ResultRows.SiteRow encroaching = sites.getItems().stream().filter(s -> s.overlap() != null).findFirst().orElseThrow();
+        robot.interact(() -> sites.getSelectionModel().select(encroaching));
+        assertTrue(app.selectionProperty().get() == encroaching.overlap(), "the overlap itself, not just the site, is shown");
     }
 }

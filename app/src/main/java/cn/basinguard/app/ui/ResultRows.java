@@ -1,0 +1,95 @@
+package cn.basinguard.app.ui;
+
+import cn.basinguard.core.check.CheckReport;
+import cn.basinguard.core.check.ConflictPatch;
+import cn.basinguard.core.check.DataQualityIssue;
+import cn.basinguard.core.check.IndicatorResult;
+import cn.basinguard.core.check.LayerRole;
+import cn.basinguard.core.check.SiteResult;
+import cn.basinguard.core.check.UnitResult;
+import cn.basinguard.core.i18n.Messages;
+import cn.basinguard.core.report.DisplayFigures;
+import java.util.ArrayList;
+import java.util.List;
+import org.locationtech.jts.geom.Geometry;
+
+/**
+ * The rows of the result tables, as text, made from the check report alone. Each row keeps the geometry it is about
+ * (the overlap itself, not just the site), so that clicking it can show that place on the map.
+ */
+final class ResultRows {
+    private ResultRows() {
+    }
+
+    record IndicatorRow(String unit, String indicator, String target, String measured, String difference, IndicatorResult.Status status,
+                        String clause, Geometry geometry) {
+    }
+
+    record SiteRow(String site, String units, String basicFarmland, String ecoRedline, String cultivated, String verdict,
+                   boolean fails, String reasons, Geometry geometry, Geometry overlap) {
+    }
+
+    record ConflictRow(String basicFarmland, String ecoRedline, String units, String m2, String mu, Geometry geometry) {
+    }
+
+    record QualityRow(String kind, String layer, String feature, String detail, String handling) {
+    }
+
+    static List<IndicatorRow> indicators(CheckReport r) {
+        List<IndicatorRow> out = new ArrayList<>();
+        for (UnitResult u : r.units()) {
+            for (IndicatorResult i : u.indicators()) {
+                String m = i.measure();
+                String name = i.target() != null ? i.target().name() : UiText.get("indicator." + i.indicator().name());
+                String target = i.target() == null ? "—" : i.target().comparison().symbol() + DisplayFigures.of(i.target().value(), m) + " " + m;
+                out.add(new IndicatorRow(u.name(), name, target, i.measured() == null ? "—" : DisplayFigures.of(i.measured(), m) + " " + m,
+                        i.difference() == null ? "—" : DisplayFigures.signed(i.difference(), m), i.status(),
+                        i.target() == null ? "" : i.target().clause(), u.geometry()));
+            }
+        }
+        return out;
+    }
+
+    static List<SiteRow> sites(CheckReport r) {
+        List<SiteRow> out = new ArrayList<>();
+        for (SiteResult s : r.sites()) {
+            Geometry overlap = null;
+            for (LayerRole role : List.of(LayerRole.BASIC_FARMLAND, LayerRole.ECO_REDLINE, LayerRole.CULTIVATED)) {
+                if (overlap == null && s.overlap(role) != null && s.overlap(role).geometry() != null) {
+                    overlap = s.overlap(role).geometry();
+                }
+            }
+            out.add(new SiteRow(s.name(), String.join("、", s.unitNames()), area(s, LayerRole.BASIC_FARMLAND), area(s, LayerRole.ECO_REDLINE),
+                    area(s, LayerRole.CULTIVATED), Messages.get("verdict." + s.verdict().level().name()),
+                    s.verdict().level() != cn.basinguard.core.check.Verdict.Level.PASS, String.join("\n", s.verdict().reasons()),
+                    s.geometry(), overlap));
+        }
+        return out;
+    }
+
+    static List<ConflictRow> conflicts(CheckReport r) {
+        List<ConflictRow> out = new ArrayList<>();
+        for (ConflictPatch c : r.conflicts()) {
+            out.add(new ConflictRow(c.basicFarmlandId(), c.ecoRedlineId(), String.join("、", c.units()),
+                    DisplayFigures.m2(c.area().m2()), DisplayFigures.mu(c.area().m2()), c.geometry()));
+        }
+        return out;
+    }
+
+    static List<QualityRow> quality(CheckReport r) {
+        List<QualityRow> out = new ArrayList<>();
+        for (DataQualityIssue d : r.dataQuality()) {
+            out.add(new QualityRow(Messages.get("dq.kind." + d.kind().name()), d.source(), d.featureId() == null ? "" : d.featureId(),
+                    d.detail() == null ? "" : d.detail(), Messages.get("dq.handling." + d.handling().name())));
+        }
+        return out;
+    }
+
+    private static String area(SiteResult s, LayerRole role) {
+        var o = s.overlap(role);
+        if (o == null || o.area().isZero()) {
+            return "0";
+        }
+        return DisplayFigures.m2(o.area().m2()) + " m²（" + DisplayFigures.mu(o.area().m2()) + " 亩）";
+    }
+}
