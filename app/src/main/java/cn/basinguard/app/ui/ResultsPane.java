@@ -77,7 +77,8 @@ final class ResultsPane extends TabPane {
             return row;
         });
         getTabs().addAll(tab("tab.units", indicators), tab("tab.sites", sites), tab("tab.conflicts", conflicts), tab("tab.quality", quality));
-        setTabClosingPolicy(TabClosingPolicy.UNAVAILABLE);
+        setTabClosingPolicy(TabClosingPolicy.SELECTED_TAB);
+        getTabs().forEach(t -> t.setClosable(false));
     }
 
     void show(CheckReport report) {

@@ -38,7 +38,8 @@ import javafx.stage.Stage;
  * on a worker thread; the map, checks and sheets panels are built on this frame (issues 5–7).
  */
 public final class WorkbenchApp extends Application {
-    private final ListView<String> layers = new ListView<>();
+    private final ListView<LayerInfo> layers = new ListView<>();
+    private Path openedPath;
     private final Label status = new Label();
     private final ProgressBar progress = new ProgressBar();
     private final Button cancel = new Button(UiText.get("check.cancel"));
@@ -57,6 +58,18 @@ public final class WorkbenchApp extends Application {
         runChecks.setOnAction(e -> runChecks());
         root.setTop(new VBox(menuBar(), new ToolBar(runChecks)));
         layers.setId("layers");
+        layers.setCellFactory(v -> new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(LayerInfo item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : describe(item));
+            }
+        });
+        layers.setOnMouseClicked(e -> {
+            if (e.getClickCount() == 2 && layers.getSelectionModel().getSelectedItem() != null) {
+                openAttributes(layers.getSelectionModel().getSelectedItem());
+            }
+        });
         TitledPane layersPane = new TitledPane(UiText.get("panel.layers"), layers);
         layersPane.setCollapsible(false);
         root.setLeft(layersPane);
@@ -125,6 +138,15 @@ public final class WorkbenchApp extends Application {
         runChecks.setDisable(false);
     }
 
+    /** Opens the layer's attribute table as a tab beside the results. */
+    AttributeTableTab openAttributes(LayerInfo layer) {
+        AttributeTableTab tab = new AttributeTableTab(openedPath, layer, selection::set);
+        tab.setClosable(true);
+        results.getTabs().add(tab);
+        results.getSelectionModel().select(tab);
+        return tab;
+    }
+
     /** The geometry of the result row the user picked, in the report's grid; the map follows it. */
     ObjectProperty<Geometry> selectionProperty() {
         return selection;
@@ -159,11 +181,12 @@ public final class WorkbenchApp extends Application {
     private void show(DatasetSummary d) {
         String name = d.file().getFileName().toString();
         stage.setTitle(UiText.get(d.demonstration() ? "app.title.demo" : "app.title.file", name));
-        layers.getItems().setAll(d.layers().stream().filter(LayerInfo::isSupported).map(WorkbenchApp::describe).toList());
+        openedPath = d.file();
+        layers.getItems().setAll(d.layers().stream().filter(LayerInfo::isSupported).toList());
         status.setText(UiText.get("status.ready"));
     }
 
-    private static String describe(LayerInfo l) {
+    static String describe(LayerInfo l) {
         String title = l.identifier() != null && !l.identifier().isBlank() ? l.identifier() : l.name();
         return UiText.get(l.kind() == LayerInfo.Kind.ATTRIBUTES ? "layer.item.table" : "layer.item", title, l.featureCount());
     }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.basinguard.core.check.IndicatorResult;
+import cn.basinguard.core.gpkg.LayerInfo;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
@@ -32,8 +33,21 @@ class WorkbenchSmokeTest {
         ListView<?> layers = robot.lookup("#layers").queryAs(ListView.class);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !layers.getItems().isEmpty());
         assertTrue(stage.getTitle().contains("示意数据"), stage.getTitle());
-        assertTrue(layers.getItems().stream().anyMatch(i -> i.toString().contains("永久基本农田")), layers.getItems().toString());
-        assertTrue(layers.getItems().stream().anyMatch(i -> i.toString().contains("流域治理单元")), layers.getItems().toString());
+        assertTrue(layers.getItems().stream().anyMatch(i -> WorkbenchApp.describe((LayerInfo) i).contains("永久基本农田")));
+        assertTrue(layers.getItems().stream().anyMatch(i -> WorkbenchApp.describe((LayerInfo) i).contains("流域治理单元")));
+    }
+
+    @Test
+    void anAttributeTableFillsAndItsRowsGoToTheMap(FxRobot robot) throws Exception {
+        ListView<?> layers = robot.lookup("#layers").queryAs(ListView.class);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !layers.getItems().isEmpty());
+        LayerInfo sites = layers.getItems().stream().map(LayerInfo.class::cast).filter(l -> l.name().equals("XMXZ")).findFirst().orElseThrow();
+        AttributeTableTab[] tab = new AttributeTableTab[1];
+        robot.interact(() -> tab[0] = app.openAttributes(sites));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> tab[0].table().getItems().size() == 17);
+        assertTrue(tab[0].table().getColumns().stream().anyMatch(c -> c.getText().equals("XMMC")));
+        robot.interact(() -> tab[0].table().getSelectionModel().select(3));
+        assertNotNull(app.selectionProperty().get());
     }
 
     @Test
