@@ -47,12 +47,27 @@ public final class WorkbenchApp extends Application {
     private final ObjectProperty<Geometry> selection = new SimpleObjectProperty<>();
     private final ResultsPane results = new ResultsPane(selection::set);
     private final ObjectProperty<CheckReport> report = new SimpleObjectProperty<>();
+    private final UserSettings settings = UserSettings.forUser();
+    private final Menu recent = new Menu(UiText.get("menu.file.recent"));
     private Path currentFile;
     private Stage stage;
+
+    public WorkbenchApp() {
+    }
+
+    private WorkbenchApp(Path file) {
+        this.currentFile = file;
+        this.reopen = true;
+    }
+
+    private boolean reopen;
 
     @Override
     public void start(Stage stage) {
         this.stage = stage;
+        if (!reopen) {
+            cn.basinguard.core.i18n.Messages.setLocale(java.util.Locale.forLanguageTag(settings.language()));
+        }
         BorderPane root = new BorderPane();
         runChecks.setId("run-checks");
         runChecks.setOnAction(e -> runChecks());
@@ -81,10 +96,72 @@ public final class WorkbenchApp extends Application {
         root.setBottom(statusBar());
         Scene scene = new Scene(root, 1280, 820);
         scene.getStylesheets().add(WorkbenchApp.class.getResource("basinguard.css").toExternalForm());
+        acceptDroppedFiles(scene);
         stage.setTitle(UiText.get("app.title"));
         stage.setScene(scene);
+        if (!reopen) {
+            placeWindow();
+        }
         stage.show();
-        open(initialFile());
+        open(reopen ? currentFile : initialFile());
+    }
+
+    private void placeWindow() {
+        double[] b = settings.windowBounds();
+        if (b != null) {
+            stage.setX(b[0]);
+            stage.setY(b[1]);
+            stage.setWidth(b[2]);
+            stage.setHeight(b[3]);
+        }
+        stage.setMaximized(settings.maximized());
+        stage.setOnCloseRequest(e -> settings.saveWindow(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), stage.isMaximized()));
+    }
+
+    private void acceptDroppedFiles(Scene scene) {
+        scene.setOnDragOver(e -> {
+            if (e.getDragboard().hasFiles()) {
+                e.acceptTransferModes(javafx.scene.input.TransferMode.COPY);
+            }
+            e.consume();
+        });
+        scene.setOnDragDropped(e -> {
+            var files = e.getDragboard().getFiles();
+            boolean ok = !files.isEmpty();
+            if (ok) {
+                open(files.get(0).toPath());
+            }
+            e.setDropCompleted(ok);
+            e.consume();
+        });
+    }
+
+    private void chooseFile() {
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.setTitle(UiText.get("menu.file.open"));
+        chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("GeoPackage (*.gpkg)", "*.gpkg", "*.GPKG"));
+        java.io.File f = chooser.showOpenDialog(stage);
+        if (f != null) {
+            open(f.toPath());
+        }
+    }
+
+    private void refreshRecent() {
+        recent.getItems().clear();
+        for (Path p : settings.recentFiles()) {
+            MenuItem item = new MenuItem(p.toString());
+            item.setMnemonicParsing(false);
+            item.setOnAction(e -> open(p));
+            recent.getItems().add(item);
+        }
+        recent.setDisable(recent.getItems().isEmpty());
+    }
+
+    /** Rebuilds the window in the other language, keeping the open file. */
+    private void switchLanguage(String language) {
+        settings.setLanguage(language);
+        cn.basinguard.core.i18n.Messages.setLocale(java.util.Locale.forLanguageTag(language));
+        new WorkbenchApp(currentFile).start(stage);
     }
 
     private HBox statusBar() {
@@ -179,6 +256,10 @@ public final class WorkbenchApp extends Application {
     }
 
     private void show(DatasetSummary d) {
+        if (currentFile != null) {
+            settings.addRecent(currentFile);
+            refreshRecent();
+        }
         String name = d.file().getFileName().toString();
         stage.setTitle(UiText.get(d.demonstration() ? "app.title.demo" : "app.title.file", name));
         openedPath = d.file();
@@ -206,14 +287,29 @@ public final class WorkbenchApp extends Application {
 
     private MenuBar menuBar() {
         Menu file = new Menu(UiText.get("menu.file"));
+        MenuItem openItem = new MenuItem(UiText.get("menu.file.open"));
+        openItem.setAccelerator(KeyCombination.keyCombination("Shortcut+O"));
+        openItem.setOnAction(e -> chooseFile());
+        MenuItem sample = new MenuItem(UiText.get("menu.file.sample"));
+        sample.setOnAction(e -> open(null));
+        refreshRecent();
         MenuItem exit = new MenuItem(UiText.get("menu.file.exit"));
-        exit.setOnAction(e -> Platform.exit());
-        file.getItems().add(exit);
+        exit.setOnAction(e -> {
+            settings.saveWindow(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), stage.isMaximized());
+            Platform.exit();
+        });
+        file.getItems().addAll(openItem, sample, recent, new javafx.scene.control.SeparatorMenuItem(), exit);
+        Menu language = new Menu(UiText.get("menu.language"));
+        MenuItem zh = new MenuItem("中文");
+        zh.setOnAction(e -> switchLanguage("zh"));
+        MenuItem en = new MenuItem("English");
+        en.setOnAction(e -> switchLanguage("en"));
+        language.getItems().addAll(zh, en);
         Menu checks = new Menu(UiText.get("menu.check"));
         MenuItem run = new MenuItem(UiText.get("menu.check.run"));
         run.setAccelerator(KeyCombination.keyCombination("Shortcut+R"));
         run.setOnAction(e -> runChecks());
         checks.getItems().add(run);
-        return new MenuBar(file, new Menu(UiText.get("menu.view")), checks, new Menu(UiText.get("menu.help")));
+        return new MenuBar(file, new Menu(UiText.get("menu.view")), checks, language, new Menu(UiText.get("menu.help")));
     }
 }

@@ -1,0 +1,53 @@
+package cn.basinguard.app.ui;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.prefs.Preferences;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class UserSettingsTest {
+    final Preferences node = Preferences.userRoot().node("cn/basinguard/test-settings-" + ProcessHandle.current().pid());
+    @TempDir
+    Path dir;
+
+    @AfterEach
+    void clean() throws Exception {
+        node.removeNode();
+    }
+
+    @Test
+    void recentFilesNewestFirstWithoutDuplicatesAndBounded() throws Exception {
+        UserSettings s = new UserSettings(node);
+        List<Path> files = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            files.add(Files.createFile(dir.resolve("f" + i + ".gpkg")));
+            s.addRecent(files.get(i));
+        }
+        s.addRecent(files.get(5));
+        List<Path> recent = s.recentFiles();
+        assertEquals(UserSettings.MAX_RECENT, recent.size());
+        assertEquals(files.get(5), recent.get(0));
+        assertEquals(files.get(9), recent.get(1));
+        Files.delete(files.get(9));
+        assertEquals(files.get(8), s.recentFiles().get(1), "a file that is gone is not offered");
+    }
+
+    @Test
+    void windowAndLanguageAreRemembered() {
+        UserSettings s = new UserSettings(node);
+        assertEquals("zh", s.language());
+        s.setLanguage("en");
+        s.saveWindow(10, 20, 1000, 700, true);
+        UserSettings again = new UserSettings(node);
+        assertEquals("en", again.language());
+        assertArrayEquals(new double[] {10, 20, 1000, 700}, again.windowBounds());
+        assertEquals(true, again.maximized());
+    }
+}
