@@ -72,5 +72,6 @@ class WorkbenchSmokeTest {
         ResultRows.SiteRow encroaching = sites.getItems().stream().filter(s -> s.overlap() != null).findFirst().orElseThrow();
         robot.interact(() -> sites.getSelectionModel().select(encroaching));
         assertTrue(app.selectionProperty().get() == encroaching.overlap(), "the overlap itself, not just the site, is shown");
+        robot.interact(() -> Screenshots.save(stage.getScene(), "results-table"));
     }
 }
