@@ -45,7 +45,10 @@ public final class WorkbenchApp extends Application {
     private final Button cancel = new Button(UiText.get("check.cancel"));
     private final Button runChecks = new Button(UiText.get("check.run"));
     private final ObjectProperty<Geometry> selection = new SimpleObjectProperty<>();
-    private final ResultsPane results = new ResultsPane(selection::set);
+    private final MapCanvas map = new MapCanvas();
+    private final Label cursor = new Label();
+    private cn.basinguard.core.crs.Crs selectionCrs;
+    private final ResultsPane results = new ResultsPane(g -> select(g, reportCrs()));
     private final ObjectProperty<CheckReport> report = new SimpleObjectProperty<>();
     private final UserSettings settings = UserSettings.forUser();
     private final Menu recent = new Menu(UiText.get("menu.file.recent"));
@@ -73,13 +76,7 @@ public final class WorkbenchApp extends Application {
         runChecks.setOnAction(e -> runChecks());
         root.setTop(new VBox(menuBar(), new ToolBar(runChecks)));
         layers.setId("layers");
-        layers.setCellFactory(v -> new javafx.scene.control.ListCell<>() {
-            @Override
-            protected void updateItem(LayerInfo item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty || item == null ? null : describe(item));
-            }
-        });
+        layers.setCellFactory(v -> new LayerCell(map.contentProperty()));
         layers.setOnMouseClicked(e -> {
             if (e.getClickCount() == 2 && layers.getSelectionModel().getSelectedItem() != null) {
                 openAttributes(layers.getSelectionModel().getSelectedItem());
@@ -89,7 +86,10 @@ public final class WorkbenchApp extends Application {
         layersPane.setCollapsible(false);
         root.setLeft(layersPane);
         results.setId("results");
-        SplitPane centre = new SplitPane(new Label(UiText.get("app.title")), results);
+        map.setOnCursor(p -> cursor.setText(MapStatus.describe(map.contentProperty().get(), map.viewportProperty().get(), p.getX(), p.getY())));
+        map.setOnMapClick(p -> identify(p.getX(), p.getY()));
+        selection.addListener((o, a, g) -> showSelection(g));
+        SplitPane centre = new SplitPane(map, results);
         centre.setOrientation(Orientation.VERTICAL);
         centre.setDividerPositions(0.55);
         root.setCenter(centre);
@@ -170,7 +170,8 @@ public final class WorkbenchApp extends Application {
         cancel.setId("cancel-checks");
         progress.setVisible(false);
         cancel.setVisible(false);
-        HBox bar = new HBox(8, status, progress, cancel);
+        cursor.setId("cursor");
+        HBox bar = new HBox(8, status, progress, cancel, cursor);
         HBox.setHgrow(status, Priority.ALWAYS);
         status.setMaxWidth(Double.MAX_VALUE);
         bar.setStyle("-fx-padding: 2 6 2 6;");
@@ -215,9 +216,65 @@ public final class WorkbenchApp extends Application {
         runChecks.setDisable(false);
     }
 
+    private cn.basinguard.core.crs.Crs reportCrs() {
+        return report.get() == null ? null : report.get().grid();
+    }
+
+    /** Shows a geometry given in {@code crs} on the map: highlighted and zoomed to. */
+    private void select(Geometry g, cn.basinguard.core.crs.Crs crs) {
+        selectionCrs = crs;
+        selection.set(null);
+        selection.set(g);
+    }
+
+    private void showSelection(Geometry g) {
+        var content = map.contentProperty().get();
+        if (g == null || content == null) {
+            map.highlightProperty().set(List.of());
+            return;
+        }
+        Geometry inMap = selectionCrs == null || selectionCrs.equals(content.crs()) ? g
+                : cn.basinguard.core.crs.GeometryTransformer.shared().transform(g, selectionCrs, content.crs());
+        map.highlightProperty().set(List.of(inMap));
+        map.zoomTo(inMap.getEnvelopeInternal());
+    }
+
+    /** What lies under a click: the topmost visible feature, its attributes read from the file, and its area. */
+    private void identify(double x, double y) {
+        var content = map.contentProperty().get();
+        var vp = map.viewportProperty().get();
+        if (content == null || vp == null) {
+            return;
+        }
+        var hit = MapIdentify.at(content, vp, x, y);
+        if (hit == null) {
+            return;
+        }
+        Path file = openedPath;
+        Task<String> task = new Task<>() {
+            @Override
+            protected String call() {
+                return MapIdentify.describe(file, content.crs(), hit);
+            }
+        };
+        task.setOnSucceeded(e -> {
+            map.highlightProperty().set(List.of(hit.feature().geometry()));
+            Alert info = new Alert(Alert.AlertType.INFORMATION);
+            info.setTitle(UiText.get("identify.title"));
+            info.setHeaderText(hit.layer().name());
+            info.setContentText(task.getValue());
+            info.show();
+        });
+        task.setOnFailed(e -> error(UiText.get("identify.title"), task.getException()));
+        Thread t = new Thread(task, "identify");
+        t.setDaemon(true);
+        t.start();
+    }
+
     /** Opens the layer's attribute table as a tab beside the results. */
     AttributeTableTab openAttributes(LayerInfo layer) {
-        AttributeTableTab tab = new AttributeTableTab(openedPath, layer, selection::set);
+        var layerCrs = layer.srs() == null ? null : layer.srs().crs();
+        AttributeTableTab tab = new AttributeTableTab(openedPath, layer, g -> select(g, layerCrs));
         tab.setClosable(true);
         results.getTabs().add(tab);
         results.getSelectionModel().select(tab);
@@ -227,6 +284,10 @@ public final class WorkbenchApp extends Application {
     /** The geometry of the result row the user picked, in the report's grid; the map follows it. */
     ObjectProperty<Geometry> selectionProperty() {
         return selection;
+    }
+
+    MapCanvas map() {
+        return map;
     }
 
     ObjectProperty<CheckReport> reportProperty() {
@@ -264,6 +325,8 @@ public final class WorkbenchApp extends Application {
         stage.setTitle(UiText.get(d.demonstration() ? "app.title.demo" : "app.title.file", name));
         openedPath = d.file();
         layers.getItems().setAll(d.layers().stream().filter(LayerInfo::isSupported).toList());
+        map.contentProperty().set(d.map());
+        map.fullExtent();
         status.setText(UiText.get("status.ready"));
     }
 

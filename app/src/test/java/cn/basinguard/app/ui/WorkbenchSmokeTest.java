@@ -1,5 +1,6 @@
 package cn.basinguard.app.ui;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -51,6 +52,34 @@ class WorkbenchSmokeTest {
     }
 
     @Test
+    void theMapShowsTheDistrictZoomsAndHidesALayer(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> app.map().contentProperty().get() != null
+                && app.map().viewportProperty().get() != null);
+        var full = app.map().viewportProperty().get();
+        assertTrue(full.envelope().contains(app.map().contentProperty().get().fullExtent()), "the whole district is in view");
+        robot.interact(() -> Screenshots.save(stage.getScene(), "full-district"));
+        robot.interact(() -> app.map().requestFocus());
+        robot.type(javafx.scene.input.KeyCode.EQUALS);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(app.map().viewportProperty().get().unitsPerPixel() < full.unitsPerPixel() * 0.6, "zoomed in");
+        var zoomed = app.map().viewportProperty().get();
+        robot.moveTo("#map").scroll(2, javafx.geometry.VerticalDirection.DOWN);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(app.map().viewportProperty().get().unitsPerPixel() != zoomed.unitsPerPixel(), "the wheel zooms");
+        var content = app.map().contentProperty().get();
+        int farmland = -1;
+        for (int i = 0; i < content.layers().size(); i++) {
+            if (content.layers().get(i).table().equals("YJJBNTTB")) {
+                farmland = i;
+            }
+        }
+        assertTrue(content.layers().get(farmland).visible());
+        robot.clickOn("#visible-YJJBNTTB");
+        int f = farmland;
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !app.map().contentProperty().get().layers().get(f).visible());
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void runsTheChecksInTheBackgroundAndAFailingResultPointsAtItsPlace(FxRobot robot) throws Exception {
         robot.clickOn("#run-checks");
@@ -72,6 +101,15 @@ class WorkbenchSmokeTest {
         ResultRows.SiteRow encroaching = sites.getItems().stream().filter(s -> s.overlap() != null).findFirst().orElseThrow();
         robot.interact(() -> sites.getSelectionModel().select(encroaching));
         assertTrue(app.selectionProperty().get() == encroaching.overlap(), "the overlap itself, not just the site, is shown");
+        WaitForAsyncUtils.waitForFxEvents();
+        var vp = app.map().viewportProperty().get();
+        assertTrue(vp.envelope().contains(encroaching.overlap().getEnvelopeInternal()), "the map zoomed to the overlap");
+        assertTrue(vp.envelope().getWidth() < 20_000, "and closer than the whole district: " + vp.envelope());
+        assertEquals(1, app.map().highlightProperty().get().size());
+        robot.interact(() -> app.map().requestFocus());
+        Thread.sleep(1500); // the frame is painted on the painter thread
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> Screenshots.save(stage.getScene(), "site-overlap-highlighted"));
         robot.interact(() -> Screenshots.save(stage.getScene(), "results-table"));
     }
 }

@@ -221,6 +221,18 @@ public final class GeoPackageSource implements AutoCloseable {
         }
     }
 
+    /** The feature with key {@code fid}, or null; for identifying what the user clicked. */
+    public Feature feature(String layer, long fid) {
+        LayerInfo info = layer(layer);
+        List<Feature> found = new ArrayList<>(1);
+        try {
+            new FeatureCursor(connection, info, info.fields(), Geometries.FACTORY).read(null, fid, fid + 1, found::add, p -> { });
+        } catch (SQLException e) {
+            throw SqliteErrors.translate(e, path, info.name());
+        }
+        return found.isEmpty() ? null : found.get(0);
+    }
+
     public List<Feature> readAll(String layer, Consumer<ReadProblem> problems) {
         List<Feature> out = new ArrayList<>();
         read(layer, out::add, problems);

@@ -1,0 +1,61 @@
+package cn.basinguard.app.ui;
+
+import cn.basinguard.core.crs.Crs;
+import cn.basinguard.core.gpkg.Feature;
+import cn.basinguard.core.gpkg.GeoPackageSource;
+import cn.basinguard.core.map.MapContent;
+import cn.basinguard.core.map.MapFeature;
+import cn.basinguard.core.map.MapLayer;
+import cn.basinguard.core.map.Viewport;
+import cn.basinguard.core.measure.EllipsoidalArea;
+import cn.basinguard.core.report.DisplayFigures;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.Point;
+
+/** Finds the feature under a click (topmost visible layer first) and describes it: its attributes and its area. */
+final class MapIdentify {
+    record Hit(MapLayer layer, MapFeature feature) {
+    }
+
+    private MapIdentify() {
+    }
+
+    static Hit at(MapContent c, Viewport vp, double x, double y) {
+        double tol = 4 * vp.unitsPerPixel();
+        Point p = new GeometryFactory().createPoint(new Coordinate(x, y));
+        List<MapLayer> layers = c.visibleLayers();
+        for (int i = layers.size() - 1; i >= 0; i--) {
+            MapLayer l = layers.get(i);
+            for (MapFeature f : l.query(new Envelope(x - tol, x + tol, y - tol, y + tol))) {
+                boolean areal = f.geometry().getDimension() == 2;
+                if (areal ? f.geometry().covers(p) : f.geometry().isWithinDistance(p, tol)) {
+                    return new Hit(l, f);
+                }
+            }
+        }
+        return null;
+    }
+
+    static String describe(Path file, Crs mapCrs, Hit hit) {
+        StringBuilder sb = new StringBuilder();
+        try (GeoPackageSource src = GeoPackageSource.open(file)) {
+            Feature f = src.feature(hit.layer().table(), hit.feature().id());
+            sb.append("FID: ").append(hit.feature().id()).append('\n');
+            if (f != null) {
+                for (Map.Entry<String, Object> e : f.attributes().entrySet()) {
+                    sb.append(e.getKey()).append(": ").append(e.getValue() == null ? "" : e.getValue()).append('\n');
+                }
+            }
+        }
+        if (hit.feature().geometry().getDimension() == 2) {
+            double m2 = EllipsoidalArea.standard().area(hit.feature().geometry(), mapCrs);
+            sb.append(UiText.get("identify.area", DisplayFigures.m2(m2), DisplayFigures.mu(m2)));
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,100 @@
+package cn.basinguard.core.map;
+
+import cn.basinguard.core.check.FieldPurpose;
+import cn.basinguard.core.check.LayerCandidate;
+import cn.basinguard.core.check.LayerRole;
+import cn.basinguard.core.check.RoleResolver;
+import cn.basinguard.core.crs.Crs;
+import cn.basinguard.core.crs.GeometryTransformer;
+import cn.basinguard.core.gpkg.GeoPackageSource;
+import cn.basinguard.core.gpkg.LayerInfo;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds the map of a GeoPackage: every feature layer with a known CRS, moved into the map CRS on load, styled by the
+ * role its name says it plays, labelled with its name field, stacked as planning maps stack them (land below,
+ * units and sites above).
+ */
+public final class MapLayers {
+    private static final List<LayerRole> DRAW_ORDER = List.of(LayerRole.CULTIVATED, LayerRole.BASIC_FARMLAND, LayerRole.ECO_REDLINE,
+            LayerRole.RESERVOIRS, LayerRole.UNITS, LayerRole.SITES, LayerRole.SECTIONS);
+
+    private MapLayers() {
+    }
+
+    /** The CRS a file's map is best drawn in: that of its units layer, else of its first layer with a known CRS. */
+    public static Crs preferredCrs(GeoPackageSource src) {
+        Crs first = null;
+        for (LayerInfo l : src.layers()) {
+            if (l.kind() == LayerInfo.Kind.FEATURES && l.srs() != null && l.srs().crs() != null) {
+                if (roleOf(src, l) == LayerRole.UNITS && l.srs().crs().isProjected()) {
+                    return l.srs().crs();
+                }
+                if (first == null) {
+                    first = l.srs().crs();
+                }
+            }
+        }
+        return first;
+    }
+
+    public static List<MapLayer> fromGeoPackage(GeoPackageSource src, Crs mapCrs) {
+        List<MapLayer> out = new ArrayList<>();
+        for (LayerInfo l : src.layers()) {
+            if (l.kind() != LayerInfo.Kind.FEATURES || l.srs() == null || l.srs().crs() == null) {
+                continue;
+            }
+            LayerRole role = roleOf(src, l);
+            String labelField = labelField(l, role);
+            Crs from = l.srs().crs();
+            List<MapFeature> features = new ArrayList<>();
+            src.read(l.name(), null, labelField == null ? List.of() : List.of(labelField), f -> {
+                if (f.geometry() != null && !f.geometry().isEmpty()) {
+                    var g = from.equals(mapCrs) ? f.geometry() : GeometryTransformer.shared().transform(f.geometry(), from, mapCrs);
+                    Object label = labelField == null ? null : f.attributes().get(labelField);
+                    features.add(new MapFeature(f.fid(), g, label == null ? null : label.toString()));
+                }
+            }, p -> { });
+            String name = l.identifier() != null && !l.identifier().isBlank() ? l.identifier() : l.name();
+            LayerStyle style = DefaultStyles.forRole(role);
+            if (labelField == null) {
+                style = style.withLabels(null, 0);
+            }
+            out.add(new MapLayer(name, l.name(), role, style, features));
+        }
+        out.sort(Comparator.comparingInt(m -> m.role() == null ? 2 : DRAW_ORDER.indexOf(m.role()) * 10));
+        return out;
+    }
+
+    static LayerRole roleOf(GeoPackageSource src, LayerInfo l) {
+        LayerCandidate c = new LayerCandidate(src.path().toString(), l.name(), l.identifier(), true);
+        return RoleResolver.resolve(List.of(c), Map.of()).roles().keySet().stream().findFirst().orElse(null);
+    }
+
+    private static String labelField(LayerInfo l, LayerRole role) {
+        if (role == null) {
+            return null;
+        }
+        FieldPurpose purpose = switch (role) {
+            case UNITS -> FieldPurpose.UNIT_NAME;
+            case SITES -> FieldPurpose.SITE_NAME;
+            case RESERVOIRS -> FieldPurpose.RESERVOIR_NAME;
+            case SECTIONS -> FieldPurpose.SECTION_NAME;
+            default -> null;
+        };
+        if (purpose == null) {
+            return null;
+        }
+        for (String n : purpose.names()) {
+            for (LayerInfo.FieldInfo f : l.fields()) {
+                if (f.name().equalsIgnoreCase(n)) {
+                    return f.name();
+                }
+            }
+        }
+        return null;
+    }
+}

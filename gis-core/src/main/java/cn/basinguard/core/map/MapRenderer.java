@@ -1,0 +1,197 @@
+package cn.basinguard.core.map;
+
+import java.awt.AlphaComposite;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Composite;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.Rectangle;
+import java.awt.RenderingHints;
+import java.awt.Shape;
+import java.awt.font.FontRenderContext;
+import java.awt.font.TextLayout;
+import java.awt.geom.Line2D;
+import java.awt.geom.Path2D;
+import java.awt.geom.Rectangle2D;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.Point;
+import org.locationtech.jts.geom.Puntal;
+
+/**
+ * Paints a map with Java2D: the same code draws the window's frames (into an image, on a painting thread), the
+ * print layout and vector PDF pages. It keeps no state between calls, so frames can be painted concurrently; a
+ * frame checks {@code cancelled} between layers and every few thousand features so a newer frame can overtake it.
+ */
+public final class MapRenderer {
+    private static final int CHECK_EVERY = 4096;
+
+    private MapRenderer() {
+    }
+
+    /** Paints the visible layers, then labels, then {@code highlight} on top. Returns false when cancelled. */
+    public static boolean paint(Graphics2D g, MapContent content, Viewport vp, List<Geometry> highlight, BooleanSupplier cancelled) {
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
+        Shape oldClip = g.getClip();
+        g.clip(new Rectangle(0, 0, vp.width(), vp.height()));
+        Envelope view = vp.envelope();
+        List<Label> labels = new ArrayList<>();
+        try {
+            for (MapLayer layer : content.visibleLayers()) {
+                if (cancelled.getAsBoolean()) {
+                    return false;
+                }
+                List<MapFeature> features = layer.query(view);
+                if (!paintLayer(g, layer, features, vp, labels, cancelled)) {
+                    return false;
+                }
+            }
+            paintLabels(g, labels);
+            if (highlight != null && !highlight.isEmpty()) {
+                List<MapFeature> hl = new ArrayList<>();
+                for (Geometry h : highlight) {
+                    hl.add(new MapFeature(-1, h, null));
+                }
+                MapLayer overlay = new MapLayer("highlight", "highlight", null, DefaultStyles.HIGHLIGHT, hl);
+                paintLayer(g, overlay, hl, vp, new ArrayList<>(), () -> false);
+            }
+            return true;
+        } finally {
+            g.setClip(oldClip);
+        }
+    }
+
+    private record Label(String text, double x, double y, LayerStyle style) {
+    }
+
+    private static boolean paintLayer(Graphics2D g, MapLayer layer, List<MapFeature> features, Viewport vp, List<Label> labels,
+                                      BooleanSupplier cancelled) {
+        LayerStyle s = layer.style();
+        Composite old = g.getComposite();
+        if (layer.opacity() < 1) {
+            g.setComposite(AlphaComposite.getInstance(AlphaComposite.SRC_OVER, (float) layer.opacity()));
+        }
+        Path2D.Float areas = new Path2D.Float(Path2D.WIND_EVEN_ODD, Math.max(64, features.size() * 8));
+        List<Point> points = new ArrayList<>();
+        int n = 0;
+        for (MapFeature f : features) {
+            if (++n % CHECK_EVERY == 0 && cancelled.getAsBoolean()) {
+                g.setComposite(old);
+                return false;
+            }
+            Geometry geom = f.geometry();
+            if (geom instanceof Puntal) {
+                for (int i = 0; i < geom.getNumGeometries(); i++) {
+                    points.add((Point) geom.getGeometryN(i));
+                }
+            } else {
+                PixelPaths.append(areas, geom, vp);
+            }
+            if (s.labelled() && f.label() != null && !f.label().isBlank()) {
+                Point at = geom instanceof Puntal ? geom.getCentroid() : geom.getInteriorPoint();
+                labels.add(new Label(f.label(), vp.pixelX(at.getX()), vp.pixelY(at.getY()) + (geom instanceof Puntal ? -s.symbolSize() : 0), s));
+            }
+        }
+        if (s.fill() != null) {
+            g.setColor(s.fill());
+            g.fill(areas);
+        }
+        if (s.hatch() != Hatch.NONE && s.hatchColor() != null) {
+            hatch(g, areas, s, vp);
+        }
+        if (s.stroke() != null && s.strokeWidth() > 0) {
+            g.setColor(s.stroke());
+            g.setStroke(new BasicStroke(s.strokeWidth(), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+            g.draw(areas);
+        }
+        for (Point p : points) {
+            symbol(g, s, vp.pixelX(p.getX()), vp.pixelY(p.getY()));
+        }
+        g.setComposite(old);
+        return true;
+    }
+
+    /** Hatching as clipped vector lines, once per layer, so it stays sharp on paper and in PDF. */
+    private static void hatch(Graphics2D g, Path2D.Float areas, LayerStyle s, Viewport vp) {
+        Rectangle2D bounds = areas.getBounds2D().createIntersection(new Rectangle(0, 0, vp.width(), vp.height()));
+        if (bounds.isEmpty()) {
+            return;
+        }
+        Shape oldClip = g.getClip();
+        g.clip(areas);
+        g.setColor(s.hatchColor());
+        g.setStroke(new BasicStroke(0.7f));
+        double step = Math.max(2, s.hatchSpacing());
+        double x0 = bounds.getMinX() - bounds.getHeight();
+        for (double x = x0 - (x0 % step); x <= bounds.getMaxX(); x += step) {
+            if (s.hatch() == Hatch.DIAGONAL || s.hatch() == Hatch.CROSS) {
+                g.draw(new Line2D.Double(x, bounds.getMaxY(), x + bounds.getHeight(), bounds.getMinY()));
+            }
+            if (s.hatch() == Hatch.CROSS) {
+                g.draw(new Line2D.Double(x, bounds.getMinY(), x + bounds.getHeight(), bounds.getMaxY()));
+            }
+        }
+        if (s.hatch() == Hatch.HORIZONTAL) {
+            for (double y = bounds.getMinY(); y <= bounds.getMaxY(); y += step) {
+                g.draw(new Line2D.Double(bounds.getMinX(), y, bounds.getMaxX(), y));
+            }
+        }
+        g.setClip(oldClip);
+    }
+
+    private static void symbol(Graphics2D g, LayerStyle s, double x, double y) {
+        double r = s.symbolSize() / 2;
+        Shape shape = switch (s.symbol()) {
+            case CIRCLE -> new java.awt.geom.Ellipse2D.Double(x - r, y - r, 2 * r, 2 * r);
+            case SQUARE -> new Rectangle2D.Double(x - r, y - r, 2 * r, 2 * r);
+            case TRIANGLE -> {
+                Path2D.Double t = new Path2D.Double();
+                t.moveTo(x, y - r * 1.15);
+                t.lineTo(x + r, y + r * 0.75);
+                t.lineTo(x - r, y + r * 0.75);
+                t.closePath();
+                yield t;
+            }
+        };
+        if (s.fill() != null) {
+            g.setColor(new Color(s.fill().getRGB()));
+            g.fill(shape);
+        }
+        if (s.stroke() != null) {
+            g.setColor(s.stroke());
+            g.setStroke(new BasicStroke(Math.max(1, s.strokeWidth())));
+            g.draw(shape);
+        }
+    }
+
+    /** Labels last, biggest first, each only where it does not cover one already placed; a white halo keeps them legible. */
+    private static void paintLabels(Graphics2D g, List<Label> labels) {
+        labels.sort((a, b) -> Float.compare(b.style().labelSize(), a.style().labelSize()));
+        List<Rectangle2D> placed = new ArrayList<>();
+        FontRenderContext frc = g.getFontRenderContext();
+        for (Label l : labels) {
+            Font font = FontChooser.fontFor(l.text(), l.style().labelSize() >= 16 ? Font.BOLD : Font.PLAIN, l.style().labelSize());
+            TextLayout layout = new TextLayout(l.text(), font, frc);
+            Rectangle2D b = layout.getBounds();
+            double x = l.x() - b.getWidth() / 2;
+            double y = l.y() + b.getHeight() / 2;
+            Rectangle2D box = new Rectangle2D.Double(x - 2, y - b.getHeight() - 2, b.getWidth() + 4, b.getHeight() + 4);
+            if (placed.stream().anyMatch(p -> p.intersects(box))) {
+                continue;
+            }
+            placed.add(box);
+            Shape outline = layout.getOutline(java.awt.geom.AffineTransform.getTranslateInstance(x, y));
+            g.setColor(new Color(255, 255, 255, 220));
+            g.setStroke(new BasicStroke(3f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+            g.draw(outline);
+            g.setColor(l.style().labelColor());
+            g.fill(outline);
+        }
+    }
+}
