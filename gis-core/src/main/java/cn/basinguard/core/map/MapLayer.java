@@ -19,13 +19,16 @@ public final class MapLayer {
     private final List<MapFeature> features;
     private final HPRtree index;
     private final Envelope extent;
+    /** minX, minY, maxX, maxY of each feature, contiguous: a frame of a whole county reads these, not 400,000 objects. */
+    private final double[] bounds;
 
     public MapLayer(String name, String table, LayerRole role, LayerStyle style, List<MapFeature> features) {
-        this(name, table, role, style, true, 1.0, List.copyOf(features), index(features), extent(features));
+        this(name, table, role, style, true, 1.0, List.copyOf(features), index(features), extent(features), bounds(features));
     }
 
     private MapLayer(String name, String table, LayerRole role, LayerStyle style, boolean visible, double opacity,
-                     List<MapFeature> features, HPRtree index, Envelope extent) {
+                     List<MapFeature> features, HPRtree index, Envelope extent, double[] bounds) {
+        this.bounds = bounds;
         this.name = name;
         this.table = table;
         this.role = role;
@@ -39,11 +42,23 @@ public final class MapLayer {
 
     private static HPRtree index(List<MapFeature> features) {
         HPRtree t = new HPRtree();
-        for (MapFeature f : features) {
-            t.insert(f.geometry().getEnvelopeInternal(), f);
+        for (int i = 0; i < features.size(); i++) {
+            t.insert(features.get(i).geometry().getEnvelopeInternal(), i);
         }
         t.build();
         return t;
+    }
+
+    private static double[] bounds(List<MapFeature> features) {
+        double[] b = new double[features.size() * 4];
+        for (int i = 0; i < features.size(); i++) {
+            Envelope e = features.get(i).geometry().getEnvelopeInternal();
+            b[4 * i] = e.getMinX();
+            b[4 * i + 1] = e.getMinY();
+            b[4 * i + 2] = e.getMaxX();
+            b[4 * i + 3] = e.getMaxY();
+        }
+        return b;
     }
 
     private static Envelope extent(List<MapFeature> features) {
@@ -88,20 +103,48 @@ public final class MapLayer {
         return new Envelope(extent);
     }
 
-    @SuppressWarnings("unchecked")
+    /** The features whose envelope meets {@code e}. */
     public List<MapFeature> query(Envelope e) {
-        return (List<MapFeature>) (List<?>) index.query(e);
+        int[] idx = indicesIn(e);
+        List<MapFeature> out = new java.util.ArrayList<>(idx.length);
+        for (int i : idx) {
+            out.add(features.get(i));
+        }
+        return out;
+    }
+
+    /** Positions (in {@link #features()}) of the features whose envelope meets {@code e}, in layer order. */
+    public int[] indicesIn(Envelope e) {
+        if (e.covers(extent)) {
+            int[] all = new int[features.size()];
+            for (int i = 0; i < all.length; i++) {
+                all[i] = i;
+            }
+            return all;
+        }
+        List<?> hits = index.query(e);
+        int[] out = new int[hits.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = (Integer) hits.get(i);
+        }
+        java.util.Arrays.sort(out);
+        return out;
+    }
+
+    /** The bounds of feature {@code i}: minX, minY, maxX, maxY at 4i … 4i+3 (do not modify). */
+    double[] bounds() {
+        return bounds;
     }
 
     public MapLayer withVisible(boolean v) {
-        return new MapLayer(name, table, role, style, v, opacity, features, index, extent);
+        return new MapLayer(name, table, role, style, v, opacity, features, index, extent, bounds);
     }
 
     public MapLayer withOpacity(double o) {
-        return new MapLayer(name, table, role, style, visible, Math.max(0, Math.min(1, o)), features, index, extent);
+        return new MapLayer(name, table, role, style, visible, Math.max(0, Math.min(1, o)), features, index, extent, bounds);
     }
 
     public MapLayer withStyle(LayerStyle s) {
-        return new MapLayer(name, table, role, s, visible, opacity, features, index, extent);
+        return new MapLayer(name, table, role, s, visible, opacity, features, index, extent, bounds);
     }
 }

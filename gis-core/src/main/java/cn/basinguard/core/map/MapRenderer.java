@@ -33,8 +33,18 @@ public final class MapRenderer {
     private MapRenderer() {
     }
 
-    /** Paints the visible layers, then labels, then {@code highlight} on top. Returns false when cancelled. */
+    /** Paints for a screen: hatching as a texture, thin outlines and sub-pixel patches without anti-aliasing. */
     public static boolean paint(Graphics2D g, MapContent content, Viewport vp, List<Geometry> highlight, BooleanSupplier cancelled) {
+        return paint(g, content, vp, highlight, cancelled, false);
+    }
+
+    /**
+     * Paints the visible layers, then labels, then {@code highlight} on top. Returns false when cancelled.
+     *
+     * @param vector true for PDF and printers: every patch in full, hatching as clipped vector lines that stay sharp
+     */
+    public static boolean paint(Graphics2D g, MapContent content, Viewport vp, List<Geometry> highlight, BooleanSupplier cancelled,
+                                boolean vector) {
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
         g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
@@ -47,8 +57,7 @@ public final class MapRenderer {
                 if (cancelled.getAsBoolean()) {
                     return false;
                 }
-                List<MapFeature> features = layer.query(view);
-                if (!paintLayer(g, layer, features, vp, labels, cancelled)) {
+                if (!paintLayer(g, layer, layer.indicesIn(view), vp, labels, cancelled, vector)) {
                     return false;
                 }
             }
@@ -59,7 +68,7 @@ public final class MapRenderer {
                     hl.add(new MapFeature(-1, h, null));
                 }
                 MapLayer overlay = new MapLayer("highlight", "highlight", null, DefaultStyles.HIGHLIGHT, hl);
-                paintLayer(g, overlay, hl, vp, new ArrayList<>(), () -> false);
+                paintLayer(g, overlay, overlay.indicesIn(overlay.extent()), vp, new ArrayList<>(), () -> false, true);
             }
             return true;
         } finally {
@@ -70,25 +79,34 @@ public final class MapRenderer {
     private record Label(String text, double x, double y, LayerStyle style) {
     }
 
-    private static boolean paintLayer(Graphics2D g, MapLayer layer, List<MapFeature> features, Viewport vp, List<Label> labels,
-                                      BooleanSupplier cancelled) {
+    private static boolean paintLayer(Graphics2D g, MapLayer layer, int[] indices, Viewport vp, List<Label> labels,
+                                      BooleanSupplier cancelled, boolean vector) {
         LayerStyle s = layer.style();
         Composite old = g.getComposite();
         if (layer.opacity() < 1) {
             g.setComposite(AlphaComposite.getInstance(AlphaComposite.SRC_OVER, (float) layer.opacity()));
         }
-        Path2D.Float areas = new Path2D.Float(Path2D.WIND_EVEN_ODD, Math.max(64, features.size() * 8));
+        Path2D.Float areas = new Path2D.Float(Path2D.WIND_EVEN_ODD, Math.max(64, Math.min(indices.length, 20_000) * 8));
+        double[] b = layer.bounds();
+        double dotSize = 2 * vp.unitsPerPixel();
         List<Point> points = new ArrayList<>();
+        Dots dots = new Dots();
         int n = 0;
-        for (MapFeature f : features) {
+        for (int i : indices) {
             if (++n % CHECK_EVERY == 0 && cancelled.getAsBoolean()) {
                 g.setComposite(old);
                 return false;
             }
+            if (!vector && !s.labelled() && b[4 * i + 2] - b[4 * i] < dotSize && b[4 * i + 3] - b[4 * i + 1] < dotSize
+                    && layer.role() != cn.basinguard.core.check.LayerRole.SECTIONS) {
+                dots.add(b, i, vp);
+                continue;
+            }
+            MapFeature f = layer.features().get(i);
             Geometry geom = f.geometry();
             if (geom instanceof Puntal) {
-                for (int i = 0; i < geom.getNumGeometries(); i++) {
-                    points.add((Point) geom.getGeometryN(i));
+                for (int k = 0; k < geom.getNumGeometries(); k++) {
+                    points.add((Point) geom.getGeometryN(k));
                 }
             } else {
                 PixelPaths.append(areas, geom, vp);
@@ -103,18 +121,77 @@ public final class MapRenderer {
             g.fill(areas);
         }
         if (s.hatch() != Hatch.NONE && s.hatchColor() != null) {
-            hatch(g, areas, s, vp);
+            if (vector) {
+                hatch(g, areas, s, vp);
+            } else {
+                // a clip of thousands of sub-paths makes every hatch line slow; a texture costs one more fill
+                java.awt.Paint oldPaint = g.getPaint();
+                g.setPaint(HatchTexture.of(s));
+                g.fill(areas);
+                g.setPaint(oldPaint);
+            }
         }
         if (s.stroke() != null && s.strokeWidth() > 0) {
             g.setColor(s.stroke());
-            g.setStroke(new BasicStroke(s.strokeWidth(), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+            Object aa = g.getRenderingHint(RenderingHints.KEY_ANTIALIASING);
+            if (!vector && s.strokeWidth() <= 1f) {
+                // hair-lines: a one-pixel line without anti-aliasing looks the same and costs a fraction
+                g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_OFF);
+                g.setStroke(new BasicStroke(1f));
+            } else {
+                g.setStroke(new BasicStroke(s.strokeWidth(), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+            }
             g.draw(areas);
+            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, aa);
         }
+        dots.paint(g, s);
         for (Point p : points) {
             symbol(g, s, vp.pixelX(p.getX()), vp.pixelY(p.getY()));
         }
         g.setComposite(old);
         return true;
+    }
+
+    /**
+     * Patches under two pixels across, at small scales: their shape cannot be seen, their presence can, so each is one
+     * block of whole pixels in the layer's colour — a county of 400,000 patches at 1:200,000 costs 400,000 rectangles.
+     */
+    private static final class Dots {
+        private int[] xywh = new int[256];
+        private int count;
+
+        void add(double[] b, int i, Viewport vp) {
+            double upp = vp.unitsPerPixel();
+            if (count * 4 + 4 > xywh.length) {
+                xywh = java.util.Arrays.copyOf(xywh, xywh.length * 2);
+            }
+            xywh[count * 4] = (int) Math.floor(vp.pixelX(b[4 * i]));
+            xywh[count * 4 + 1] = (int) Math.floor(vp.pixelY(b[4 * i + 3]));
+            xywh[count * 4 + 2] = (int) Math.max(1, Math.round((b[4 * i + 2] - b[4 * i]) / upp));
+            xywh[count * 4 + 3] = (int) Math.max(1, Math.round((b[4 * i + 3] - b[4 * i + 1]) / upp));
+            count++;
+        }
+
+        void paint(Graphics2D g, LayerStyle s) {
+            if (count == 0) {
+                return;
+            }
+            Color c = s.fill() != null ? s.fill() : s.stroke();
+            if (c == null) {
+                return;
+            }
+            if (s.hatch() != Hatch.NONE && s.hatchColor() != null) {
+                c = new Color((c.getRed() * 3 + s.hatchColor().getRed()) / 4, (c.getGreen() * 3 + s.hatchColor().getGreen()) / 4,
+                        (c.getBlue() * 3 + s.hatchColor().getBlue()) / 4, c.getAlpha());
+            }
+            Object aa = g.getRenderingHint(RenderingHints.KEY_ANTIALIASING);
+            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_OFF);
+            g.setColor(c);
+            for (int i = 0; i < count; i++) {
+                g.fillRect(xywh[i * 4], xywh[i * 4 + 1], xywh[i * 4 + 2], xywh[i * 4 + 3]);
+            }
+            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, aa);
+        }
     }
 
     /** Hatching as clipped vector lines, once per layer, so it stays sharp on paper and in PDF. */

@@ -1,0 +1,53 @@
+package cn.basinguard.core.bench;
+
+import cn.basinguard.core.crs.Crs;
+import cn.basinguard.core.gpkg.GeoPackageSource;
+import cn.basinguard.core.map.MapContent;
+import cn.basinguard.core.map.MapLayers;
+import cn.basinguard.core.map.RasterFrame;
+import cn.basinguard.core.map.Viewport;
+import java.awt.Color;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import org.locationtech.jts.geom.Envelope;
+
+/**
+ * Frame times of the map renderer on a county's worth of patches: 1600×1000 frames at full extent and at township
+ * zoom (a 5 km wide view), warmed up, then 20 of each; prints min / median / max.
+ * Run: mvn -q -o -pl gis-core -Pbench verify -Dbench.main=cn.basinguard.core.bench.RenderBenchmark
+ *      -Dbench.args=/work/bench-data/zengdu-county.gpkg
+ */
+public final class RenderBenchmark {
+    public static void main(String[] args) {
+        Path file = Path.of(args[0]);
+        long t0 = System.nanoTime();
+        MapContent content;
+        try (GeoPackageSource src = GeoPackageSource.open(file)) {
+            Crs crs = MapLayers.preferredCrs(src);
+            content = new MapContent(crs, MapLayers.fromGeoPackage(src, crs));
+        }
+        long features = content.layers().stream().mapToLong(l -> l.features().size()).sum();
+        System.out.printf("map of %d features in %d layers built in %d ms%n", features, content.layers().size(), (System.nanoTime() - t0) / 1_000_000);
+        Envelope full = content.fullExtent();
+        Viewport all = Viewport.fit(full, 1600, 1000, 20);
+        Viewport township = new Viewport(full.centre().x, full.centre().y, 5000.0 / 1600, 1600, 1000);
+        report("full extent", content, all);
+        report("township zoom (5 km)", content, township);
+    }
+
+    static void report(String what, MapContent content, Viewport vp) {
+        for (int i = 0; i < 5; i++) {
+            RasterFrame.paint(content, vp, List.of(), Color.WHITE, () -> false);
+        }
+        long[] ms = new long[20];
+        for (int i = 0; i < ms.length; i++) {
+            long t = System.nanoTime();
+            RasterFrame.paint(content, vp, List.of(), Color.WHITE, () -> false);
+            ms[i] = (System.nanoTime() - t) / 1_000_000;
+        }
+        Arrays.sort(ms);
+        System.out.printf("%-22s 1600×1000 frames: min %d ms, median %d ms, max %d ms (1:%.0f)%n", what, ms[0], ms[ms.length / 2],
+                ms[ms.length - 1], vp.scaleDenominator(content.crs(), 96));
+    }
+}
