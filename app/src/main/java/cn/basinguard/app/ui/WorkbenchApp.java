@@ -208,6 +208,13 @@ public final class WorkbenchApp extends Application {
         t.start();
     }
 
+    /** Status text, unless a running check owns the status line. */
+    private void setStatus(String text) {
+        if (!status.textProperty().isBound()) {
+            status.setText(text);
+        }
+    }
+
     private void endRun() {
         progress.progressProperty().unbind();
         status.textProperty().unbind();
@@ -302,7 +309,7 @@ public final class WorkbenchApp extends Application {
     /** Opens a GeoPackage off the JavaFX thread; null opens the bundled Zengdu sample. */
     void open(Path file) {
         currentFile = file;
-        status.setText(UiText.get("status.loading", file == null ? "zengdu-sample.gpkg" : file.getFileName()));
+        setStatus(UiText.get("status.loading", file == null ? "zengdu-sample.gpkg" : file.getFileName()));
         Task<DatasetSummary> task = new Task<>() {
             @Override
             protected DatasetSummary call() {
@@ -327,7 +334,7 @@ public final class WorkbenchApp extends Application {
         layers.getItems().setAll(d.layers().stream().filter(LayerInfo::isSupported).toList());
         map.contentProperty().set(d.map());
         map.fullExtent();
-        status.setText(UiText.get("status.ready"));
+        setStatus(UiText.get("status.ready"));
     }
 
     static String describe(LayerInfo l) {
@@ -336,7 +343,7 @@ public final class WorkbenchApp extends Application {
     }
 
     private void failed(Throwable e) {
-        status.setText(UiText.get("status.failed"));
+        setStatus(UiText.get("status.failed"));
         error(UiText.get("dialog.openFailed"), e);
     }
 

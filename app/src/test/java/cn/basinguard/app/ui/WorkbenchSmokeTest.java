@@ -80,6 +80,28 @@ class WorkbenchSmokeTest {
     }
 
     @Test
+    void clickingAFeatureIdentifiesItWithItsArea(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> app.map().contentProperty().get() != null
+                && app.map().viewportProperty().get() != null);
+        var content = app.map().contentProperty().get();
+        var sites = content.layers().stream().filter(l -> l.table().equals("XMXZ")).findFirst().orElseThrow();
+        var site = sites.features().get(0);
+        var vp = app.map().viewportProperty().get();
+        robot.interact(() -> app.map().zoomTo(site.geometry().getEnvelopeInternal()));
+        var zoomed = app.map().viewportProperty().get();
+        var inside = site.geometry().getInteriorPoint();
+        javafx.geometry.Point2D screen = app.map().localToScreen(zoomed.pixelX(inside.getX()), zoomed.pixelY(inside.getY()));
+        robot.clickOn(screen);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.listWindows().stream()
+                .anyMatch(w -> w.getScene() != null && w.getScene().getRoot() instanceof javafx.scene.control.DialogPane));
+        var dialog = (javafx.scene.control.DialogPane) robot.listWindows().stream().filter(w -> w.getScene() != null
+                && w.getScene().getRoot() instanceof javafx.scene.control.DialogPane).findFirst().orElseThrow().getScene().getRoot();
+        assertTrue(dialog.getContentText().contains("XMMC") && dialog.getContentText().contains(site.label()), dialog.getContentText());
+        assertTrue(dialog.getContentText().contains("椭球面积"), dialog.getContentText());
+        assertTrue(vp != null);
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void runsTheChecksInTheBackgroundAndAFailingResultPointsAtItsPlace(FxRobot robot) throws Exception {
         robot.clickOn("#run-checks");
