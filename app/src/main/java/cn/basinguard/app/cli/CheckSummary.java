@@ -8,7 +8,7 @@ import cn.basinguard.core.check.SiteResult;
 import cn.basinguard.core.check.UnitResult;
 import cn.basinguard.core.check.Verdict;
 import cn.basinguard.core.i18n.Messages;
-import cn.basinguard.core.measure.AreaUnits;
+import cn.basinguard.core.report.Figures;
 import java.io.PrintStream;
 import java.util.List;
 
@@ -84,27 +84,22 @@ final class CheckSummary {
     }
 
     private static String m2(double v) {
-        return AreaUnits.format(AreaUnits.squareMetres(v));
+        return Figures.text(Figures.m2(v));
     }
 
     private static String mu(double m2) {
-        return AreaUnits.format(AreaUnits.mu(m2, 2));
+        return Figures.text(Figures.mu(m2));
     }
 
     private static String wanMu(double m2) {
-        return AreaUnits.format(AreaUnits.wanMu(m2, 2));
+        return Figures.text(Figures.wanMu(m2));
     }
 
-    /** As the sheet shows it: counts whole, rates to 1 decimal, areas to 2. */
     static String figure(double v, String measure) {
-        return switch (measure.trim()) {
-            case "座", "个", "处" -> Long.toString(Math.round(v));
-            case "%" -> AreaUnits.format(AreaUnits.round(v, 1));
-            default -> AreaUnits.format(AreaUnits.round(v, 2));
-        };
+        return Figures.figure(v, measure);
     }
 
     private static String signed(double v, String measure) {
-        return (v > 0 ? "+" : "") + figure(v, measure);
+        return Figures.signed(v, measure);
     }
 }
