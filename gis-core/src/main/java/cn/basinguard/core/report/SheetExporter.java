@@ -32,12 +32,7 @@ public final class SheetExporter {
      */
     public List<Path> export(CheckReport report, Fingerprint fingerprint, LocalDate date, Path dir, Set<Format> formats,
                              BiConsumer<Integer, Integer> progress) {
-        if (!Files.isDirectory(dir)) {
-            throw new GisException("io.noFolder", dir.toAbsolutePath());
-        }
-        if (!Files.isWritable(dir)) {
-            throw new GisException("io.denied", dir.toAbsolutePath());
-        }
+        checkFolder(dir);
         SheetBuilder b = new SheetBuilder(report, date, fingerprint);
         DistrictSummarySheet summary = b.districtSheet();
         List<ComplianceSheet> units = b.unitSheets();
@@ -70,6 +65,16 @@ public final class SheetExporter {
             progress.accept(written.size(), total);
         }
         return written;
+    }
+
+    /** A missing or read-only output folder is one clear message, said before any work is done. */
+    public static void checkFolder(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            throw new GisException("io.noFolder", dir.toAbsolutePath());
+        }
+        if (!Files.isWritable(dir)) {
+            throw new GisException("io.denied", dir.toAbsolutePath());
+        }
     }
 
     private static Path write(Path target, AtomicFile.Content content) {
