@@ -2,8 +2,8 @@ package cn.basinguard.core.report;
 
 /**
  * Keeps text from the data from being read as a formula by a spreadsheet (OWASP "CSV injection"): text that starts
- * with =, +, -, @, tab or carriage return gets a leading apostrophe. Applied to every text cell of XLSX and CSV
- * alike, so both show the same thing; numbers are written as numbers and need no guard.
+ * with =, +, -, @, tab or carriage return gets a leading apostrophe in CSV, where the spreadsheet decides what a
+ * field is. XLSX needs no apostrophe: its text cells are string cells, never formulas. Numbers need no guard.
  */
 public final class CellGuard {
     private CellGuard() {

@@ -11,8 +11,9 @@ import org.dhatim.fastexcel.Worksheet;
 
 /**
  * The sheets as one XLSX workbook: the summary first, one worksheet per unit, one with every site's review. Figures
- * are numeric cells whose display format has the decimals the PDF prints; text is always a string cell (never a
- * formula) and formula-guarded like the CSV.
+ * are numeric cells whose display format has the decimals the PDF prints. Text is always written as a string cell,
+ * which a spreadsheet never evaluates, so "=1 座" or a hostile "=HYPERLINK(…)" from the data shows as typed and
+ * needs no apostrophe (the CSV, where the reader decides, does get one: {@link CellGuard}).
  *
  * <p>fastexcel rather than Apache POI: measured on the sample (README), it adds 0.14 MB of jars against about 19 MB
  * for poi-ooxml with its dependencies, streams without building a DOM, and these sheets need nothing POI adds.
@@ -47,21 +48,21 @@ public final class XlsxSheetWriter {
         for (int c = 0; c < 8; c++) {
             ws.width(c, c == 0 ? 34 : 16);
         }
-        ws.value(row, 0, CellGuard.text(sheet.title()));
+        ws.value(row, 0, text(sheet.title()));
         ws.style(row, 0).bold().fontSize(14).set();
         row += 2;
         for (SheetField f : sheet.fields()) {
-            ws.value(row, 0, CellGuard.text(f.label()));
-            ws.value(row, 1, CellGuard.text(f.value()));
+            ws.value(row, 0, text(f.label()));
+            ws.value(row, 1, text(f.value()));
             row++;
         }
         for (SheetTable t : sheet.tables()) {
             row++;
-            ws.value(row, 0, CellGuard.text(t.caption()));
+            ws.value(row, 0, text(t.caption()));
             ws.style(row, 0).bold().set();
             row++;
             for (int c = 0; c < t.header().size(); c++) {
-                ws.value(row, c, CellGuard.text(t.header().get(c)));
+                ws.value(row, c, text(t.header().get(c)));
                 ws.style(row, c).bold().fillColor("E4E9F0").borderStyle("thin").wrapText(true).set();
             }
             row++;
@@ -75,7 +76,7 @@ public final class XlsxSheetWriter {
         if (!sheet.notes().isEmpty()) {
             row++;
             for (String n : sheet.notes()) {
-                ws.value(row++, 0, CellGuard.text(n));
+                ws.value(row++, 0, text(n));
             }
         }
         return row;
@@ -86,7 +87,7 @@ public final class XlsxSheetWriter {
             ws.value(row, col, c.number());
             ws.style(row, col).format(format(c)).borderStyle("thin").set();
         } else {
-            ws.value(row, col, CellGuard.text(c.text()));
+            ws.value(row, col, text(c.text()));
             ws.style(row, col).borderStyle("thin").wrapText(true).set();
         }
     }
@@ -98,11 +99,16 @@ public final class XlsxSheetWriter {
         return c.text().startsWith("+") ? "+" + digits + ";-" + digits + ";" + digits : digits;
     }
 
+    /** Never {@code formula(…)}: a string cell is the guard. */
+    private static String text(String s) {
+        return s == null ? "" : s;
+    }
+
     private static void trace(Worksheet ws, int row, Fingerprint f) {
         ws.value(row, 0, CsvSheetWriter.MARKER_FINGERPRINT);
         ws.value(row, 1, f.shortHash());
         ws.value(row + 1, 0, CsvSheetWriter.MARKER_TRACE);
-        ws.value(row + 1, 1, CellGuard.text(TraceText.of(f)));
+        ws.value(row + 1, 1, text(TraceText.of(f)));
     }
 
     /** Excel's rules: at most 31 characters, none of []:*?/\, not starting or ending with ', unique ignoring case. */
