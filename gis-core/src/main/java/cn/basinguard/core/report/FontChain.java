@@ -29,6 +29,17 @@ public final class FontChain {
         this.fonts = fonts;
     }
 
+    /**
+     * Regular and bold chains that share one Droid Sans Fallback (it has no bold face), so the document embeds one
+     * CJK subset instead of two.
+     */
+    public static FontChain[] regularAndBold(PDDocument doc) {
+        PDType0Font latin = font(doc, REGULAR.get(0));
+        PDType0Font latinBold = font(doc, BOLD.get(0));
+        PDType0Font cjk = font(doc, REGULAR.get(1));
+        return new FontChain[] {new FontChain(List.of(latin, cjk)), new FontChain(List.of(latinBold, cjk))};
+    }
+
     public static FontChain regular(PDDocument doc) {
         return load(doc, REGULAR);
     }
@@ -40,16 +51,20 @@ public final class FontChain {
     private static FontChain load(PDDocument doc, List<String> names) {
         List<PDType0Font> fonts = new ArrayList<>();
         for (String name : names) {
-            try (InputStream in = FontChain.class.getResourceAsStream(FONT_DIR + name)) {
-                if (in == null) {
-                    throw new IllegalStateException("bundled font missing from the build: " + name);
-                }
-                fonts.add(PDType0Font.load(doc, in, true));
-            } catch (IOException e) {
-                throw new IllegalStateException("bundled font unreadable: " + name, e);
-            }
+            fonts.add(font(doc, name));
         }
         return new FontChain(fonts);
+    }
+
+    private static PDType0Font font(PDDocument doc, String name) {
+        try (InputStream in = FontChain.class.getResourceAsStream(FONT_DIR + name)) {
+            if (in == null) {
+                throw new IllegalStateException("bundled font missing from the build: " + name);
+            }
+            return PDType0Font.load(doc, in, true);
+        } catch (IOException e) {
+            throw new IllegalStateException("bundled font unreadable: " + name, e);
+        }
     }
 
     /** The first font that has a glyph for the code point, or null when none has. */

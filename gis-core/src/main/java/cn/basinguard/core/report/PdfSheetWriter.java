@@ -30,7 +30,8 @@ public final class PdfSheetWriter {
 
     public void write(Sheet sheet, OutputStream out) throws IOException {
         try (PDDocument doc = new PDDocument()) {
-            PdfText text = new PdfText(FontChain.regular(doc), FontChain.bold(doc));
+            FontChain[] chains = FontChain.regularAndBold(doc);
+            PdfText text = new PdfText(chains[0], chains[1]);
             try (PdfPageFlow flow = new PdfPageFlow(doc)) {
                 head(flow, sheet, text);
                 if (sheet.map() != null) {
