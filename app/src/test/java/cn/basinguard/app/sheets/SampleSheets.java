@@ -31,7 +31,14 @@ final class SampleSheets {
     final List<SiteReviewSheet> sites;
 
     private SampleSheets() {
-        sample = SampleData.zengduSample();
+        // a fixed file name: the sheets print it, and the sample may come from a jar cache or from the build folder
+        try {
+            Path dir = java.nio.file.Files.createDirectories(Path.of("target/sheets-sample"));
+            sample = java.nio.file.Files.copy(SampleData.zengduSample(), dir.resolve("zengdu-sample.gpkg"),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         report = new CheckEngine(CheckParameters.DEFAULT).run(DatasetLoader.load(List.of(sample), Map.of()).input(), Progress.NONE);
         fingerprint = Fingerprint.of(List.of(sample), "test-version", CheckParameters.DEFAULT, Map.of());
         SheetBuilder b = new SheetBuilder(report, DATE, fingerprint);

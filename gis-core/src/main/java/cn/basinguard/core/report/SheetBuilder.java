@@ -129,7 +129,8 @@ public final class SheetBuilder {
         List<SheetField> f = new ArrayList<>();
         f.add(field("date", date));
         f.add(field("files", String.join("、", fingerprint.files().stream().map(Fingerprint.FileHash::name).toList())));
-        f.add(field("layers", String.join("；", report.inputs())));
+        // the role lines only: the files are listed (by name) above, and a full path would tie the sheet to one PC
+        f.add(field("layers", String.join("；", report.inputs().stream().filter(i -> i.contains(" = ")).toList())));
         f.add(field("grid", Messages.locale().getLanguage().equals("en") ? report.grid().nameEn() : report.grid().nameZh()));
         f.add(field("fingerprint", fingerprint.shortHash()));
         return f;
