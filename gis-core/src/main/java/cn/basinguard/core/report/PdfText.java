@@ -57,7 +57,9 @@ public final class PdfText {
                 String candidate = line + para.substring(i, i + n);
                 if (line.length() > 0 && width(candidate, size, strong) > max) {
                     int space = line.lastIndexOf(" ");
-                    if (cp != ' ' && Character.isLetterOrDigit(cp) && cp < 0x2E80 && space > 0 && space < line.length() - 1) {
+                    // keep a Latin word or number whole, but never at the cost of a half-empty line
+                    boolean word = cp != ' ' && Character.isLetterOrDigit(cp) && cp < 0x2E80;
+                    if (word && space > 0 && space < line.length() - 1 && line.length() - space <= 24) {
                         lines.add(line.substring(0, space));
                         line.delete(0, space + 1);
                     } else {
