@@ -59,7 +59,8 @@ public final class PdfText {
                     int space = line.lastIndexOf(" ");
                     // keep a Latin word or number whole, but never at the cost of a half-empty line
                     boolean word = cp != ' ' && Character.isLetterOrDigit(cp) && cp < 0x2E80;
-                    if (word && space > 0 && space < line.length() - 1 && line.length() - space <= 24) {
+                    if (word && space > 0 && space < line.length() - 1 && line.length() - space <= 24
+                            && line.substring(space + 1).chars().allMatch(c -> c < 0x2E80)) {
                         lines.add(line.substring(0, space));
                         line.delete(0, space + 1);
                     } else {
