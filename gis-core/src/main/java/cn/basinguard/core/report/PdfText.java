@@ -8,6 +8,8 @@ import org.apache.pdfbox.pdmodel.graphics.state.RenderingMode;
 
 /** Draws, measures and wraps text through a {@link FontChain}, one font run at a time. */
 public final class PdfText {
+    private static final String NO_LINE_START = "²）)】〕」』，。、；：！？,.;:%";
+
     private final FontChain regular;
     private final FontChain bold;
 
@@ -63,6 +65,11 @@ public final class PdfText {
                             && line.substring(space + 1).chars().allMatch(c -> c < 0x2E80)) {
                         lines.add(line.substring(0, space));
                         line.delete(0, space + 1);
+                    } else if (NO_LINE_START.indexOf(cp) >= 0 && line.length() > 1) {
+                        // 禁则: a closing bracket, "²" or a comma never starts a line; the character before it moves down too
+                        int last = line.offsetByCodePoints(line.length(), -1);
+                        lines.add(line.substring(0, last));
+                        line.delete(0, last);
                     } else {
                         lines.add(line.toString());
                         line.setLength(0);
