@@ -10,10 +10,9 @@ import cn.basinguard.core.io.AtomicFile;
 import cn.basinguard.core.report.CheckJson;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * {@code basinguard check FILE.gpkg [more files] [--role ROLE=LAYER]... [--json OUT.json]}: all checks, headless.
@@ -29,35 +28,14 @@ final class CheckCommand {
     }
 
     int run(List<String> args) {
-        List<Path> files = new ArrayList<>();
-        Map<String, String> roles = new LinkedHashMap<>();
-        Path json = null;
         boolean timings = args.remove("--timings");
-        for (int i = 0; i < args.size(); i++) {
-            String a = args.get(i);
-            if (a.equals("--role") || a.equals("--json")) {
-                if (i + 1 >= args.size()) {
-                    throw new UsageException(CliText.get("check.usage"));
-                }
-                String v = args.get(++i);
-                if (a.equals("--json")) {
-                    json = Path.of(v);
-                } else {
-                    addRole(roles, v);
-                }
-            } else if (a.startsWith("--role=")) {
-                addRole(roles, a.substring("--role=".length()));
-            } else if (a.startsWith("--json=")) {
-                json = Path.of(a.substring("--json=".length()));
-            } else if (a.startsWith("--")) {
-                throw new UsageException(CliText.get("cli.unknownOption", a, CliText.get("check.usage")));
-            } else {
-                files.add(Path.of(a));
-            }
-        }
-        if (files.isEmpty()) {
+        CheckArgs in = CheckArgs.parse(args, Set.of("--json"), Set.of(), CliText.get("check.usage"));
+        Path json = in.path("--json");
+        if (in.files.isEmpty()) {
             throw new UsageException(CliText.get("check.usage"));
         }
+        List<Path> files = in.files;
+        Map<String, String> roles = in.roles;
         StageClock clock = new StageClock(timings ? err : null);
         clock.start("read");
         DatasetLoader.Loaded loaded = DatasetLoader.load(files, roles);
@@ -74,13 +52,5 @@ final class CheckCommand {
             out.println(CliText.get("check.jsonWritten", json.toAbsolutePath()));
         }
         return Cli.OK;
-    }
-
-    private static void addRole(Map<String, String> roles, String spec) {
-        int eq = spec.indexOf('=');
-        if (eq <= 0 || eq == spec.length() - 1) {
-            throw new UsageException(CliText.get("check.badRole", spec));
-        }
-        roles.put(spec.substring(0, eq).trim(), spec.substring(eq + 1));
     }
 }

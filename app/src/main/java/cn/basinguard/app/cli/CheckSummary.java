@@ -8,7 +8,7 @@ import cn.basinguard.core.check.SiteResult;
 import cn.basinguard.core.check.UnitResult;
 import cn.basinguard.core.check.Verdict;
 import cn.basinguard.core.i18n.Messages;
-import cn.basinguard.core.report.DisplayFigures;
+import cn.basinguard.core.report.Figures;
 import java.io.PrintStream;
 import java.util.List;
 
@@ -38,7 +38,7 @@ final class CheckSummary {
             }
         }
         out.println();
-        out.println(CliText.get("check.conflicts", r.conflicts().size(), DisplayFigures.m2(r.conflictTotal().m2()), DisplayFigures.mu(r.conflictTotal().m2())));
+        out.println(CliText.get("check.conflicts", r.conflicts().size(), Figures.m2Text(r.conflictTotal().m2()), Figures.muText(r.conflictTotal().m2())));
         out.println();
         out.println(CliText.get("check.quality", r.dataQuality().size()));
         List<DataQualityIssue> shown = r.dataQuality().subList(0, Math.min(MAX_ISSUES, r.dataQuality().size()));
@@ -52,12 +52,12 @@ final class CheckSummary {
 
     private static void unit(UnitResult u, PrintStream out) {
         String verdict = u.holdsAll() ? CliText.get("check.unit.holds") : CliText.get("check.unit.fails");
-        out.println(CliText.get("check.unit", u.name(), DisplayFigures.wanMu(u.area().m2()), verdict));
+        out.println(CliText.get("check.unit", u.name(), Figures.wanMuText(u.area().m2()), verdict));
         for (LayerRole role : List.of(LayerRole.CULTIVATED, LayerRole.BASIC_FARMLAND, LayerRole.ECO_REDLINE)) {
             if (u.roleAreas().containsKey(role)) {
                 double m2 = u.areaOf(role).m2();
-                out.println(CliText.get("check.unit.area", CliText.get("role." + role.key()), DisplayFigures.wanMu(m2), DisplayFigures.mu(m2), DisplayFigures.m2(m2),
-                        DisplayFigures.m2(u.areaOf(role).planarM2())));
+                out.println(CliText.get("check.unit.area", CliText.get("role." + role.key()), Figures.wanMuText(m2), Figures.muText(m2), Figures.m2Text(m2),
+                        Figures.m2Text(u.areaOf(role).planarM2())));
             }
         }
         for (IndicatorResult i : u.indicators()) {
@@ -65,19 +65,19 @@ final class CheckSummary {
                 continue;
             }
             String m = i.measure();
-            out.println(CliText.get("check.indicator", i.target().name(), i.target().comparison().symbol(), DisplayFigures.of(i.target().value(), m),
-                    m, i.measured() == null ? "—" : DisplayFigures.of(i.measured(), m), i.difference() == null ? "—" : DisplayFigures.signed(i.difference(), m),
+            out.println(CliText.get("check.indicator", i.target().name(), i.target().comparison().symbol(), Figures.figure(i.target().value(), m),
+                    m, i.measured() == null ? "—" : Figures.figure(i.measured(), m), i.difference() == null ? "—" : Figures.signed(i.difference(), m),
                     CliText.get("status." + i.status().name()), i.target().clause()));
         }
     }
 
     private static void site(SiteResult s, PrintStream out) {
         out.println(CliText.get("check.site", s.name(), Messages.get("verdict." + s.verdict().level().name()),
-                String.join("、", s.unitNames()), DisplayFigures.m2(s.area().m2())));
+                String.join("、", s.unitNames()), Figures.m2Text(s.area().m2())));
         for (LayerRole role : List.of(LayerRole.BASIC_FARMLAND, LayerRole.ECO_REDLINE, LayerRole.CULTIVATED)) {
             var o = s.overlap(role);
             if (o != null && !o.area().isZero()) {
-                out.println(CliText.get("check.site.overlap", CliText.get("role." + role.key()), DisplayFigures.m2(o.area().m2()), DisplayFigures.mu(o.area().m2()),
+                out.println(CliText.get("check.site.overlap", CliText.get("role." + role.key()), Figures.m2Text(o.area().m2()), Figures.muText(o.area().m2()),
                         o.patchIds().size()));
             }
         }

@@ -50,6 +50,10 @@ public final class Cli {
                     return new InfoCommand(out, err).run(args);
                 case "check":
                     return new CheckCommand(out, err).run(args);
+                case "export":
+                    return new ExportCommand(out).run(args);
+                case "verify":
+                    return new VerifyCommand(out).run(args);
                 default:
                     throw new UsageException(CliText.get("cli.unknownCommand", command));
             }

@@ -8,7 +8,7 @@ import cn.basinguard.core.map.MapFeature;
 import cn.basinguard.core.map.MapLayer;
 import cn.basinguard.core.map.Viewport;
 import cn.basinguard.core.measure.EllipsoidalArea;
-import cn.basinguard.core.report.DisplayFigures;
+import cn.basinguard.core.report.Figures;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +54,7 @@ final class MapIdentify {
         }
         if (hit.feature().geometry().getDimension() == 2) {
             double m2 = EllipsoidalArea.standard().area(hit.feature().geometry(), mapCrs);
-            sb.append(UiText.get("identify.area", DisplayFigures.m2(m2), DisplayFigures.mu(m2)));
+            sb.append(UiText.get("identify.area", Figures.m2Text(m2), Figures.muText(m2)));
         }
         return sb.toString();
     }

@@ -8,7 +8,7 @@ import cn.basinguard.core.check.LayerRole;
 import cn.basinguard.core.check.SiteResult;
 import cn.basinguard.core.check.UnitResult;
 import cn.basinguard.core.i18n.Messages;
-import cn.basinguard.core.report.DisplayFigures;
+import cn.basinguard.core.report.Figures;
 import java.util.ArrayList;
 import java.util.List;
 import org.locationtech.jts.geom.Geometry;
@@ -41,9 +41,9 @@ final class ResultRows {
             for (IndicatorResult i : u.indicators()) {
                 String m = i.measure();
                 String name = i.target() != null ? i.target().name() : UiText.get("indicator." + i.indicator().name());
-                String target = i.target() == null ? "—" : i.target().comparison().symbol() + DisplayFigures.of(i.target().value(), m) + " " + m;
-                out.add(new IndicatorRow(u.name(), name, target, i.measured() == null ? "—" : DisplayFigures.of(i.measured(), m) + " " + m,
-                        i.difference() == null ? "—" : DisplayFigures.signed(i.difference(), m), i.status(),
+                String target = i.target() == null ? "—" : i.target().comparison().symbol() + Figures.figure(i.target().value(), m) + " " + m;
+                out.add(new IndicatorRow(u.name(), name, target, i.measured() == null ? "—" : Figures.figure(i.measured(), m) + " " + m,
+                        i.difference() == null ? "—" : Figures.signed(i.difference(), m), i.status(),
                         i.target() == null ? "" : i.target().clause(), u.geometry()));
             }
         }
@@ -71,7 +71,7 @@ final class ResultRows {
         List<ConflictRow> out = new ArrayList<>();
         for (ConflictPatch c : r.conflicts()) {
             out.add(new ConflictRow(c.basicFarmlandId(), c.ecoRedlineId(), String.join("、", c.units()),
-                    DisplayFigures.m2(c.area().m2()), DisplayFigures.mu(c.area().m2()), c.geometry()));
+                    Figures.m2Text(c.area().m2()), Figures.muText(c.area().m2()), c.geometry()));
         }
         return out;
     }
@@ -90,6 +90,6 @@ final class ResultRows {
         if (o == null || o.area().isZero()) {
             return "0";
         }
-        return DisplayFigures.m2(o.area().m2()) + " m²（" + DisplayFigures.mu(o.area().m2()) + " 亩）";
+        return Figures.m2Text(o.area().m2()) + " m²（" + Figures.muText(o.area().m2()) + " 亩）";
     }
 }

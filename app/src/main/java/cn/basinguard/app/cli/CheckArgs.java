@@ -1,0 +1,65 @@
+package cn.basinguard.app.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The inputs shared by {@code check}, {@code export} and {@code verify}: GeoPackage files and {@code --role} choices,
+ * plus the options each command declares (with a value, or a bare flag). One parser, so the three commands accept
+ * exactly the same inputs.
+ */
+final class CheckArgs {
+    final List<Path> files = new ArrayList<>();
+    final Map<String, String> roles = new LinkedHashMap<>();
+    final Map<String, String> values = new LinkedHashMap<>();
+    final List<String> flags = new ArrayList<>();
+
+    static CheckArgs parse(List<String> args, Set<String> valueOptions, Set<String> flagOptions, String usage) {
+        CheckArgs c = new CheckArgs();
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            int eq = a.indexOf('=');
+            String name = a.startsWith("--") && eq > 0 ? a.substring(0, eq) : a;
+            boolean inline = !name.equals(a);
+            if (name.equals("--role") || valueOptions.contains(name)) {
+                String v;
+                if (inline) {
+                    v = a.substring(eq + 1);
+                } else if (i + 1 < args.size()) {
+                    v = args.get(++i);
+                } else {
+                    throw new UsageException(usage);
+                }
+                if (name.equals("--role")) {
+                    addRole(c.roles, v);
+                } else {
+                    c.values.put(name, v);
+                }
+            } else if (flagOptions.contains(a)) {
+                c.flags.add(a);
+            } else if (a.startsWith("--")) {
+                throw new UsageException(CliText.get("cli.unknownOption", a, usage));
+            } else {
+                c.files.add(Path.of(a));
+            }
+        }
+        return c;
+    }
+
+    Path path(String option) {
+        String v = values.get(option);
+        return v == null ? null : Path.of(v);
+    }
+
+    private static void addRole(Map<String, String> roles, String spec) {
+        int eq = spec.indexOf('=');
+        if (eq <= 0 || eq == spec.length() - 1) {
+            throw new UsageException(CliText.get("check.badRole", spec));
+        }
+        roles.put(spec.substring(0, eq).trim(), spec.substring(eq + 1));
+    }
+}

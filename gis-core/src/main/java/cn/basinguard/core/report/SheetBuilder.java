@@ -1,0 +1,249 @@
+package cn.basinguard.core.report;
+
+import cn.basinguard.core.check.CheckReport;
+import cn.basinguard.core.check.ConflictPatch;
+import cn.basinguard.core.check.DataQualityIssue;
+import cn.basinguard.core.check.LayerRole;
+import cn.basinguard.core.check.Overlap;
+import cn.basinguard.core.check.SiteResult;
+import cn.basinguard.core.check.UnitResult;
+import cn.basinguard.core.check.UnitShare;
+import cn.basinguard.core.check.Verdict;
+import cn.basinguard.core.i18n.Messages;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+
+/**
+ * Turns a check report into the sheets' content. This is the only place that decides what a sheet says; the PDF,
+ * XLSX and CSV writers print these records as they are.
+ */
+public final class SheetBuilder {
+    private static final List<LayerRole> RED_LINES = List.of(LayerRole.BASIC_FARMLAND, LayerRole.ECO_REDLINE, LayerRole.CULTIVATED);
+    private static final String DASH = "—";
+
+    private final CheckReport report;
+    private final String date;
+    private final Fingerprint fingerprint;
+    private final BottomLineTable bottomLines = new BottomLineTable();
+
+    public SheetBuilder(CheckReport report, LocalDate date, Fingerprint fingerprint) {
+        this.report = report;
+        this.date = date.toString();
+        this.fingerprint = fingerprint;
+    }
+
+    public List<ComplianceSheet> unitSheets() {
+        return report.units().stream().filter(u -> !u.district()).map(this::unitSheet).toList();
+    }
+
+    public List<SiteReviewSheet> siteSheets() {
+        return report.sites().stream().map(this::siteSheet).toList();
+    }
+
+    public ComplianceSheet unitSheet(UnitResult u) {
+        List<SheetField> fields = new ArrayList<>();
+        fields.add(field("unit", u.name()));
+        fields.add(field("unitArea", Messages.get("sheet.area.m2", Figures.text(Figures.m2(u.area().m2())),
+                Figures.text(Figures.mu(u.area().m2())), Figures.text(Figures.wanMu(u.area().m2())))));
+        fields.add(field("result", Messages.get(u.holdsAll() ? "sheet.unit.holds" : "sheet.unit.fails")));
+        fields.addAll(common());
+        List<SiteResult> encroaching = report.sites().stream()
+                .filter(s -> s.unitNames().contains(u.name()) && s.verdict().level() != Verdict.Level.PASS).toList();
+        List<ConflictPatch> conflicts = report.conflicts().stream().filter(c -> c.units().contains(u.name())).toList();
+        return new ComplianceSheet(Messages.get("sheet.unit.title"), u.name(), fields,
+                bottomLines.table(Messages.get("sheet.table.bottomLines"), u), reservoirs(u), bottomLines.sections(u),
+                sitesTable(Messages.get("sheet.table.sites"), encroaching, false), conflictTable(Messages.get("sheet.table.conflicts"), conflicts, false),
+                SeedConflicts.notes(u.indicators()), quality(), unitMap(u, encroaching, conflicts), fingerprint);
+    }
+
+    public SiteReviewSheet siteSheet(SiteResult s) {
+        List<SheetField> fields = new ArrayList<>();
+        fields.add(field("site", s.name()));
+        fields.add(field("siteId", s.id()));
+        fields.add(field("siteArea", Messages.get("sheet.area.m2", Figures.text(Figures.m2(s.area().m2())),
+                Figures.text(Figures.mu(s.area().m2())), Figures.text(Figures.wanMu(s.area().m2())))));
+        fields.add(field("verdict", verdictText(s.verdict())));
+        fields.addAll(common());
+        List<List<SheetCell>> overlaps = new ArrayList<>();
+        for (LayerRole role : RED_LINES) {
+            Overlap o = s.overlap(role);
+            double m2 = o == null ? 0 : o.area().m2();
+            List<String> ids = o == null ? List.of() : o.patchIds();
+            overlaps.add(List.of(SheetCell.text(roleName(role)), SheetCell.number(Figures.m2(m2)), SheetCell.number(Figures.mu(m2)),
+                    SheetCell.text(ids.isEmpty() ? DASH : String.join("、", ids))));
+        }
+        List<List<SheetCell>> units = new ArrayList<>();
+        for (UnitShare share : s.units()) {
+            double pct = s.area().m2() > 0 ? share.area().m2() / s.area().m2() * 100 : 0;
+            units.add(List.of(SheetCell.text(share.unit()), SheetCell.number(Figures.m2(share.area().m2())),
+                    SheetCell.number(Figures.mu(share.area().m2())), SheetCell.number(Figures.value(pct, "%"))));
+        }
+        List<List<SheetCell>> verdict = new ArrayList<>();
+        for (int i = 0; i < s.verdict().rules().size(); i++) {
+            var rule = s.verdict().rules().get(i);
+            verdict.add(List.of(SheetCell.text(rule.id()), SheetCell.text(Messages.get("verdict." + rule.level().name())),
+                    SheetCell.text(rule.basis()), SheetCell.text(i < s.verdict().reasons().size() ? s.verdict().reasons().get(i) : DASH)));
+        }
+        return new SiteReviewSheet(Messages.get("sheet.site.title"), s.name(), fields,
+                new SheetTable(Messages.get("sheet.table.overlaps"), cols("layer", "areaM2", "areaMu", "patches"), List.of(3, 3, 3, 6), overlaps),
+                new SheetTable(Messages.get("sheet.table.units"), cols("unit", "areaM2", "areaMu", "share"), List.of(4, 3, 3, 3), units),
+                new SheetTable(Messages.get("sheet.table.verdict"), cols("rule", "verdict", "basis", "reason"), List.of(1, 2, 4, 8), verdict),
+                siteMap(s), fingerprint);
+    }
+
+    public DistrictSummarySheet districtSheet() {
+        List<List<SheetCell>> units = new ArrayList<>();
+        UnitResult district = null;
+        for (UnitResult u : report.units()) {
+            if (u.district()) {
+                district = u;
+            }
+            long pass = u.indicators().stream().filter(i -> i.status() == cn.basinguard.core.check.IndicatorResult.Status.PASS).count();
+            long fail = u.indicators().stream().filter(i -> i.status() == cn.basinguard.core.check.IndicatorResult.Status.FAIL).count();
+            units.add(List.of(SheetCell.text(u.name()), SheetCell.number(Figures.wanMu(u.area().m2())),
+                    wanMu(u, LayerRole.CULTIVATED), wanMu(u, LayerRole.BASIC_FARMLAND), wanMu(u, LayerRole.ECO_REDLINE),
+                    SheetCell.text(pass + "/" + fail), SheetCell.text(Messages.get(u.holdsAll() ? "sheet.unit.holds" : "sheet.unit.fails"))));
+        }
+        List<SheetField> fields = new ArrayList<>(common());
+        String caption = Messages.get("sheet.table.districtTargets");
+        SheetTable targets = district == null
+                ? new SheetTable(caption, cols("indicator"), List.of(1), List.of())
+                : bottomLines.table(caption, district);
+        List<cn.basinguard.core.check.IndicatorResult> all = report.units().stream().flatMap(u -> u.indicators().stream()).toList();
+        return new DistrictSummarySheet(Messages.get("sheet.district.title"), district == null ? Messages.get("sheet.district.title") : district.name(),
+                fields,
+                new SheetTable(Messages.get("sheet.table.unitSummary"),
+                        cols("unit", "unitArea", "cultWanMu", "bfWanMu", "ecoWanMu", "passFail", "result"), List.of(3, 2, 2, 2, 2, 2, 3), units),
+                targets, sitesTable(Messages.get("sheet.table.allSites"), report.sites(), true),
+                conflictTable(Messages.get("sheet.table.allConflicts"), report.conflicts(), true),
+                SeedConflicts.notes(all), quality(), fingerprint);
+    }
+
+    private List<SheetField> common() {
+        List<SheetField> f = new ArrayList<>();
+        f.add(field("date", date));
+        f.add(field("files", String.join("、", fingerprint.files().stream().map(Fingerprint.FileHash::name).toList())));
+        // the role lines only: the files are listed (by name) above, and a full path would tie the sheet to one PC
+        f.add(field("layers", String.join("；", report.inputs().stream().filter(i -> i.contains(" = ")).toList())));
+        f.add(field("grid", Messages.locale().getLanguage().equals("en") ? report.grid().nameEn() : report.grid().nameZh()));
+        f.add(field("fingerprint", fingerprint.shortHash()));
+        return f;
+    }
+
+    private SheetTable reservoirs(UnitResult u) {
+        List<List<SheetCell>> rows = new ArrayList<>();
+        for (Map.Entry<String, Integer> e : u.reservoirs().entrySet()) {
+            rows.add(List.of(SheetCell.text(e.getKey()), SheetCell.number(BigDecimal.valueOf(e.getValue()))));
+        }
+        return new SheetTable(Messages.get("sheet.table.reservoirs"), cols("class", "count"), List.of(1, 1), rows);
+    }
+
+    private static SheetTable sitesTable(String caption, List<SiteResult> sites, boolean withUnits) {
+        List<List<SheetCell>> rows = new ArrayList<>();
+        for (SiteResult s : sites) {
+            List<SheetCell> row = new ArrayList<>();
+            row.add(SheetCell.text(s.name()));
+            row.add(SheetCell.text(Messages.get("verdict." + s.verdict().level().name())));
+            if (withUnits) {
+                row.add(SheetCell.text(String.join("、", s.unitNames())));
+            }
+            for (LayerRole role : RED_LINES) {
+                Overlap o = s.overlap(role);
+                row.add(SheetCell.number(Figures.m2(o == null ? 0 : o.area().m2())));
+            }
+            rows.add(row);
+        }
+        return withUnits
+                ? new SheetTable(caption, cols("site", "verdict", "units", "bfM2", "ecoM2", "cultM2"), List.of(6, 3, 3, 3, 3, 3), rows)
+                : new SheetTable(caption, cols("site", "verdict", "bfM2", "ecoM2", "cultM2"), List.of(6, 3, 3, 3, 3), rows);
+    }
+
+    private static SheetTable conflictTable(String caption, List<ConflictPatch> patches, boolean withUnits) {
+        List<List<SheetCell>> rows = new ArrayList<>();
+        for (ConflictPatch c : patches) {
+            List<SheetCell> row = new ArrayList<>();
+            row.add(SheetCell.text(c.basicFarmlandId()));
+            row.add(SheetCell.text(c.ecoRedlineId()));
+            if (withUnits) {
+                row.add(SheetCell.text(String.join("、", c.units())));
+            }
+            row.add(SheetCell.number(Figures.m2(c.area().m2())));
+            row.add(SheetCell.number(Figures.mu(c.area().m2())));
+            rows.add(row);
+        }
+        return withUnits
+                ? new SheetTable(caption, cols("bfId", "ecoId", "units", "areaM2", "areaMu"), List.of(4, 4, 3, 3, 3), rows)
+                : new SheetTable(caption, cols("bfId", "ecoId", "areaM2", "areaMu"), List.of(4, 4, 3, 3), rows);
+    }
+
+    private List<String> quality() {
+        return report.dataQuality().stream().map(DataQualityIssue::describe).map(d -> Messages.get("sheet.quality", d)).toList();
+    }
+
+    private SheetMap unitMap(UnitResult u, List<SiteResult> sites, List<ConflictPatch> conflicts) {
+        if (u.geometry() == null) {
+            return null;
+        }
+        List<SheetMap.Layer> layers = new ArrayList<>();
+        layers.add(layer(SheetMap.Kind.UNIT, List.of(u.geometry())));
+        layers.add(layer(SheetMap.Kind.SITE, sites.stream().map(SiteResult::geometry).toList()));
+        addOverlaps(layers, sites);
+        layers.add(layer(SheetMap.Kind.CONFLICT, conflicts.stream().map(ConflictPatch::geometry).toList()));
+        return new SheetMap(u.geometry().getEnvelopeInternal(), layers);
+    }
+
+    private SheetMap siteMap(SiteResult s) {
+        if (s.geometry() == null) {
+            return null;
+        }
+        Envelope e = new Envelope(s.geometry().getEnvelopeInternal());
+        e.expandBy(Math.max(e.getWidth(), e.getHeight()) * 0.25 + 50);
+        List<Geometry> units = report.units().stream().filter(u -> !u.district() && s.unitNames().contains(u.name()))
+                .map(UnitResult::geometry).filter(Objects::nonNull).toList();
+        List<SheetMap.Layer> layers = new ArrayList<>();
+        layers.add(layer(SheetMap.Kind.UNIT, units));
+        layers.add(layer(SheetMap.Kind.SITE, List.of(s.geometry())));
+        addOverlaps(layers, List.of(s));
+        return new SheetMap(e, layers);
+    }
+
+    private static void addOverlaps(List<SheetMap.Layer> layers, List<SiteResult> sites) {
+        for (LayerRole role : List.of(LayerRole.CULTIVATED, LayerRole.BASIC_FARMLAND, LayerRole.ECO_REDLINE)) {
+            List<Geometry> g = sites.stream().map(s -> s.overlap(role)).filter(o -> o != null && o.geometry() != null && !o.area().isZero())
+                    .map(Overlap::geometry).toList();
+            layers.add(layer(SheetMap.Kind.valueOf(role.name()), g));
+        }
+    }
+
+    private static SheetMap.Layer layer(SheetMap.Kind kind, List<Geometry> geometries) {
+        return new SheetMap.Layer(kind, Messages.get("sheet.map.legend." + kind.name()),
+                geometries.stream().filter(g -> g != null && !g.isEmpty()).toList());
+    }
+
+    private static SheetCell wanMu(UnitResult u, LayerRole role) {
+        return u.roleAreas().containsKey(role) ? SheetCell.number(Figures.wanMu(u.areaOf(role).m2())) : SheetCell.text(DASH);
+    }
+
+    static String verdictText(Verdict v) {
+        return Messages.get("verdict." + v.level().name()) + "（"
+                + String.join("、", v.rules().stream().map(cn.basinguard.core.check.SiteRule::id).toList()) + "）";
+    }
+
+    static String roleName(LayerRole role) {
+        return Messages.get("sheet.role." + role.key());
+    }
+
+    private static SheetField field(String key, String value) {
+        return new SheetField(Messages.get("sheet.field." + key), value == null ? DASH : value);
+    }
+
+    static List<String> cols(String... keys) {
+        return java.util.Arrays.stream(keys).map(k -> Messages.get("sheet.col." + k)).toList();
+    }
+}
