@@ -208,6 +208,45 @@ public final class WorkbenchApp extends Application {
         t.start();
     }
 
+    private void chooseExportFolder() {
+        if (report.get() == null) {
+            Alert a = new Alert(Alert.AlertType.INFORMATION, UiText.get("export.runFirst"));
+            a.setHeaderText(null);
+            a.show();
+            return;
+        }
+        javafx.stage.DirectoryChooser chooser = new javafx.stage.DirectoryChooser();
+        chooser.setTitle(UiText.get("menu.check.export"));
+        java.io.File dir = chooser.showDialog(stage);
+        if (dir != null) {
+            exportSheets(dir.toPath());
+        }
+    }
+
+    /** Writes every sheet of the last check run into {@code dir} in the background, with progress. */
+    ExportTask exportSheets(Path dir) {
+        ExportTask task = new ExportTask(report.get(), List.of(currentFile == null ? SampleData.zengduSample() : currentFile), dir);
+        progress.progressProperty().bind(task.progressProperty());
+        status.textProperty().bind(task.messageProperty());
+        progress.setVisible(true);
+        cancel.setVisible(true);
+        cancel.setOnAction(e -> task.cancel());
+        task.setOnSucceeded(e -> {
+            endRun();
+            status.setText(UiText.get("export.done", task.getValue().size(), dir));
+        });
+        task.setOnCancelled(e -> endRun());
+        task.setOnFailed(e -> {
+            endRun();
+            status.setText(UiText.get("export.failed"));
+            error(UiText.get("export.failed"), task.getException());
+        });
+        Thread t = new Thread(task, "export");
+        t.setDaemon(true);
+        t.start();
+        return task;
+    }
+
     /** Status text, unless a running check owns the status line. */
     private void setStatus(String text) {
         if (!status.textProperty().isBound()) {
@@ -379,7 +418,10 @@ public final class WorkbenchApp extends Application {
         MenuItem run = new MenuItem(UiText.get("menu.check.run"));
         run.setAccelerator(KeyCombination.keyCombination("Shortcut+R"));
         run.setOnAction(e -> runChecks());
-        checks.getItems().add(run);
+        MenuItem export = new MenuItem(UiText.get("menu.check.export"));
+        export.setId("export-sheets");
+        export.setOnAction(e -> chooseExportFolder());
+        checks.getItems().addAll(run, export);
         return new MenuBar(file, new Menu(UiText.get("menu.view")), checks, language, new Menu(UiText.get("menu.help")));
     }
 }

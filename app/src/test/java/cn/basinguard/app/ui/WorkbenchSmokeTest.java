@@ -133,5 +133,14 @@ class WorkbenchSmokeTest {
         WaitForAsyncUtils.waitForFxEvents();
         robot.interact(() -> Screenshots.save(stage.getScene(), "site-overlap-highlighted"));
         robot.interact(() -> Screenshots.save(stage.getScene(), "results-table"));
+
+        java.nio.file.Path out = java.nio.file.Files.createTempDirectory("sheets");
+        ExportTask[] export = new ExportTask[1];
+        robot.interact(() -> export[0] = app.exportSheets(out));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> export[0].isDone());
+        assertTrue(export[0].getValue().size() >= 3, "sheets written: " + export[0].getValue());
+        try (var files = java.nio.file.Files.list(out)) {
+            assertTrue(files.anyMatch(f -> f.getFileName().toString().endsWith(".pdf")));
+        }
     }
 }
