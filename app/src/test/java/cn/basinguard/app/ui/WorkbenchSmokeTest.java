@@ -138,7 +138,7 @@ class WorkbenchSmokeTest {
         ExportTask[] export = new ExportTask[1];
         robot.interact(() -> export[0] = app.exportSheets(out));
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> export[0].isDone());
-        assertTrue(export[0].getValue().size() >= 3, "sheets written: " + export[0].getValue());
+        assertTrue(export[0].get().size() >= 3, "sheets written: " + export[0].get());
         try (var files = java.nio.file.Files.list(out)) {
             assertTrue(files.anyMatch(f -> f.getFileName().toString().endsWith(".pdf")));
         }
