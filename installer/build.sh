@@ -1,0 +1,94 @@
+#!/usr/bin/env bash
+# Builds the offline BasinGuard packages: a jlink-trimmed Java runtime + the shaded jar, packed by jpackage.
+#
+#   installer/build.sh VERSION TYPE...     e.g.  installer/build.sh 0.1.0-SNAPSHOT app-image deb
+#
+# Called by `mvn -Pinstaller package` (installer/pom.xml picks TYPE per OS); runnable by hand after `mvn package`.
+# TYPE: app-image | deb | rpm (Linux), msi | exe (Windows, needs WiX 3 on the PATH), dmg | pkg (macOS).
+# Everything goes to installer/target. Nothing here needs the network.
+set -euo pipefail
+
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(dirname "$here")"
+out="$here/target"
+pkg="$here/src/main/packaging"
+jar="$root/app/target/basinguard.jar"
+[ $# -ge 2 ] || { echo "usage: $0 VERSION TYPE..." >&2; exit 2; }
+# jpackage wants 1-3 numbers; the Maven qualifier (-SNAPSHOT) is not one
+version="${1%%-*}"; shift
+[ -f "$jar" ] || { echo "build.sh: $jar is missing: run 'mvn package' first" >&2; exit 2; }
+
+jhome="${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")}"
+jbin="$jhome/bin"
+for t in jlink jpackage; do
+  [ -x "$jbin/$t" ] || [ -x "$jbin/$t.exe" ] || { echo "build.sh: $jbin/$t not found (a full JDK 17+ is needed)" >&2; exit 2; }
+done
+
+case "$(uname -s)" in
+  Linux*) os=linux ;;
+  Darwin*) os=mac ;;
+  *) os=win ;;   # Git Bash / MSYS on Windows
+esac
+
+rm -rf "$out/input" "$out/runtime" "$out/jpackage"
+mkdir -p "$out/input" "$out/jpackage"
+
+# lib/app holds the jar and the sample as a plain file, so a user can also open it from File > Open
+cp "$jar" "$out/input/"
+(cd "$out/input" && "$jbin/jar" xf basinguard.jar cn/basinguard/data/zengdu-sample.gpkg \
+  && mv cn/basinguard/data/zengdu-sample.gpkg . && rm -r cn)
+
+# jdeps sees only the direct references (java.base, java.sql, java.desktop); the rest are loaded by name:
+# JavaFX (jdk.unsupported for sun.misc.Unsafe, java.xml for CSS/FXML, java.logging), the sqlite driver
+# (java.logging), java.util.prefs for the user's settings, java.management for JavaFX's pulse logger,
+# jdk.crypto.ec for SHA/EC providers, jdk.zipfs for reading resources inside jars by file system, jdk.localedata
+# for Chinese number/date formats, java.naming because the sqlite driver's DataSource refers to it.
+modules="$("$jbin/jdeps" --print-module-deps --ignore-missing-deps --multi-release 17 "$jar")"
+modules="$modules,java.desktop,java.sql,java.prefs,java.xml,java.logging,java.management,java.naming,jdk.unsupported,jdk.crypto.ec,jdk.zipfs,jdk.localedata"
+echo "build.sh: runtime modules: $modules"
+"$jbin/jlink" --add-modules "$modules" --include-locales=zh,en \
+  --strip-debug --no-header-files --no-man-pages --compress=2 --output "$out/runtime"
+
+# -Xmn1g: a 1 GB young generation reads county-scale layers about twice as fast (measured on the county sample)
+common=(--name basinguard --app-version "$version" --vendor "BasinGuard" \
+  --description "流域底线核查 BasinGuard: red-line and bottom-line checks for basin governance units" \
+  --copyright "BasinGuard" \
+  --input "$out/input" --main-jar basinguard.jar --main-class cn.basinguard.app.Main \
+  --runtime-image "$out/runtime" \
+  --java-options -Xmn1g --java-options -Dfile.encoding=UTF-8 \
+  --dest "$out/jpackage")
+
+icon="$pkg/basinguard.png"
+if [ "$os" = win ]; then icon="$pkg/basinguard.ico"; fi
+if [ "$os" = mac ]; then
+  # macOS wants .icns; iconutil and sips are part of every macOS
+  set="$out/basinguard.iconset"; mkdir -p "$set"
+  for s in 16 32 128 256; do sips -z $s $s "$pkg/basinguard.png" --out "$set/icon_${s}x${s}.png" >/dev/null; done
+  iconutil -c icns "$set" -o "$out/basinguard.icns"; icon="$out/basinguard.icns"
+fi
+
+for type in "$@"; do
+  case "$type" in
+    app-image)
+      "$jbin/jpackage" --type app-image "${common[@]}" --icon "$icon" ;;
+    deb|rpm)
+      # /opt/basinguard, a menu entry, .gpkg opens in the window; postinst/prerm add the /usr/bin link
+      "$jbin/jpackage" --type "$type" "${common[@]}" --icon "$icon" \
+        --install-dir /opt --resource-dir "$pkg/linux" --file-associations "$pkg/gpkg.properties" \
+        --linux-package-name basinguard --linux-shortcut --linux-menu-group "Science;Geography;Education" \
+        --linux-app-category science --linux-deb-maintainer "basinguard@localhost" \
+        --linux-app-release 1 ;;
+    msi|exe)
+      # per-machine install under Program Files, start-menu + desktop shortcuts; the upgrade UUID keeps
+      # upgrades replacing the old version instead of installing beside it
+      "$jbin/jpackage" --type "$type" "${common[@]}" --icon "$icon" \
+        --file-associations "$pkg/gpkg.properties" --win-menu --win-menu-group BasinGuard --win-shortcut \
+        --win-dir-chooser --add-launcher "basinguard-cli=$pkg/windows-cli.properties" --win-upgrade-uuid 6f1c2a0e-5b7d-4c53-9a0e-3b1f2d8c4e71 ;;
+    dmg|pkg)
+      "$jbin/jpackage" --type "$type" "${common[@]}" --icon "$icon" \
+        --file-associations "$pkg/gpkg.properties" --mac-package-identifier cn.basinguard.app \
+        --mac-package-name BasinGuard ;;
+    *) echo "build.sh: unknown type $type" >&2; exit 2 ;;
+  esac
+done
+ls -l "$out/jpackage"
