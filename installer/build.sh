@@ -38,6 +38,16 @@ cp "$jar" "$out/input/"
 (cd "$out/input" && "$jbin/jar" xf basinguard.jar cn/basinguard/data/zengdu-sample.gpkg \
   && mv cn/basinguard/data/zengdu-sample.gpkg . && rm -r cn)
 
+# the shaded jar carries the sqlite driver's natives for every OS (half its size); a package is for one OS,
+# so keep only this OS's (the driver looks up org/sqlite/native/<OS>/<arch>/). Needs zip; else left whole.
+case "$os" in linux) keep=Linux ;; mac) keep=Mac ;; *) keep=Windows ;; esac
+if command -v zip >/dev/null 2>&1; then
+  drop="$(cd "$out/input" && "$jbin/jar" tf basinguard.jar | grep '^org/sqlite/native/.*[^/]$' | grep -v "^org/sqlite/native/$keep/" || true)"
+  [ -z "$drop" ] || (cd "$out/input" && echo "$drop" | zip -q -d basinguard.jar -@)
+else
+  echo "build.sh: no zip: the sqlite natives of other systems stay in the jar (about 14 MB)" >&2
+fi
+
 # jdeps sees only the direct references (java.base, java.sql, java.desktop); the rest are loaded by name:
 # JavaFX (jdk.unsupported for sun.misc.Unsafe, java.xml for CSS/FXML, java.logging), the sqlite driver
 # (java.logging), java.util.prefs for the user's settings, java.management for JavaFX's pulse logger,
