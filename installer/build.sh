@@ -48,13 +48,13 @@ else
   echo "build.sh: no zip: the sqlite natives of other systems stay in the jar (about 14 MB)" >&2
 fi
 
-# jdeps sees only the direct references (java.base, java.sql, java.desktop); the rest are loaded by name:
-# JavaFX (jdk.unsupported for sun.misc.Unsafe, java.xml for CSS/FXML, java.logging), the sqlite driver
-# (java.logging), java.util.prefs for the user's settings, java.management for JavaFX's pulse logger,
-# jdk.crypto.ec for SHA/EC providers, jdk.zipfs for reading resources inside jars by file system, jdk.localedata
-# for Chinese number/date formats, java.naming because the sqlite driver's DataSource refers to it.
+# jdeps on the shaded jar reports only java.base and java.sql, because JavaFX and the drivers reach the rest by
+# name: java.desktop (Java2D map renderer, JavaFX's AWT bridges), java.xml (JavaFX CSS), java.logging (JavaFX,
+# sqlite driver), java.prefs (the user's settings), jdk.unsupported (JavaFX uses sun.misc.Unsafe). Also
+# jdk.localedata (zh number/date formats) and jdk.charsets (GBK/GB18030: a Chinese Windows console is cp936).
+# Checked by running: the CLI check and the window (open the sample, run all checks) work on this set.
 modules="$("$jbin/jdeps" --print-module-deps --ignore-missing-deps --multi-release 17 "$jar")"
-modules="$modules,java.desktop,java.sql,java.prefs,java.xml,java.logging,java.management,java.naming,jdk.unsupported,jdk.crypto.ec,jdk.zipfs,jdk.localedata"
+modules="$modules,java.desktop,java.prefs,java.xml,java.logging,jdk.unsupported,jdk.localedata,jdk.charsets"
 echo "build.sh: runtime modules: $modules"
 "$jbin/jlink" --add-modules "$modules" --include-locales=zh,en \
   --strip-debug --no-header-files --no-man-pages --compress=2 --output "$out/runtime"
