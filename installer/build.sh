@@ -95,7 +95,9 @@ for type in "$@"; do
         --file-associations "$pkg/gpkg.properties" --win-menu --win-menu-group BasinGuard --win-shortcut \
         --win-dir-chooser --add-launcher "basinguard-cli=$pkg/windows-cli.properties" --win-upgrade-uuid 6f1c2a0e-5b7d-4c53-9a0e-3b1f2d8c4e71 ;;
     dmg|pkg)
-      "$jbin/jpackage" --type "$type" "${common[@]}" --icon "$icon" \
+      # macOS refuses a bundle version whose first number is 0, so 0.x.y ships as 1.x.y (still increasing)
+      macver="$version"; case "$version" in 0.*) macver="1.${version#0.}" ;; esac
+      "$jbin/jpackage" --type "$type" "${common[@]}" --app-version "$macver" --icon "$icon" \
         --file-associations "$pkg/gpkg.properties" --mac-package-identifier cn.basinguard.app \
         --mac-package-name BasinGuard ;;
     *) echo "build.sh: unknown type $type" >&2; exit 2 ;;
