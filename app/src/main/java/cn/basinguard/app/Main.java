@@ -11,7 +11,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        if (args.length == 0) {
+        if (args.length == 0 || opensInWindow(args)) {
             // loaded by name so that headless runs never load a JavaFX class
             try {
                 Class.forName("cn.basinguard.app.ui.DesktopLauncher").getMethod("launch", String[].class)
@@ -24,5 +24,21 @@ public final class Main {
             return;
         }
         System.exit(new Cli(System.out, System.err).run(args));
+    }
+
+    /**
+     * A single existing .gpkg file is what the desktop passes when the user double-clicks one (the installers
+     * register the file association), so it opens in the window; everything else is a command.
+     */
+    static boolean opensInWindow(String[] args) {
+        if (args.length != 1 || args[0].startsWith("-")) {
+            return false;
+        }
+        String name = args[0].toLowerCase(java.util.Locale.ROOT);
+        try {
+            return name.endsWith(".gpkg") && java.nio.file.Files.isRegularFile(java.nio.file.Path.of(args[0]));
+        } catch (java.nio.file.InvalidPathException e) {
+            return false;
+        }
     }
 }
