@@ -8,7 +8,8 @@ import cn.basinguard.core.check.DatasetLoader;
 import cn.basinguard.core.check.Progress;
 import cn.basinguard.core.report.Fingerprint;
 import cn.basinguard.core.report.SheetExporter;
-import cn.basinguard.core.report.VectorMapPainter;
+import cn.basinguard.core.map.MapLayers;
+import cn.basinguard.core.report.RendererMapPainter;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -43,7 +44,7 @@ final class ExportCommand {
         Fingerprint fingerprint = Fingerprint.of(in.files, Version.get(), CheckParameters.DEFAULT, in.roles);
         DatasetLoader.Loaded loaded = DatasetLoader.load(in.files, in.roles);
         CheckReport report = new CheckEngine(CheckParameters.DEFAULT).run(loaded.input(), Progress.NONE);
-        List<Path> written = new SheetExporter(new VectorMapPainter()).export(report, fingerprint, LocalDate.now(), dir, formats,
+        List<Path> written = new SheetExporter(new RendererMapPainter(MapLayers.fromFiles(in.files, report.grid()))).export(report, fingerprint, LocalDate.now(), dir, formats,
                 (done, total) -> { });
         for (Path p : written) {
             out.println(p.toAbsolutePath());

@@ -5,7 +5,8 @@ import cn.basinguard.core.check.CheckParameters;
 import cn.basinguard.core.check.CheckReport;
 import cn.basinguard.core.report.Fingerprint;
 import cn.basinguard.core.report.SheetExporter;
-import cn.basinguard.core.report.VectorMapPainter;
+import cn.basinguard.core.map.MapLayers;
+import cn.basinguard.core.report.RendererMapPainter;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.EnumSet;
@@ -33,7 +34,7 @@ final class ExportTask extends Task<List<Path>> {
         updateMessage(UiText.get("export.running"));
         SheetExporter.checkFolder(dir);
         Fingerprint fingerprint = Fingerprint.of(inputs, Version.get(), CheckParameters.DEFAULT, Map.of());
-        return new SheetExporter(new VectorMapPainter()).export(report, fingerprint, LocalDate.now(), dir,
+        return new SheetExporter(new RendererMapPainter(MapLayers.fromFiles(inputs, report.grid()))).export(report, fingerprint, LocalDate.now(), dir,
                 EnumSet.allOf(SheetExporter.Format.class), (done, total) -> {
                     updateProgress(done, total);
                     updateMessage(UiText.get("export.progress", done, total));

@@ -14,7 +14,7 @@ import cn.basinguard.core.report.SheetField;
 import cn.basinguard.core.report.SheetMap;
 import cn.basinguard.core.report.SheetTable;
 import cn.basinguard.core.report.SiteReviewSheet;
-import cn.basinguard.core.report.VectorMapPainter;
+import cn.basinguard.core.report.RendererMapPainter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
 class PdfSheetTest {
     static byte[] pdf(Sheet s) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        new PdfSheetWriter(new VectorMapPainter()).write(s, out);
+        new PdfSheetWriter(new RendererMapPainter(SampleSheets.get().map)).write(s, out);
         return out.toByteArray();
     }
 

@@ -29,6 +29,8 @@ final class SampleSheets {
     final DistrictSummarySheet summary;
     final List<ComplianceSheet> units;
     final List<SiteReviewSheet> sites;
+    /** The map every sheet's frame is drawn from: the sample's layers in the report's grid. */
+    final cn.basinguard.core.map.MapContent map;
 
     private SampleSheets() {
         // a fixed file name: the sheets print it, and the sample may come from a jar cache or from the build folder
@@ -45,6 +47,7 @@ final class SampleSheets {
         summary = b.districtSheet();
         units = b.unitSheets();
         sites = b.siteSheets();
+        map = cn.basinguard.core.map.MapLayers.fromFiles(List.of(sample), report.grid());
     }
 
     static synchronized SampleSheets get() {

@@ -41,6 +41,18 @@ public final class MapLayers {
         return first;
     }
 
+    /** The map of several files, all in {@code mapCrs}, the layers of all files stacked by role. */
+    public static MapContent fromFiles(List<java.nio.file.Path> files, Crs mapCrs) {
+        List<MapLayer> all = new ArrayList<>();
+        for (java.nio.file.Path f : files) {
+            try (GeoPackageSource src = GeoPackageSource.open(f)) {
+                all.addAll(fromGeoPackage(src, mapCrs));
+            }
+        }
+        all.sort(Comparator.comparingInt(m -> m.role() == null ? 2 : DRAW_ORDER.indexOf(m.role()) * 10));
+        return new MapContent(mapCrs, all);
+    }
+
     public static List<MapLayer> fromGeoPackage(GeoPackageSource src, Crs mapCrs) {
         List<MapLayer> out = new ArrayList<>();
         for (LayerInfo l : src.layers()) {

@@ -17,6 +17,10 @@ final class PdfPageFlow implements AutoCloseable {
     private PDPageContentStream cs;
     private float y;
 
+    PDDocument document() {
+        return doc;
+    }
+
     PdfPageFlow(PDDocument doc) throws IOException {
         this.doc = doc;
         newPage();

@@ -76,7 +76,7 @@ public final class PdfSheetWriter {
         PDRectangle frame = new PDRectangle(flow.left(), flow.y() - MAP_HEIGHT, flow.width(), MAP_HEIGHT);
         PDPageContentStream cs = flow.cs();
         cs.saveGraphicsState();
-        painter.paint(cs, frame, map, text);
+        painter.paint(flow.document(), cs, frame, map, text);
         cs.restoreGraphicsState();
         cs.setStrokingColor(Color.BLACK);
         cs.setLineWidth(0.8f);
