@@ -22,11 +22,14 @@ final class ExportTask extends Task<List<Path>> {
     private final CheckReport report;
     private final List<Path> inputs;
     private final Path dir;
+    private final String subject;
 
-    ExportTask(CheckReport report, List<Path> inputs, Path dir) {
+    /** @param subject the one unit or site to export, or null for all */
+    ExportTask(CheckReport report, List<Path> inputs, Path dir, String subject) {
         this.report = report;
         this.inputs = List.copyOf(inputs);
         this.dir = dir;
+        this.subject = subject;
     }
 
     @Override
@@ -35,7 +38,7 @@ final class ExportTask extends Task<List<Path>> {
         SheetExporter.checkFolder(dir);
         Fingerprint fingerprint = Fingerprint.of(inputs, Version.get(), CheckParameters.DEFAULT, Map.of());
         return new SheetExporter(new RendererMapPainter(MapLayers.fromFiles(inputs, report.grid()))).export(report, fingerprint, LocalDate.now(), dir,
-                EnumSet.allOf(SheetExporter.Format.class), (done, total) -> {
+                EnumSet.allOf(SheetExporter.Format.class), subject, (done, total) -> {
                     updateProgress(done, total);
                     updateMessage(UiText.get("export.progress", done, total));
                 });

@@ -25,7 +25,11 @@ final class ResultsPane extends TabPane {
     private final TableView<ResultRows.ConflictRow> conflicts = new TableView<>();
     private final TableView<ResultRows.QualityRow> quality = new TableView<>();
 
-    ResultsPane(Consumer<Geometry> show) {
+    /**
+     * @param show receives the geometry of a chosen row
+     * @param export receives the unit or site name whose sheets the user asked to export from a row's menu
+     */
+    ResultsPane(Consumer<Geometry> show, Consumer<String> export) {
         indicators.setId("result-indicators");
         sites.setId("result-sites");
         conflicts.setId("result-conflicts");
@@ -76,9 +80,28 @@ final class ResultsPane extends TabPane {
             };
             return row;
         });
+        indicators.setContextMenu(exportMenu(() -> {
+            var r = indicators.getSelectionModel().getSelectedItem();
+            return r == null ? null : r.unit();
+        }, export));
+        sites.setContextMenu(exportMenu(() -> {
+            var r = sites.getSelectionModel().getSelectedItem();
+            return r == null ? null : r.site();
+        }, export));
         getTabs().addAll(tab("tab.units", indicators), tab("tab.sites", sites), tab("tab.conflicts", conflicts), tab("tab.quality", quality));
         setTabClosingPolicy(TabClosingPolicy.SELECTED_TAB);
         getTabs().forEach(t -> t.setClosable(false));
+    }
+
+    private static javafx.scene.control.ContextMenu exportMenu(java.util.function.Supplier<String> subject, Consumer<String> export) {
+        javafx.scene.control.MenuItem item = new javafx.scene.control.MenuItem(UiText.get("export.this"));
+        item.setOnAction(e -> {
+            String s = subject.get();
+            if (s != null) {
+                export.accept(s);
+            }
+        });
+        return new javafx.scene.control.ContextMenu(item);
     }
 
     void show(CheckReport report) {

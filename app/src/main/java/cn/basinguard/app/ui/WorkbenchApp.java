@@ -48,7 +48,7 @@ public final class WorkbenchApp extends Application {
     private final MapCanvas map = new MapCanvas();
     private final Label cursor = new Label();
     private cn.basinguard.core.crs.Crs selectionCrs;
-    private final ResultsPane results = new ResultsPane(g -> select(g, reportCrs()));
+    private final ResultsPane results = new ResultsPane(g -> select(g, reportCrs()), this::chooseExportFolder);
     private final ObjectProperty<CheckReport> report = new SimpleObjectProperty<>();
     private final UserSettings settings = UserSettings.forUser();
     private final Menu recent = new Menu(UiText.get("menu.file.recent"));
@@ -209,6 +209,11 @@ public final class WorkbenchApp extends Application {
     }
 
     private void chooseExportFolder() {
+        chooseExportFolder(null);
+    }
+
+    /** Exports the sheets of {@code subject} (a unit or site name), or of everything when null, into a chosen folder. */
+    void chooseExportFolder(String subject) {
         if (report.get() == null) {
             Alert a = new Alert(Alert.AlertType.INFORMATION, UiText.get("export.runFirst"));
             a.setHeaderText(null);
@@ -219,13 +224,13 @@ public final class WorkbenchApp extends Application {
         chooser.setTitle(UiText.get("menu.check.export"));
         java.io.File dir = chooser.showDialog(stage);
         if (dir != null) {
-            exportSheets(dir.toPath());
+            exportSheets(dir.toPath(), subject);
         }
     }
 
     /** Writes every sheet of the last check run into {@code dir} in the background, with progress. */
-    ExportTask exportSheets(Path dir) {
-        ExportTask task = new ExportTask(report.get(), List.of(currentFile == null ? SampleData.zengduSample() : currentFile), dir);
+    ExportTask exportSheets(Path dir, String subject) {
+        ExportTask task = new ExportTask(report.get(), List.of(currentFile == null ? SampleData.zengduSample() : currentFile), dir, subject);
         progress.progressProperty().bind(task.progressProperty());
         status.textProperty().bind(task.messageProperty());
         progress.setVisible(true);

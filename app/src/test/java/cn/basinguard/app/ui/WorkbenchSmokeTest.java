@@ -136,11 +136,15 @@ class WorkbenchSmokeTest {
 
         java.nio.file.Path out = java.nio.file.Files.createTempDirectory("sheets");
         ExportTask[] export = new ExportTask[1];
-        robot.interact(() -> export[0] = app.exportSheets(out));
+        robot.interact(() -> export[0] = app.exportSheets(out, null));
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> export[0].isDone());
         assertTrue(export[0].get().size() >= 3, "sheets written: " + export[0].get());
         try (var files = java.nio.file.Files.list(out)) {
             assertTrue(files.anyMatch(f -> f.getFileName().toString().endsWith(".pdf")));
         }
+        java.nio.file.Path one = java.nio.file.Files.createTempDirectory("one-site");
+        robot.interact(() -> export[0] = app.exportSheets(one, encroaching.site()));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> export[0].isDone());
+        assertEquals(2, export[0].get().size(), "the one site's PDF and CSV: " + export[0].get());
     }
 }

@@ -32,6 +32,15 @@ public final class SheetExporter {
      */
     public List<Path> export(CheckReport report, Fingerprint fingerprint, LocalDate date, Path dir, Set<Format> formats,
                              BiConsumer<Integer, Integer> progress) {
+        return export(report, fingerprint, date, dir, formats, null, progress);
+    }
+
+    /**
+     * As {@link #export(CheckReport, Fingerprint, LocalDate, Path, Set, BiConsumer)}, for one unit or site only when
+     * {@code subject} names it (its PDF and CSV sheet; the workbook always holds the whole district).
+     */
+    public List<Path> export(CheckReport report, Fingerprint fingerprint, LocalDate date, Path dir, Set<Format> formats,
+                             String subject, BiConsumer<Integer, Integer> progress) {
         checkFolder(dir);
         SheetBuilder b = new SheetBuilder(report, date, fingerprint);
         DistrictSummarySheet summary = b.districtSheet();
@@ -41,7 +50,11 @@ public final class SheetExporter {
         all.add(summary);
         all.addAll(units);
         all.addAll(sites);
-        Set<Format> f = formats.isEmpty() ? EnumSet.allOf(Format.class) : formats;
+        Set<Format> f = formats.isEmpty() ? EnumSet.allOf(Format.class) : EnumSet.copyOf(formats);
+        if (subject != null) {
+            all.removeIf(s -> !s.subject().equals(subject) || s == summary);
+            f.remove(Format.XLSX);
+        }
         int total = (f.contains(Format.PDF) ? all.size() : 0) + (f.contains(Format.CSV) ? all.size() : 0) + (f.contains(Format.XLSX) ? 1 : 0);
         SafeFileNames names = new SafeFileNames();
         List<Path> written = new ArrayList<>();
