@@ -2,6 +2,7 @@ package cn.basinguard.app.cli;
 
 import cn.basinguard.app.Version;
 import cn.basinguard.core.check.CheckEngine;
+import cn.basinguard.core.check.CheckInput;
 import cn.basinguard.core.check.CheckParameters;
 import cn.basinguard.core.check.CheckReport;
 import cn.basinguard.core.check.DatasetLoader;
@@ -16,7 +17,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code basinguard check FILE.gpkg [more files] [--role ROLE=LAYER]... [--json OUT.json]}: all checks, headless.
+ * {@code basinguard check FILE.gpkg [more files] [--role ROLE=LAYER]... [--sites FILE [--sites-crs EPSG:CODE]] [--json OUT.json]}: all checks, headless.
  * Exit 0 when the checks ran, whatever they found; 2 when they could not run (the message says why).
  */
 final class CheckCommand {
@@ -32,19 +33,29 @@ final class CheckCommand {
         List<Path> files = new ArrayList<>();
         Map<String, String> roles = new LinkedHashMap<>();
         Path json = null;
+        Path sites = null;
+        String sitesCrs = null;
         boolean timings = args.remove("--timings");
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
-            if (a.equals("--role") || a.equals("--json")) {
+            if (a.equals("--role") || a.equals("--json") || a.equals("--sites") || a.equals("--sites-crs")) {
                 if (i + 1 >= args.size()) {
                     throw new UsageException(CliText.get("check.usage"));
                 }
                 String v = args.get(++i);
                 if (a.equals("--json")) {
                     json = Path.of(v);
+                } else if (a.equals("--sites")) {
+                    sites = Path.of(v);
+                } else if (a.equals("--sites-crs")) {
+                    sitesCrs = v;
                 } else {
                     addRole(roles, v);
                 }
+            } else if (a.startsWith("--sites=")) {
+                sites = Path.of(a.substring("--sites=".length()));
+            } else if (a.startsWith("--sites-crs=")) {
+                sitesCrs = a.substring("--sites-crs=".length());
             } else if (a.startsWith("--role=")) {
                 addRole(roles, a.substring("--role=".length()));
             } else if (a.startsWith("--json=")) {
@@ -61,7 +72,13 @@ final class CheckCommand {
         StageClock clock = new StageClock(timings ? err : null);
         clock.start("read");
         DatasetLoader.Loaded loaded = DatasetLoader.load(files, roles);
-        CheckReport report = new CheckEngine(CheckParameters.DEFAULT).run(loaded.input(),
+        CheckInput input = loaded.input();
+        if (sites != null) {
+            input = SitesOption.replaceSites(input, sites, sitesCrs, err);
+        } else if (sitesCrs != null) {
+            throw new UsageException(CliText.get("check.sitesCrsWithoutSites"));
+        }
+        CheckReport report = new CheckEngine(CheckParameters.DEFAULT).run(input,
                 new Progress((stage, done) -> clock.start(stage), () -> false));
         if (json != null) {
             clock.start("json");
