@@ -123,4 +123,25 @@ class CoordinateTxtReaderTest {
         assertTrue(s.problems().get(0).message().contains("--sites-crs"));
         java.nio.file.Files.delete(tmp);
     }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({
+        "1980西安坐标系, 3, 38, 38441000, 2362, true",
+        "1954北京坐标系, 3, 38, 441000, 2435, true",
+        "CGCS2000, 6, 19, 19641000, 4497, false",
+        "2000国家大地坐标系, 6, 19, 641000, 4508, false"})
+    void datumWidthAndZoneGiveTheEpsgCode(String datum, int width, int zone, String easting, int epsg, boolean flagged)
+        throws Exception {
+        java.nio.file.Path tmp = java.nio.file.Files.createTempFile("crs", ".txt");
+        String e0 = easting;
+        String e1 = String.valueOf(Long.parseLong(easting) + 100);
+        java.nio.file.Files.writeString(tmp, "[属性描述]\n坐标系=" + datum + "\n几度分带=" + width + "\n带号=" + zone
+            + "\n[地块坐标]\n4,,A,甲,面,,,,@\n1,1,3508000," + e0 + "\n2,1,3508000," + e1 + "\n3,1,3508100," + e1
+            + "\n1,1,3508000," + e0 + "\n");
+        ImportedSites s = new CoordinateTxtReader().read(tmp);
+        java.nio.file.Files.delete(tmp);
+        assertEquals(epsg, s.crs().epsg());
+        assertEquals(flagged ? 1 : 0, s.problems().size(), s.problems().toString());
+        assertEquals(5_000, s.sites().get(0).geometry().getArea(), 1e-6);
+    }
 }
