@@ -48,4 +48,13 @@ class CliSitesTest extends CliHarness {
             Files.delete(txt);
         }
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"sites-gbk.shp", "sites.geojson", "sites.kml"})
+    void otherFormatsAreCheckedToo(String file) {
+        assumeTrue(Files.isRegularFile(SAMPLE), "the data module builds the sample");
+        Path sites = Path.of("../gis-core/src/test/resources/importer", file);
+        assertEquals(Cli.OK, run("check", SAMPLE.toString(), "--sites", sites.toString(), "--lang", "en"), err());
+        assertTrue(out().contains("[Project sites] 2 in all"), out());
+    }
 }
