@@ -2,6 +2,7 @@ package cn.basinguard.app.cli;
 
 import cn.basinguard.app.Version;
 import cn.basinguard.core.check.CheckEngine;
+import cn.basinguard.core.check.CheckInput;
 import cn.basinguard.core.check.CheckParameters;
 import cn.basinguard.core.check.CheckReport;
 import cn.basinguard.core.check.DatasetLoader;
@@ -15,7 +16,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * {@code basinguard check FILE.gpkg [more files] [--role ROLE=LAYER]... [--json OUT.json]}: all checks, headless.
+ * {@code basinguard check FILE.gpkg [more files] [--role ROLE=LAYER]... [--sites FILE [--sites-crs EPSG:CODE]] [--json OUT.json]}: all checks, headless.
  * Exit 0 when the checks ran, whatever they found; 2 when they could not run (the message says why).
  */
 final class CheckCommand {
@@ -29,8 +30,10 @@ final class CheckCommand {
 
     int run(List<String> args) {
         boolean timings = args.remove("--timings");
-        CheckArgs in = CheckArgs.parse(args, Set.of("--json"), Set.of(), CliText.get("check.usage"));
+        CheckArgs in = CheckArgs.parse(args, Set.of("--json", "--sites", "--sites-crs"), Set.of(), CliText.get("check.usage"));
         Path json = in.path("--json");
+        Path sites = in.path("--sites");
+        String sitesCrs = in.values.get("--sites-crs");
         if (in.files.isEmpty()) {
             throw new UsageException(CliText.get("check.usage"));
         }
@@ -39,7 +42,13 @@ final class CheckCommand {
         StageClock clock = new StageClock(timings ? err : null);
         clock.start("read");
         DatasetLoader.Loaded loaded = DatasetLoader.load(files, roles);
-        CheckReport report = new CheckEngine(CheckParameters.DEFAULT).run(loaded.input(),
+        CheckInput input = loaded.input();
+        if (sites != null) {
+            input = SitesOption.replaceSites(input, sites, sitesCrs, err);
+        } else if (sitesCrs != null) {
+            throw new UsageException(CliText.get("check.sitesCrsWithoutSites"));
+        }
+        CheckReport report = new CheckEngine(CheckParameters.DEFAULT).run(input,
                 new Progress((stage, done) -> clock.start(stage), () -> false));
         if (json != null) {
             clock.start("json");

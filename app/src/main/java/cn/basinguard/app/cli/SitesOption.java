@@ -1,0 +1,57 @@
+package cn.basinguard.app.cli;
+
+import cn.basinguard.core.check.CheckInput;
+import cn.basinguard.core.check.LayerRole;
+import cn.basinguard.core.check.RoleLayer;
+import cn.basinguard.core.crs.Crs;
+import cn.basinguard.core.crs.CrsRegistry;
+import cn.basinguard.core.importer.ImportProblem;
+import cn.basinguard.core.importer.ImportedSites;
+import cn.basinguard.core.importer.SiteImporter;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/** {@code --sites FILE [--sites-crs EPSG:CODE]}: project sites from a TXT, Shapefile, GeoJSON or KML file. */
+final class SitesOption {
+    private SitesOption() {
+    }
+
+    /** The input with its sites role replaced by the file's sites; import problems go to {@code err} as warnings. */
+    static CheckInput replaceSites(CheckInput input, Path file, String crsOption, PrintStream err) {
+        ImportedSites imported = SiteImporter.read(file);
+        for (ImportProblem p : imported.problems()) {
+            err.println(CliText.get("check.sitesWarning", imported.sourceName(), p));
+        }
+        Crs crs = crsOption != null ? parseCrs(crsOption) : imported.crs();
+        if (crs == null) {
+            throw new UsageException(CliText.get("check.sitesNoCrs", imported.sourceName()));
+        }
+        if (imported.sites().isEmpty()) {
+            throw new UsageException(CliText.get("check.sitesEmpty", imported.sourceName()));
+        }
+        RoleLayer layer = imported.toRoleLayer();
+        Map<LayerRole, RoleLayer> layers = new EnumMap<>(LayerRole.class);
+        layers.putAll(input.layers());
+        layers.put(LayerRole.SITES, new RoleLayer(LayerRole.SITES, layer.source(), crs, layer.features()));
+        List<String> inputs = new ArrayList<>(input.inputs());
+        inputs.add(file.toString());
+        return new CheckInput(layers, input.targets(), inputs, input.readIssues());
+    }
+
+    private static Crs parseCrs(String spec) {
+        String digits = spec.toUpperCase(java.util.Locale.ROOT).replaceFirst("^EPSG:", "").strip();
+        try {
+            int code = Integer.parseInt(digits);
+            if (CrsRegistry.isKnown(code)) {
+                return CrsRegistry.fromEpsg(code);
+            }
+        } catch (NumberFormatException e) {
+            // falls through to the usage message below
+        }
+        throw new UsageException(CliText.get("check.badSitesCrs", spec));
+    }
+}

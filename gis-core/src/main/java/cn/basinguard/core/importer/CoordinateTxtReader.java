@@ -1,0 +1,229 @@
+package cn.basinguard.core.importer;
+
+import cn.basinguard.core.crs.Crs;
+import cn.basinguard.core.i18n.Messages;
+import cn.basinguard.core.measure.EllipsoidalArea;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Geometry;
+
+/** Reads the land-approval boundary-point TXT (建设用地报批 / 勘测定界 电子报盘, cn-standards §2). */
+public final class CoordinateTxtReader {
+    private static final String[] PLOT_FIELDS = {"界址点数", "地块面积", "地块编号", "地块名称", "记录图形属性", "图幅号",
+        "地块用途", "地类编码"};
+    private static final double AREA_TOLERANCE = 0.001;
+
+    private record Row(int line, String ring, double col3, double col4, String name) {
+    }
+
+    private record Plot(int line, List<String> fields, List<Row> rows) {
+    }
+
+    public ImportedSites read(Path file) throws IOException {
+        String text = TextDecoder.decode(Files.readAllBytes(file));
+        List<ImportProblem> problems = new ArrayList<>();
+        Map<String, String> header = new LinkedHashMap<>();
+        List<Plot> plots = new ArrayList<>();
+        parse(text.split("\r?\n|\r", -1), header, plots, problems);
+        boolean swapped = swapped(plots);
+        if (swapped) {
+            problems.add(new ImportProblem(0, Messages.get("import.txt.swapped")));
+        }
+        int prefix = firstPrefix(plots, swapped);
+        Crs crs = TxtCrsResolver.resolve(header, prefix, problems);
+        List<ImportedSite> sites = new ArrayList<>();
+        for (Plot plot : plots) {
+            ImportedSite site = build(plot, swapped, prefix, problems);
+            if (site != null) {
+                checkArea(site, crs, plot.line(), problems);
+                sites.add(site);
+            }
+        }
+        if (plots.isEmpty()) {
+            problems.add(new ImportProblem(0, Messages.get("import.txt.noPlots")));
+        }
+        problems.sort(java.util.Comparator.comparingInt(ImportProblem::location));
+        return new ImportedSites(file, crs, sites, problems);
+    }
+
+    private static void parse(String[] lines, Map<String, String> header, List<Plot> plots, List<ImportProblem> problems) {
+        String section = "";
+        boolean fullWidthReported = false;
+        for (int i = 0; i < lines.length; i++) {
+            int no = i + 1;
+            String line = lines[i].strip();
+            if (line.isEmpty()) {
+                continue;
+            }
+            if (line.startsWith("[") && line.endsWith("]")) {
+                section = line.substring(1, line.length() - 1).strip();
+                continue;
+            }
+            if (section.equals("属性描述")) {
+                int eq = line.indexOf('=');
+                if (eq > 0) {
+                    header.put(line.substring(0, eq).strip(), line.substring(eq + 1).strip());
+                }
+                continue;
+            }
+            if (!section.equals("地块坐标")) {
+                continue;
+            }
+            if (line.indexOf('，') >= 0 && !fullWidthReported) {
+                problems.add(new ImportProblem(no, Messages.get("import.txt.fullWidthComma")));
+                fullWidthReported = true;
+            }
+            String[] f = line.replace('，', ',').split(",", -1);
+            if (line.endsWith("@")) {
+                List<String> fields = new ArrayList<>();
+                for (int k = 0; k < f.length - 1; k++) {
+                    fields.add(f[k].strip());
+                }
+                plots.add(new Plot(no, fields, new ArrayList<>()));
+            } else if (plots.isEmpty()) {
+                problems.add(new ImportProblem(no, Messages.get("import.txt.pointBeforePlot")));
+            } else if (f.length < 4) {
+                problems.add(new ImportProblem(no, Messages.get("import.txt.badRow", line)));
+            } else {
+                try {
+                    plots.get(plots.size() - 1).rows().add(new Row(no, f[1].strip(),
+                        Double.parseDouble(f[2].strip()), Double.parseDouble(f[3].strip()), f[0].strip()));
+                } catch (NumberFormatException e) {
+                    problems.add(new ImportProblem(no, Messages.get("import.txt.badRow", line)));
+                }
+            }
+        }
+    }
+
+    private static int intDigits(double v) {
+        return Long.toString((long) Math.abs(v)).length();
+    }
+
+    /** Northings in China have 7 integer digits; an easting has 6, or 8 with its zone prefix. */
+    private static boolean swapped(List<Plot> plots) {
+        for (Plot p : plots) {
+            for (Row r : p.rows()) {
+                return intDigits(r.col3()) != 7 && intDigits(r.col4()) == 7;
+            }
+        }
+        return false;
+    }
+
+    private static double easting(Row r, boolean swapped) {
+        return swapped ? r.col3() : r.col4();
+    }
+
+    private static int prefixOf(double easting) {
+        return easting >= 1e7 ? (int) (easting / 1e6) : 0;
+    }
+
+    private static int firstPrefix(List<Plot> plots, boolean swapped) {
+        for (Plot p : plots) {
+            for (Row r : p.rows()) {
+                return prefixOf(easting(r, swapped));
+            }
+        }
+        return 0;
+    }
+
+    private static ImportedSite build(Plot plot, boolean swapped, int prefix, List<ImportProblem> problems) {
+        List<String> f = plot.fields();
+        String id = field(f, 2);
+        String label = id.isEmpty() ? field(f, 3) : id;
+        for (Row r : plot.rows()) {
+            if (prefixOf(easting(r, swapped)) != prefix) {
+                problems.add(new ImportProblem(r.line(), Messages.get("import.txt.mixedZone", label,
+                    prefixOf(easting(r, swapped)), prefix)));
+                return null;
+            }
+        }
+        checkCount(plot, label, problems);
+        Map<String, List<Row>> byRing = new LinkedHashMap<>();
+        for (Row r : plot.rows()) {
+            byRing.computeIfAbsent(r.ring(), k -> new ArrayList<>()).add(r);
+        }
+        List<Coordinate[]> rings = new ArrayList<>();
+        for (Map.Entry<String, List<Row>> e : byRing.entrySet()) {
+            Coordinate[] ring = ring(e.getValue(), swapped, label, e.getKey(), problems);
+            if (ring != null) {
+                rings.add(ring);
+            }
+        }
+        if (rings.isEmpty()) {
+            problems.add(new ImportProblem(plot.line(), Messages.get("import.txt.noRings", label)));
+            return null;
+        }
+        Geometry g = RingAssembler.assemble(rings);
+        Map<String, Object> attrs = new LinkedHashMap<>();
+        for (int k = 0; k < f.size(); k++) {
+            attrs.put(k < PLOT_FIELDS.length ? PLOT_FIELDS[k] : "字段" + (k + 1), f.get(k));
+        }
+        String name = field(f, 3).isEmpty() ? label : field(f, 3);
+        return new ImportedSite(name, id, attrs, g, declaredArea(field(f, 1)));
+    }
+
+    private static void checkCount(Plot plot, String label, List<ImportProblem> problems) {
+        String declared = field(plot.fields(), 0);
+        try {
+            int n = Integer.parseInt(declared);
+            if (n != plot.rows().size()) {
+                problems.add(new ImportProblem(plot.line(), Messages.get("import.txt.pointCount", label, n,
+                    plot.rows().size())));
+            }
+        } catch (NumberFormatException e) {
+            problems.add(new ImportProblem(plot.line(), Messages.get("import.txt.pointCount", label, declared,
+                plot.rows().size())));
+        }
+    }
+
+    private static Coordinate[] ring(List<Row> rows, boolean swapped, String label, String ringNo,
+                                     List<ImportProblem> problems) {
+        List<Coordinate> c = new ArrayList<>();
+        for (Row r : rows) {
+            c.add(swapped ? new Coordinate(r.col3(), r.col4()) : new Coordinate(r.col4(), r.col3()));
+        }
+        long distinct = c.stream().map(p -> p.x + "," + p.y).distinct().count();
+        int firstLine = rows.get(0).line();
+        if (distinct < 3) {
+            problems.add(new ImportProblem(firstLine, Messages.get("import.txt.tooFewPoints", label, ringNo, distinct)));
+            return null;
+        }
+        if (!c.get(0).equals2D(c.get(c.size() - 1))) {
+            // closing it ourselves keeps the site usable; the user still learns the file is incomplete
+            problems.add(new ImportProblem(rows.get(rows.size() - 1).line(),
+                Messages.get("import.txt.unclosed", label, ringNo, rows.get(0).name())));
+            c.add(new Coordinate(c.get(0)));
+        }
+        return c.toArray(Coordinate[]::new);
+    }
+
+    private static void checkArea(ImportedSite site, Crs crs, int line, List<ImportProblem> problems) {
+        if (crs == null || site.declaredAreaM2() == null) {
+            return;
+        }
+        double computed = EllipsoidalArea.standard().area(site.geometry(), crs);
+        double declared = site.declaredAreaM2();
+        if (Math.abs(computed - declared) > AREA_TOLERANCE * computed) {
+            problems.add(new ImportProblem(line, Messages.get("import.txt.areaMismatch", site.id().isEmpty()
+                ? site.name() : site.id(), declared / 10000, computed / 10000)));
+        }
+    }
+
+    private static Double declaredArea(String text) {
+        try {
+            return text.isEmpty() ? null : Double.parseDouble(text) * 10000;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static String field(List<String> f, int i) {
+        return i < f.size() ? f.get(i) : "";
+    }
+}

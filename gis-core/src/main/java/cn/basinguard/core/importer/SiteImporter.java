@@ -1,0 +1,50 @@
+package cn.basinguard.core.importer;
+
+import cn.basinguard.core.GisException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/** Reads project sites from any supported file, chosen by its extension. */
+public final class SiteImporter {
+    private SiteImporter() {
+    }
+
+    /**
+     * @throws GisException {@code import.unsupported} for an unknown extension, {@code import.unreadable} when the
+     *     file cannot be opened; problems inside a readable file come back in {@link ImportedSites#problems()}
+     */
+    public static ImportedSites read(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (!Files.isRegularFile(file)) {
+            throw new GisException("import.unreadable", file, Messages.notFound());
+        }
+        try {
+            if (name.endsWith(".txt")) {
+                return new CoordinateTxtReader().read(file);
+            }
+            if (name.endsWith(".geojson") || name.endsWith(".json")) {
+                return new GeoJsonReader().read(file);
+            }
+            if (name.endsWith(".kml")) {
+                return new KmlReader().read(file);
+            }
+            if (name.endsWith(".shp")) {
+                return new ShapefileReader().read(file);
+            }
+        } catch (NoSuchFileException e) {
+            throw new GisException(e, "import.unreadable", file, Messages.notFound());
+        } catch (IOException e) {
+            throw new GisException(e, "import.unreadable", file, e.getMessage());
+        }
+        throw new GisException("import.unsupported", file.getFileName());
+    }
+
+    private static final class Messages {
+        static String notFound() {
+            return cn.basinguard.core.i18n.Messages.get("import.notFound");
+        }
+    }
+}
