@@ -10,10 +10,6 @@ import cn.basinguard.core.importer.ImportedSites;
 import cn.basinguard.core.importer.SiteImporter;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.List;
-import java.util.Map;
 
 /** {@code --sites FILE [--sites-crs EPSG:CODE]}: project sites from a TXT, Shapefile, GeoJSON or KML file. */
 final class SitesOption {
@@ -34,12 +30,7 @@ final class SitesOption {
             throw new UsageException(CliText.get("check.sitesEmpty", imported.sourceName()));
         }
         RoleLayer layer = imported.toRoleLayer();
-        Map<LayerRole, RoleLayer> layers = new EnumMap<>(LayerRole.class);
-        layers.putAll(input.layers());
-        layers.put(LayerRole.SITES, new RoleLayer(LayerRole.SITES, layer.source(), crs, layer.features()));
-        List<String> inputs = new ArrayList<>(input.inputs());
-        inputs.add(file.toString());
-        return new CheckInput(layers, input.targets(), inputs, input.readIssues());
+        return input.with(new RoleLayer(LayerRole.SITES, layer.source(), crs, layer.features()), file.toString());
     }
 
     private static Crs parseCrs(String spec) {

@@ -17,10 +17,13 @@ import javafx.concurrent.Task;
 final class CheckTask extends Task<CheckReport> {
     private final List<Path> files;
     private final Map<String, String> roles;
+    private final cn.basinguard.core.check.RoleLayer sites;
 
-    CheckTask(List<Path> files, Map<String, String> roles) {
+    /** @param sites project sites to check instead of those of the files (imported from TXT, Shapefile …), or null */
+    CheckTask(List<Path> files, Map<String, String> roles, cn.basinguard.core.check.RoleLayer sites) {
         this.files = List.copyOf(files);
         this.roles = Map.copyOf(roles);
+        this.sites = sites;
     }
 
     @Override
@@ -28,10 +31,11 @@ final class CheckTask extends Task<CheckReport> {
         updateMessage(UiText.get("check.reading"));
         updateProgress(-1, 1);
         DatasetLoader.Loaded loaded = DatasetLoader.load(files, roles);
+        var input = sites == null ? loaded.input() : loaded.input().with(sites, sites.source());
         Progress progress = new Progress((stage, done) -> {
             updateMessage(stage);
             updateProgress(done, 1);
         }, this::isCancelled);
-        return new CheckEngine(CheckParameters.DEFAULT).run(loaded.input(), progress);
+        return new CheckEngine(CheckParameters.DEFAULT).run(input, progress);
     }
 }

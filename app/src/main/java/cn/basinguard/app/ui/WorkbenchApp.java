@@ -129,11 +129,74 @@ public final class WorkbenchApp extends Application {
             var files = e.getDragboard().getFiles();
             boolean ok = !files.isEmpty();
             if (ok) {
-                open(files.get(0).toPath());
+                String name = files.get(0).getName().toLowerCase(java.util.Locale.ROOT);
+                if (name.endsWith(".gpkg")) {
+                    open(files.get(0).toPath());
+                } else {
+                    importSites(files.get(0).toPath());
+                }
             }
             e.setDropCompleted(ok);
             e.consume();
         });
+    }
+
+    /** 导入项目选址: a TXT, Shapefile, GeoJSON or KML of project sites, checked at once against the open data. */
+    private void chooseSites() {
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.setTitle(UiText.get("menu.file.importSites"));
+        chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter(UiText.get("import.filter"),
+                "*.txt", "*.TXT", "*.shp", "*.SHP", "*.geojson", "*.json", "*.kml", "*.KML"));
+        java.io.File f = chooser.showOpenDialog(stage);
+        if (f != null) {
+            importSites(f.toPath());
+        }
+    }
+
+    /** Reads the sites off the JavaFX thread, asks for the CRS when the file cannot tell it, then runs the checks. */
+    void importSites(Path file) {
+        Task<cn.basinguard.core.importer.ImportedSites> read = new Task<>() {
+            @Override
+            protected cn.basinguard.core.importer.ImportedSites call() {
+                return cn.basinguard.core.importer.SiteImporter.read(file);
+            }
+        };
+        read.setOnSucceeded(e -> checkImported(read.getValue()));
+        read.setOnFailed(e -> error(UiText.get("import.failed"), read.getException()));
+        Thread t = new Thread(read, "import-sites");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private void checkImported(cn.basinguard.core.importer.ImportedSites imported) {
+        if (!imported.problems().isEmpty()) {
+            StringBuilder sb = new StringBuilder();
+            imported.problems().forEach(p -> sb.append(p).append('\n'));
+            Alert warn = new Alert(Alert.AlertType.WARNING, sb.toString());
+            warn.setHeaderText(UiText.get("import.problems", imported.sourceName()));
+            warn.show();
+        }
+        if (imported.sites().isEmpty()) {
+            return;
+        }
+        cn.basinguard.core.crs.Crs crs = imported.crs();
+        if (crs == null) {
+            javafx.scene.control.TextInputDialog ask = new javafx.scene.control.TextInputDialog("4526");
+            ask.setHeaderText(UiText.get("import.askCrs", imported.sourceName()));
+            var answer = ask.showAndWait();
+            if (answer.isEmpty()) {
+                return;
+            }
+            try {
+                crs = cn.basinguard.core.crs.CrsRegistry.fromEpsg(Integer.parseInt(answer.get().replaceAll("(?i)^EPSG:", "").strip()));
+            } catch (NumberFormatException | GisException ex) {
+                error(UiText.get("import.failed"), ex instanceof GisException g ? g : new GisException("crs.unknown", answer.get()));
+                return;
+            }
+        }
+        var layer = imported.toRoleLayer();
+        runChecks(new cn.basinguard.core.check.RoleLayer(layer.role(), layer.source(), crs, layer.features()));
+        results.getSelectionModel().select(1);
     }
 
     private void chooseFile() {
@@ -180,7 +243,12 @@ public final class WorkbenchApp extends Application {
 
     /** Runs every check on the open data in the background, with progress and a cancel button; the window stays live. */
     void runChecks() {
-        CheckTask task = new CheckTask(List.of(currentFile == null ? SampleData.zengduSample() : currentFile), Map.of());
+        runChecks(null);
+    }
+
+    /** Runs every check, with {@code sites} (imported project sites) in place of the file's own when not null. */
+    void runChecks(cn.basinguard.core.check.RoleLayer sites) {
+        CheckTask task = new CheckTask(List.of(currentFile == null ? SampleData.zengduSample() : currentFile), Map.of(), sites);
         progress.progressProperty().bind(task.progressProperty());
         status.textProperty().bind(task.messageProperty());
         progress.setVisible(true);
@@ -404,6 +472,9 @@ public final class WorkbenchApp extends Application {
         MenuItem openItem = new MenuItem(UiText.get("menu.file.open"));
         openItem.setAccelerator(KeyCombination.keyCombination("Shortcut+O"));
         openItem.setOnAction(e -> chooseFile());
+        MenuItem importSites = new MenuItem(UiText.get("menu.file.importSites"));
+        importSites.setAccelerator(KeyCombination.keyCombination("Shortcut+I"));
+        importSites.setOnAction(e -> chooseSites());
         MenuItem sample = new MenuItem(UiText.get("menu.file.sample"));
         sample.setOnAction(e -> open(null));
         refreshRecent();
@@ -412,7 +483,7 @@ public final class WorkbenchApp extends Application {
             settings.saveWindow(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), stage.isMaximized());
             Platform.exit();
         });
-        file.getItems().addAll(openItem, sample, recent, new javafx.scene.control.SeparatorMenuItem(), exit);
+        file.getItems().addAll(openItem, importSites, sample, recent, new javafx.scene.control.SeparatorMenuItem(), exit);
         Menu language = new Menu(UiText.get("menu.language"));
         MenuItem zh = new MenuItem("中文");
         zh.setOnAction(e -> switchLanguage("zh"));

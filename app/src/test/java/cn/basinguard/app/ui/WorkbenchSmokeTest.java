@@ -80,6 +80,19 @@ class WorkbenchSmokeTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void importedSitesAreCheckedAtOnce(FxRobot robot) throws Exception {
+        java.nio.file.Path txt = java.nio.file.Path.of("../gis-core/src/test/resources/importer/plots-utf8.txt");
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isRegularFile(txt), "importer samples absent");
+        ListView<?> layers = robot.lookup("#layers").queryAs(ListView.class);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !layers.getItems().isEmpty());
+        robot.interact(() -> app.importSites(txt));
+        TableView<ResultRows.SiteRow> sites = robot.lookup("#result-sites").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> sites.getItems().stream().anyMatch(r -> r.site().equals("白果河泵站")));
+        assertTrue(sites.getItems().stream().noneMatch(r -> r.site().equals("白果河水库除险加固工程")), "the file's sites replace the data's");
+    }
+
+    @Test
     void clickingAFeatureIdentifiesItWithItsArea(FxRobot robot) throws Exception {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> app.map().contentProperty().get() != null
                 && app.map().viewportProperty().get() != null);

@@ -24,6 +24,16 @@ public record CheckInput(Map<LayerRole, RoleLayer> layers, TargetTable targets, 
         this(layers, targets, inputs, List.of());
     }
 
+    /** The same input with {@code layer} playing its role instead (project sites imported from another file, say). */
+    public CheckInput with(RoleLayer layer, String sourceFile) {
+        Map<LayerRole, RoleLayer> l = new EnumMap<>(LayerRole.class);
+        l.putAll(layers);
+        l.put(layer.role(), layer);
+        List<String> in = new java.util.ArrayList<>(inputs);
+        in.add(sourceFile);
+        return new CheckInput(l, targets, in, readIssues);
+    }
+
     public RoleLayer layer(LayerRole role) {
         return layers.get(role);
     }
