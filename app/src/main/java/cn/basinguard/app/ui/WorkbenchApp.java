@@ -446,8 +446,13 @@ public final class WorkbenchApp extends Application {
         layers.getItems().setAll(d.layers().stream().filter(LayerInfo::isSupported).toList());
         map.contentProperty().set(d.map());
         map.fullExtent();
+        if (d.map() == null || d.map().layers().isEmpty()) {
+            setStatus(UiText.get("status.noMap", name));
+            return;
+        }
         setStatus(UiText.get("status.ready"));
     }
+
 
     static String describe(LayerInfo l) {
         String title = l.identifier() != null && !l.identifier().isBlank() ? l.identifier() : l.name();

@@ -80,6 +80,20 @@ class WorkbenchSmokeTest {
     }
 
     @Test
+    void anotherGeoPackageOpensWithItsOwnCrs(FxRobot robot) throws Exception {
+        java.nio.file.Path other = java.nio.file.Path.of(System.getProperty("basinguard.corpus", "../../shared/corpus"))
+                .resolve("gpkg/ogc-ets-gpkg12/states10.gpkg");
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isRegularFile(other), "shared corpus absent");
+        ListView<?> layers = robot.lookup("#layers").queryAs(ListView.class);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !layers.getItems().isEmpty());
+        robot.interact(() -> app.open(other));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> stage.getTitle().contains("states10.gpkg"));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> app.map().contentProperty().get() != null
+                && app.map().contentProperty().get().crs().isGeographic());
+        assertTrue(!stage.getTitle().contains("示意数据"), "real data is not called demonstration data");
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void importedSitesAreCheckedAtOnce(FxRobot robot) throws Exception {
         java.nio.file.Path txt = java.nio.file.Path.of("../gis-core/src/test/resources/importer/plots-utf8.txt");
