@@ -48,6 +48,8 @@ public final class Cli {
                     return OK;
                 case "info":
                     return new InfoCommand(out, err).run(args);
+                case "print":
+                    return new PrintCommand(out).run(args);
                 case "check":
                     return new CheckCommand(out, err).run(args);
                 case "export":
