@@ -45,6 +45,15 @@ public final class MapRenderer {
      */
     public static boolean paint(Graphics2D g, MapContent content, Viewport vp, List<Geometry> highlight, BooleanSupplier cancelled,
                                 boolean vector) {
+        return paint(g, content, vp, highlight, cancelled, vector, null);
+    }
+
+    /**
+     * As above; {@code pixels}, when given, is the premultiplied ARGB raster {@code g} draws into (viewport-sized):
+     * sub-pixel patches are then blended into it directly, which for a county at full extent is most of the frame.
+     */
+    public static boolean paint(Graphics2D g, MapContent content, Viewport vp, List<Geometry> highlight, BooleanSupplier cancelled,
+                                boolean vector, int[] pixels) {
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
         g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
@@ -57,7 +66,7 @@ public final class MapRenderer {
                 if (cancelled.getAsBoolean()) {
                     return false;
                 }
-                if (!paintLayer(g, layer, layer.indicesIn(view), vp, labels, cancelled, vector)) {
+                if (!paintLayer(g, layer, layer.indicesIn(view), vp, labels, cancelled, vector, pixels)) {
                     return false;
                 }
             }
@@ -68,7 +77,7 @@ public final class MapRenderer {
                     hl.add(new MapFeature(-1, h, null));
                 }
                 MapLayer overlay = new MapLayer("highlight", "highlight", null, DefaultStyles.HIGHLIGHT, hl);
-                paintLayer(g, overlay, overlay.indicesIn(overlay.extent()), vp, new ArrayList<>(), () -> false, true);
+                paintLayer(g, overlay, overlay.indicesIn(overlay.extent()), vp, new ArrayList<>(), () -> false, true, null);
             }
             return true;
         } finally {
@@ -80,7 +89,7 @@ public final class MapRenderer {
     }
 
     private static boolean paintLayer(Graphics2D g, MapLayer layer, int[] indices, Viewport vp, List<Label> labels,
-                                      BooleanSupplier cancelled, boolean vector) {
+                                      BooleanSupplier cancelled, boolean vector, int[] pixels) {
         LayerStyle s = layer.style();
         Composite old = g.getComposite();
         if (layer.opacity() < 1) {
@@ -144,7 +153,11 @@ public final class MapRenderer {
             g.draw(areas);
             g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, aa);
         }
-        dots.paint(g, s);
+        if (pixels != null) {
+            dots.blend(pixels, vp, s, layer.opacity());
+        } else {
+            dots.paint(g, s);
+        }
         for (Point p : points) {
             symbol(g, s, vp.pixelX(p.getX()), vp.pixelY(p.getY()));
         }
@@ -172,17 +185,52 @@ public final class MapRenderer {
             count++;
         }
 
-        void paint(Graphics2D g, LayerStyle s) {
-            if (count == 0) {
-                return;
-            }
+        private static Color colour(LayerStyle s) {
             Color c = s.fill() != null ? s.fill() : s.stroke();
-            if (c == null) {
-                return;
-            }
-            if (s.hatch() != Hatch.NONE && s.hatchColor() != null) {
+            if (c != null && s.hatch() != Hatch.NONE && s.hatchColor() != null) {
                 c = new Color((c.getRed() * 3 + s.hatchColor().getRed()) / 4, (c.getGreen() * 3 + s.hatchColor().getGreen()) / 4,
                         (c.getBlue() * 3 + s.hatchColor().getBlue()) / 4, c.getAlpha());
+            }
+            return c;
+        }
+
+        /** Source-over into premultiplied ARGB, one int per pixel: no Java2D call per patch. */
+        void blend(int[] pixels, Viewport vp, LayerStyle s, double opacity) {
+            Color c = colour(s);
+            if (count == 0 || c == null) {
+                return;
+            }
+            int a = (int) Math.round(c.getAlpha() * opacity);
+            int pr = c.getRed() * a / 255;
+            int pg = c.getGreen() * a / 255;
+            int pb = c.getBlue() * a / 255;
+            int keep = 255 - a;
+            int w = vp.width();
+            int h = vp.height();
+            for (int i = 0; i < count; i++) {
+                int x0 = Math.max(0, xywh[i * 4]);
+                int y0 = Math.max(0, xywh[i * 4 + 1]);
+                int x1 = Math.min(w, xywh[i * 4] + xywh[i * 4 + 2]);
+                int y1 = Math.min(h, xywh[i * 4 + 1] + xywh[i * 4 + 3]);
+                for (int y = y0; y < y1; y++) {
+                    int row = y * w;
+                    for (int x = x0; x < x1; x++) {
+                        int d = pixels[row + x];
+                        int da = d >>> 24;
+                        int dr = (d >>> 16) & 0xFF;
+                        int dg = (d >>> 8) & 0xFF;
+                        int db = d & 0xFF;
+                        pixels[row + x] = (a + da * keep / 255) << 24 | (pr + dr * keep / 255) << 16 | (pg + dg * keep / 255) << 8
+                                | (pb + db * keep / 255);
+                    }
+                }
+            }
+        }
+
+        void paint(Graphics2D g, LayerStyle s) {
+            Color c = colour(s);
+            if (count == 0 || c == null) {
+                return;
             }
             Object aa = g.getRenderingHint(RenderingHints.KEY_ANTIALIASING);
             g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_OFF);

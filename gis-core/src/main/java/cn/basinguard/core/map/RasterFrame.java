@@ -23,7 +23,8 @@ public record RasterFrame(BufferedImage image, int[] pixels, Viewport viewport) 
                 g.setColor(background);
                 g.fillRect(0, 0, vp.width(), vp.height());
             }
-            if (!MapRenderer.paint(g, content, vp, highlight, cancelled)) {
+            int[] pixels = ((DataBufferInt) img.getRaster().getDataBuffer()).getData();
+            if (!MapRenderer.paint(g, content, vp, highlight, cancelled, false, pixels)) {
                 return null;
             }
         } finally {
