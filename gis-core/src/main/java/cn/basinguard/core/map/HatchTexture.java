@@ -9,7 +9,7 @@ import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Hatching for screen frames: a small transparent tile with the lines on it, repeated by Java2D. */
+/** Hatching for screen frames: a small tile of the fill colour with the lines on it, repeated by Java2D in one fill. */
 final class HatchTexture {
     private static final ConcurrentHashMap<LayerStyle, TexturePaint> CACHE = new ConcurrentHashMap<>();
 
@@ -24,6 +24,10 @@ final class HatchTexture {
         int n = Math.max(3, Math.round(s.hatchSpacing()));
         BufferedImage tile = new BufferedImage(n, n, BufferedImage.TYPE_INT_ARGB);
         Graphics2D g = tile.createGraphics();
+        if (s.fill() != null) {
+            g.setColor(s.fill());
+            g.fillRect(0, 0, n, n);
+        }
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
         g.setColor(s.hatchColor());
         g.setStroke(new BasicStroke(0.8f));

@@ -125,20 +125,19 @@ public final class MapRenderer {
                 labels.add(new Label(f.label(), vp.pixelX(at.getX()), vp.pixelY(at.getY()) + (geom instanceof Puntal ? -s.symbolSize() : 0), s));
             }
         }
-        if (s.fill() != null) {
+        boolean hatched = s.hatch() != Hatch.NONE && s.hatchColor() != null;
+        if (hatched && !vector) {
+            // one fill with a tile of fill colour and hatch: a clip of thousands of sub-paths would make every line slow
+            java.awt.Paint oldPaint = g.getPaint();
+            g.setPaint(HatchTexture.of(s));
+            g.fill(areas);
+            g.setPaint(oldPaint);
+        } else if (s.fill() != null) {
             g.setColor(s.fill());
             g.fill(areas);
         }
-        if (s.hatch() != Hatch.NONE && s.hatchColor() != null) {
-            if (vector) {
-                hatch(g, areas, s, vp);
-            } else {
-                // a clip of thousands of sub-paths makes every hatch line slow; a texture costs one more fill
-                java.awt.Paint oldPaint = g.getPaint();
-                g.setPaint(HatchTexture.of(s));
-                g.fill(areas);
-                g.setPaint(oldPaint);
-            }
+        if (hatched && vector) {
+            hatch(g, areas, s, vp);
         }
         if (s.stroke() != null && s.strokeWidth() > 0) {
             g.setColor(s.stroke());
