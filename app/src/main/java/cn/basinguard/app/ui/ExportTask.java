@@ -23,13 +23,23 @@ final class ExportTask extends Task<List<Path>> {
     private final List<Path> inputs;
     private final Path dir;
     private final String subject;
+    private final cn.basinguard.core.map.MapContent shown;
 
-    /** @param subject the one unit or site to export, or null for all */
-    ExportTask(CheckReport report, List<Path> inputs, Path dir, String subject) {
+    /**
+     * @param subject the one unit or site to export, or null for all
+     * @param shown the window's map, reused for the sheets' maps when it is in the report's grid (else read again)
+     */
+    ExportTask(CheckReport report, List<Path> inputs, Path dir, String subject, cn.basinguard.core.map.MapContent shown) {
         this.report = report;
         this.inputs = List.copyOf(inputs);
         this.dir = dir;
         this.subject = subject;
+        this.shown = shown;
+    }
+
+    /** A sheet shows every layer, whatever the window has switched off. */
+    private static cn.basinguard.core.map.MapContent allVisible(cn.basinguard.core.map.MapContent c) {
+        return new cn.basinguard.core.map.MapContent(c.crs(), c.layers().stream().map(l -> l.withVisible(true)).toList());
     }
 
     @Override
@@ -37,7 +47,8 @@ final class ExportTask extends Task<List<Path>> {
         updateMessage(UiText.get("export.running"));
         SheetExporter.checkFolder(dir);
         Fingerprint fingerprint = Fingerprint.of(inputs, Version.get(), CheckParameters.DEFAULT, Map.of());
-        return new SheetExporter(new RendererMapPainter(MapLayers.fromFiles(inputs, report.grid()))).export(report, fingerprint, LocalDate.now(), dir,
+        return new SheetExporter(new RendererMapPainter(
+                shown != null && shown.crs().equals(report.grid()) ? allVisible(shown) : MapLayers.fromFiles(inputs, report.grid()))).export(report, fingerprint, LocalDate.now(), dir,
                 EnumSet.allOf(SheetExporter.Format.class), subject, (done, total) -> {
                     updateProgress(done, total);
                     updateMessage(UiText.get("export.progress", done, total));

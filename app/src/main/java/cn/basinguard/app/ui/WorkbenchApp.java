@@ -298,7 +298,8 @@ public final class WorkbenchApp extends Application {
 
     /** Writes every sheet of the last check run into {@code dir} in the background, with progress. */
     ExportTask exportSheets(Path dir, String subject) {
-        ExportTask task = new ExportTask(report.get(), List.of(currentFile == null ? SampleData.zengduSample() : currentFile), dir, subject);
+        ExportTask task = new ExportTask(report.get(), List.of(currentFile == null ? SampleData.zengduSample() : currentFile), dir, subject,
+                map.contentProperty().get());
         progress.progressProperty().bind(task.progressProperty());
         status.textProperty().bind(task.messageProperty());
         progress.setVisible(true);

@@ -32,7 +32,7 @@ public final class CheckEngine {
         if (anchor == null) {
             throw new GisException("check.noUnitsNoSites");
         }
-        AreaMeter meter = new AreaMeter(workingGrid(input, anchor));
+        AreaMeter meter = new AreaMeter(workingGrid(anchor));
         List<DataQualityIssue> issues = new ArrayList<>(input.readIssues());
         LayerPreparer preparer = new LayerPreparer(meter);
         Map<LayerRole, WorkingLayer> layers = new EnumMap<>(LayerRole.class);
@@ -126,7 +126,7 @@ public final class CheckEngine {
      * red-line layers delivered in it are used as they are, without a copy; otherwise the CGCS2000 3° zone of the
      * anchor's centre.
      */
-    static Crs workingGrid(CheckInput input, RoleLayer anchor) {
+    static Crs workingGrid(RoleLayer anchor) {
         Crs crs = anchor.crs();
         if (crs == null) {
             throw new GisException("check.anchorNoCrs", anchor.source());

@@ -105,10 +105,6 @@ final class Indicators {
     }
 
     static double roundForDisplay(double value, String measure) {
-        return switch (measure.trim()) {
-            case "万亩", "平方公里", "km²", "km2", "公顷", "ha", "亩", "平方米", "m²", "m2" -> AreaUnits.round(value, 2).doubleValue();
-            case "%" -> AreaUnits.round(value, 1).doubleValue();
-            default -> AreaUnits.round(value, 2).doubleValue();
-        };
+        return AreaUnits.asShown(value, measure).doubleValue();
     }
 }

@@ -21,6 +21,9 @@ import java.util.Map;
 public final class MapLayers {
     private static final List<LayerRole> DRAW_ORDER = List.of(LayerRole.CULTIVATED, LayerRole.BASIC_FARMLAND, LayerRole.ECO_REDLINE,
             LayerRole.RESERVOIRS, LayerRole.UNITS, LayerRole.SITES, LayerRole.SECTIONS);
+    /** Land below, units and sites above; a layer of no known role just above cultivated land. */
+    private static final Comparator<MapLayer> DRAWING =
+            Comparator.comparingInt(m -> m.role() == null ? 2 : DRAW_ORDER.indexOf(m.role()) * 10);
 
     private MapLayers() {
     }
@@ -49,7 +52,7 @@ public final class MapLayers {
                 all.addAll(fromGeoPackage(src, mapCrs));
             }
         }
-        all.sort(Comparator.comparingInt(m -> m.role() == null ? 2 : DRAW_ORDER.indexOf(m.role()) * 10));
+        all.sort(DRAWING);
         return new MapContent(mapCrs, all);
     }
 
@@ -77,7 +80,7 @@ public final class MapLayers {
             }
             out.add(new MapLayer(name, l.name(), role, style, features));
         }
-        out.sort(Comparator.comparingInt(m -> m.role() == null ? 2 : DRAW_ORDER.indexOf(m.role()) * 10));
+        out.sort(DRAWING);
         return out;
     }
 

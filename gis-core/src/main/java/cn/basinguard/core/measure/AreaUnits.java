@@ -59,6 +59,18 @@ public final class AreaUnits {
         return round(exact(value), decimals);
     }
 
+    /**
+     * A figure in a target's measure as every output shows it, and as it is held against its target: counts whole,
+     * rates (%) to 1 decimal, areas and everything else to 2.
+     */
+    public static BigDecimal asShown(double value, String measure) {
+        return switch (measure.trim()) {
+            case "座", "个", "处" -> BigDecimal.valueOf(Math.round(value));
+            case "%" -> round(value, 1);
+            default -> round(value, 2);
+        };
+    }
+
     /** For a sheet: plain digits, no exponent, trailing zeros kept ("1499.88"). */
     public static String format(BigDecimal rounded) {
         return rounded.toPlainString();

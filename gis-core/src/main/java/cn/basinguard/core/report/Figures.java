@@ -25,11 +25,7 @@ public final class Figures {
 
     /** A figure in a target's measure: counts whole, rates to 1 decimal, areas to 2. */
     public static BigDecimal value(double v, String measure) {
-        return switch (measure.trim()) {
-            case "座", "个", "处" -> BigDecimal.valueOf(Math.round(v));
-            case "%" -> AreaUnits.round(v, 1);
-            default -> AreaUnits.round(v, 2);
-        };
+        return AreaUnits.asShown(v, measure);
     }
 
     public static String text(BigDecimal rounded) {
