@@ -23,9 +23,17 @@ import org.locationtech.jts.geom.Geometry;
  */
 final class AttributeTableTab extends Tab {
     private final TableView<Feature> table = new TableView<>();
+    private final String layer;
+    private final Consumer<Geometry> zoom;
 
-    AttributeTableTab(Path file, LayerInfo layer, Consumer<Geometry> show) {
+    /**
+     * @param show receives the geometries of the selected rows (highlighted on the map)
+     * @param zoom receives them when the user asks to zoom (double click, context menu)
+     */
+    AttributeTableTab(Path file, LayerInfo layer, Consumer<Geometry> show, Consumer<Geometry> zoom) {
         super(UiText.get("attributes.title", layer.identifier() != null ? layer.identifier() : layer.name()));
+        this.layer = layer.name();
+        this.zoom = zoom;
         table.setId("attributes-" + layer.name());
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         TableColumn<Feature, Object> fid = new TableColumn<>("FID");
@@ -38,16 +46,23 @@ final class AttributeTableTab extends Tab {
         }
         table.setPlaceholder(new Label(UiText.get("status.loading", layer.name())));
         table.getSelectionModel().getSelectedItems().addListener((javafx.collections.ListChangeListener<Feature>) change -> {
-            List<Geometry> gs = new ArrayList<>();
-            for (Feature f : table.getSelectionModel().getSelectedItems()) {
-                if (f != null && f.geometry() != null) {
-                    gs.add(f.geometry());
-                }
-            }
-            if (!gs.isEmpty()) {
-                show.accept(gs.size() == 1 ? gs.get(0) : gs.get(0).getFactory().buildGeometry(gs));
+            Geometry g = selectedGeometry();
+            if (g != null) {
+                show.accept(g);
             }
         });
+        table.setRowFactory(t -> {
+            javafx.scene.control.TableRow<Feature> row = new javafx.scene.control.TableRow<>();
+            row.setOnMouseClicked(e -> {
+                if (e.getClickCount() == 2 && !row.isEmpty()) {
+                    zoomToSelected();
+                }
+            });
+            return row;
+        });
+        javafx.scene.control.MenuItem zoomItem = new javafx.scene.control.MenuItem(UiText.get("attributes.zoom"));
+        zoomItem.setOnAction(e -> zoomToSelected());
+        table.setContextMenu(new javafx.scene.control.ContextMenu(zoomItem));
         setContent(table);
         Task<List<Feature>> load = new Task<>() {
             @Override
@@ -69,5 +84,39 @@ final class AttributeTableTab extends Tab {
 
     TableView<Feature> table() {
         return table;
+    }
+
+    /** The table name of the layer shown. */
+    String layer() {
+        return layer;
+    }
+
+    /** The selected rows' geometries as one geometry, or null. */
+    private Geometry selectedGeometry() {
+        List<Geometry> gs = new ArrayList<>();
+        for (Feature f : table.getSelectionModel().getSelectedItems()) {
+            if (f != null && f.geometry() != null) {
+                gs.add(f.geometry());
+            }
+        }
+        return gs.isEmpty() ? null : gs.size() == 1 ? gs.get(0) : gs.get(0).getFactory().buildGeometry(gs);
+    }
+
+    void zoomToSelected() {
+        Geometry g = selectedGeometry();
+        if (g != null) {
+            zoom.accept(g);
+        }
+    }
+
+    /** Selects and shows the row of feature {@code fid} (a feature clicked on the map). */
+    void selectFeature(long fid) {
+        for (int i = 0; i < table.getItems().size(); i++) {
+            if (table.getItems().get(i).fid() == fid) {
+                table.getSelectionModel().clearAndSelect(i);
+                table.scrollTo(Math.max(0, i - 3));
+                return;
+            }
+        }
     }
 }

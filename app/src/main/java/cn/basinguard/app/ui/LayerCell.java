@@ -2,18 +2,46 @@ package cn.basinguard.app.ui;
 
 import cn.basinguard.core.gpkg.LayerInfo;
 import cn.basinguard.core.map.MapContent;
-import javafx.beans.property.ObjectProperty;
+import cn.basinguard.core.map.MapLayer;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.ListCell;
+import javafx.scene.control.MenuItem;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.HBox;
 
-/** A row of the layer list: a check box that shows or hides the layer on the map, and its name and size. */
+/**
+ * A row of the layer list: visibility check box, style swatch, name and size. Rows are dragged to change the drawing
+ * order; the context menu zooms to the layer, opens its table, edits its style and moves it up or down.
+ */
 final class LayerCell extends ListCell<LayerInfo> {
-    private final ObjectProperty<MapContent> map;
+    private final LayersPanel panel;
     private final CheckBox visible = new CheckBox();
 
-    LayerCell(ObjectProperty<MapContent> map) {
-        this.map = map;
-        visible.setOnAction(e -> toggle());
+    LayerCell(LayersPanel panel) {
+        this.panel = panel;
+        visible.setOnAction(e -> panel.setVisible(getItem(), visible.isSelected()));
+        setOnDragDetected(e -> {
+            if (getItem() != null && panel.layerOf(getItem()) != null) {
+                var board = startDragAndDrop(TransferMode.MOVE);
+                ClipboardContent c = new ClipboardContent();
+                c.putString(getItem().name());
+                board.setContent(c);
+                e.consume();
+            }
+        });
+        setOnDragOver(e -> {
+            if (e.getGestureSource() instanceof LayerCell && getItem() != null && e.getDragboard().hasString()) {
+                e.acceptTransferModes(TransferMode.MOVE);
+            }
+            e.consume();
+        });
+        setOnDragDropped(e -> {
+            boolean done = getItem() != null && e.getDragboard().hasString() && panel.moveOnto(e.getDragboard().getString(), getItem());
+            e.setDropCompleted(done);
+            e.consume();
+        });
     }
 
     @Override
@@ -22,37 +50,47 @@ final class LayerCell extends ListCell<LayerInfo> {
         if (empty || item == null) {
             setText(null);
             setGraphic(null);
+            setContextMenu(null);
             return;
         }
         setText(WorkbenchApp.describe(item));
-        int i = indexOf(item);
-        if (i < 0) {
+        MapLayer layer = panel.layerOf(item);
+        setContextMenu(menu(item, layer));
+        if (layer == null) {
             setGraphic(null);
             return;
         }
-        visible.setSelected(map.get().layers().get(i).visible());
+        visible.setSelected(layer.visible());
         visible.setId("visible-" + item.name());
-        setGraphic(visible);
+        setGraphic(new HBox(4, visible, StyleSwatch.of(layer.style(), layer.opacity())));
     }
 
-    private int indexOf(LayerInfo item) {
-        MapContent c = map.get();
+    private ContextMenu menu(LayerInfo item, MapLayer layer) {
+        MenuItem table = new MenuItem(UiText.get("layer.attributes"));
+        table.setOnAction(e -> panel.actions().openAttributes(item));
+        if (layer == null) {
+            return new ContextMenu(table);
+        }
+        MenuItem zoom = new MenuItem(UiText.get("layer.zoom"));
+        zoom.setOnAction(e -> panel.actions().zoomTo(panel.layerOf(item).extent()));
+        MenuItem style = new MenuItem(UiText.get("layer.style"));
+        style.setOnAction(e -> panel.editStyle(item));
+        MenuItem up = new MenuItem(UiText.get("layer.up"));
+        up.setOnAction(e -> panel.step(item, 1));
+        MenuItem down = new MenuItem(UiText.get("layer.down"));
+        down.setOnAction(e -> panel.step(item, -1));
+        return new ContextMenu(zoom, table, style, up, down);
+    }
+
+    static int indexOf(MapContent c, String table) {
         if (c == null) {
             return -1;
         }
         for (int i = 0; i < c.layers().size(); i++) {
-            if (c.layers().get(i).table().equals(item.name())) {
+            if (c.layers().get(i).table().equals(table)) {
                 return i;
             }
         }
         return -1;
-    }
-
-    private void toggle() {
-        int i = indexOf(getItem());
-        if (i >= 0) {
-            MapContent c = map.get();
-            map.set(c.with(i, c.layers().get(i).withVisible(visible.isSelected())));
-        }
     }
 }

@@ -50,11 +50,15 @@ final class MapCanvas extends Region {
     });
     private final AtomicLong generation = new AtomicLong();
     private Viewport shown;
+    private long shownGeneration;
     private Point2D pressed;
     private Point2D last;
     private boolean dragged;
     private Consumer<Point2D> onCursor = p -> { };
     private Consumer<Point2D> onClick = p -> { };
+    private final ObjectProperty<MapTool> tool = new SimpleObjectProperty<>(MapTool.BROWSE);
+    private final SketchOverlay sketch = new SketchOverlay();
+    private Consumer<SketchOverlay> onSketch = s -> { };
 
     MapCanvas() {
         setId("map");
@@ -65,7 +69,7 @@ final class MapCanvas extends Region {
         box.setVisible(false);
         box.setFill(Paint.valueOf("#ff880033"));
         box.setStroke(Paint.valueOf("#ff6600"));
-        getChildren().addAll(view, box);
+        getChildren().addAll(view, sketch, box);
         setStyle("-fx-background-color: rgb(250,250,247);");
         javafx.scene.shape.Rectangle clip = new javafx.scene.shape.Rectangle();
         clip.widthProperty().bind(widthProperty());
@@ -77,6 +81,13 @@ final class MapCanvas extends Region {
         viewport.addListener((o, a, b) -> {
             placeShownFrame();
             requestFrame();
+            sketch.redraw(b);
+        });
+        tool.addListener((o, a, t) -> {
+            sketch.start(t.closesRing());
+            sketch.redraw(viewport.get());
+            setCursor(t == MapTool.BROWSE ? javafx.scene.Cursor.DEFAULT : javafx.scene.Cursor.CROSSHAIR);
+            onSketch.accept(sketch);
         });
         highlight.addListener((o, a, b) -> requestFrame());
         wireMouse();
@@ -102,6 +113,29 @@ final class MapCanvas extends Region {
     /** Receives the map coordinates of a click that was not a drag (identify). */
     void setOnMapClick(Consumer<Point2D> c) {
         onClick = c;
+    }
+
+    /** True when the frame on screen was painted for the current content, view and highlight. */
+    boolean upToDate() {
+        return shownGeneration == generation.get();
+    }
+
+    ObjectProperty<MapTool> toolProperty() {
+        return tool;
+    }
+
+    /** Told of every change of the sketch (a point added or removed, the cursor moved, finished, cleared). */
+    void setOnSketch(Consumer<SketchOverlay> c) {
+        onSketch = c;
+    }
+
+    SketchOverlay sketch() {
+        return sketch;
+    }
+
+    private void sketchChanged() {
+        sketch.redraw(viewport.get());
+        onSketch.accept(sketch);
     }
 
     void fullExtent() {
@@ -151,6 +185,7 @@ final class MapCanvas extends Region {
             Platform.runLater(() -> {
                 if (generation.get() == gen) {
                     show(frame);
+                    shownGeneration = gen;
                 }
             });
         });
@@ -217,6 +252,8 @@ final class MapCanvas extends Region {
                     var b = vp.toWorld(box.getX() + box.getWidth(), box.getY() + box.getHeight());
                     viewport.set(Viewport.fit(new Envelope(a.x, b.x, a.y, b.y), vp.width(), vp.height(), 0));
                 }
+            } else if (!dragged && vp != null && tool.get() != MapTool.BROWSE) {
+                sketchClick(vp, e);
             } else if (!dragged && vp != null && e.getButton() == MouseButton.PRIMARY) {
                 var p = vp.toWorld(e.getX(), e.getY());
                 onClick.accept(new Point2D(p.x, p.y));
@@ -234,8 +271,29 @@ final class MapCanvas extends Region {
             if (vp != null) {
                 var p = vp.toWorld(e.getX(), e.getY());
                 onCursor.accept(new Point2D(p.x, p.y));
+                if (tool.get() != MapTool.BROWSE && !sketch.points(false).isEmpty() && !sketch.finished()) {
+                    sketch.hover(new org.locationtech.jts.geom.Coordinate(p.x, p.y));
+                    sketchChanged();
+                }
             }
         });
+    }
+
+    /** A click that was not a drag, with a sketching tool: a point; a double or right click ends the sketch. */
+    private void sketchClick(Viewport vp, javafx.scene.input.MouseEvent e) {
+        if (e.getButton() == MouseButton.SECONDARY || e.getClickCount() == 2) {
+            sketch.finish();
+        } else if (e.getButton() == MouseButton.PRIMARY) {
+            var p = vp.toWorld(e.getX(), e.getY());
+            sketch.add(new org.locationtech.jts.geom.Coordinate(p.x, p.y));
+        }
+        sketchChanged();
+    }
+
+    /** Ends the sketch as if the user double-clicked (Enter). */
+    void finishSketch() {
+        sketch.finish();
+        sketchChanged();
     }
 
     private void wireKeys() {
@@ -245,6 +303,17 @@ final class MapCanvas extends Region {
                 return;
             }
             KeyCode k = e.getCode();
+            if (tool.get() != MapTool.BROWSE && (k == KeyCode.ESCAPE || k == KeyCode.BACK_SPACE || k == KeyCode.ENTER)) {
+                if (k == KeyCode.ESCAPE) {
+                    sketch.clear();
+                } else if (k == KeyCode.BACK_SPACE) {
+                    sketch.removeLast();
+                } else {
+                    sketch.finish();
+                }
+                sketchChanged();
+                return;
+            }
             if (k == KeyCode.PLUS || k == KeyCode.EQUALS || k == KeyCode.ADD) {
                 viewport.set(vp.zoomAt(vp.width() / 2.0, vp.height() / 2.0, 2));
             } else if (k == KeyCode.MINUS || k == KeyCode.SUBTRACT) {

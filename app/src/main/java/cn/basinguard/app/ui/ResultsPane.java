@@ -105,6 +105,9 @@ final class ResultsPane extends TabPane {
     }
 
     void show(CheckReport report) {
+        for (TableView<?> t : List.of(indicators, sites, conflicts, quality)) {
+            t.setPlaceholder(new javafx.scene.control.Label(UiText.get("results.empty")));
+        }
         indicators.getItems().setAll(ResultRows.indicators(report));
         sites.getItems().setAll(ResultRows.sites(report));
         conflicts.getItems().setAll(ResultRows.conflicts(report));
@@ -115,6 +118,7 @@ final class ResultsPane extends TabPane {
 
     private static Tab tab(String key, TableView<?> table) {
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        table.setPlaceholder(new javafx.scene.control.Label(UiText.get("results.notRun")));
         return new Tab(UiText.get(key), table);
     }
 

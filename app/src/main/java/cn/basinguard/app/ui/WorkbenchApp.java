@@ -25,11 +25,9 @@ import javafx.concurrent.Task;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListView;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
-import javafx.scene.control.TitledPane;
 import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
 
@@ -38,7 +36,6 @@ import javafx.stage.Stage;
  * on a worker thread; the map, checks and sheets panels are built on this frame (issues 5–7).
  */
 public final class WorkbenchApp extends Application {
-    private final ListView<LayerInfo> layers = new ListView<>();
     private Path openedPath;
     private final Label status = new Label();
     private final ProgressBar progress = new ProgressBar();
@@ -46,9 +43,27 @@ public final class WorkbenchApp extends Application {
     private final Button runChecks = new Button(UiText.get("check.run"));
     private final ObjectProperty<Geometry> selection = new SimpleObjectProperty<>();
     private final MapCanvas map = new MapCanvas();
+    private final LayersPanel layers = new LayersPanel(map.contentProperty(), new LayersPanel.Actions() {
+        @Override
+        public void zoomTo(org.locationtech.jts.geom.Envelope e) {
+            map.zoomTo(e);
+        }
+
+        @Override
+        public void openAttributes(LayerInfo layer) {
+            WorkbenchApp.this.openAttributes(layer);
+        }
+
+        @Override
+        public void failed(String header, Throwable e) {
+            error(header, e);
+        }
+    });
+    private final Label measured = new Label();
+    private final javafx.scene.control.ToggleGroup tools = new javafx.scene.control.ToggleGroup();
     private final Label cursor = new Label();
     private cn.basinguard.core.crs.Crs selectionCrs;
-    private final ResultsPane results = new ResultsPane(g -> select(g, reportCrs()), this::chooseExportFolder);
+    private final ResultsPane results = new ResultsPane(g -> select(g, reportCrs(), true), this::chooseExportFolder);
     private final ObjectProperty<CheckReport> report = new SimpleObjectProperty<>();
     private final UserSettings settings = UserSettings.forUser();
     private final Menu recent = new Menu(UiText.get("menu.file.recent"));
@@ -74,25 +89,27 @@ public final class WorkbenchApp extends Application {
         BorderPane root = new BorderPane();
         runChecks.setId("run-checks");
         runChecks.setOnAction(e -> runChecks());
-        root.setTop(new VBox(menuBar(), new ToolBar(runChecks)));
-        layers.setId("layers");
-        layers.setCellFactory(v -> new LayerCell(map.contentProperty()));
-        layers.setOnMouseClicked(e -> {
-            if (e.getClickCount() == 2 && layers.getSelectionModel().getSelectedItem() != null) {
-                openAttributes(layers.getSelectionModel().getSelectedItem());
-            }
-        });
-        TitledPane layersPane = new TitledPane(UiText.get("panel.layers"), layers);
-        layersPane.setCollapsible(false);
-        root.setLeft(layersPane);
+        root.setTop(new VBox(menuBar(), toolBar()));
         results.setId("results");
         map.setOnCursor(p -> cursor.setText(MapStatus.describe(map.contentProperty().get(), map.viewportProperty().get(), p.getX(), p.getY())));
         map.setOnMapClick(p -> identify(p.getX(), p.getY()));
+        map.setOnSketch(this::sketchChanged);
         selection.addListener((o, a, g) -> showSelection(g));
-        SplitPane centre = new SplitPane(map, results);
+        measured.setId("measure-result");
+        measured.setMouseTransparent(true);
+        measured.setVisible(false);
+        measured.setStyle("-fx-background-color: rgba(255,255,255,0.88); -fx-padding: 4 8 4 8; -fx-border-color: #ff6600;");
+        javafx.scene.layout.StackPane mapArea = new javafx.scene.layout.StackPane(map, measured);
+        javafx.scene.layout.StackPane.setAlignment(measured, javafx.geometry.Pos.TOP_LEFT);
+        javafx.scene.layout.StackPane.setMargin(measured, new javafx.geometry.Insets(8));
+        SplitPane main = new SplitPane(layers, mapArea);
+        main.setDividerPositions(0.22);
+        SplitPane.setResizableWithParent(layers, false);
+        SplitPane centre = new SplitPane(main, results);
         centre.setOrientation(Orientation.VERTICAL);
         centre.setDividerPositions(0.55);
         root.setCenter(centre);
+        root.setLeft(null);
         root.setBottom(statusBar());
         Scene scene = new Scene(root, 1280, 820);
         scene.getStylesheets().add(WorkbenchApp.class.getResource("basinguard.css").toExternalForm());
@@ -139,6 +156,126 @@ public final class WorkbenchApp extends Application {
             e.setDropCompleted(ok);
             e.consume();
         });
+    }
+
+    private ToolBar toolBar() {
+        javafx.scene.control.ToggleButton browse = toolButton(MapTool.BROWSE, "tool.browse");
+        javafx.scene.control.ToggleButton length = toolButton(MapTool.MEASURE_LENGTH, "tool.measureLength");
+        javafx.scene.control.ToggleButton area = toolButton(MapTool.MEASURE_AREA, "tool.measureArea");
+        javafx.scene.control.ToggleButton draw = toolButton(MapTool.DRAW_SITE, "tool.drawSite");
+        browse.setSelected(true);
+        tools.selectedToggleProperty().addListener((o, a, t) -> {
+            if (t == null) {
+                a.setSelected(true);
+            } else {
+                map.toolProperty().set((MapTool) t.getUserData());
+            }
+        });
+        Button full = new Button(UiText.get("menu.view.full"));
+        full.setOnAction(e -> map.fullExtent());
+        return new ToolBar(runChecks, new javafx.scene.control.Separator(), browse, length, area, draw,
+                new javafx.scene.control.Separator(), full);
+    }
+
+    private javafx.scene.control.ToggleButton toolButton(MapTool tool, String key) {
+        javafx.scene.control.ToggleButton b = new javafx.scene.control.ToggleButton(UiText.get(key));
+        b.setId("tool-" + tool.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+        b.setUserData(tool);
+        b.setToggleGroup(tools);
+        b.setTooltip(new javafx.scene.control.Tooltip(UiText.get(key + ".tip")));
+        return b;
+    }
+
+    /** Picks a map tool as the tool bar does. */
+    void useTool(MapTool tool) {
+        tools.getToggles().stream().filter(t -> t.getUserData() == tool).findFirst().ifPresent(t -> t.setSelected(true));
+    }
+
+    /** Measuring: the running figure over the map. Drawing a site: when finished, the site is named and checked. */
+    private void sketchChanged(SketchOverlay sketch) {
+        MapTool tool = map.toolProperty().get();
+        var content = map.contentProperty().get();
+        measured.setVisible(tool != MapTool.BROWSE);
+        if (tool == MapTool.BROWSE || content == null) {
+            return;
+        }
+        List<org.locationtech.jts.geom.Coordinate> points = sketch.points(true);
+        if (tool == MapTool.DRAW_SITE) {
+            measured.setText(points.size() < 3 ? UiText.get("draw.hint") : MeasureText.of(MapTool.MEASURE_AREA, points, content.crs()));
+            if (sketch.finished() && sketch.points(false).size() >= 3) {
+                drawnSite(sketch.points(false), content.crs());
+            }
+            return;
+        }
+        measured.setText(MeasureText.of(tool, points, content.crs()));
+    }
+
+    /** A site drawn on the map: named by the user, then checked like an imported one. */
+    private void drawnSite(List<org.locationtech.jts.geom.Coordinate> corners, cn.basinguard.core.crs.Crs crs) {
+        List<org.locationtech.jts.geom.Coordinate> ring = new java.util.ArrayList<>(corners);
+        ring.add(corners.get(0));
+        Geometry polygon = new org.locationtech.jts.geom.GeometryFactory().createPolygon(ring.toArray(new org.locationtech.jts.geom.Coordinate[0]));
+        if (!polygon.isValid()) {
+            Alert a = new Alert(Alert.AlertType.WARNING, UiText.get("draw.invalid"));
+            a.setHeaderText(UiText.get("draw.title"));
+            a.show();
+            return;
+        }
+        javafx.scene.control.TextInputDialog ask = new javafx.scene.control.TextInputDialog(UiText.get("draw.defaultName", ++drawnCount));
+        ask.setTitle(UiText.get("draw.title"));
+        ask.setHeaderText(UiText.get("draw.askName"));
+        ask.showAndWait().filter(n -> !n.isBlank()).ifPresent(name -> {
+            var site = new cn.basinguard.core.importer.ImportedSite(name.strip(), "D" + drawnCount, Map.of(), polygon, null);
+            checkImported(new cn.basinguard.core.importer.ImportedSites(Path.of(UiText.get("draw.source")), crs, List.of(site), List.of()));
+            map.sketch().clear();
+        });
+    }
+
+    private int drawnCount;
+    /** The sites last imported or drawn, and their CRS, for 保存项目选址. */
+    private cn.basinguard.core.importer.ImportedSites lastSites;
+
+    /** Saves the last imported or drawn sites into a GeoPackage the user picks: a new file, or a new layer of a working file. */
+    private void chooseSaveSites() {
+        if (lastSites == null || lastSites.sites().isEmpty()) {
+            Alert a = new Alert(Alert.AlertType.INFORMATION, UiText.get("save.nothing"));
+            a.setHeaderText(null);
+            a.show();
+            return;
+        }
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.setTitle(UiText.get("menu.file.saveSites"));
+        chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("GeoPackage (*.gpkg)", "*.gpkg"));
+        chooser.setInitialFileName(UiText.get("save.defaultFile"));
+        java.io.File f = chooser.showSaveDialog(stage);
+        if (f == null) {
+            return;
+        }
+        javafx.scene.control.TextInputDialog ask = new javafx.scene.control.TextInputDialog(UiText.get("save.defaultLayer"));
+        ask.setHeaderText(UiText.get("save.askLayer", f.getName()));
+        ask.showAndWait().filter(n -> !n.isBlank()).ifPresent(layer -> saveSites(f.toPath(), layer.strip()));
+    }
+
+    /** Writes {@link #lastSites} off the JavaFX thread; the open data files are refused, whatever the user picked. */
+    Task<Void> saveSites(Path target, String layer) {
+        cn.basinguard.core.importer.ImportedSites sites = lastSites;
+        Path opened = currentFile == null ? SampleData.zengduSample() : currentFile;
+        Task<Void> task = new Task<>() {
+            @Override
+            protected Void call() throws Exception {
+                if (java.nio.file.Files.exists(target) && java.nio.file.Files.isSameFile(target, opened)) {
+                    throw new GisException("import.store.openData", target.getFileName());
+                }
+                cn.basinguard.core.importer.SiteStore.save(sites, sites.crs(), target, layer);
+                return null;
+            }
+        };
+        task.setOnSucceeded(e -> setStatus(UiText.get("save.done", sites.sites().size(), target, layer)));
+        task.setOnFailed(e -> error(UiText.get("save.failed"), task.getException()));
+        Thread t = new Thread(task, "save-sites");
+        t.setDaemon(true);
+        t.start();
+        return task;
     }
 
     /** 导入项目选址: a TXT, Shapefile, GeoJSON or KML of project sites, checked at once against the open data. */
@@ -194,6 +331,7 @@ public final class WorkbenchApp extends Application {
                 return;
             }
         }
+        lastSites = new cn.basinguard.core.importer.ImportedSites(imported.source(), crs, imported.sites(), imported.problems());
         var layer = imported.toRoleLayer();
         runChecks(new cn.basinguard.core.check.RoleLayer(layer.role(), layer.source(), crs, layer.features()));
         results.getSelectionModel().select(1);
@@ -340,11 +478,32 @@ public final class WorkbenchApp extends Application {
         return report.get() == null ? null : report.get().grid();
     }
 
-    /** Shows a geometry given in {@code crs} on the map: highlighted and zoomed to. */
-    private void select(Geometry g, cn.basinguard.core.crs.Crs crs) {
+    /** Shows a geometry given in {@code crs} on the map: highlighted, and zoomed to when {@code zoom}. */
+    private void select(Geometry g, cn.basinguard.core.crs.Crs crs, boolean zoom) {
         selectionCrs = crs;
+        zoomToSelection = zoom;
         selection.set(null);
         selection.set(g);
+    }
+
+    private boolean zoomToSelection;
+
+    /** The selection in the map CRS, or null. */
+    private Geometry selectionInMap() {
+        var content = map.contentProperty().get();
+        Geometry g = selection.get();
+        if (g == null || content == null) {
+            return null;
+        }
+        return selectionCrs == null || selectionCrs.equals(content.crs()) ? g
+                : cn.basinguard.core.crs.GeometryTransformer.shared().transform(g, selectionCrs, content.crs());
+    }
+
+    void zoomToSelection() {
+        Geometry g = selectionInMap();
+        if (g != null) {
+            map.zoomTo(g.getEnvelopeInternal());
+        }
     }
 
     private void showSelection(Geometry g) {
@@ -353,10 +512,11 @@ public final class WorkbenchApp extends Application {
             map.highlightProperty().set(List.of());
             return;
         }
-        Geometry inMap = selectionCrs == null || selectionCrs.equals(content.crs()) ? g
-                : cn.basinguard.core.crs.GeometryTransformer.shared().transform(g, selectionCrs, content.crs());
+        Geometry inMap = selectionInMap();
         map.highlightProperty().set(List.of(inMap));
-        map.zoomTo(inMap.getEnvelopeInternal());
+        if (zoomToSelection) {
+            map.zoomTo(inMap.getEnvelopeInternal());
+        }
     }
 
     /** What lies under a click: the topmost visible feature, its attributes read from the file, and its area. */
@@ -378,7 +538,12 @@ public final class WorkbenchApp extends Application {
             }
         };
         task.setOnSucceeded(e -> {
-            map.highlightProperty().set(List.of(hit.feature().geometry()));
+            select(hit.feature().geometry(), content.crs(), false);
+            results.getTabs().stream().filter(t -> t instanceof AttributeTableTab a && a.layer().equals(hit.layer().table()))
+                    .map(AttributeTableTab.class::cast).findFirst().ifPresent(t -> {
+                        results.getSelectionModel().select(t);
+                        t.selectFeature(hit.feature().id());
+                    });
             Alert info = new Alert(Alert.AlertType.INFORMATION);
             info.setTitle(UiText.get("identify.title"));
             info.setHeaderText(hit.layer().name());
@@ -394,7 +559,13 @@ public final class WorkbenchApp extends Application {
     /** Opens the layer's attribute table as a tab beside the results. */
     AttributeTableTab openAttributes(LayerInfo layer) {
         var layerCrs = layer.srs() == null ? null : layer.srs().crs();
-        AttributeTableTab tab = new AttributeTableTab(openedPath, layer, g -> select(g, layerCrs));
+        for (var t : results.getTabs()) {
+            if (t instanceof AttributeTableTab a && a.layer().equals(layer.name())) {
+                results.getSelectionModel().select(a);
+                return a;
+            }
+        }
+        AttributeTableTab tab = new AttributeTableTab(openedPath, layer, g -> select(g, layerCrs, false), g -> select(g, layerCrs, true));
         tab.setClosable(true);
         results.getTabs().add(tab);
         results.getSelectionModel().select(tab);
@@ -408,6 +579,10 @@ public final class WorkbenchApp extends Application {
 
     MapCanvas map() {
         return map;
+    }
+
+    LayersPanel layers() {
+        return layers;
     }
 
     ObjectProperty<CheckReport> reportProperty() {
@@ -444,8 +619,9 @@ public final class WorkbenchApp extends Application {
         String name = d.file().getFileName().toString();
         stage.setTitle(UiText.get(d.demonstration() ? "app.title.demo" : "app.title.file", name));
         openedPath = d.file();
-        layers.getItems().setAll(d.layers().stream().filter(LayerInfo::isSupported).toList());
+        results.getTabs().removeIf(t -> t instanceof AttributeTableTab);
         map.contentProperty().set(d.map());
+        layers.setLayers(d.file(), d.layers().stream().filter(LayerInfo::isSupported).toList());
         map.fullExtent();
         if (d.map() == null || d.map().layers().isEmpty()) {
             setStatus(UiText.get("status.noMap", name));
@@ -481,6 +657,8 @@ public final class WorkbenchApp extends Application {
         MenuItem importSites = new MenuItem(UiText.get("menu.file.importSites"));
         importSites.setAccelerator(KeyCombination.keyCombination("Shortcut+I"));
         importSites.setOnAction(e -> chooseSites());
+        MenuItem saveSites = new MenuItem(UiText.get("menu.file.saveSites"));
+        saveSites.setOnAction(e -> chooseSaveSites());
         MenuItem sample = new MenuItem(UiText.get("menu.file.sample"));
         sample.setOnAction(e -> open(null));
         refreshRecent();
@@ -489,7 +667,7 @@ public final class WorkbenchApp extends Application {
             settings.saveWindow(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), stage.isMaximized());
             Platform.exit();
         });
-        file.getItems().addAll(openItem, importSites, sample, recent, new javafx.scene.control.SeparatorMenuItem(), exit);
+        file.getItems().addAll(openItem, importSites, saveSites, sample, recent, new javafx.scene.control.SeparatorMenuItem(), exit);
         Menu language = new Menu(UiText.get("menu.language"));
         MenuItem zh = new MenuItem("中文");
         zh.setOnAction(e -> switchLanguage("zh"));
@@ -504,6 +682,26 @@ public final class WorkbenchApp extends Application {
         export.setId("export-sheets");
         export.setOnAction(e -> chooseExportFolder());
         checks.getItems().addAll(run, export);
-        return new MenuBar(file, new Menu(UiText.get("menu.view")), checks, language, new Menu(UiText.get("menu.help")));
+        Menu view = new Menu(UiText.get("menu.view"));
+        MenuItem full = new MenuItem(UiText.get("menu.view.full"));
+        full.setAccelerator(KeyCombination.keyCombination("Shortcut+Home"));
+        full.setOnAction(e -> map.fullExtent());
+        MenuItem toLayer = new MenuItem(UiText.get("layer.zoom"));
+        toLayer.setOnAction(e -> {
+            LayerInfo l = layers.list().getSelectionModel().getSelectedItem();
+            var m = l == null ? null : layers.layerOf(l);
+            if (m != null) {
+                map.zoomTo(m.extent());
+            }
+        });
+        MenuItem toSelection = new MenuItem(UiText.get("menu.view.selection"));
+        toSelection.setAccelerator(KeyCombination.keyCombination("Shortcut+J"));
+        toSelection.setOnAction(e -> zoomToSelection());
+        MenuItem measureLength = new MenuItem(UiText.get("tool.measureLength"));
+        measureLength.setOnAction(e -> useTool(MapTool.MEASURE_LENGTH));
+        MenuItem measureArea = new MenuItem(UiText.get("tool.measureArea"));
+        measureArea.setOnAction(e -> useTool(MapTool.MEASURE_AREA));
+        view.getItems().addAll(full, toLayer, toSelection, new javafx.scene.control.SeparatorMenuItem(), measureLength, measureArea);
+        return new MenuBar(file, view, checks, language, new Menu(UiText.get("menu.help")));
     }
 }

@@ -147,4 +147,13 @@ public final class MapLayer {
     public MapLayer withStyle(LayerStyle s) {
         return new MapLayer(name, table, role, s, visible, opacity, features, index, extent, bounds);
     }
+
+    /** The same features labelled by {@code labels} (feature key to text; a key without text gets no label). */
+    public MapLayer withLabels(java.util.Map<Long, String> labels) {
+        List<MapFeature> relabelled = new java.util.ArrayList<>(features.size());
+        for (MapFeature f : features) {
+            relabelled.add(new MapFeature(f.id(), f.geometry(), labels.get(f.id())));
+        }
+        return new MapLayer(name, table, role, style, visible, opacity, List.copyOf(relabelled), index, extent, bounds);
+    }
 }

@@ -63,7 +63,7 @@ public final class MapLayers {
                 continue;
             }
             LayerRole role = roleOf(src, l);
-            String labelField = labelField(l, role);
+            String labelField = defaultLabelField(l, role);
             Crs from = l.srs().crs();
             List<MapFeature> features = new ArrayList<>();
             src.read(l.name(), null, labelField == null ? List.of() : List.of(labelField), f -> {
@@ -84,12 +84,25 @@ public final class MapLayers {
         return out;
     }
 
+    /** The text of {@code field} for every feature of {@code table}, by feature key: labels by a field the user picks. */
+    public static Map<Long, String> labelTexts(GeoPackageSource src, String table, String field) {
+        Map<Long, String> out = new java.util.HashMap<>();
+        src.read(table, null, List.of(field), f -> {
+            Object v = f.attributes().get(field);
+            if (v != null && !v.toString().isBlank()) {
+                out.put(f.fid(), v.toString());
+            }
+        }, p -> { });
+        return out;
+    }
+
     static LayerRole roleOf(GeoPackageSource src, LayerInfo l) {
         LayerCandidate c = new LayerCandidate(src.path().toString(), l.name(), l.identifier(), true);
         return RoleResolver.resolve(List.of(c), Map.of()).roles().keySet().stream().findFirst().orElse(null);
     }
 
-    private static String labelField(LayerInfo l, LayerRole role) {
+    /** The field a layer of this role is labelled by unless the user picks another: the unit, site, reservoir or section name. */
+    public static String defaultLabelField(LayerInfo l, LayerRole role) {
         if (role == null) {
             return null;
         }

@@ -1,0 +1,203 @@
+package cn.basinguard.app.ui;
+
+import cn.basinguard.core.gpkg.GeoPackageSource;
+import cn.basinguard.core.gpkg.LayerInfo;
+import cn.basinguard.core.map.MapContent;
+import cn.basinguard.core.map.MapLayer;
+import cn.basinguard.core.map.MapLayers;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javafx.beans.property.ObjectProperty;
+import javafx.concurrent.Task;
+import javafx.geometry.Orientation;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TitledPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import org.locationtech.jts.geom.Envelope;
+
+/**
+ * The layers panel: the layer list, top layer first as on the map, and under it the legend of the visible layers.
+ * Every change (visibility, order, style, opacity, labels) makes a new map content; the map repaints from it.
+ */
+final class LayersPanel extends SplitPane {
+    /** What the panel asks of the window. */
+    interface Actions {
+        void zoomTo(Envelope e);
+
+        void openAttributes(LayerInfo layer);
+
+        void failed(String header, Throwable e);
+    }
+
+    private final ListView<LayerInfo> list = new ListView<>();
+    private final VBox legend = new VBox(4);
+    private final ObjectProperty<MapContent> map;
+    private final Actions actions;
+    private final Map<String, String> labelFields = new HashMap<>();
+    private Path file;
+
+    LayersPanel(ObjectProperty<MapContent> map, Actions actions) {
+        this.map = map;
+        this.actions = actions;
+        list.setId("layers");
+        list.setCellFactory(v -> new LayerCell(this));
+        list.setOnMouseClicked(e -> {
+            if (e.getClickCount() == 2 && list.getSelectionModel().getSelectedItem() != null) {
+                actions.openAttributes(list.getSelectionModel().getSelectedItem());
+            }
+        });
+        legend.setId("legend");
+        legend.setStyle("-fx-padding: 6;");
+        TitledPane layers = new TitledPane(UiText.get("panel.layers"), list);
+        layers.setCollapsible(false);
+        layers.setMaxHeight(Double.MAX_VALUE);
+        TitledPane legendPane = new TitledPane(UiText.get("panel.legend"), new ScrollPane(legend));
+        legendPane.setCollapsible(false);
+        legendPane.setMaxHeight(Double.MAX_VALUE);
+        getItems().addAll(layers, legendPane);
+        setOrientation(Orientation.VERTICAL);
+        setDividerPositions(0.62);
+        setPrefWidth(300);
+        map.addListener((o, a, b) -> refresh());
+    }
+
+    /** Shows the layers of a newly opened file. */
+    void setLayers(Path file, List<LayerInfo> layers) {
+        this.file = file;
+        labelFields.clear();
+        MapContent c = map.get();
+        for (LayerInfo l : layers) {
+            MapLayer m = layerOf(c, l);
+            if (m != null) {
+                String f = MapLayers.defaultLabelField(l, m.role());
+                if (f != null && m.style().labelled()) {
+                    labelFields.put(l.name(), f);
+                }
+            }
+        }
+        list.getItems().setAll(layers);
+        refresh();
+    }
+
+    ListView<LayerInfo> list() {
+        return list;
+    }
+
+    Actions actions() {
+        return actions;
+    }
+
+    MapLayer layerOf(LayerInfo item) {
+        return layerOf(map.get(), item);
+    }
+
+    private static MapLayer layerOf(MapContent c, LayerInfo item) {
+        int i = LayerCell.indexOf(c, item.name());
+        return i < 0 ? null : c.layers().get(i);
+    }
+
+    void setVisible(LayerInfo item, boolean visible) {
+        update(item, l -> l.withVisible(visible));
+    }
+
+    /** Moves the dragged layer to where {@code target} is; true when the order changed. */
+    boolean moveOnto(String draggedTable, LayerInfo target) {
+        MapContent c = map.get();
+        int from = LayerCell.indexOf(c, draggedTable);
+        int to = LayerCell.indexOf(c, target.name());
+        if (from < 0 || to < 0 || from == to) {
+            return false;
+        }
+        map.set(c.move(from, to));
+        return true;
+    }
+
+    /** One step up (+1, drawn later, nearer the top) or down (−1) in the drawing order. */
+    void step(LayerInfo item, int by) {
+        MapContent c = map.get();
+        int from = LayerCell.indexOf(c, item.name());
+        int to = from + by;
+        if (from >= 0 && to >= 0 && to < c.layers().size()) {
+            map.set(c.move(from, to));
+        }
+    }
+
+    /** Opens the style dialog; labels by a new field are read from the file off the JavaFX thread. */
+    void editStyle(LayerInfo item) {
+        MapLayer layer = layerOf(item);
+        if (layer == null) {
+            return;
+        }
+        List<String> fields = item.fields().stream().map(LayerInfo.FieldInfo::name).toList();
+        new LayerStyleDialog(layer, fields, labelFields.get(item.name())).showAndWait().ifPresent(choice -> apply(item, choice));
+    }
+
+    void apply(LayerInfo item, StyleChoice choice) {
+        String old = labelFields.get(item.name());
+        if (choice.labelField() == null || choice.labelField().equals(old)) {
+            if (choice.labelField() == null) {
+                labelFields.remove(item.name());
+            }
+            update(item, l -> l.withStyle(choice.style()).withOpacity(choice.opacity()));
+            return;
+        }
+        Path source = file;
+        Task<Map<Long, String>> read = new Task<>() {
+            @Override
+            protected Map<Long, String> call() {
+                try (GeoPackageSource src = GeoPackageSource.open(source)) {
+                    return MapLayers.labelTexts(src, item.name(), choice.labelField());
+                }
+            }
+        };
+        read.setOnSucceeded(e -> {
+            labelFields.put(item.name(), choice.labelField());
+            update(item, l -> l.withLabels(read.getValue()).withStyle(choice.style()).withOpacity(choice.opacity()));
+        });
+        read.setOnFailed(e -> actions.failed(UiText.get("style.labelsFailed"), read.getException()));
+        Thread t = new Thread(read, "labels");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private void update(LayerInfo item, java.util.function.UnaryOperator<MapLayer> change) {
+        MapContent c = map.get();
+        int i = LayerCell.indexOf(c, item.name());
+        if (i >= 0) {
+            map.set(c.with(i, change.apply(c.layers().get(i))));
+        }
+    }
+
+    /** Keeps the list in drawing order (top first, tables without a map after) and the legend in step with the map. */
+    private void refresh() {
+        MapContent c = map.get();
+        List<LayerInfo> sorted = new ArrayList<>(list.getItems());
+        sorted.sort(Comparator.comparingInt(l -> -LayerCell.indexOf(c, l.name())));
+        if (!sorted.equals(list.getItems())) {
+            LayerInfo selected = list.getSelectionModel().getSelectedItem();
+            list.getItems().setAll(sorted);
+            list.getSelectionModel().select(selected);
+        }
+        list.refresh();
+        legend.getChildren().clear();
+        if (c == null) {
+            return;
+        }
+        List<MapLayer> visible = new ArrayList<>(c.visibleLayers());
+        java.util.Collections.reverse(visible);
+        for (MapLayer l : visible) {
+            Label name = new Label(l.name());
+            name.setWrapText(true);
+            name.setMaxWidth(240);
+            legend.getChildren().add(new HBox(6, StyleSwatch.of(l.style(), l.opacity()), name));
+        }
+    }
+}

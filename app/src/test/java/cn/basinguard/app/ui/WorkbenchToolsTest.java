@@ -1,0 +1,240 @@
+package cn.basinguard.app.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.basinguard.core.gpkg.GeoPackageSource;
+import cn.basinguard.core.gpkg.LayerInfo;
+import cn.basinguard.core.map.MapContent;
+import cn.basinguard.core.map.MapLayer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javafx.geometry.Point2D;
+import javafx.scene.control.DialogPane;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The workbench's layer panel, measuring tools, table ↔ map selection and drawing a site, driven as a user would. */
+@ExtendWith(ApplicationExtension.class)
+class WorkbenchToolsTest {
+    Stage stage;
+    WorkbenchApp app;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        app = new WorkbenchApp();
+        app.start(stage);
+    }
+
+    @BeforeEach
+    void loaded() throws Exception {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> app.map().contentProperty().get() != null
+                && app.map().viewportProperty().get() != null && !app.layers().list().getItems().isEmpty());
+    }
+
+    private MapContent content() {
+        return app.map().contentProperty().get();
+    }
+
+    private LayerInfo info(String table) {
+        return app.layers().list().getItems().stream().filter(l -> l.name().equals(table)).findFirst().orElseThrow();
+    }
+
+    private static int index(MapContent c, String table) {
+        return LayerCell.indexOf(c, table);
+    }
+
+    private Point2D screen(double x, double y) {
+        var vp = app.map().viewportProperty().get();
+        return app.map().localToScreen(vp.pixelX(x), vp.pixelY(y));
+    }
+
+    @Test
+    void layersAreReorderedRestyledAndTheLegendFollows(FxRobot robot) throws Exception {
+        List<String> listed = app.layers().list().getItems().stream().map(LayerInfo::name).toList();
+        MapContent c = content();
+        assertEquals(c.layers().get(c.layers().size() - 1).table(), listed.get(0), "the top layer is listed first");
+        int farmland = index(c, "YJJBNTTB");
+        int cultivated = index(c, "DLTB");
+        assertTrue(farmland > cultivated, "basic farmland is drawn over cultivated land by default");
+
+        robot.interact(() -> app.layers().step(info("DLTB"), 1));
+        assertEquals(cultivated + 1, index(content(), "DLTB"), "one step up in the drawing order");
+        List<String> after = app.layers().list().getItems().stream().map(LayerInfo::name).toList();
+        assertEquals(after.indexOf("DLTB") + 1, after.indexOf(content().layers().get(cultivated).table()),
+                "the list shows the new order: " + after);
+
+        // dragging a row onto another moves the layer to that row's place in the drawing order
+        int target = index(content(), "DLTB");
+        robot.interact(() -> app.layers().moveOnto("XMXZ", info("DLTB")));
+        assertEquals(target, index(content(), "XMXZ"));
+
+        // style: fill, opacity and labels by a field the user picks (read from the file in the background)
+        MapLayer dltb = content().layers().get(index(content(), "DLTB"));
+        assertFalse(dltb.style().labelled());
+        var style = dltb.style().withFill(new java.awt.Color(10, 20, 30)).withLabels(java.awt.Color.BLACK, 12);
+        robot.interact(() -> app.layers().apply(info("DLTB"), new StyleChoice(style, 0.5, "DLMC")));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> content().layers().get(index(content(), "DLTB")).style().labelled());
+        MapLayer restyled = content().layers().get(index(content(), "DLTB"));
+        assertEquals(new java.awt.Color(10, 20, 30), restyled.style().fill());
+        assertEquals(0.5, restyled.opacity(), 1e-9);
+        assertTrue(restyled.features().stream().allMatch(f -> f.label() != null && !f.label().isBlank()),
+                "every patch is labelled by DLMC");
+
+        // the legend lists the visible layers, top first, and drops a hidden one
+        javafx.scene.layout.VBox legend = robot.lookup("#legend").queryAs(javafx.scene.layout.VBox.class);
+        assertEquals(content().visibleLayers().size(), legend.getChildren().size());
+        robot.interact(() -> app.layers().setVisible(info("SKSM"), false));
+        assertEquals(content().visibleLayers().size(), legend.getChildren().size());
+        assertTrue(legend.getChildren().stream().noneMatch(n -> n.toString().contains("水库水面")));
+        robot.interact(() -> app.map().zoomTo(restyled.features().get(0).geometry().getEnvelopeInternal()));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> app.map().upToDate());
+        robot.interact(() -> Screenshots.save(stage.getScene(), "layers-restyled"));
+    }
+
+    @Test
+    void theStyleDialogOpensWithTheLayersStyle(FxRobot robot) {
+        MapLayer farmland = content().layers().get(index(content(), "YJJBNTTB"));
+        LayerStyleDialog[] d = new LayerStyleDialog[1];
+        robot.interact(() -> d[0] = new LayerStyleDialog(farmland, List.of("DLMC", "TBBH"), null));
+        assertEquals(cn.basinguard.core.map.Hatch.DIAGONAL, d[0].hatch.getValue());
+        assertTrue(d[0].filled.isSelected());
+        assertEquals(farmland.style().fill().getRed(), (int) Math.round(d[0].fill.getValue().getRed() * 255));
+    }
+
+    private static double figure(String text, String after) {
+        Matcher m = Pattern.compile(Pattern.quote(after) + "\\s*([0-9,]+\\.?[0-9]*)\\s*(km|m)?").matcher(text);
+        assertTrue(m.find(), text);
+        double v = Double.parseDouble(m.group(1).replace(",", ""));
+        return "km".equals(m.group(2)) ? v * 1000 : v;
+    }
+
+    @Test
+    void measuringDistanceAndAreaOnTheEllipsoid(FxRobot robot) throws Exception {
+        var e = content().fullExtent();
+        double x0 = e.centre().x - 1500;
+        double y0 = e.centre().y - 1500;
+        robot.interact(() -> app.map().zoomTo(new org.locationtech.jts.geom.Envelope(x0, x0 + 3000, y0, y0 + 3000)));
+        robot.interact(() -> app.useTool(MapTool.MEASURE_LENGTH));
+        robot.clickOn(screen(x0, y0));
+        robot.clickOn(screen(x0 + 2000, y0));
+        robot.doubleClickOn(screen(x0 + 2000, y0 + 1500));
+        var pts = app.map().sketch().points(false);
+        double planar = pts.get(0).distance(pts.get(1)) + pts.get(1).distance(pts.get(2));
+        javafx.scene.control.Label shown = robot.lookup("#measure-result").queryAs(javafx.scene.control.Label.class);
+        double measured = figure(shown.getText(), "：");
+        // Gauss–Krüger distances near the zone's central meridian are within 0.1 % of the ellipsoid's
+        assertEquals(planar, measured, planar * 0.002, shown.getText());
+        assertTrue(app.map().sketch().finished());
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> app.map().upToDate());
+        robot.interact(() -> Screenshots.save(stage.getScene(), "measure-distance"));
+
+        robot.interact(() -> app.useTool(MapTool.MEASURE_AREA));
+        robot.clickOn(screen(x0, y0));
+        robot.clickOn(screen(x0 + 2000, y0));
+        robot.clickOn(screen(x0 + 2000, y0 + 1500));
+        robot.doubleClickOn(screen(x0, y0 + 1500));
+        var corners = app.map().sketch().points(false);
+        assertEquals(4, corners.size(), "a double click ends without adding a fifth point");
+        var f = new org.locationtech.jts.geom.GeometryFactory();
+        var ring = new java.util.ArrayList<>(corners);
+        ring.add(corners.get(0));
+        double planarArea = f.createPolygon(ring.toArray(new org.locationtech.jts.geom.Coordinate[0])).getArea();
+        double m2 = figure(shown.getText(), "：");
+        assertEquals(planarArea, m2, planarArea * 0.004, shown.getText());
+        assertTrue(shown.getText().contains("亩"), shown.getText());
+        robot.interact(() -> app.map().requestFocus());
+        robot.type(KeyCode.ESCAPE);
+        assertTrue(app.map().sketch().points(false).isEmpty(), "Esc clears the sketch");
+        robot.interact(() -> app.useTool(MapTool.BROWSE));
+        assertFalse(shown.isVisible());
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aFeatureClickedOnTheMapIsSelectedInItsTableAndARowZoomsTheMap(FxRobot robot) throws Exception {
+        AttributeTableTab[] tab = new AttributeTableTab[1];
+        robot.interact(() -> tab[0] = app.openAttributes(info("XMXZ")));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> tab[0].table().getItems().size() == 17);
+        var site = content().layers().get(index(content(), "XMXZ")).features().get(5);
+        robot.interact(() -> app.map().zoomTo(site.geometry().getEnvelopeInternal()));
+        var inside = site.geometry().getInteriorPoint();
+        robot.clickOn(screen(inside.getX(), inside.getY()));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> tab[0].table().getSelectionModel().getSelectedItem() != null);
+        assertEquals(site.id(), tab[0].table().getSelectionModel().getSelectedItem().fid(), "the clicked site's row is selected");
+        robot.listWindows().stream().filter(w -> w.getScene() != null && w.getScene().getRoot() instanceof DialogPane)
+                .forEach(w -> robot.interact(() -> ((Stage) w).close()));
+
+        robot.interact(() -> app.map().fullExtent());
+        var other = content().layers().get(index(content(), "XMXZ")).features().get(11);
+        int row = -1;
+        for (int i = 0; i < tab[0].table().getItems().size(); i++) {
+            if (tab[0].table().getItems().get(i).fid() == other.id()) {
+                row = i;
+            }
+        }
+        int r = row;
+        robot.interact(() -> tab[0].table().getSelectionModel().clearAndSelect(r));
+        assertTrue(app.map().viewportProperty().get().envelope().getWidth() > 20_000, "selecting a row highlights, it does not move the map");
+        assertEquals(1, app.map().highlightProperty().get().size());
+        robot.interact(() -> tab[0].zoomToSelected());
+        var vp = app.map().viewportProperty().get();
+        assertTrue(vp.envelope().contains(other.geometry().getEnvelopeInternal()) && vp.envelope().getWidth() < 20_000, vp.toString());
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aSiteDrawnOnTheMapIsCheckedAndSaved(FxRobot robot) throws Exception {
+        // a site drawn straight across a basic-farmland patch
+        MapLayer farmland = content().layers().get(index(content(), "YJJBNTTB"));
+        var patch = farmland.features().get(40).geometry();
+        var c = patch.getInteriorPoint().getCoordinate();
+        robot.interact(() -> app.map().zoomTo(patch.getEnvelopeInternal()));
+        robot.interact(() -> app.useTool(MapTool.DRAW_SITE));
+        robot.clickOn(screen(c.x - 40, c.y - 40));
+        robot.clickOn(screen(c.x + 40, c.y - 40));
+        robot.clickOn(screen(c.x + 40, c.y + 40));
+        robot.doubleClickOn(screen(c.x - 40, c.y + 40));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.listWindows().stream()
+                .anyMatch(w -> w.getScene() != null && w.getScene().getRoot() instanceof DialogPane));
+        robot.type(KeyCode.ENTER);
+        TableView<ResultRows.SiteRow> sites = robot.lookup("#result-sites").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> sites.getItems().size() == 1);
+        ResultRows.SiteRow drawn = sites.getItems().get(0);
+        assertTrue(drawn.site().startsWith("绘制选址"), drawn.site());
+        assertTrue(drawn.fails(), "a site on basic farmland fails: " + drawn.verdict());
+        robot.interact(() -> app.useTool(MapTool.BROWSE));
+
+        Path dir = Files.createTempDirectory("drawn");
+        Path out = dir.resolve("working.gpkg");
+        javafx.concurrent.Task<Void>[] save = new javafx.concurrent.Task[1];
+        robot.interact(() -> save[0] = app.saveSites(out, "绘制选址"));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, save[0]::isDone);
+        save[0].get(); // throws if the save failed
+        try (GeoPackageSource src = GeoPackageSource.open(out)) {
+            var rows = src.readAll("绘制选址", p -> { });
+            assertEquals(1, rows.size());
+            assertEquals(drawn.site(), rows.get(0).attributes().get("XMMC"));
+            assertEquals(6400, rows.get(0).geometry().getArea(), 6400 * 0.03, "80 m × 80 m as drawn, to the pixel");
+        }
+        // the open data file is never written, whatever the user picks
+        robot.interact(() -> save[0] = app.saveSites(cn.basinguard.data.SampleData.zengduSample(), "x"));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, save[0]::isDone);
+        var refused = org.junit.jupiter.api.Assertions.assertThrows(java.util.concurrent.ExecutionException.class, save[0]::get);
+        assertTrue(refused.getCause().getMessage().contains("当前打开"), refused.getCause().getMessage());
+    }
+}
