@@ -18,6 +18,7 @@ final class CheckTask extends Task<CheckReport> {
     private final List<Path> files;
     private final Map<String, String> roles;
     private final cn.basinguard.core.check.RoleLayer sites;
+    private volatile ResultRows.Tables rows;
 
     /** @param sites project sites to check instead of those of the files (imported from TXT, Shapefile …), or null */
     CheckTask(List<Path> files, Map<String, String> roles, cn.basinguard.core.check.RoleLayer sites) {
@@ -36,6 +37,13 @@ final class CheckTask extends Task<CheckReport> {
             updateMessage(stage);
             updateProgress(done, 1);
         }, this::isCancelled);
-        return new CheckEngine(CheckParameters.DEFAULT).run(input, progress);
+        CheckReport report = new CheckEngine(CheckParameters.DEFAULT).run(input, progress);
+        rows = ResultRows.of(report);
+        return report;
+    }
+
+    /** The result tables' rows, made here rather than on the JavaFX thread; set once the task has succeeded. */
+    ResultRows.Tables rows() {
+        return rows;
     }
 }

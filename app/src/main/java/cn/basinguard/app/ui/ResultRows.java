@@ -35,6 +35,14 @@ final class ResultRows {
     record QualityRow(String kind, String layer, String feature, String detail, String handling) {
     }
 
+    /** Every table's rows; made on the checking thread, since a county's conflicts run to thousands of rows. */
+    record Tables(List<IndicatorRow> indicators, List<SiteRow> sites, List<ConflictRow> conflicts, List<QualityRow> quality) {
+    }
+
+    static Tables of(CheckReport r) {
+        return new Tables(indicators(r), sites(r), conflicts(r), quality(r));
+    }
+
     static List<IndicatorRow> indicators(CheckReport r) {
         List<IndicatorRow> out = new ArrayList<>();
         for (UnitResult u : r.units()) {

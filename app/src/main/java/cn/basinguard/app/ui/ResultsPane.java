@@ -104,14 +104,14 @@ final class ResultsPane extends TabPane {
         return new javafx.scene.control.ContextMenu(item);
     }
 
-    void show(CheckReport report) {
+    void show(CheckReport report, ResultRows.Tables rows) {
         for (TableView<?> t : List.of(indicators, sites, conflicts, quality)) {
             t.setPlaceholder(new javafx.scene.control.Label(UiText.get("results.empty")));
         }
-        indicators.getItems().setAll(ResultRows.indicators(report));
-        sites.getItems().setAll(ResultRows.sites(report));
-        conflicts.getItems().setAll(ResultRows.conflicts(report));
-        quality.getItems().setAll(ResultRows.quality(report));
+        indicators.getItems().setAll(rows.indicators());
+        sites.getItems().setAll(rows.sites());
+        conflicts.getItems().setAll(rows.conflicts());
+        quality.getItems().setAll(rows.quality());
         getTabs().get(2).setText(UiText.get("tab.conflicts") + "（" + report.conflicts().size() + "）");
         getTabs().get(3).setText(UiText.get("tab.quality") + "（" + report.dataQuality().size() + "）");
     }

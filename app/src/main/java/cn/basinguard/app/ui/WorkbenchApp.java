@@ -397,7 +397,7 @@ public final class WorkbenchApp extends Application {
             endRun();
             CheckReport r = task.getValue();
             report.set(r);
-            results.show(r);
+            results.show(r, task.rows());
             status.setText(UiText.get("check.done", r.units().size(), r.sites().size(), r.conflicts().size(), r.dataQuality().size()));
         });
         task.setOnCancelled(e -> {

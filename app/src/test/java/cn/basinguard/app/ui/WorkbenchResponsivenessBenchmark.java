@@ -1,0 +1,213 @@
+package cn.basinguard.app.ui;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+
+/**
+ * How long the JavaFX thread is kept from answering while the workbench works on a county's worth of data: a probe
+ * posts a task to the JavaFX thread every 5 ms and records how late each one runs. Phases: opening the file, panning
+ * (60 drags a second for 3 s), zooming with the wheel, opening the biggest attribute table and running every check.
+ * Also prints how long after each view change the matching frame is on screen. Runs headless (Monocle).
+ * Run: mvn -q -o -pl app -am -Pbench-ui -DskipTests verify -Dbench.args=/work/bench-data/zengdu-county.gpkg
+ */
+public final class WorkbenchResponsivenessBenchmark {
+    private static final List<Long> LATENCIES = Collections.synchronizedList(new ArrayList<>());
+
+    public static void main(String[] args) throws Exception {
+        System.setProperty("glass.platform", "Monocle");
+        System.setProperty("monocle.platform", "Headless");
+        System.setProperty("prism.order", "sw");
+        System.setProperty("headless.geometry", "1600x1200-32");
+        System.setProperty("basinguard.settings", "cn/basinguard/bench-run");
+        Path file = Path.of(args[0]);
+        CountDownLatch started = new CountDownLatch(1);
+        Platform.startup(started::countDown);
+        started.await();
+        AtomicReference<WorkbenchApp> app = new AtomicReference<>();
+        Platform.runLater(() -> {
+            WorkbenchApp a = new WorkbenchApp();
+            Stage stage = new Stage();
+            a.start(stage);
+            stage.setWidth(1600);
+            stage.setHeight(1000);
+            app.set(a);
+        });
+        waitUntil(() -> app.get() != null && app.get().map().contentProperty().get() != null, 60);
+        watchGc();
+        Thread probe = new Thread(WorkbenchResponsivenessBenchmark::probe, "fx-probe");
+        probe.setDaemon(true);
+        probe.start();
+        WorkbenchApp a = app.get();
+
+        phase("open county file", () -> {
+            long t = System.nanoTime();
+            Platform.runLater(() -> a.open(file));
+            waitUntil(() -> onFx(() -> a.map().contentProperty().get() != null
+                    && a.map().contentProperty().get().layers().stream().mapToInt(l -> l.features().size()).sum() > 100_000
+                    && a.map().upToDate()), 300);
+            System.out.printf("  opened and first frame shown after %d ms%n", (System.nanoTime() - t) / 1_000_000);
+        });
+        phase("pan (180 drags)", () -> {
+            List<Long> frames = new ArrayList<>();
+            for (int i = 0; i < 180; i++) {
+                int k = i;
+                Platform.runLater(() -> a.map().viewportProperty().set(a.map().viewportProperty().get().pan(k % 60 < 30 ? 12 : -12, 4)));
+                sleep(16);
+            }
+            long t = System.nanoTime();
+            waitUntil(() -> onFx(() -> a.map().upToDate()), 30);
+            frames.add((System.nanoTime() - t) / 1_000_000);
+            System.out.printf("  last frame on screen %d ms after the last drag%n", frames.get(0));
+        });
+        phase("zoom (wheel, 20 steps in and out, township to county)", () -> {
+            for (int i = 0; i < 20; i++) {
+                double f = i < 10 ? 1.5 : 1 / 1.5;
+                Platform.runLater(() -> {
+                    var vp = a.map().viewportProperty().get();
+                    a.map().viewportProperty().set(vp.zoomAt(vp.width() / 2.0, vp.height() / 2.0, f));
+                });
+                sleep(100);
+            }
+            long t = System.nanoTime();
+            waitUntil(() -> onFx(() -> a.map().upToDate()), 30);
+            System.out.printf("  last frame on screen %d ms after the last step%n", (System.nanoTime() - t) / 1_000_000);
+        });
+        phase("open the biggest attribute table", () -> {
+            AtomicReference<AttributeTableTab> tab = new AtomicReference<>();
+            Platform.runLater(() -> {
+                var biggest = a.layers().list().getItems().stream()
+                        .max(java.util.Comparator.comparingLong(cn.basinguard.core.gpkg.LayerInfo::featureCount)).orElseThrow();
+                tab.set(a.openAttributes(biggest));
+            });
+            long t = System.nanoTime();
+            waitUntil(() -> tab.get() != null && onFx(() -> tab.get().table().getItems().size() > 100_000), 120);
+            System.out.printf("  %d rows in the table after %d ms%n", onFxInt(() -> tab.get().table().getItems().size()),
+                    (System.nanoTime() - t) / 1_000_000);
+        });
+        phase("run every check", () -> {
+            long t = System.nanoTime();
+            Platform.runLater(a::runChecks);
+            waitUntil(() -> onFx(() -> a.reportProperty().get() != null), 600);
+            System.out.printf("  report shown after %d ms%n", (System.nanoTime() - t) / 1_000_000);
+        });
+        Platform.exit();
+        System.exit(0);
+    }
+
+    /** Where the JavaFX thread was when a probe was late (its stack 40 ms into the wait), and GC pauses meanwhile. */
+    private static final List<String> STALLS = Collections.synchronizedList(new ArrayList<>());
+    private static final List<Long> GC_PAUSES = Collections.synchronizedList(new ArrayList<>());
+
+    private static void probe() {
+        Thread fx = Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals("JavaFX Application Thread"))
+                .findFirst().orElseThrow();
+        while (true) {
+            long posted = System.nanoTime();
+            CountDownLatch ran = new CountDownLatch(1);
+            Platform.runLater(() -> {
+                LATENCIES.add(System.nanoTime() - posted);
+                ran.countDown();
+            });
+            try {
+                if (!ran.await(40, TimeUnit.MILLISECONDS)) {
+                    StackTraceElement[] st = fx.getStackTrace();
+                    ran.await();
+                    StringBuilder sb = new StringBuilder(String.format("%.0f ms late, JavaFX thread at:", (System.nanoTime() - posted) / 1e6));
+                    for (int i = 0; i < Math.min(12, st.length); i++) {
+                        sb.append("\n      ").append(st[i]);
+                    }
+                    STALLS.add(sb.toString());
+                }
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    private static void watchGc() {
+        for (var gc : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+            ((javax.management.NotificationEmitter) gc).addNotificationListener((n, h) -> {
+                var info = com.sun.management.GarbageCollectionNotificationInfo.from((javax.management.openmbean.CompositeData) n.getUserData());
+                if (!info.getGcName().contains("Concurrent")) {
+                    GC_PAUSES.add(info.getGcInfo().getDuration());
+                }
+            }, null, null);
+        }
+    }
+
+    private static void phase(String name, Runnable work) {
+        LATENCIES.clear();
+        STALLS.clear();
+        GC_PAUSES.clear();
+        System.out.println(name + ":");
+        work.run();
+        List<Long> l;
+        synchronized (LATENCIES) {
+            l = new ArrayList<>(LATENCIES);
+        }
+        Collections.sort(l);
+        if (l.isEmpty()) {
+            return;
+        }
+        System.out.printf("  JavaFX thread answered %d probes: median %.1f ms, 99th percentile %.1f ms, longest %.1f ms%n", l.size(),
+                l.get(l.size() / 2) / 1e6, l.get((int) (l.size() * 0.99)) / 1e6, l.get(l.size() - 1) / 1e6);
+        synchronized (GC_PAUSES) {
+            System.out.printf("  GC pauses (stop every thread): %d, longest %d ms, total %d ms%n", GC_PAUSES.size(),
+                    GC_PAUSES.stream().mapToLong(Long::longValue).max().orElse(0), GC_PAUSES.stream().mapToLong(Long::longValue).sum());
+        }
+        synchronized (STALLS) {
+            STALLS.forEach(st -> System.out.println("    " + st));
+        }
+    }
+
+    private static boolean onFx(BooleanSupplier s) {
+        AtomicReference<Boolean> r = new AtomicReference<>();
+        CountDownLatch done = new CountDownLatch(1);
+        Platform.runLater(() -> {
+            r.set(s.getAsBoolean());
+            done.countDown();
+        });
+        try {
+            done.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return Boolean.TRUE.equals(r.get());
+    }
+
+    private static int onFxInt(java.util.function.IntSupplier s) {
+        int[] r = new int[1];
+        onFx(() -> {
+            r[0] = s.getAsInt();
+            return true;
+        });
+        return r[0];
+    }
+
+    private static void waitUntil(BooleanSupplier s, int seconds) {
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        while (!s.getAsBoolean()) {
+            if (System.nanoTime() > end) {
+                throw new IllegalStateException("timed out");
+            }
+            sleep(20);
+        }
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
