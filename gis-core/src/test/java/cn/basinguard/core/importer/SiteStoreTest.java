@@ -50,7 +50,7 @@ class SiteStoreTest {
                 assertTrue(s.geometry().equalsExact(f.geometry()), file + " #" + i);
                 assertEquals(s.name(), f.attributes().get("XMMC"));
                 assertEquals(file, f.attributes().get("source"));
-                assertEquals("2026-11-29T01:00:00Z", String.valueOf(f.attributes().get("imported_at")));
+                assertEquals("2026-11-29T01:00:00.000Z", String.valueOf(f.attributes().get("imported_at")));
                 for (Map.Entry<String, Object> e : s.attributes().entrySet()) {
                     Object got = f.attributes().get(e.getKey());
                     if (e.getValue() instanceof Number n && got instanceof Number m) {
