@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -50,18 +51,11 @@ public final class RoleResolver {
             if (!c.spatial() || roles.containsValue(c)) {
                 continue;
             }
-            LayerRole role = null;
-            int score = 0;
-            for (LayerRole r : LayerRole.values()) {
-                int s = score(c, r);
-                if (s > score) {
-                    score = s;
-                    role = r;
-                }
-            }
+            LayerRole role = roleByName(c).orElse(null);
             if (role == null || roles.containsKey(role)) {
                 continue;
             }
+            int score = score(c, role);
             int current = bestScore.getOrDefault(role, 0);
             if (score > current) {
                 bestScore.put(role, score);
@@ -89,6 +83,20 @@ public final class RoleResolver {
             }
         }
         return new Resolution(roles, targets);
+    }
+
+    /** The role a layer's name says best, as {@link #resolve} recognises it; empty when it says none. */
+    public static Optional<LayerRole> roleByName(LayerCandidate c) {
+        LayerRole role = null;
+        int score = 0;
+        for (LayerRole r : LayerRole.values()) {
+            int s = score(c, r);
+            if (s > score) {
+                score = s;
+                role = r;
+            }
+        }
+        return Optional.ofNullable(role);
     }
 
     /** How well a layer's name says {@code role}: 0 (not at all) to 3 (exactly). */

@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 
 /**
@@ -31,33 +30,20 @@ import org.locationtech.jts.geom.Geometry;
 public final class GeoPackageWriter implements AutoCloseable {
     public static final int APPLICATION_ID_GPKG = 0x47504B47;
     public static final int USER_VERSION_1_3 = 10300;
-    private static final String RTREE_DEFINITION = "http://www.geopackage.org/spec120/#extension_rtree";
     private static final String METADATA_DEFINITION = "http://www.geopackage.org/spec120/#extension_metadata";
+    static final String EXTENSIONS_DDL = "CREATE TABLE IF NOT EXISTS gpkg_extensions (table_name TEXT,"
+            + " column_name TEXT, extension_name TEXT NOT NULL, definition TEXT NOT NULL, scope TEXT NOT NULL,"
+            + " CONSTRAINT ge_tce UNIQUE (table_name, column_name, extension_name))";
 
     private final Path target;
     private final Path temp;
     private final Connection conn;
     private final String timestamp;
-    private final GpkgGeometryEncoder encoder = new GpkgGeometryEncoder();
     private final Set<Integer> srsIds = new LinkedHashSet<>();
-    private final Map<String, TableState> tables = new LinkedHashMap<>();
+    private final Map<String, FeatureTableWriter> featureTables = new LinkedHashMap<>();
+    private final Map<String, PreparedStatement> attributeTables = new LinkedHashMap<>();
     private boolean metadataExtension;
     private boolean committed;
-
-    private static final class TableState {
-        final String geomColumn;
-        final int srsId;
-        final PreparedStatement insert;
-        final PreparedStatement rtreeInsert;
-        final Envelope extent = new Envelope();
-
-        TableState(String geomColumn, int srsId, PreparedStatement insert, PreparedStatement rtreeInsert) {
-            this.geomColumn = geomColumn;
-            this.srsId = srsId;
-            this.insert = insert;
-            this.rtreeInsert = rtreeInsert;
-        }
-    }
 
     private GeoPackageWriter(Path target, Path temp, Connection conn, String timestamp) {
         this.target = target;
@@ -109,9 +95,7 @@ public final class GeoPackageWriter implements AutoCloseable {
                     + " CONSTRAINT uk_gc_table_name UNIQUE (table_name),"
                     + " CONSTRAINT fk_gc_tn FOREIGN KEY (table_name) REFERENCES gpkg_contents(table_name),"
                     + " CONSTRAINT fk_gc_srs FOREIGN KEY (srs_id) REFERENCES gpkg_spatial_ref_sys (srs_id))");
-            st.execute("CREATE TABLE gpkg_extensions (table_name TEXT, column_name TEXT, extension_name TEXT NOT NULL,"
-                    + " definition TEXT NOT NULL, scope TEXT NOT NULL,"
-                    + " CONSTRAINT ge_tce UNIQUE (table_name, column_name, extension_name))");
+            st.execute(EXTENSIONS_DDL);
         }
         addSrs(GpkgSrs.UNDEFINED_CARTESIAN);
         addSrs(GpkgSrs.UNDEFINED_GEOGRAPHIC);
@@ -147,26 +131,8 @@ public final class GeoPackageWriter implements AutoCloseable {
         if (!srsIds.contains(srsId)) {
             throw new IllegalArgumentException("srs_id " + srsId + " not registered; call addSrs first");
         }
-        String rtree = "rtree_" + table + "_" + geomColumn;
-        try (Statement st = conn.createStatement()) {
-            st.execute("CREATE TABLE " + q(table) + " (fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, "
-                    + q(geomColumn) + " " + geometryType + columnDefs(columns) + ")");
-            st.execute("CREATE VIRTUAL TABLE " + q(rtree) + " USING rtree(id, minx, maxx, miny, maxy)");
-        }
-        insertContents(table, "features", identifier, description, srsId);
-        try (PreparedStatement ps = conn.prepareStatement("INSERT INTO gpkg_geometry_columns"
-                + " (table_name, column_name, geometry_type_name, srs_id, z, m) VALUES (?,?,?,?,0,0)")) {
-            ps.setString(1, table);
-            ps.setString(2, geomColumn);
-            ps.setString(3, geometryType);
-            ps.setInt(4, srsId);
-            ps.executeUpdate();
-        }
-        insertExtension(table, geomColumn, "gpkg_rtree_index", RTREE_DEFINITION, "write-only");
-        PreparedStatement insert = conn.prepareStatement("INSERT INTO " + q(table) + " (" + q(geomColumn)
-                + columnNames(columns) + ") VALUES (?" + ",?".repeat(columns.size()) + ")");
-        PreparedStatement rtreeInsert = conn.prepareStatement("INSERT INTO " + q(rtree) + " VALUES (?,?,?,?,?)");
-        tables.put(table, new TableState(geomColumn, srsId, insert, rtreeInsert));
+        featureTables.put(table, FeatureTableWriter.create(conn, table, identifier, description, geomColumn,
+                geometryType, srsId, columns, timestamp));
     }
 
     /** Creates a non-spatial table registered in gpkg_contents with data_type 'attributes'. */
@@ -177,44 +143,31 @@ public final class GeoPackageWriter implements AutoCloseable {
             st.execute("CREATE TABLE " + q(table) + " (fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL"
                     + columnDefs(columns) + ")");
         }
-        insertContents(table, "attributes", identifier, description, null);
-        PreparedStatement insert = conn.prepareStatement("INSERT INTO " + q(table) + " ("
-                + columnNames(columns).substring(1) + ") VALUES (" + "?,".repeat(columns.size() - 1) + "?)");
-        tables.put(table, new TableState(null, 0, insert, null));
+        insertContents(conn, table, "attributes", identifier, description, null, timestamp);
+        attributeTables.put(table, conn.prepareStatement("INSERT INTO " + q(table) + " ("
+                + columnNames(columns).substring(1) + ") VALUES (" + "?,".repeat(columns.size() - 1) + "?)"));
     }
 
     /** Inserts one feature; values follow the order of the columns given at creation. Returns the fid. */
     public long insertFeature(String table, Geometry geometry, Object... values) throws SQLException {
-        TableState t = state(table);
-        if (t.geomColumn == null) {
-            throw new IllegalArgumentException(table + " is an attribute table");
+        FeatureTableWriter t = featureTables.get(table);
+        if (t == null) {
+            throw new IllegalArgumentException(attributeTables.containsKey(table) ? table + " is an attribute table"
+                    : "unknown table " + table);
         }
-        t.insert.setBytes(1, encoder.encode(geometry, t.srsId));
-        bind(t.insert, 2, values);
-        t.insert.executeUpdate();
-        long fid = lastRowId();
-        if (!geometry.isEmpty()) {
-            Envelope e = geometry.getEnvelopeInternal();
-            t.extent.expandToInclude(e);
-            t.rtreeInsert.setLong(1, fid);
-            t.rtreeInsert.setDouble(2, e.getMinX());
-            t.rtreeInsert.setDouble(3, e.getMaxX());
-            t.rtreeInsert.setDouble(4, e.getMinY());
-            t.rtreeInsert.setDouble(5, e.getMaxY());
-            t.rtreeInsert.executeUpdate();
-        }
-        return fid;
+        return t.insert(geometry, values);
     }
 
     /** Inserts one row into an attribute table. Returns the fid. */
     public long insertRow(String table, Object... values) throws SQLException {
-        TableState t = state(table);
-        if (t.geomColumn != null) {
-            throw new IllegalArgumentException(table + " is a feature table");
+        PreparedStatement insert = attributeTables.get(table);
+        if (insert == null) {
+            throw new IllegalArgumentException(featureTables.containsKey(table) ? table + " is a feature table"
+                    : "unknown table " + table);
         }
-        bind(t.insert, 1, values);
-        t.insert.executeUpdate();
-        return lastRowId();
+        bind(insert, 1, values);
+        insert.executeUpdate();
+        return lastRowId(conn);
     }
 
     /**
@@ -234,8 +187,8 @@ public final class GeoPackageWriter implements AutoCloseable {
                         + " CONSTRAINT crmr_mfi_fk FOREIGN KEY (md_file_id) REFERENCES gpkg_metadata(id),"
                         + " CONSTRAINT crmr_mpi_fk FOREIGN KEY (md_parent_id) REFERENCES gpkg_metadata(id))");
             }
-            insertExtension("gpkg_metadata", null, "gpkg_metadata", METADATA_DEFINITION, "read-write");
-            insertExtension("gpkg_metadata_reference", null, "gpkg_metadata", METADATA_DEFINITION, "read-write");
+            insertExtension(conn, "gpkg_metadata", null, "gpkg_metadata", METADATA_DEFINITION, "read-write");
+            insertExtension(conn, "gpkg_metadata_reference", null, "gpkg_metadata", METADATA_DEFINITION, "read-write");
             metadataExtension = true;
         }
         long id;
@@ -245,7 +198,7 @@ public final class GeoPackageWriter implements AutoCloseable {
             ps.setString(2, mimeType);
             ps.setString(3, metadata);
             ps.executeUpdate();
-            id = lastRowId();
+            id = lastRowId(conn);
         }
         try (PreparedStatement ps = conn.prepareStatement("INSERT INTO gpkg_metadata_reference"
                 + " (reference_scope, table_name, column_name, row_id_value, timestamp, md_file_id, md_parent_id)"
@@ -258,31 +211,10 @@ public final class GeoPackageWriter implements AutoCloseable {
 
     /** Writes the extents, commits, closes and atomically moves the file into place. */
     public void commit() throws SQLException, IOException {
-        try (PreparedStatement ps = conn.prepareStatement(
-                "UPDATE gpkg_contents SET min_x=?, min_y=?, max_x=?, max_y=? WHERE table_name=?")) {
-            for (Map.Entry<String, TableState> e : tables.entrySet()) {
-                Envelope x = e.getValue().extent;
-                if (e.getValue().geomColumn == null || x.isNull()) {
-                    continue;
-                }
-                ps.setDouble(1, x.getMinX());
-                ps.setDouble(2, x.getMinY());
-                ps.setDouble(3, x.getMaxX());
-                ps.setDouble(4, x.getMaxY());
-                ps.setString(5, e.getKey());
-                ps.executeUpdate();
-            }
+        for (FeatureTableWriter t : featureTables.values()) {
+            t.finish();
         }
         closeStatements();
-        try (Statement st = conn.createStatement()) {
-            for (Map.Entry<String, TableState> e : tables.entrySet()) {
-                if (e.getValue().geomColumn != null) {
-                    for (String sql : RtreeTriggers.sql(e.getKey(), e.getValue().geomColumn, "fid")) {
-                        st.execute(sql);
-                    }
-                }
-            }
-        }
         conn.commit();
         try (Statement st = conn.createStatement()) {
             conn.setAutoCommit(true);
@@ -313,16 +245,16 @@ public final class GeoPackageWriter implements AutoCloseable {
     }
 
     private void closeStatements() throws SQLException {
-        for (TableState t : tables.values()) {
-            t.insert.close();
-            if (t.rtreeInsert != null) {
-                t.rtreeInsert.close();
-            }
+        for (FeatureTableWriter t : featureTables.values()) {
+            t.close();
+        }
+        for (PreparedStatement insert : attributeTables.values()) {
+            insert.close();
         }
     }
 
-    private void insertContents(String table, String dataType, String identifier, String description, Integer srsId)
-            throws SQLException {
+    static void insertContents(Connection conn, String table, String dataType, String identifier, String description,
+                               Integer srsId, String timestamp) throws SQLException {
         try (PreparedStatement ps = conn.prepareStatement("INSERT INTO gpkg_contents"
                 + " (table_name, data_type, identifier, description, last_change, srs_id) VALUES (?,?,?,?,?,?)")) {
             ps.setString(1, table);
@@ -339,8 +271,8 @@ public final class GeoPackageWriter implements AutoCloseable {
         }
     }
 
-    private void insertExtension(String table, String column, String name, String definition, String scope)
-            throws SQLException {
+    static void insertExtension(Connection conn, String table, String column, String name, String definition,
+                                String scope) throws SQLException {
         try (PreparedStatement ps = conn.prepareStatement("INSERT INTO gpkg_extensions"
                 + " (table_name, column_name, extension_name, definition, scope) VALUES (?,?,?,?,?)")) {
             ps.setString(1, table);
@@ -352,28 +284,20 @@ public final class GeoPackageWriter implements AutoCloseable {
         }
     }
 
-    private long lastRowId() throws SQLException {
+    static long lastRowId(Connection conn) throws SQLException {
         try (Statement st = conn.createStatement(); var rs = st.executeQuery("SELECT last_insert_rowid()")) {
             rs.next();
             return rs.getLong(1);
         }
     }
 
-    private TableState state(String table) {
-        TableState t = tables.get(table);
-        if (t == null) {
-            throw new IllegalArgumentException("unknown table " + table);
-        }
-        return t;
-    }
-
     private void requireNew(String table) {
-        if (tables.containsKey(table) || table.startsWith("gpkg_") || table.startsWith("rtree_")) {
+        if (featureTables.containsKey(table) || attributeTables.containsKey(table) || table.startsWith("gpkg_") || table.startsWith("rtree_")) {
             throw new IllegalArgumentException("table name not allowed or already used: " + table);
         }
     }
 
-    private static void bind(PreparedStatement ps, int first, Object[] values) throws SQLException {
+    static void bind(PreparedStatement ps, int first, Object[] values) throws SQLException {
         for (int i = 0; i < values.length; i++) {
             Object v = values[i];
             if (v == null) {
@@ -384,13 +308,15 @@ public final class GeoPackageWriter implements AutoCloseable {
                 ps.setLong(first + i, n.longValue());
             } else if (v instanceof Float f) {
                 ps.setDouble(first + i, f);
+            } else if (v instanceof Boolean b) {
+                ps.setInt(first + i, b ? 1 : 0); // GeoPackage BOOLEAN is 0/1
             } else {
                 ps.setString(first + i, v.toString());
             }
         }
     }
 
-    private static String columnDefs(List<GpkgColumn> columns) {
+    static String columnDefs(List<GpkgColumn> columns) {
         StringBuilder sb = new StringBuilder();
         for (GpkgColumn c : columns) {
             sb.append(", ").append(q(c.name())).append(' ').append(c.type());
@@ -401,7 +327,7 @@ public final class GeoPackageWriter implements AutoCloseable {
         return sb.toString();
     }
 
-    private static String columnNames(List<GpkgColumn> columns) {
+    static String columnNames(List<GpkgColumn> columns) {
         StringBuilder sb = new StringBuilder();
         for (GpkgColumn c : columns) {
             sb.append(", ").append(q(c.name()));

@@ -4,6 +4,7 @@ import cn.basinguard.core.check.LayerRole;
 import cn.basinguard.core.check.RoleLayer;
 import cn.basinguard.core.check.SourceFeature;
 import cn.basinguard.core.crs.Crs;
+import cn.basinguard.core.i18n.Messages;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,7 +15,7 @@ import java.util.Map;
  * What an importer read from one file: the sites it could read and the problems it met, always together, so the
  * user can use the readable part while fixing the rest.
  *
- * @param source the file read
+ * @param source the file read; null for coordinates typed or pasted in ({@link PastedCoordinates})
  * @param crs the file's CRS; null when the file does not tell it (the caller must ask the user, never guess)
  * @param sites the sites in file order
  * @param problems the problems in file order
@@ -25,8 +26,9 @@ public record ImportedSites(Path source, Crs crs, List<ImportedSite> sites, List
         problems = List.copyOf(problems);
     }
 
+    /** The file's name, or what the user is shown for typed or pasted coordinates. */
     public String sourceName() {
-        return source.getFileName().toString();
+        return source != null ? source.getFileName().toString() : Messages.get("import.paste.source");
     }
 
     /** The sites as the check engine's sites layer: fid = 1-based order, XMMC = the site's name. */

@@ -1,11 +1,15 @@
 package cn.basinguard.core.importer;
 
 import cn.basinguard.core.GisException;
+import cn.basinguard.core.check.LayerCandidate;
 import cn.basinguard.core.check.LayerRole;
+import cn.basinguard.core.check.RoleResolver;
 import cn.basinguard.core.crs.Crs;
+import cn.basinguard.core.gpkg.FeatureTableWriter;
 import cn.basinguard.core.gpkg.GeoPackageWriter;
-import cn.basinguard.core.gpkg.GpkgGeometryEncoder;
+import cn.basinguard.core.gpkg.GpkgColumn;
 import cn.basinguard.core.gpkg.GpkgSrs;
+import cn.basinguard.core.gpkg.SrsTable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,14 +21,15 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.locationtech.jts.geom.Envelope;
 
 /**
  * Saves imported sites as a GeoPackage layer: into a new file, or as a new layer of the user's working file. The file
@@ -32,6 +37,9 @@ import org.locationtech.jts.geom.Envelope;
  */
 public final class SiteStore {
     private static final List<String> FIXED = List.of("XMMC", "site_id", "source", "imported_at");
+    /** GeoPackage DATETIME: GDAL warns about any other form. */
+    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+        .withZone(ZoneOffset.UTC);
     private static final Set<LayerRole> RED_LINE = Set.of(LayerRole.CULTIVATED, LayerRole.BASIC_FARMLAND,
         LayerRole.ECO_REDLINE);
 
@@ -42,16 +50,27 @@ public final class SiteStore {
         save(sites, crs, gpkg, layerName, Instant.now());
     }
 
-    /** @param importedAt the import time written to every row (fixed in tests) */
+    /**
+     * @param importedAt the import time written to every row (fixed in tests)
+     * @throws GisException {@code import.store.redLineFile} when the file holds a red-line layer,
+     *     {@code import.store.layerExists} when the layer name is taken, {@code import.store.badLayerName},
+     *     {@code import.store.crsNotWritable} or {@code import.store.failed}; the file is then left as it was
+     */
     public static void save(ImportedSites sites, Crs crs, Path gpkg, String layerName, Instant importedAt) {
         if (crs == null) {
             throw new GisException("import.store.noCrs", sites.sourceName());
         }
+        GpkgSrs srs = GpkgSrs.of(crs).orElseThrow(() -> new GisException("import.store.crsNotWritable",
+            "EPSG:" + crs.epsg()));
+        String lower = layerName.strip().toLowerCase(Locale.ROOT);
+        if (lower.isEmpty() || lower.startsWith("gpkg_") || lower.startsWith("rtree_") || lower.startsWith("sqlite_")) {
+            throw new GisException("import.store.badLayerName", layerName);
+        }
+        String at = TIMESTAMP.format(importedAt);
         Path target = gpkg.toAbsolutePath();
         try {
             if (!Files.exists(target)) {
-                try (GeoPackageWriter w = GeoPackageWriter.create(target, importedAt.truncatedTo(ChronoUnit.MILLIS)
-                    .toString())) {
+                try (GeoPackageWriter w = GeoPackageWriter.create(target, at)) {
                     w.commit();
                 }
             }
@@ -61,7 +80,7 @@ public final class SiteStore {
                 try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + temp)) {
                     c.setAutoCommit(false);
                     refuse(c, target, layerName);
-                    write(c, sites, crs, layerName, importedAt);
+                    write(c, sites, SrsTable.ensure(c, srs), layerName, at);
                     c.commit();
                 }
                 Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -74,77 +93,51 @@ public final class SiteStore {
     }
 
     private static void refuse(Connection c, Path file, String layer) throws SQLException {
-        List<String> tables = new ArrayList<>();
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT table_name FROM gpkg_contents")) {
+        try (Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT table_name, identifier FROM gpkg_contents")) {
             while (rs.next()) {
-                tables.add(rs.getString(1));
-            }
-        }
-        for (String t : tables) {
-            // the red-line layers are the user's delivered data; a working file must never hold them
-            for (LayerRole role : RED_LINE) {
-                if (role.names().stream().anyMatch(n -> n.equalsIgnoreCase(t))) {
-                    throw new GisException("import.store.redLineFile", file.getFileName(), t);
+                // the red-line layers are the user's delivered data; a working file must never hold them, so the
+                // file is judged by the same name rules the checks use to find those layers
+                LayerCandidate layerOf = new LayerCandidate(file.toString(), rs.getString(1), rs.getString(2), true);
+                if (RoleResolver.roleByName(layerOf).filter(RED_LINE::contains).isPresent()) {
+                    throw new GisException("import.store.redLineFile", file.getFileName(), rs.getString(1));
                 }
             }
-            if (t.equalsIgnoreCase(layer)) {
-                throw new GisException("import.store.layerExists", file.getFileName(), t);
-            }
         }
-    }
-
-    private static void write(Connection c, ImportedSites sites, Crs crs, String layer, Instant at) throws SQLException {
-        Map<String, String> columns = attributeColumns(sites);
-        registerSrs(c, crs);
-        StringBuilder ddl = new StringBuilder("CREATE TABLE " + q(layer)
-            + " (fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, geom GEOMETRY, XMMC TEXT, site_id TEXT, source TEXT,"
-            + " imported_at DATETIME");
-        columns.forEach((name, type) -> ddl.append(", ").append(q(name)).append(' ').append(type));
-        Envelope extent = new Envelope();
-        sites.sites().forEach(s -> extent.expandToInclude(s.geometry().getEnvelopeInternal()));
-        try (Statement st = c.createStatement()) {
-            st.execute(ddl.append(')').toString());
-        }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO gpkg_contents (table_name, data_type, identifier,"
-            + " description, last_change, min_x, min_y, max_x, max_y, srs_id) VALUES (?,'features',?,?,?,?,?,?,?,?)")) {
+        // SQLite table names ignore case, and a table need not be registered in gpkg_contents to exist
+        try (PreparedStatement ps = c.prepareStatement("SELECT name FROM sqlite_master WHERE lower(name) = lower(?)"
+            + " UNION SELECT table_name FROM gpkg_contents WHERE lower(identifier) = lower(?)")) {
             ps.setString(1, layer);
             ps.setString(2, layer);
-            ps.setString(3, sites.sourceName());
-            ps.setString(4, at.truncatedTo(ChronoUnit.MILLIS).toString());
-            ps.setDouble(5, extent.getMinX());
-            ps.setDouble(6, extent.getMinY());
-            ps.setDouble(7, extent.getMaxX());
-            ps.setDouble(8, extent.getMaxY());
-            ps.setInt(9, crs.epsg());
-            ps.executeUpdate();
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    throw new GisException("import.store.layerExists", file.getFileName(), layer);
+                }
+            }
         }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO gpkg_geometry_columns VALUES (?,'geom','GEOMETRY',?,0,0)")) {
-            ps.setString(1, layer);
-            ps.setInt(2, crs.epsg());
-            ps.executeUpdate();
-        }
-        insertRows(c, sites, crs, layer, columns, at);
     }
 
-    private static void insertRows(Connection c, ImportedSites sites, Crs crs, String layer, Map<String, String> columns,
-                                   Instant at) throws SQLException {
-        StringBuilder sql = new StringBuilder("INSERT INTO " + q(layer) + " (geom, XMMC, site_id, source, imported_at");
-        columns.keySet().forEach(n -> sql.append(", ").append(q(n)));
-        sql.append(") VALUES (?,?,?,?,?").append(",?".repeat(columns.size())).append(')');
-        GpkgGeometryEncoder encoder = new GpkgGeometryEncoder();
-        try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+    private static void write(Connection c, ImportedSites sites, int srsId, String layer, String at)
+        throws SQLException {
+        Map<String, String> attributeTypes = attributeColumns(sites);
+        List<GpkgColumn> columns = new ArrayList<>(List.of(GpkgColumn.text("XMMC"), GpkgColumn.text("site_id"),
+            GpkgColumn.text("source"), new GpkgColumn("imported_at", "DATETIME", false)));
+        attributeTypes.forEach((name, type) -> columns.add(new GpkgColumn(name, type, false)));
+        try (FeatureTableWriter table = FeatureTableWriter.create(c, layer, layer, sites.sourceName(), "geom",
+            "GEOMETRY", srsId, columns, at)) {
             for (ImportedSite s : sites.sites()) {
-                ps.setBytes(1, encoder.encode(s.geometry(), crs.epsg()));
-                ps.setString(2, s.name());
-                ps.setString(3, s.id());
-                ps.setString(4, sites.sourceName());
-                ps.setString(5, at.truncatedTo(ChronoUnit.MILLIS).toString());
-                int i = 6;
-                for (String name : columns.keySet()) {
-                    ps.setObject(i++, s.attributes().get(name));
+                Object[] values = new Object[columns.size()];
+                values[0] = s.name();
+                values[1] = s.id();
+                values[2] = sites.sourceName();
+                values[3] = at;
+                int i = 4;
+                for (String name : attributeTypes.keySet()) {
+                    values[i++] = s.attributes().get(name);
                 }
-                ps.executeUpdate();
+                table.insert(s.geometry(), values);
             }
+            table.finish();
         }
     }
 
@@ -155,10 +148,12 @@ public final class SiteStore {
         reserved.addAll(List.of("fid", "geom"));
         Map<String, String> columns = new LinkedHashMap<>();
         Set<String> typed = new TreeSet<>();
+        Set<String> taken = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
         for (ImportedSite s : sites.sites()) {
             for (Map.Entry<String, Object> e : s.attributes().entrySet()) {
                 Object v = e.getValue();
-                if (reserved.contains(e.getKey())) {
+                // SQLite column names ignore case: "Name" after "NAME" would be the same column
+                if (reserved.contains(e.getKey()) || (!columns.containsKey(e.getKey()) && !taken.add(e.getKey()))) {
                     continue;
                 }
                 if (v != null && typed.add(e.getKey())) {
@@ -171,35 +166,4 @@ public final class SiteStore {
         }
         return columns;
     }
-
-    private static void registerSrs(Connection c, Crs crs) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM gpkg_spatial_ref_sys WHERE srs_id = ?")) {
-            ps.setInt(1, crs.epsg());
-            if (ps.executeQuery().next()) {
-                return;
-            }
-        }
-        GpkgSrs known = switch (crs.epsg()) {
-            case 4526 -> GpkgSrs.CGCS2000_GK3_ZONE38;
-            case 4547 -> GpkgSrs.CGCS2000_GK3_CM114;
-            case 4490 -> GpkgSrs.CGCS2000;
-            case 4326 -> GpkgSrs.WGS84;
-            default -> null;
-        };
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO gpkg_spatial_ref_sys (srs_name, srs_id,"
-            + " organization, organization_coordsys_id, definition, description) VALUES (?,?,'EPSG',?,?,?)")) {
-            ps.setString(1, known != null ? known.name() : crs.nameEn());
-            ps.setInt(2, crs.epsg());
-            ps.setInt(3, crs.epsg());
-            // readers resolve the CRS by its EPSG code; a WKT is given where BasinGuard carries one
-            ps.setString(4, known != null ? known.definition() : "undefined");
-            ps.setString(5, crs.nameZh());
-            ps.executeUpdate();
-        }
-    }
-
-    private static String q(String name) {
-        return "\"" + name.replace("\"", "\"\"") + "\"";
-    }
-
 }

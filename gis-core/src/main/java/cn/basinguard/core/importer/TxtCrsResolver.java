@@ -34,8 +34,7 @@ final class TxtCrsResolver {
         Integer zoneHeader = intValue(header.get("带号"));
         int zone = prefixZone > 0 ? prefixZone : zoneHeader == null ? 0 : zoneHeader;
         if (width == null || (width != 3 && width != 6)) {
-            // 3° zones are numbered 25–45 in China and 6° zones 13–23, so the number tells the width
-            width = zone >= 24 ? Integer.valueOf(3) : zone > 0 ? Integer.valueOf(6) : null;
+            width = widthOfZone(zone);
             if (width == null) {
                 problems.add(new ImportProblem(0, Messages.get("import.txt.noZone")));
                 return null;
@@ -49,13 +48,23 @@ final class TxtCrsResolver {
         if (prefixZone > 0 && zoneHeader != null && zoneHeader != prefixZone) {
             problems.add(new ImportProblem(0, Messages.get("import.txt.zoneMismatch", zoneHeader, prefixZone)));
         }
-        int cm = width == 3 ? 3 * zone : 6 * zone - 3;
         try {
-            return CrsRegistry.gkZoneFor(datum, cm, width, prefixZone > 0);
+            return grid(datum, zone, width, prefixZone > 0);
         } catch (RuntimeException e) {
             problems.add(new ImportProblem(0, Messages.get("import.txt.zoneOutOfRange", zone, width)));
             return null;
         }
+    }
+
+    /** 3° zones are numbered 25–45 in China and 6° zones 13–23, so the number tells the width; null for zone 0. */
+    static Integer widthOfZone(int zone) {
+        return zone >= 24 ? Integer.valueOf(3) : zone > 0 ? Integer.valueOf(6) : null;
+    }
+
+    /** The national grid of a zone number; a GisException when the zone is outside China. */
+    static Crs grid(DatumFamily datum, int zone, int width, boolean prefixed) {
+        int cm = width == 3 ? 3 * zone : 6 * zone - 3;
+        return CrsRegistry.gkZoneFor(datum, cm, width, prefixed);
     }
 
     private static DatumFamily datum(String text) {

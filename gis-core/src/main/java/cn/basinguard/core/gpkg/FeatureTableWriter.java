@@ -1,0 +1,125 @@
+package cn.basinguard.core.gpkg;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+
+/**
+ * One feature table written into an open GeoPackage connection, with its R-tree spatial index, in the caller's
+ * transaction. New files ({@link GeoPackageWriter}) and a layer added to an existing file go through the same code,
+ * so an added layer is indexed and registered exactly like one of a new file.
+ *
+ * <p>The R-tree is filled as features are inserted, and its triggers are created by {@link #finish()}: they call
+ * ST_* functions that plain SQLite lacks, so they must not fire during our own inserts.
+ */
+public final class FeatureTableWriter implements AutoCloseable {
+    private static final String RTREE_DEFINITION = "http://www.geopackage.org/spec120/#extension_rtree";
+
+    private final Connection conn;
+    private final String table;
+    private final String geomColumn;
+    private final int srsId;
+    private final PreparedStatement insert;
+    private final PreparedStatement rtreeInsert;
+    private final GpkgGeometryEncoder encoder = new GpkgGeometryEncoder();
+    private final Envelope extent = new Envelope();
+
+    private FeatureTableWriter(Connection conn, String table, String geomColumn, int srsId, PreparedStatement insert,
+                               PreparedStatement rtreeInsert) {
+        this.conn = conn;
+        this.table = table;
+        this.geomColumn = geomColumn;
+        this.srsId = srsId;
+        this.insert = insert;
+        this.rtreeInsert = rtreeInsert;
+    }
+
+    /**
+     * Creates the table with an INTEGER PRIMARY KEY "fid", its R-tree, and its rows in gpkg_contents,
+     * gpkg_geometry_columns and gpkg_extensions (creating that table if the file has none).
+     *
+     * @param srsId an srs_id already in gpkg_spatial_ref_sys
+     * @param geometryType GeoPackage geometry type name, e.g. POINT, MULTIPOLYGON, GEOMETRY
+     * @param lastChange ISO-8601 UTC time for gpkg_contents.last_change
+     */
+    public static FeatureTableWriter create(Connection conn, String table, String identifier, String description,
+                                            String geomColumn, String geometryType, int srsId,
+                                            List<GpkgColumn> columns, String lastChange) throws SQLException {
+        String rtree = "rtree_" + table + "_" + geomColumn;
+        try (Statement st = conn.createStatement()) {
+            st.execute("CREATE TABLE " + q(table) + " (fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, "
+                    + q(geomColumn) + " " + geometryType + GeoPackageWriter.columnDefs(columns) + ")");
+            st.execute("CREATE VIRTUAL TABLE " + q(rtree) + " USING rtree(id, minx, maxx, miny, maxy)");
+            st.execute(GeoPackageWriter.EXTENSIONS_DDL);
+        }
+        GeoPackageWriter.insertContents(conn, table, "features", identifier, description, srsId, lastChange);
+        try (PreparedStatement ps = conn.prepareStatement("INSERT INTO gpkg_geometry_columns"
+                + " (table_name, column_name, geometry_type_name, srs_id, z, m) VALUES (?,?,?,?,0,0)")) {
+            ps.setString(1, table);
+            ps.setString(2, geomColumn);
+            ps.setString(3, geometryType);
+            ps.setInt(4, srsId);
+            ps.executeUpdate();
+        }
+        GeoPackageWriter.insertExtension(conn, table, geomColumn, "gpkg_rtree_index", RTREE_DEFINITION, "write-only");
+        PreparedStatement insert = conn.prepareStatement("INSERT INTO " + q(table) + " (" + q(geomColumn)
+                + GeoPackageWriter.columnNames(columns) + ") VALUES (?" + ",?".repeat(columns.size()) + ")");
+        PreparedStatement rtreeInsert = conn.prepareStatement("INSERT INTO " + q(rtree) + " VALUES (?,?,?,?,?)");
+        return new FeatureTableWriter(conn, table, geomColumn, srsId, insert, rtreeInsert);
+    }
+
+    /** Inserts one feature; values follow the order of the columns given at creation. Returns the fid. */
+    public long insert(Geometry geometry, Object... values) throws SQLException {
+        insert.setBytes(1, encoder.encode(geometry, srsId));
+        GeoPackageWriter.bind(insert, 2, values);
+        insert.executeUpdate();
+        long fid = GeoPackageWriter.lastRowId(conn);
+        if (!geometry.isEmpty()) {
+            Envelope e = geometry.getEnvelopeInternal();
+            extent.expandToInclude(e);
+            rtreeInsert.setLong(1, fid);
+            rtreeInsert.setDouble(2, e.getMinX());
+            rtreeInsert.setDouble(3, e.getMaxX());
+            rtreeInsert.setDouble(4, e.getMinY());
+            rtreeInsert.setDouble(5, e.getMaxY());
+            rtreeInsert.executeUpdate();
+        }
+        return fid;
+    }
+
+    /** Writes the extent to gpkg_contents and creates the R-tree triggers; call after the last insert. */
+    public void finish() throws SQLException {
+        if (!extent.isNull()) {
+            try (PreparedStatement ps = conn.prepareStatement(
+                    "UPDATE gpkg_contents SET min_x=?, min_y=?, max_x=?, max_y=? WHERE table_name=?")) {
+                ps.setDouble(1, extent.getMinX());
+                ps.setDouble(2, extent.getMinY());
+                ps.setDouble(3, extent.getMaxX());
+                ps.setDouble(4, extent.getMaxY());
+                ps.setString(5, table);
+                ps.executeUpdate();
+            }
+        }
+        close();
+        try (Statement st = conn.createStatement()) {
+            for (String sql : RtreeTriggers.sql(table, geomColumn, "fid")) {
+                st.execute(sql);
+            }
+        }
+    }
+
+    /** Closes the prepared statements; the connection and its transaction stay the caller's. */
+    @Override
+    public void close() throws SQLException {
+        insert.close();
+        rtreeInsert.close();
+    }
+
+    private static String q(String identifier) {
+        return GeoPackageWriter.q(identifier);
+    }
+}
