@@ -1,6 +1,5 @@
 package cn.basinguard.app.ui;
 
-import cn.basinguard.core.gpkg.Feature;
 import cn.basinguard.core.gpkg.GeoPackageSource;
 import cn.basinguard.core.gpkg.LayerInfo;
 import java.nio.file.Path;
@@ -22,7 +21,7 @@ import org.locationtech.jts.geom.Geometry;
  * off the JavaFX thread. Selecting rows hands their geometries to the map.
  */
 final class AttributeTableTab extends Tab {
-    private final TableView<Feature> table = new TableView<>();
+    private final TableView<AttributeRow> table = new TableView<>();
     private final String layer;
     private final Consumer<Geometry> zoom;
 
@@ -36,23 +35,23 @@ final class AttributeTableTab extends Tab {
         this.zoom = zoom;
         table.setId("attributes-" + layer.name());
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        TableColumn<Feature, Object> fid = new TableColumn<>("FID");
+        TableColumn<AttributeRow, Object> fid = new TableColumn<>("FID");
         fid.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().fid()));
         table.getColumns().add(fid);
         for (LayerInfo.FieldInfo f : layer.fields()) {
-            TableColumn<Feature, Object> col = new TableColumn<>(f.name());
+            TableColumn<AttributeRow, Object> col = new TableColumn<>(f.name());
             col.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().attributes().get(f.name())));
             table.getColumns().add(col);
         }
         table.setPlaceholder(new Label(UiText.get("status.loading", layer.name())));
-        table.getSelectionModel().getSelectedItems().addListener((javafx.collections.ListChangeListener<Feature>) change -> {
+        table.getSelectionModel().getSelectedItems().addListener((javafx.collections.ListChangeListener<AttributeRow>) change -> {
             Geometry g = selectedGeometry();
             if (g != null) {
                 show.accept(g);
             }
         });
         table.setRowFactory(t -> {
-            javafx.scene.control.TableRow<Feature> row = new javafx.scene.control.TableRow<>();
+            javafx.scene.control.TableRow<AttributeRow> row = new javafx.scene.control.TableRow<>();
             row.setOnMouseClicked(e -> {
                 if (e.getClickCount() == 2 && !row.isEmpty()) {
                     zoomToSelected();
@@ -64,11 +63,11 @@ final class AttributeTableTab extends Tab {
         zoomItem.setOnAction(e -> zoomToSelected());
         table.setContextMenu(new javafx.scene.control.ContextMenu(zoomItem));
         setContent(table);
-        Task<List<Feature>> load = new Task<>() {
+        Task<List<AttributeRow>> load = new Task<>() {
             @Override
-            protected List<Feature> call() {
+            protected List<AttributeRow> call() {
                 try (GeoPackageSource src = GeoPackageSource.open(file)) {
-                    return src.readAll(layer.name(), p -> { });
+                    return src.readAll(layer.name(), p -> { }).stream().map(AttributeRow::new).toList();
                 }
             }
         };
@@ -82,7 +81,7 @@ final class AttributeTableTab extends Tab {
         t.start();
     }
 
-    TableView<Feature> table() {
+    TableView<AttributeRow> table() {
         return table;
     }
 
@@ -94,7 +93,7 @@ final class AttributeTableTab extends Tab {
     /** The selected rows' geometries as one geometry, or null. */
     private Geometry selectedGeometry() {
         List<Geometry> gs = new ArrayList<>();
-        for (Feature f : table.getSelectionModel().getSelectedItems()) {
+        for (AttributeRow f : table.getSelectionModel().getSelectedItems()) {
             if (f != null && f.geometry() != null) {
                 gs.add(f.geometry());
             }

@@ -120,7 +120,9 @@ public final class WorkbenchResponsivenessBenchmark {
                 if (!ran.await(40, TimeUnit.MILLISECONDS)) {
                     StackTraceElement[] st = fx.getStackTrace();
                     ran.await();
-                    StringBuilder sb = new StringBuilder(String.format("%.0f ms late, JavaFX thread at:", (System.nanoTime() - posted) / 1e6));
+                    boolean ours = java.util.Arrays.stream(st).anyMatch(f -> f.getClassName().startsWith("cn.basinguard"));
+                    StringBuilder sb = new StringBuilder(String.format("%.0f ms late, JavaFX thread %s:", (System.nanoTime() - posted) / 1e6,
+                            ours ? "IN BASINGUARD CODE at" : st.length == 0 ? "at a safepoint (GC)" : "in JavaFX or waiting for rendering, at"));
                     for (int i = 0; i < Math.min(12, st.length); i++) {
                         sb.append("\n      ").append(st[i]);
                     }
