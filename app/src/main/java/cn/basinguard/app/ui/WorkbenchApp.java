@@ -278,6 +278,32 @@ public final class WorkbenchApp extends Application {
         return task;
     }
 
+    /** 输入坐标: boundary points typed or pasted (e.g. from a land-approval document), checked as one site. */
+    private void pasteCoordinates() {
+        javafx.scene.control.Dialog<String[]> d = new javafx.scene.control.Dialog<>();
+        d.setTitle(UiText.get("paste.title"));
+        d.setHeaderText(UiText.get("paste.header"));
+        javafx.scene.control.TextField name = new javafx.scene.control.TextField(UiText.get("draw.defaultName", drawnCount + 1));
+        javafx.scene.control.TextArea text = new javafx.scene.control.TextArea();
+        text.setId("paste-text");
+        text.setPromptText("J1,3519520.17,38440025.31\nJ2,3519620.17,38440025.31\nJ3,3519620.17,38440125.31");
+        text.setPrefRowCount(14);
+        d.getDialogPane().setContent(new VBox(6, new Label(UiText.get("draw.askName")), name, new Label(UiText.get("paste.points")), text));
+        d.getDialogPane().getButtonTypes().addAll(javafx.scene.control.ButtonType.OK, javafx.scene.control.ButtonType.CANCEL);
+        d.setResultConverter(b -> b == javafx.scene.control.ButtonType.OK ? new String[] {name.getText(), text.getText()} : null);
+        d.showAndWait().ifPresent(r -> checkPasted(r[1], r[0]));
+    }
+
+    /** Reads pasted points as one site and checks it; problems and an unknown CRS are handled as for imported files. */
+    void checkPasted(String text, String name) {
+        drawnCount++;
+        try {
+            checkImported(cn.basinguard.core.importer.PastedCoordinates.parse(text, name.isBlank() ? UiText.get("draw.defaultName", drawnCount) : name.strip()));
+        } catch (GisException e) {
+            error(UiText.get("paste.title"), e);
+        }
+    }
+
     /** 导入项目选址: a TXT, Shapefile, GeoJSON or KML of project sites, checked at once against the open data. */
     private void chooseSites() {
         javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
@@ -657,6 +683,8 @@ public final class WorkbenchApp extends Application {
         MenuItem importSites = new MenuItem(UiText.get("menu.file.importSites"));
         importSites.setAccelerator(KeyCombination.keyCombination("Shortcut+I"));
         importSites.setOnAction(e -> chooseSites());
+        MenuItem paste = new MenuItem(UiText.get("paste.title"));
+        paste.setOnAction(e -> pasteCoordinates());
         MenuItem saveSites = new MenuItem(UiText.get("menu.file.saveSites"));
         saveSites.setOnAction(e -> chooseSaveSites());
         MenuItem sample = new MenuItem(UiText.get("menu.file.sample"));
@@ -667,7 +695,7 @@ public final class WorkbenchApp extends Application {
             settings.saveWindow(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), stage.isMaximized());
             Platform.exit();
         });
-        file.getItems().addAll(openItem, importSites, saveSites, sample, recent, new javafx.scene.control.SeparatorMenuItem(), exit);
+        file.getItems().addAll(openItem, importSites, paste, saveSites, sample, recent, new javafx.scene.control.SeparatorMenuItem(), exit);
         Menu language = new Menu(UiText.get("menu.language"));
         MenuItem zh = new MenuItem("中文");
         zh.setOnAction(e -> switchLanguage("zh"));

@@ -237,4 +237,20 @@ class WorkbenchToolsTest {
         var refused = org.junit.jupiter.api.Assertions.assertThrows(java.util.concurrent.ExecutionException.class, save[0]::get);
         assertTrue(refused.getCause().getMessage().contains("当前打开"), refused.getCause().getMessage());
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void pastedCoordinatesAreCheckedAsASite(FxRobot robot) throws Exception {
+        assertEquals("EPSG:4526", "EPSG:" + content().crs().epsg(), "the sample's map is in the zone-prefixed grid");
+        var c = content().layers().get(index(content(), "YJJBNTTB")).features().get(12).geometry().getInteriorPoint().getCoordinate();
+        // 点号,X(north),Y(east with zone prefix), Chinese commas in one line as people paste them
+        String text = String.format(java.util.Locale.ROOT, "J1,%.2f,%.2f%nJ2,%.2f,%.2f%nJ3，%.2f，%.2f%nJ4,%.2f,%.2f%n",
+                c.y - 30, c.x - 30, c.y - 30, c.x + 30, c.y + 30, c.x + 30, c.y + 30, c.x - 30);
+        robot.interact(() -> app.checkPasted(text, "粘贴选址"));
+        TableView<ResultRows.SiteRow> sites = robot.lookup("#result-sites").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> sites.getItems().size() == 1 && sites.getItems().get(0).site().equals("粘贴选址"));
+        assertTrue(sites.getItems().get(0).fails(), "the pasted square lies on basic farmland");
+        robot.listWindows().stream().filter(w -> w.getScene() != null && w.getScene().getRoot() instanceof DialogPane)
+                .forEach(w -> robot.interact(() -> ((Stage) w).close()));
+    }
 }
