@@ -93,10 +93,10 @@ final class AtlasPage {
             legend(cs, column, frame.getUpperRightY());
             scaleBar(cs, scale, column, bottom, w - MARGIN - column);
             float y = MARGIN + 26;
-            text.draw(cs, notes.crsNote(), MARGIN, y, 9, false);
-            text.draw(cs, notes.sources() + "    " + notes.date(), MARGIN, y - 12, 8, false);
+            text.draw(cs, notes.crsNote(), left, y, 9, false);
+            text.draw(cs, notes.sources() + "    " + notes.date(), left, y - 12, 8, false);
             if (notes.demonstration() != null) {
-                text.draw(cs, notes.demonstration(), MARGIN, y - 24, 8, true);
+                text.draw(cs, notes.demonstration(), left, y - 24, 8, true);
             }
         }
         return scale;
