@@ -1,6 +1,8 @@
 package cn.basinguard.core.report;
 
 import cn.basinguard.core.io.AtomicFile;
+import java.awt.Color;
+import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -16,7 +18,7 @@ import javax.imageio.metadata.IIOMetadataNode;
 import javax.imageio.stream.ImageOutputStream;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.rendering.ImageType;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.rendering.PDFRenderer;
 
 /**
@@ -50,7 +52,7 @@ public final class AtlasPng {
             PDFRenderer renderer = new PDFRenderer(doc);
             List<Path> files = paths(target, doc.getNumberOfPages());
             for (int i = 0; i < files.size(); i++) {
-                BufferedImage image = renderer.renderImageWithDPI(i, dpi, ImageType.RGB);
+                BufferedImage image = render(doc, renderer, i, dpi);
                 AtomicFile.write(files.get(i), o -> {
                     try (ImageOutputStream ios = ImageIO.createImageOutputStream(o)) {
                         writePng(image, dpi, ios);
@@ -59,6 +61,27 @@ public final class AtlasPng {
             }
             return files;
         }
+    }
+
+    /**
+     * The page at {@code dpi}, its pixel size rounded rather than cut down as PDFBox's own renderImage does, so A4 at
+     * 300 dpi is the 2480 × 3508 a printer expects and the last part-pixel of the page is not lost.
+     */
+    static BufferedImage render(PDDocument doc, PDFRenderer renderer, int page, float dpi) throws IOException {
+        PDRectangle box = doc.getPage(page).getCropBox();
+        float scale = dpi / 72;
+        BufferedImage image = new BufferedImage(Math.max(1, Math.round(box.getWidth() * scale)),
+                Math.max(1, Math.round(box.getHeight() * scale)), BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        try {
+            // the renderer clears the page to the background colour, which on a fresh image is black
+            g.setBackground(Color.WHITE);
+            g.clearRect(0, 0, image.getWidth(), image.getHeight());
+            renderer.renderPageToGraphics(page, g, scale);
+        } finally {
+            g.dispose();
+        }
+        return image;
     }
 
     private static void writePng(BufferedImage image, float dpi, ImageOutputStream out) throws IOException {

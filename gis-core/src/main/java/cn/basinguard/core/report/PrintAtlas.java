@@ -8,7 +8,6 @@ import java.util.List;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.rendering.ImageType;
 import org.apache.pdfbox.rendering.PDFRenderer;
 import org.locationtech.jts.geom.Geometry;
 
@@ -100,7 +99,7 @@ public final class PrintAtlas {
     /** Page {@code pageIndex} (from 0) of a written atlas as an RGB image at {@code dpi}; 300 for print, less for a preview. */
     public static BufferedImage renderPage(byte[] pdf, int pageIndex, float dpi) throws IOException {
         try (PDDocument doc = Loader.loadPDF(pdf)) {
-            return new PDFRenderer(doc).renderImageWithDPI(pageIndex, dpi, ImageType.RGB);
+            return AtlasPng.render(doc, new PDFRenderer(doc), pageIndex, dpi);
         }
     }
 }
