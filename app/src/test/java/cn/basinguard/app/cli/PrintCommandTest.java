@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.basinguard.core.check.DatasetLoader;
+import cn.basinguard.core.check.LayerRole;
 import cn.basinguard.core.map.MapLayer;
 import cn.basinguard.core.map.MapLayers;
 import cn.basinguard.core.report.PrintAtlas;
@@ -11,8 +13,10 @@ import cn.basinguard.data.SampleData;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
@@ -67,8 +71,7 @@ class PrintCommandTest extends CliHarness {
     void theLegendNamesEveryVisibleLayer() throws Exception {
         Path pdf = dir.resolve("units.pdf");
         assertEquals(Cli.OK, run("print", SampleData.zengduSample().toString(), "--out", pdf.toString()), err());
-        var units = cn.basinguard.core.check.DatasetLoader.load(List.of(SampleData.zengduSample()), java.util.Map.of())
-                .input().layer(cn.basinguard.core.check.LayerRole.UNITS);
+        var units = DatasetLoader.load(List.of(SampleData.zengduSample()), Map.of()).input().layer(LayerRole.UNITS);
         List<String> layers = MapLayers.fromFiles(List.of(SampleData.zengduSample()), units.crs()).visibleLayers().stream()
                 .map(MapLayer::name).toList();
         assertTrue(layers.size() >= 6, layers.toString());
@@ -86,7 +89,7 @@ class PrintCommandTest extends CliHarness {
     @CsvSource({"A4, false, 595.3, 841.9", "A4, true, 841.9, 595.3", "A3, false, 841.9, 1190.6", "A3, true, 1190.6, 841.9"})
     void pageSizeInPoints(String paper, boolean landscape, double width, double height) throws Exception {
         Path pdf = dir.resolve("atlas.pdf");
-        List<String> args = new java.util.ArrayList<>(List.of("print", SampleData.zengduSample().toString(), "--out", pdf.toString(),
+        List<String> args = new ArrayList<>(List.of("print", SampleData.zengduSample().toString(), "--out", pdf.toString(),
                 "--paper", paper));
         if (landscape) {
             args.add("--landscape");
