@@ -49,7 +49,7 @@ public final class Cli {
                 case "info":
                     return new InfoCommand(out, err).run(args);
                 case "print":
-                    return new PrintCommand(out).run(args);
+                    return new PrintCommand(out, err).run(args);
                 case "check":
                     return new CheckCommand(out, err).run(args);
                 case "export":

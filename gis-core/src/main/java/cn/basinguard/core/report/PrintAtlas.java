@@ -1,29 +1,22 @@
 package cn.basinguard.core.report;
 
 import cn.basinguard.core.map.MapContent;
-import cn.basinguard.core.map.MapLayer;
-import cn.basinguard.core.map.MapRenderer;
-import cn.basinguard.core.map.NorthArrow;
-import cn.basinguard.core.map.ScaleBar;
-import cn.basinguard.core.map.Viewport;
-import de.rototor.pdfbox.graphics2d.PdfBoxGraphics2D;
-import java.awt.Color;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
-import java.util.Locale;
+import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.util.Matrix;
-import org.locationtech.jts.geom.Envelope;
+import org.apache.pdfbox.rendering.PDFRenderer;
 import org.locationtech.jts.geom.Geometry;
 
 /**
- * The basin-unit map atlas: one page per unit, A4 or A3, portrait or landscape. Each map is drawn by the window's
- * renderer as vector PDF at a true, rounded scale (1:25,000, 1:50,000, 1:100,000 …) fitted to the unit; title,
- * legend names, scale, CRS note, sources, date and the demonstration-data note are real, searchable text.
+ * The basin-unit map atlas: one page per unit, then optionally one per project site, A4 or A3, portrait or
+ * landscape. Each map is drawn by the window's renderer as vector PDF at a true, rounded scale (1:25,000, 1:50,000,
+ * 1:100,000 …) fitted to its unit or site, in a frame of Gauss–Krüger coordinate ticks; title, legend names, scale,
+ * tick labels, CRS note, sources, date and the demonstration-data note are real, searchable text. The written PDF
+ * renders to images for a preview or PNG output, so every form of the atlas has one layout.
  */
 public final class PrintAtlas {
     /** Paper sizes in points. */
@@ -35,18 +28,49 @@ public final class PrintAtlas {
         Paper(PDRectangle size) {
             this.size = size;
         }
+
+        /** The page size in points, turned for landscape. */
+        public PDRectangle size(boolean landscape) {
+            return landscape ? new PDRectangle(size.getHeight(), size.getWidth()) : size;
+        }
     }
 
-    /** One page: the unit's name (used in the title) and its outline, in the map CRS. */
-    public record Page(String unit, Geometry outline) {
+    /** What a page shows, which decides its title and how much of the surroundings it takes in. */
+    public enum Kind {
+        UNIT(0.03, 0),
+        /** A site is small: half its size again on every side, and never closer than 1:10,000, so its setting shows. */
+        SITE(0.5, 10_000);
+
+        /** Added on every side, as a share of the outline's larger extent. */
+        final double padding;
+        /** The smallest scale denominator the page may use. */
+        final double minScale;
+
+        Kind(double padding, double minScale) {
+            this.padding = padding;
+            this.minScale = minScale;
+        }
     }
 
-    /** What every page says under its map. */
-    public record Notes(String titleFormat, String crsNote, String sources, String date, String demonstration) {
+    /** One page: the name its title carries, the outline (map CRS) it is fitted to, and what it shows. */
+    public record Page(String name, Geometry outline, Kind kind) {
+        public static Page unit(String name, Geometry outline) {
+            return new Page(name, outline, Kind.UNIT);
+        }
+
+        /** A project site's page; the site is outlined over the map. */
+        public static Page site(String name, Geometry outline) {
+            return new Page(name, outline, Kind.SITE);
+        }
     }
 
-    private static final float MARGIN = 36;
-    private static final float DETAIL = 2.5f;
+    /**
+     * What every page says around its map. The title formats take the page's name for {@code %s}.
+     *
+     * @param demonstration the demonstration-data note, or null for real data
+     */
+    public record Notes(String titleFormat, String siteTitleFormat, String crsNote, String sources, String date, String demonstration) {
+    }
 
     private PrintAtlas() {
     }
@@ -57,91 +81,25 @@ public final class PrintAtlas {
         double[] scales = new double[pages.size()];
         try (PDDocument doc = new PDDocument()) {
             FontChain[] chains = FontChain.regularAndBold(doc);
-            PdfText text = new PdfText(chains[0], chains[1]);
-            PDRectangle size = landscape ? new PDRectangle(paper.size.getHeight(), paper.size.getWidth()) : paper.size;
+            AtlasPage layout = new AtlasPage(doc, new PdfText(chains[0], chains[1]), content, notes);
             for (int i = 0; i < pages.size(); i++) {
-                scales[i] = page(doc, text, size, content, pages.get(i), notes);
+                scales[i] = layout.add(paper.size(landscape), pages.get(i));
             }
             doc.save(out);
         }
         return scales;
     }
 
-    private static double page(PDDocument doc, PdfText text, PDRectangle size, MapContent content, Page p, Notes notes) throws IOException {
-        PDPage page = new PDPage(size);
-        doc.addPage(page);
-        float w = size.getWidth();
-        float h = size.getHeight();
-        float legendWidth = 120;
-        PDRectangle frame = new PDRectangle(MARGIN, MARGIN + 40, w - 2 * MARGIN - legendWidth - 10, h - 2 * MARGIN - 40 - 34);
-        Envelope e = new Envelope(p.outline().getEnvelopeInternal());
-        e.expandBy(Math.max(e.getWidth(), e.getHeight()) * 0.03);
-        int pw = Math.round(frame.getWidth() * DETAIL);
-        int ph = Math.round(frame.getHeight() * DETAIL);
-        double dpi = 72 * DETAIL;
-        // the exact scale that fits the unit, rounded up to one a planner prints at, then the view at that scale
-        double scale = Viewport.niceScale(Viewport.fit(e, pw, ph, 0).scaleDenominator(content.crs(), dpi));
-        Viewport vp = Viewport.fit(e, pw, ph, 0).atScale(scale, content.crs(), dpi);
-        PdfBoxGraphics2D g = new PdfBoxGraphics2D(doc, frame.getWidth(), frame.getHeight());
-        ScaleBar bar = ScaleBar.fitting(vp.metresPerPixel(content.crs()), vp.width() / 4.0);
-        try {
-            g.setColor(Color.WHITE);
-            g.fillRect(0, 0, (int) Math.ceil(frame.getWidth()), (int) Math.ceil(frame.getHeight()));
-            g.scale(1 / DETAIL, 1 / DETAIL);
-            MapRenderer.paint(g, content, vp, List.of(), () -> false, true);
-            bar.paint(g, 30, vp.height() - 20, 8);
-            NorthArrow.paint(g, vp.width() - 45, 45, 60);
-        } finally {
-            g.dispose();
+    public static int pageCount(byte[] pdf) throws IOException {
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            return doc.getNumberOfPages();
         }
-        try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
-            cs.saveGraphicsState();
-            cs.transform(Matrix.getTranslateInstance(frame.getLowerLeftX(), frame.getLowerLeftY()));
-            cs.drawForm(g.getXFormObject());
-            cs.restoreGraphicsState();
-            cs.setStrokingColor(Color.BLACK);
-            cs.setLineWidth(1f);
-            cs.addRect(frame.getLowerLeftX(), frame.getLowerLeftY(), frame.getWidth(), frame.getHeight());
-            cs.stroke();
-            String title = String.format(notes.titleFormat(), p.unit());
-            float ts = 18;
-            text.draw(cs, title, (w - text.width(title, ts, true)) / 2, h - MARGIN - ts, ts, true);
-            legend(cs, text, content, frame.getUpperRightX() + 10, frame.getUpperRightY());
-            float y = MARGIN + 26;
-            String scaleText = "比例尺 1:" + String.format(Locale.ROOT, "%,.0f", scale) + "    " + notes.crsNote();
-            text.draw(cs, scaleText, MARGIN, y, 9, false);
-            text.draw(cs, notes.sources() + "    " + notes.date(), MARGIN, y - 12, 8, false);
-            if (notes.demonstration() != null) {
-                text.draw(cs, notes.demonstration(), MARGIN, y - 24, 8, true);
-            }
-            // the scale bar's label as real text, under the bar drawn in the map
-            text.draw(cs, bar.label(), (float) (frame.getLowerLeftX() + (30 + bar.lengthPx()) / DETAIL + 4),
-                    frame.getLowerLeftY() + 20 / DETAIL - 3, 7, false);
-        }
-        return scale;
     }
 
-    private static void legend(PDPageContentStream cs, PdfText text, MapContent content, float x, float top) throws IOException {
-        text.draw(cs, "图例", x, top - 14, 11, true);
-        float y = top - 32;
-        for (MapLayer l : content.visibleLayers()) {
-            var s = l.style();
-            Color fill = s.fill() != null ? new Color(s.fill().getRed(), s.fill().getGreen(), s.fill().getBlue()) : Color.WHITE;
-            cs.setNonStrokingColor(fill);
-            cs.addRect(x, y, 16, 9);
-            cs.fill();
-            if (s.stroke() != null) {
-                cs.setStrokingColor(s.stroke());
-                cs.setLineWidth(Math.min(1.5f, Math.max(0.5f, s.strokeWidth() / 2)));
-                cs.addRect(x, y, 16, 9);
-                cs.stroke();
-            }
-            cs.setNonStrokingColor(Color.BLACK);
-            for (String line : text.wrap(l.name(), 95, 7.5f, false)) {
-                text.draw(cs, line, x + 20, y + 1, 7.5f, false);
-                y -= 10;
-            }
-            y -= 6;
+    /** Page {@code pageIndex} (from 0) of a written atlas as an RGB image at {@code dpi}; 300 for print, less for a preview. */
+    public static BufferedImage renderPage(byte[] pdf, int pageIndex, float dpi) throws IOException {
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            return AtlasPng.render(doc, new PDFRenderer(doc), pageIndex, dpi);
         }
     }
 }
