@@ -186,6 +186,23 @@ public final class WorkbenchApp extends Application {
         return b;
     }
 
+    /** The print window for the map as shown (visible layers, order, styles); null when there is nothing to print. */
+    PrintWindow openPrintWindow() {
+        var content = map.contentProperty().get();
+        if (content == null || AtlasJob.unitNames(content).isEmpty()) {
+            Alert a = new Alert(Alert.AlertType.INFORMATION, UiText.get("print.noUnits"));
+            a.setHeaderText(null);
+            a.show();
+            return null;
+        }
+        String district = report.get() == null ? null
+                : report.get().units().stream().filter(cn.basinguard.core.check.UnitResult::district).map(cn.basinguard.core.check.UnitResult::name)
+                        .findFirst().orElse(null);
+        PrintWindow w = new PrintWindow(stage, content, openedPath.getFileName().toString(), district, demonstration);
+        w.show();
+        return w;
+    }
+
     /** Picks a map tool as the tool bar does. */
     void useTool(MapTool tool) {
         tools.getToggles().stream().filter(t -> t.getUserData() == tool).findFirst().ifPresent(t -> t.setSelected(true));
@@ -232,6 +249,7 @@ public final class WorkbenchApp extends Application {
     }
 
     private int drawnCount;
+    private boolean demonstration;
     /** The sites last imported or drawn, and their CRS, for 保存项目选址. */
     private cn.basinguard.core.importer.ImportedSites lastSites;
 
@@ -645,6 +663,7 @@ public final class WorkbenchApp extends Application {
         String name = d.file().getFileName().toString();
         stage.setTitle(UiText.get(d.demonstration() ? "app.title.demo" : "app.title.file", name));
         openedPath = d.file();
+        demonstration = d.demonstration();
         results.getTabs().removeIf(t -> t instanceof AttributeTableTab);
         map.contentProperty().set(d.map());
         layers.setLayers(d.file(), d.layers().stream().filter(LayerInfo::isSupported).toList());
@@ -687,6 +706,9 @@ public final class WorkbenchApp extends Application {
         paste.setOnAction(e -> pasteCoordinates());
         MenuItem saveSites = new MenuItem(UiText.get("menu.file.saveSites"));
         saveSites.setOnAction(e -> chooseSaveSites());
+        MenuItem print = new MenuItem(UiText.get("menu.file.print"));
+        print.setAccelerator(KeyCombination.keyCombination("Shortcut+P"));
+        print.setOnAction(e -> openPrintWindow());
         MenuItem sample = new MenuItem(UiText.get("menu.file.sample"));
         sample.setOnAction(e -> open(null));
         refreshRecent();
@@ -695,7 +717,7 @@ public final class WorkbenchApp extends Application {
             settings.saveWindow(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), stage.isMaximized());
             Platform.exit();
         });
-        file.getItems().addAll(openItem, importSites, paste, saveSites, sample, recent, new javafx.scene.control.SeparatorMenuItem(), exit);
+        file.getItems().addAll(openItem, importSites, paste, saveSites, print, sample, recent, new javafx.scene.control.SeparatorMenuItem(), exit);
         Menu language = new Menu(UiText.get("menu.language"));
         MenuItem zh = new MenuItem("中文");
         zh.setOnAction(e -> switchLanguage("zh"));

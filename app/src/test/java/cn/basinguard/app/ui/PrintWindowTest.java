@@ -1,0 +1,96 @@
+package cn.basinguard.app.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.basinguard.core.report.PrintAtlas;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The print window: preview, unit choice, title, site pages, PDF and 300 dpi PNG, from the map as the window shows it. */
+@ExtendWith(ApplicationExtension.class)
+class PrintWindowTest {
+    Stage stage;
+    WorkbenchApp app;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        app = new WorkbenchApp();
+        app.start(stage);
+    }
+
+    private static String text(byte[] pdf) throws Exception {
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            return new PDFTextStripper().getText(doc);
+        }
+    }
+
+    @Test
+    void previewsPrintsToPdfAndPngWithTheUsersChoices(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> app.map().contentProperty().get() != null);
+        PrintWindow[] w = new PrintWindow[1];
+        robot.interact(() -> w[0] = app.openPrintWindow());
+        int units = AtlasJob.unitNames(app.map().contentProperty().get()).size();
+        assertTrue(units >= 2, "the sample has its governance units");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> w[0].previewImage() != null && w[0].pdf() != null);
+        assertEquals(units, PrintAtlas.pageCount(w[0].pdf()), "one page per unit");
+        assertTrue(w[0].previewImage().getWidth() > 300, "a page preview is shown");
+        robot.interact(() -> Screenshots.save(w[0].getScene(), "print-preview"));
+
+        // the user's title, A3 landscape, site pages added
+        robot.interact(() -> {
+            w[0].title.setText("示范标题 {unit} 管控图");
+            w[0].paper.setValue(PrintAtlas.Paper.A3);
+            w[0].landscape.setSelected(true);
+            w[0].sitePages.setSelected(true);
+        });
+        int sites = (int) app.map().contentProperty().get().layers().stream()
+                .filter(l -> l.role() == cn.basinguard.core.check.LayerRole.SITES).mapToLong(l -> l.features().size()).sum();
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> w[0].pdf() != null && PrintAtlas.pageCount(w[0].pdf()) == units + sites);
+        byte[] pdf = w[0].pdf();
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            var box = doc.getPage(0).getMediaBox();
+            assertEquals(1190.55, box.getWidth(), 1, "A3 landscape width in points");
+            assertEquals(841.89, box.getHeight(), 1);
+        }
+        String text = text(pdf);
+        String firstUnit = AtlasJob.unitNames(app.map().contentProperty().get()).get(0);
+        assertTrue(text.contains("示范标题 " + firstUnit + " 管控图"), "the user's title with the unit's name");
+        assertTrue(text.contains("示意数据"), "the demonstration note");
+
+        Path dir = Files.createTempDirectory("print");
+        javafx.concurrent.Task<Path>[] save = new javafx.concurrent.Task[1];
+        robot.interact(() -> save[0] = w[0].savePdf(dir.resolve("atlas.pdf")));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, save[0]::isDone);
+        assertEquals(units + sites, PrintAtlas.pageCount(Files.readAllBytes(save[0].get())));
+
+        // one unit only, A4 portrait, as PNG at 300 dpi
+        robot.interact(() -> {
+            w[0].sitePages.setSelected(false);
+            w[0].paper.setValue(PrintAtlas.Paper.A4);
+            w[0].landscape.setSelected(false);
+        });
+        robot.interact(() -> w[0].job()); // settle the listeners
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> w[0].pdf() != null && PrintAtlas.pageCount(w[0].pdf()) == units);
+        robot.interact(() -> save[0] = w[0].savePng(dir.resolve("unit.png")));
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, save[0]::isDone);
+        BufferedImage png = ImageIO.read(save[0].get().toFile());
+        assertEquals(2480, png.getWidth(), "A4 at 300 dpi");
+        assertEquals(3508, png.getHeight());
+        robot.interact(() -> w[0].close());
+    }
+}
