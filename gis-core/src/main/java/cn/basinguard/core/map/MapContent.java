@@ -34,6 +34,16 @@ public record MapContent(Crs crs, List<MapLayer> layers) {
         return new MapContent(crs, l);
     }
 
+    /** The same layers with label sizes multiplied by {@code factor} (print reads at a different size than a screen). */
+    public MapContent withLabelsScaled(float factor) {
+        List<MapLayer> l = new ArrayList<>(layers.size());
+        for (MapLayer m : layers) {
+            LayerStyle s = m.style();
+            l.add(s.labelled() ? m.withStyle(s.withLabels(s.labelColor(), s.labelSize() * factor)) : m);
+        }
+        return new MapContent(crs, l);
+    }
+
     /** Moves the layer at {@code from} to {@code to} in the drawing order. */
     public MapContent move(int from, int to) {
         List<MapLayer> l = new ArrayList<>(layers);

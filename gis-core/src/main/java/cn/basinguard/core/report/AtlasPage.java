@@ -31,6 +31,8 @@ final class AtlasPage {
     private static final float BAR_HEIGHT = 4;
     /** Map pixels per point: fine enough that the renderer's pixel-snapped decisions do not show on paper. */
     private static final float DETAIL = 2.5f;
+    /** Screen label sizes (11 px, units 18 px) to print sizes (about 8 pt, units 13 pt). */
+    private static final float LABEL_SCALE = 1.8f;
     private static final double METRES_PER_POINT_AT_1 = 0.0254 / 72;
 
     private final PDDocument doc;
@@ -64,11 +66,13 @@ final class AtlasPage {
         double scale = Math.max(p.kind().minScale, Viewport.niceScale(Viewport.fit(e, pw, ph, 0).scaleDenominator(content.crs(), dpi)));
         Viewport vp = Viewport.fit(e, pw, ph, 0).atScale(scale, content.crs(), dpi);
         PdfBoxGraphics2D g = new PdfBoxGraphics2D(doc, frame.getWidth(), frame.getHeight());
+        // the renderer sizes labels in its pixels, DETAIL to the point: 11 px would print at 4.4 pt, too small to read
+        MapContent printLabels = content.withLabelsScaled(LABEL_SCALE);
         try {
             g.setColor(Color.WHITE);
             g.fillRect(0, 0, (int) Math.ceil(frame.getWidth()), (int) Math.ceil(frame.getHeight()));
             g.scale(1 / DETAIL, 1 / DETAIL);
-            MapRenderer.paint(g, content, vp, p.kind() == PrintAtlas.Kind.SITE ? List.of(p.outline()) : List.of(), () -> false, true);
+            MapRenderer.paint(g, printLabels, vp, p.kind() == PrintAtlas.Kind.SITE ? List.of(p.outline()) : List.of(), () -> false, true);
             NorthArrow.paint(g, vp.width() - 45, 45, 60);
         } finally {
             g.dispose();

@@ -61,10 +61,15 @@ public final class PdfText {
                     int space = line.lastIndexOf(" ");
                     // keep a Latin word or number whole, but never at the cost of a half-empty line
                     boolean word = cp != ' ' && Character.isLetterOrDigit(cp) && cp < 0x2E80;
+                    int run = asciiRunStart(line);
                     if (word && space > 0 && space < line.length() - 1 && line.length() - space <= 24
                             && line.substring(space + 1).chars().allMatch(c -> c < 0x2E80)) {
                         lines.add(line.substring(0, space));
                         line.delete(0, space + 1);
+                    } else if (word && cp < 0x80 && run > 0 && line.length() - run <= 12) {
+                        // a code or number after Chinese text (仅01耕地) moves down whole: "仅0 / 1耕地" misreads
+                        lines.add(line.substring(0, run));
+                        line.delete(0, run);
                     } else if (NO_LINE_START.indexOf(cp) >= 0 && line.length() > 1) {
                         // 禁则: a closing bracket, "²" or a comma never starts a line; the character before it moves down too
                         int last = line.offsetByCodePoints(line.length(), -1);
@@ -85,5 +90,14 @@ public final class PdfText {
             lines.add(line.toString());
         }
         return lines;
+    }
+
+    /** Where the run of ASCII letters and digits that ends {@code line} begins (line.length() when there is none). */
+    private static int asciiRunStart(CharSequence line) {
+        int i = line.length();
+        while (i > 0 && line.charAt(i - 1) < 0x80 && Character.isLetterOrDigit(line.charAt(i - 1))) {
+            i--;
+        }
+        return i;
     }
 }
