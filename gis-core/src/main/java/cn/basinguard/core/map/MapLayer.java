@@ -122,6 +122,10 @@ public final class MapLayer {
             }
             return all;
         }
+        if (e.intersection(extent).getArea() > extent.getArea() / 4) {
+            // a view over much of the layer: a scan of the packed bounds beats a tree query of boxed hits
+            return scan(e);
+        }
         List<?> hits = index.query(e);
         int[] out = new int[hits.size()];
         for (int i = 0; i < out.length; i++) {
@@ -129,6 +133,21 @@ public final class MapLayer {
         }
         java.util.Arrays.sort(out);
         return out;
+    }
+
+    private int[] scan(Envelope e) {
+        int[] out = new int[features.size()];
+        int n = 0;
+        double minX = e.getMinX();
+        double minY = e.getMinY();
+        double maxX = e.getMaxX();
+        double maxY = e.getMaxY();
+        for (int i = 0; i < out.length; i++) {
+            if (bounds[4 * i] <= maxX && bounds[4 * i + 2] >= minX && bounds[4 * i + 1] <= maxY && bounds[4 * i + 3] >= minY) {
+                out[n++] = i;
+            }
+        }
+        return java.util.Arrays.copyOf(out, n);
     }
 
     /** The bounds of feature {@code i}: minX, minY, maxX, maxY at 4i … 4i+3 (do not modify). */

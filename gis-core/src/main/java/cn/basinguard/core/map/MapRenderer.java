@@ -54,42 +54,75 @@ public final class MapRenderer {
      */
     public static boolean paint(Graphics2D g, MapContent content, Viewport vp, List<Geometry> highlight, BooleanSupplier cancelled,
                                 boolean vector, int[] pixels) {
-        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
+        hints(g);
         Shape oldClip = g.getClip();
         g.clip(new Rectangle(0, 0, vp.width(), vp.height()));
-        Envelope view = vp.envelope();
-        List<Label> labels = new ArrayList<>();
         try {
-            for (MapLayer layer : content.visibleLayers()) {
-                if (cancelled.getAsBoolean()) {
-                    return false;
-                }
-                if (!paintLayer(g, layer, layer.indicesIn(view), vp, labels, cancelled, vector, pixels)) {
-                    return false;
-                }
+            List<Label> labels = new ArrayList<>();
+            if (!paintLayers(g, content, vp, vp.envelope(), 0, vp.height(), labels, cancelled, vector, pixels)) {
+                return false;
             }
-            paintLabels(g, labels);
-            if (highlight != null && !highlight.isEmpty()) {
-                List<MapFeature> hl = new ArrayList<>();
-                for (Geometry h : highlight) {
-                    hl.add(new MapFeature(-1, h, null));
-                }
-                MapLayer overlay = new MapLayer("highlight", "highlight", null, DefaultStyles.HIGHLIGHT, hl);
-                paintLayer(g, overlay, overlay.indicesIn(overlay.extent()), vp, new ArrayList<>(), () -> false, true, null);
-            }
+            paintOverlay(g, vp, labels, highlight);
             return true;
         } finally {
             g.setClip(oldClip);
         }
     }
 
-    private record Label(String text, double x, double y, LayerStyle style) {
+    /**
+     * Paints the layers of pixel rows {@code rowFrom} to {@code rowTo} only, for a frame painted in bands on several
+     * threads; the labels found go to {@code labels}, to be placed once over the whole frame by {@link #paintOverlay}.
+     */
+    static boolean paintBand(Graphics2D g, MapContent content, Viewport vp, int rowFrom, int rowTo, List<Label> labels,
+                             BooleanSupplier cancelled, int[] pixels) {
+        hints(g);
+        g.clip(new Rectangle(0, rowFrom, vp.width(), rowTo - rowFrom));
+        // a few pixels more than the band, so that outlines of patches just outside it are drawn into its edge
+        var top = vp.toWorld(-4, rowFrom - 4);
+        var bottom = vp.toWorld(vp.width() + 4, rowTo + 4);
+        Envelope band = new Envelope(top.x, bottom.x, top.y, bottom.y);
+        return paintLayers(g, content, vp, band, rowFrom, rowTo, labels, cancelled, false, pixels);
     }
 
-    private static boolean paintLayer(Graphics2D g, MapLayer layer, int[] indices, Viewport vp, List<Label> labels,
-                                      BooleanSupplier cancelled, boolean vector, int[] pixels) {
+    /** Labels, biggest first and never overlapping, then the highlighted geometries on top. */
+    static void paintOverlay(Graphics2D g, Viewport vp, List<Label> labels, List<Geometry> highlight) {
+        hints(g);
+        paintLabels(g, labels);
+        if (highlight != null && !highlight.isEmpty()) {
+            List<MapFeature> hl = new ArrayList<>();
+            for (Geometry h : highlight) {
+                hl.add(new MapFeature(-1, h, null));
+            }
+            MapLayer overlay = new MapLayer("highlight", "highlight", null, DefaultStyles.HIGHLIGHT, hl);
+            paintLayer(g, overlay, overlay.indicesIn(overlay.extent()), vp, 0, vp.height(), new ArrayList<>(), () -> false, true, null);
+        }
+    }
+
+    private static void hints(Graphics2D g) {
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
+    }
+
+    private static boolean paintLayers(Graphics2D g, MapContent content, Viewport vp, Envelope view, int rowFrom, int rowTo,
+                                       List<Label> labels, BooleanSupplier cancelled, boolean vector, int[] pixels) {
+        for (MapLayer layer : content.visibleLayers()) {
+            if (cancelled.getAsBoolean()) {
+                return false;
+            }
+            if (!paintLayer(g, layer, layer.indicesIn(view), vp, rowFrom, rowTo, labels, cancelled, vector, pixels)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A label to place, in frame pixels; equal labels from two bands are one label. */
+    record Label(String text, double x, double y, LayerStyle style) {
+    }
+
+    private static boolean paintLayer(Graphics2D g, MapLayer layer, int[] indices, Viewport vp, int rowFrom, int rowTo,
+                                      List<Label> labels, BooleanSupplier cancelled, boolean vector, int[] pixels) {
         LayerStyle s = layer.style();
         Composite old = g.getComposite();
         if (layer.opacity() < 1) {
@@ -153,7 +186,7 @@ public final class MapRenderer {
             g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, aa);
         }
         if (pixels != null) {
-            dots.blend(pixels, vp, s, layer.opacity());
+            dots.blend(pixels, vp, rowFrom, rowTo, s, layer.opacity());
         } else {
             dots.paint(g, s);
         }
@@ -194,7 +227,7 @@ public final class MapRenderer {
         }
 
         /** Source-over into premultiplied ARGB, one int per pixel: no Java2D call per patch. */
-        void blend(int[] pixels, Viewport vp, LayerStyle s, double opacity) {
+        void blend(int[] pixels, Viewport vp, int rowFrom, int rowTo, LayerStyle s, double opacity) {
             Color c = colour(s);
             if (count == 0 || c == null) {
                 return;
@@ -205,12 +238,11 @@ public final class MapRenderer {
             int pb = c.getBlue() * a / 255;
             int keep = 255 - a;
             int w = vp.width();
-            int h = vp.height();
             for (int i = 0; i < count; i++) {
                 int x0 = Math.max(0, xywh[i * 4]);
-                int y0 = Math.max(0, xywh[i * 4 + 1]);
+                int y0 = Math.max(rowFrom, xywh[i * 4 + 1]);
                 int x1 = Math.min(w, xywh[i * 4] + xywh[i * 4 + 2]);
-                int y1 = Math.min(h, xywh[i * 4 + 1] + xywh[i * 4 + 3]);
+                int y1 = Math.min(rowTo, xywh[i * 4 + 1] + xywh[i * 4 + 3]);
                 for (int y = y0; y < y1; y++) {
                     int row = y * w;
                     for (int x = x0; x < x1; x++) {
@@ -296,7 +328,9 @@ public final class MapRenderer {
 
     /** Labels last, biggest first, each only where it does not cover one already placed; a white halo keeps them legible. */
     private static void paintLabels(Graphics2D g, List<Label> labels) {
-        labels.sort((a, b) -> Float.compare(b.style().labelSize(), a.style().labelSize()));
+        // a total order, so a frame painted in bands places the same labels as one painted whole
+        labels.sort(java.util.Comparator.comparingDouble((Label l) -> -l.style().labelSize()).thenComparingDouble(Label::y)
+                .thenComparingDouble(Label::x).thenComparing(Label::text));
         List<Rectangle2D> placed = new ArrayList<>();
         FontRenderContext frc = g.getFontRenderContext();
         for (Label l : labels) {

@@ -47,6 +47,7 @@ public final class RenderBenchmark {
             ms[i] = (System.nanoTime() - t) / 1_000_000;
         }
         Arrays.sort(ms);
+        System.out.println("  frames (ms, sorted): " + Arrays.toString(ms));
         System.out.printf("%-22s 1600×1000 frames: min %d ms, median %d ms, max %d ms (1:%.0f)%n", what, ms[0], ms[ms.length / 2],
                 ms[ms.length - 1], vp.scaleDenominator(content.crs(), 96));
     }
