@@ -272,7 +272,7 @@ final class MapCanvas extends Region {
                 var p = vp.toWorld(e.getX(), e.getY());
                 onCursor.accept(new Point2D(p.x, p.y));
                 if (tool.get() != MapTool.BROWSE && !sketch.points(false).isEmpty() && !sketch.finished()) {
-                    sketch.hover(new org.locationtech.jts.geom.Coordinate(p.x, p.y));
+                    sketch.hover(Snapper.snap(content.get(), vp, new org.locationtech.jts.geom.Coordinate(p.x, p.y)));
                     sketchChanged();
                 }
             }
@@ -285,7 +285,7 @@ final class MapCanvas extends Region {
             sketch.finish();
         } else if (e.getButton() == MouseButton.PRIMARY) {
             var p = vp.toWorld(e.getX(), e.getY());
-            sketch.add(new org.locationtech.jts.geom.Coordinate(p.x, p.y));
+            sketch.add(Snapper.snap(content.get(), vp, new org.locationtech.jts.geom.Coordinate(p.x, p.y)));
         }
         sketchChanged();
     }

@@ -253,4 +253,25 @@ class WorkbenchToolsTest {
         robot.listWindows().stream().filter(w -> w.getScene() != null && w.getScene().getRoot() instanceof DialogPane)
                 .forEach(w -> robot.interact(() -> ((Stage) w).close()));
     }
+
+    @Test
+    void aClickNearAPatchCornerSnapsToIt(FxRobot robot) throws Exception {
+        var patch = content().layers().get(index(content(), "YJJBNTTB")).features().get(25).geometry();
+        robot.interact(() -> app.map().zoomTo(patch.getEnvelopeInternal()));
+        robot.interact(() -> app.useTool(MapTool.MEASURE_AREA));
+        var corner = patch.getCoordinates()[0];
+        var vp = app.map().viewportProperty().get();
+        // five pixels off the corner
+        robot.clickOn(screen(corner.x + 4 * vp.unitsPerPixel(), corner.y + 3 * vp.unitsPerPixel()));
+        var p = app.map().sketch().points(false).get(0);
+        assertEquals(corner.x, p.x, 1e-9, "snapped to the corner");
+        assertEquals(corner.y, p.y, 1e-9);
+        // far from any corner (the patch's inside, more than 8 pixels from its boundary) the point stays where clicked
+        robot.interact(() -> app.map().sketch().clear());
+        var inside = patch.buffer(-12 * vp.unitsPerPixel()).getInteriorPoint().getCoordinate();
+        robot.clickOn(screen(inside.x, inside.y));
+        var q = app.map().sketch().points(false).get(0);
+        assertTrue(q.distance(inside) < 1.5 * vp.unitsPerPixel(), "not snapped: " + q + " vs " + inside);
+        robot.interact(() -> app.useTool(MapTool.BROWSE));
+    }
 }
