@@ -274,4 +274,15 @@ class WorkbenchToolsTest {
         assertTrue(q.distance(inside) < 1.5 * vp.unitsPerPixel(), "not snapped: " + q + " vs " + inside);
         robot.interact(() -> app.useTool(MapTool.BROWSE));
     }
+
+    @Test
+    void aLayerIsDraggedToAnotherPlaceInTheList(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        var cells = robot.lookup(n -> n instanceof LayerCell c && c.getItem() != null).queryAllAs(LayerCell.class).stream().toList();
+        LayerCell sites = cells.stream().filter(c -> c.getItem().name().equals("XMXZ")).findFirst().orElseThrow();
+        LayerCell cultivated = cells.stream().filter(c -> c.getItem().name().equals("DLTB")).findFirst().orElseThrow();
+        int target = index(content(), "DLTB");
+        robot.drag(sites, javafx.scene.input.MouseButton.PRIMARY).dropTo(cultivated);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> index(content(), "XMXZ") == target);
+    }
 }
