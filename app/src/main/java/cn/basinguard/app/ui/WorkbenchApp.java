@@ -91,7 +91,16 @@ public final class WorkbenchApp extends Application {
         runChecks.setOnAction(e -> runChecks());
         root.setTop(new VBox(menuBar(), toolBar()));
         results.setId("results");
-        map.setOnCursor(p -> cursor.setText(MapStatus.describe(map.contentProperty().get(), map.viewportProperty().get(), p.getX(), p.getY())));
+        map.setOnCursor(p -> {
+            lastCursor = p;
+            cursor.setText(MapStatus.describe(map.contentProperty().get(), map.viewportProperty().get(), p.getX(), p.getY()));
+        });
+        // the scale in the status bar follows every zoom, not only the next mouse move
+        map.viewportProperty().addListener((o, a, vp) -> {
+            if (lastCursor != null && vp != null && map.contentProperty().get() != null) {
+                cursor.setText(MapStatus.describe(map.contentProperty().get(), vp, lastCursor.getX(), lastCursor.getY()));
+            }
+        });
         map.setOnMapClick(p -> identify(p.getX(), p.getY()));
         map.setOnSketch(this::sketchChanged);
         selection.addListener((o, a, g) -> showSelection(g));
@@ -249,6 +258,7 @@ public final class WorkbenchApp extends Application {
     }
 
     private int drawnCount;
+    private javafx.geometry.Point2D lastCursor;
     private boolean demonstration;
     /** The sites last imported or drawn, and their CRS, for 保存项目选址. */
     private cn.basinguard.core.importer.ImportedSites lastSites;
