@@ -21,7 +21,7 @@ import org.locationtech.jts.geom.Geometry;
  * off the JavaFX thread. Selecting rows hands their geometries to the map.
  */
 final class AttributeTableTab extends Tab {
-    private final TableView<AttributeRow> table = new TableView<>();
+    private volatile TableView<AttributeRow> table = new TableView<>();
     private final String layer;
     private final Consumer<Geometry> zoom;
 
@@ -33,6 +33,32 @@ final class AttributeTableTab extends Tab {
         super(UiText.get("attributes.title", layer.identifier() != null ? layer.identifier() : layer.name()));
         this.layer = layer.name();
         this.zoom = zoom;
+        table.setPlaceholder(new Label(UiText.get("status.loading", layer.name())));
+        setContent(table);
+        // the table is built and filtered off the JavaFX thread (it is in no scene yet): wrapping 200,000 rows in
+        // ControlsFX's filtered and sorted lists is data work the window must not wait for
+        Task<TableView<AttributeRow>> load = new Task<>() {
+            @Override
+            protected TableView<AttributeRow> call() {
+                List<AttributeRow> rows;
+                try (GeoPackageSource src = GeoPackageSource.open(file)) {
+                    rows = src.readAll(layer.name(), p -> { }).stream().map(AttributeRow::new).toList();
+                }
+                return build(layer, rows, show);
+            }
+        };
+        load.setOnSucceeded(e -> {
+            table = load.getValue();
+            setContent(table);
+        });
+        load.setOnFailed(e -> table.setPlaceholder(new Label(String.valueOf(load.getException().getMessage()))));
+        Thread t = new Thread(load, "attributes");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private TableView<AttributeRow> build(LayerInfo layer, List<AttributeRow> rows, Consumer<Geometry> show) {
+        TableView<AttributeRow> table = new TableView<>(javafx.collections.FXCollections.observableArrayList(rows));
         table.setId("attributes-" + layer.name());
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         TableColumn<AttributeRow, Object> fid = new TableColumn<>("FID");
@@ -43,7 +69,6 @@ final class AttributeTableTab extends Tab {
             col.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().attributes().get(f.name())));
             table.getColumns().add(col);
         }
-        table.setPlaceholder(new Label(UiText.get("status.loading", layer.name())));
         table.getSelectionModel().getSelectedItems().addListener((javafx.collections.ListChangeListener<AttributeRow>) change -> {
             Geometry g = selectedGeometry();
             if (g != null) {
@@ -62,23 +87,8 @@ final class AttributeTableTab extends Tab {
         javafx.scene.control.MenuItem zoomItem = new javafx.scene.control.MenuItem(UiText.get("attributes.zoom"));
         zoomItem.setOnAction(e -> zoomToSelected());
         table.setContextMenu(new javafx.scene.control.ContextMenu(zoomItem));
-        setContent(table);
-        Task<List<AttributeRow>> load = new Task<>() {
-            @Override
-            protected List<AttributeRow> call() {
-                try (GeoPackageSource src = GeoPackageSource.open(file)) {
-                    return src.readAll(layer.name(), p -> { }).stream().map(AttributeRow::new).toList();
-                }
-            }
-        };
-        load.setOnSucceeded(e -> {
-            table.getItems().setAll(load.getValue());
-            TableFilter.forTableView(table).lazy(true).apply();
-        });
-        load.setOnFailed(e -> table.setPlaceholder(new Label(String.valueOf(load.getException().getMessage()))));
-        Thread t = new Thread(load, "attributes");
-        t.setDaemon(true);
-        t.start();
+        TableFilter.forTableView(table).lazy(true).apply();
+        return table;
     }
 
     TableView<AttributeRow> table() {
