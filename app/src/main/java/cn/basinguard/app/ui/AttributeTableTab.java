@@ -60,6 +60,8 @@ final class AttributeTableTab extends Tab {
     private TableView<AttributeRow> build(LayerInfo layer, List<AttributeRow> rows, Consumer<Geometry> show) {
         TableView<AttributeRow> table = new TableView<>(javafx.collections.FXCollections.observableArrayList(rows));
         table.setId("attributes-" + layer.name());
+        // rows of one height: the table then never measures cells to lay out a screenful
+        table.setFixedCellSize(24);
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         TableColumn<AttributeRow, Object> fid = new TableColumn<>("FID");
         fid.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().fid()));

@@ -18,10 +18,15 @@ import javafx.scene.layout.HBox;
 final class LayerCell extends ListCell<LayerInfo> {
     private final LayersPanel panel;
     private final CheckBox visible = new CheckBox();
+    private final ContextMenu mapMenu;
+    private final ContextMenu tableMenu;
 
     LayerCell(LayersPanel panel) {
         this.panel = panel;
         visible.setOnAction(e -> panel.setVisible(getItem(), visible.isSelected()));
+        // made once per cell: a menu set anew on every update makes JavaFX re-scan the scene's accelerators
+        mapMenu = mapMenu();
+        tableMenu = new ContextMenu(tableItem());
         setOnDragDetected(e -> {
             if (getItem() != null && panel.layerOf(getItem()) != null) {
                 var board = startDragAndDrop(TransferMode.MOVE);
@@ -55,7 +60,10 @@ final class LayerCell extends ListCell<LayerInfo> {
         }
         setText(WorkbenchApp.describe(item));
         MapLayer layer = panel.layerOf(item);
-        setContextMenu(menu(item, layer));
+        ContextMenu menu = layer == null ? tableMenu : mapMenu;
+        if (getContextMenu() != menu) {
+            setContextMenu(menu);
+        }
         if (layer == null) {
             setGraphic(null);
             return;
@@ -65,21 +73,22 @@ final class LayerCell extends ListCell<LayerInfo> {
         setGraphic(new HBox(4, visible, StyleSwatch.of(layer.style(), layer.opacity())));
     }
 
-    private ContextMenu menu(LayerInfo item, MapLayer layer) {
+    private MenuItem tableItem() {
         MenuItem table = new MenuItem(UiText.get("layer.attributes"));
-        table.setOnAction(e -> panel.actions().openAttributes(item));
-        if (layer == null) {
-            return new ContextMenu(table);
-        }
+        table.setOnAction(e -> panel.actions().openAttributes(getItem()));
+        return table;
+    }
+
+    private ContextMenu mapMenu() {
         MenuItem zoom = new MenuItem(UiText.get("layer.zoom"));
-        zoom.setOnAction(e -> panel.actions().zoomTo(panel.layerOf(item).extent()));
+        zoom.setOnAction(e -> panel.actions().zoomTo(panel.layerOf(getItem()).extent()));
         MenuItem style = new MenuItem(UiText.get("layer.style"));
-        style.setOnAction(e -> panel.editStyle(item));
+        style.setOnAction(e -> panel.editStyle(getItem()));
         MenuItem up = new MenuItem(UiText.get("layer.up"));
-        up.setOnAction(e -> panel.step(item, 1));
+        up.setOnAction(e -> panel.step(getItem(), 1));
         MenuItem down = new MenuItem(UiText.get("layer.down"));
-        down.setOnAction(e -> panel.step(item, -1));
-        return new ContextMenu(zoom, table, style, up, down);
+        down.setOnAction(e -> panel.step(getItem(), -1));
+        return new ContextMenu(zoom, tableItem(), style, up, down);
     }
 
     static int indexOf(MapContent c, String table) {

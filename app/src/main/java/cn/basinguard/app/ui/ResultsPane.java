@@ -106,7 +106,7 @@ final class ResultsPane extends TabPane {
 
     void show(CheckReport report, ResultRows.Tables rows) {
         for (TableView<?> t : List.of(indicators, sites, conflicts, quality)) {
-            t.setPlaceholder(new javafx.scene.control.Label(UiText.get("results.empty")));
+            ((javafx.scene.control.Label) t.getPlaceholder()).setText(UiText.get("results.empty"));
         }
         indicators.getItems().setAll(rows.indicators());
         sites.getItems().setAll(rows.sites());
@@ -119,6 +119,7 @@ final class ResultsPane extends TabPane {
     private static Tab tab(String key, TableView<?> table) {
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         table.setPlaceholder(new javafx.scene.control.Label(UiText.get("results.notRun")));
+        table.setFixedCellSize(24);
         return new Tab(UiText.get(key), table);
     }
 

@@ -103,14 +103,44 @@ public final class WorkbenchResponsivenessBenchmark {
     }
 
     /** Where the JavaFX thread was when a probe was late (its stack 40 ms into the wait), and GC pauses meanwhile. */
-    private static final List<String> STALLS = Collections.synchronizedList(new ArrayList<>());
-    private static final List<Long> GC_PAUSES = Collections.synchronizedList(new ArrayList<>());
+    private static final List<Stall> STALLS = Collections.synchronizedList(new ArrayList<>());
+    /** GC pauses as {start, end} in ms of JVM uptime, to tell a late probe that waited for a GC from one that waited for code. */
+    private static final List<long[]> GC_PAUSES = Collections.synchronizedList(new ArrayList<>());
+
+    private record Stall(long postedMs, long lateMs, boolean ours, StackTraceElement[] stack) {
+        /** The share of the wait spent in GC pauses. */
+        double inGc() {
+            long gc = 0;
+            synchronized (GC_PAUSES) {
+                for (long[] p : GC_PAUSES) {
+                    gc += Math.max(0, Math.min(p[1], postedMs + lateMs) - Math.max(p[0], postedMs));
+                }
+            }
+            return lateMs == 0 ? 0 : Math.min(1, gc / (double) lateMs);
+        }
+
+        String describe() {
+            double gc = inGc();
+            String where = gc >= 0.5 ? String.format("mostly a GC pause (%.0f %% of it)", gc * 100)
+                    : ours ? "IN BASINGUARD CODE" : "in JavaFX (layout, CSS) or waiting for the render thread";
+            StringBuilder sb = new StringBuilder(String.format("%d ms late, %s; JavaFX thread at:", lateMs, where));
+            for (int i = 0; i < Math.min(gc >= 0.5 ? 3 : 12, stack.length); i++) {
+                sb.append("\n      ").append(stack[i]);
+            }
+            return sb.toString();
+        }
+    }
+
+    private static long uptime() {
+        return java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
+    }
 
     private static void probe() {
         Thread fx = Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals("JavaFX Application Thread"))
                 .findFirst().orElseThrow();
         while (true) {
             long posted = System.nanoTime();
+            long postedMs = uptime();
             CountDownLatch ran = new CountDownLatch(1);
             Platform.runLater(() -> {
                 LATENCIES.add(System.nanoTime() - posted);
@@ -121,12 +151,7 @@ public final class WorkbenchResponsivenessBenchmark {
                     StackTraceElement[] st = fx.getStackTrace();
                     ran.await();
                     boolean ours = java.util.Arrays.stream(st).anyMatch(f -> f.getClassName().startsWith("cn.basinguard"));
-                    StringBuilder sb = new StringBuilder(String.format("%.0f ms late, JavaFX thread %s:", (System.nanoTime() - posted) / 1e6,
-                            ours ? "IN BASINGUARD CODE at" : st.length == 0 ? "at a safepoint (GC)" : "in JavaFX or waiting for rendering, at"));
-                    for (int i = 0; i < Math.min(12, st.length); i++) {
-                        sb.append("\n      ").append(st[i]);
-                    }
-                    STALLS.add(sb.toString());
+                    STALLS.add(new Stall(postedMs, (System.nanoTime() - posted) / 1_000_000, ours, st));
                 }
                 Thread.sleep(5);
             } catch (InterruptedException e) {
@@ -140,7 +165,7 @@ public final class WorkbenchResponsivenessBenchmark {
             ((javax.management.NotificationEmitter) gc).addNotificationListener((n, h) -> {
                 var info = com.sun.management.GarbageCollectionNotificationInfo.from((javax.management.openmbean.CompositeData) n.getUserData());
                 if (!info.getGcName().contains("Concurrent")) {
-                    GC_PAUSES.add(info.getGcInfo().getDuration());
+                    GC_PAUSES.add(new long[] {info.getGcInfo().getStartTime(), info.getGcInfo().getEndTime()});
                 }
             }, null, null);
         }
@@ -148,6 +173,7 @@ public final class WorkbenchResponsivenessBenchmark {
 
     private static void phase(String name, Runnable work) {
         LATENCIES.clear();
+        sleep(300);
         STALLS.clear();
         GC_PAUSES.clear();
         System.out.println(name + ":");
@@ -162,12 +188,16 @@ public final class WorkbenchResponsivenessBenchmark {
         }
         System.out.printf("  JavaFX thread answered %d probes: median %.1f ms, 99th percentile %.1f ms, longest %.1f ms%n", l.size(),
                 l.get(l.size() / 2) / 1e6, l.get((int) (l.size() * 0.99)) / 1e6, l.get(l.size() - 1) / 1e6);
+        sleep(200); // GC notifications arrive a little after the pause
         synchronized (GC_PAUSES) {
             System.out.printf("  GC pauses (stop every thread): %d, longest %d ms, total %d ms%n", GC_PAUSES.size(),
-                    GC_PAUSES.stream().mapToLong(Long::longValue).max().orElse(0), GC_PAUSES.stream().mapToLong(Long::longValue).sum());
+                    GC_PAUSES.stream().mapToLong(p -> p[1] - p[0]).max().orElse(0), GC_PAUSES.stream().mapToLong(p -> p[1] - p[0]).sum());
         }
         synchronized (STALLS) {
-            STALLS.forEach(st -> System.out.println("    " + st));
+            long notGc = STALLS.stream().filter(st -> st.inGc() < 0.5).mapToLong(Stall::lateMs).max().orElse(0);
+            long ours = STALLS.stream().filter(st -> st.inGc() < 0.5 && st.ours()).mapToLong(Stall::lateMs).max().orElse(0);
+            System.out.printf("  longest wait not a GC pause: %d ms; of which in BasinGuard code: %d ms%n", notGc, ours);
+            STALLS.forEach(st -> System.out.println("    " + st.describe()));
         }
     }
 
