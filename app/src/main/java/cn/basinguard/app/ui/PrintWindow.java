@@ -285,6 +285,11 @@ final class PrintWindow extends Stage {
         if (job == null || !job.showPrintDialog(this)) {
             return;
         }
+        print(job);
+    }
+
+    /** Sends every page to the job's printer at 300 dpi, on a worker thread; the task ends when the job has ended. */
+    Task<Void> print(PrinterJob job) {
         javafx.print.Paper fxPaper = paper.getValue() == PrintAtlas.Paper.A3 ? javafx.print.Paper.A3 : javafx.print.Paper.A4;
         PageLayout layout = job.getPrinter().createPageLayout(fxPaper,
                 landscape.isSelected() ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT, Printer.MarginType.HARDWARE_MINIMUM);
@@ -303,7 +308,10 @@ final class PrintWindow extends Stage {
                         throw new GisException("print.printerFailed", job.getJobStatus());
                     }
                 }
-                job.endJob();
+                // JavaFX reports a spooler that could not start only through the job's status
+                if (!job.endJob() || job.getJobStatus() == PrinterJob.JobStatus.ERROR) {
+                    throw new GisException("print.printerFailed", job.getJobStatus());
+                }
                 return null;
             }
         };
@@ -320,6 +328,7 @@ final class PrintWindow extends Stage {
             failed(task.getException());
         });
         start(task, "print");
+        return task;
     }
 
     private java.util.Optional<Path> choose(String pattern, String name) {

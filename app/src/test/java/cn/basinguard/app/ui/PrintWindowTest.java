@@ -93,4 +93,39 @@ class PrintWindowTest {
         assertEquals(3508, png.getHeight());
         robot.interact(() -> w[0].close());
     }
+
+    /**
+     * Runs where the machine has a printer (here CUPS with cups-pdf, whose PDF lands in /var/spool/cups-pdf): the pages
+     * go through JavaFX's printing API to the system printer.
+     */
+    @Test
+    void printsThroughTheSystemPrinter(FxRobot robot) throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(javafx.print.Printer.getDefaultPrinter() != null, "no printer on this machine");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> app.map().contentProperty().get() != null);
+        PrintWindow[] w = new PrintWindow[1];
+        robot.interact(() -> w[0] = app.openPrintWindow());
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> w[0].pdf() != null);
+        Path spool = Path.of(System.getProperty("user.home"), "PDF");
+        long before = Files.isDirectory(spool) ? Files.list(spool).count() : 0;
+        javafx.concurrent.Task<Void>[] print = new javafx.concurrent.Task[1];
+        robot.interact(() -> print[0] = w[0].print(javafx.print.PrinterJob.createPrinterJob()));
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, print[0]::isDone);
+        print[0].get();
+        robot.interact(() -> w[0].close());
+        if (javafx.print.Printer.getDefaultPrinter().getName().contains("PDF")) {
+            // cups-pdf (installed by .ci/run) writes what it printed to ~/PDF: the pages arrived, one per unit
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> Files.isDirectory(spool) && Files.list(spool).count() > before);
+            Path printed;
+            try (var files = Files.list(spool)) {
+                printed = files.max(java.util.Comparator.comparingLong(f -> f.toFile().lastModified())).orElseThrow();
+            }
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> {
+                try {
+                    return PrintAtlas.pageCount(Files.readAllBytes(printed)) == AtlasJob.unitNames(app.map().contentProperty().get()).size();
+                } catch (java.io.IOException e) {
+                    return false; // still being written
+                }
+            });
+        }
+    }
 }
