@@ -207,7 +207,7 @@ public final class WorkbenchApp extends Application {
         String district = report.get() == null ? null
                 : report.get().units().stream().filter(cn.basinguard.core.check.UnitResult::district).map(cn.basinguard.core.check.UnitResult::name)
                         .findFirst().orElse(null);
-        PrintWindow w = new PrintWindow(stage, content, openedPath.getFileName().toString(), district, demonstration);
+        PrintWindow w = new PrintWindow(stage, content, displayName, district, demonstration);
         w.show();
         return w;
     }
@@ -260,6 +260,7 @@ public final class WorkbenchApp extends Application {
     private int drawnCount;
     private javafx.geometry.Point2D lastCursor;
     private boolean demonstration;
+    private String displayName;
     /** The sites last imported or drawn, and their CRS, for 保存项目选址. */
     private cn.basinguard.core.importer.ImportedSites lastSites;
 
@@ -670,7 +671,9 @@ public final class WorkbenchApp extends Application {
             settings.addRecent(currentFile);
             refreshRecent();
         }
-        String name = d.file().getFileName().toString();
+        // the bundled sample is read from a copy with a content hash in its name; the user knows it by its own name
+        String name = currentFile == null ? "zengdu-sample.gpkg" : d.file().getFileName().toString();
+        displayName = name;
         stage.setTitle(UiText.get(d.demonstration() ? "app.title.demo" : "app.title.file", name));
         openedPath = d.file();
         demonstration = d.demonstration();
