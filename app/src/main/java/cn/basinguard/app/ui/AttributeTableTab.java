@@ -1,8 +1,6 @@
 package cn.basinguard.app.ui;
 
-import cn.basinguard.core.gpkg.GeoPackageSource;
 import cn.basinguard.core.gpkg.LayerInfo;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -26,10 +24,12 @@ final class AttributeTableTab extends Tab {
     private final Consumer<Geometry> zoom;
 
     /**
+     * @param rows reads the layer's features; called on a worker thread
      * @param show receives the geometries of the selected rows (highlighted on the map)
      * @param zoom receives them when the user asks to zoom (double click, context menu)
      */
-    AttributeTableTab(Path file, LayerInfo layer, Consumer<Geometry> show, Consumer<Geometry> zoom) {
+    AttributeTableTab(java.util.function.Supplier<List<cn.basinguard.core.gpkg.Feature>> rows, LayerInfo layer, Consumer<Geometry> show,
+                      Consumer<Geometry> zoom) {
         super(UiText.get("attributes.title", layer.identifier() != null ? layer.identifier() : layer.name()));
         this.layer = layer.name();
         this.zoom = zoom;
@@ -40,11 +40,7 @@ final class AttributeTableTab extends Tab {
         Task<TableView<AttributeRow>> load = new Task<>() {
             @Override
             protected TableView<AttributeRow> call() {
-                List<AttributeRow> rows;
-                try (GeoPackageSource src = GeoPackageSource.open(file)) {
-                    rows = src.readAll(layer.name(), p -> { }).stream().map(AttributeRow::new).toList();
-                }
-                return build(layer, rows, show);
+                return build(layer, rows.get().stream().map(AttributeRow::new).toList(), show);
             }
         };
         load.setOnSucceeded(e -> {

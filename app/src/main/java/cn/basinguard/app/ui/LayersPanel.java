@@ -1,11 +1,9 @@
 package cn.basinguard.app.ui;
 
-import cn.basinguard.core.gpkg.GeoPackageSource;
 import cn.basinguard.core.gpkg.LayerInfo;
 import cn.basinguard.core.map.MapContent;
 import cn.basinguard.core.map.MapLayer;
 import cn.basinguard.core.map.MapLayers;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -35,6 +33,9 @@ final class LayersPanel extends SplitPane {
         void openAttributes(LayerInfo layer);
 
         void failed(String header, Throwable e);
+
+        /** The text of {@code field} for every feature of {@code layer}, by feature key; called on a worker thread. */
+        Map<Long, String> labelTexts(LayerInfo layer, String field);
     }
 
     private final ListView<LayerInfo> list = new ListView<>();
@@ -42,7 +43,6 @@ final class LayersPanel extends SplitPane {
     private final ObjectProperty<MapContent> map;
     private final Actions actions;
     private final Map<String, String> labelFields = new HashMap<>();
-    private Path file;
 
     LayersPanel(ObjectProperty<MapContent> map, Actions actions) {
         this.map = map;
@@ -70,8 +70,7 @@ final class LayersPanel extends SplitPane {
     }
 
     /** Shows the layers of a newly opened file. */
-    void setLayers(Path file, List<LayerInfo> layers) {
-        this.file = file;
+    void setLayers(List<LayerInfo> layers) {
         labelFields.clear();
         MapContent c = map.get();
         for (LayerInfo l : layers) {
@@ -84,6 +83,14 @@ final class LayersPanel extends SplitPane {
             }
         }
         list.getItems().setAll(layers);
+        refresh();
+    }
+
+    /** Adds a layer that is on the map but not in the file (imported or drawn project sites), or replaces it. */
+    void addLayer(LayerInfo layer, String labelField) {
+        list.getItems().removeIf(l -> l.name().equals(layer.name()));
+        list.getItems().add(layer);
+        labelFields.put(layer.name(), labelField);
         refresh();
     }
 
@@ -149,13 +156,10 @@ final class LayersPanel extends SplitPane {
             update(item, l -> l.withStyle(choice.style()).withOpacity(choice.opacity()));
             return;
         }
-        Path source = file;
         Task<Map<Long, String>> read = new Task<>() {
             @Override
             protected Map<Long, String> call() {
-                try (GeoPackageSource src = GeoPackageSource.open(source)) {
-                    return MapLayers.labelTexts(src, item.name(), choice.labelField());
-                }
+                return actions.labelTexts(item, choice.labelField());
             }
         };
         read.setOnSucceeded(e -> {

@@ -58,7 +58,27 @@ public final class WorkbenchApp extends Application {
         public void failed(String header, Throwable e) {
             error(header, e);
         }
+
+        @Override
+        public Map<Long, String> labelTexts(LayerInfo layer, String field) {
+            List<cn.basinguard.core.gpkg.Feature> inMemory = importedRows.get(layer.name());
+            if (inMemory != null) {
+                Map<Long, String> out = new java.util.HashMap<>();
+                inMemory.forEach(f -> {
+                    Object v = f.attributes().get(field);
+                    if (v != null) {
+                        out.put(f.fid(), v.toString());
+                    }
+                });
+                return out;
+            }
+            try (cn.basinguard.core.gpkg.GeoPackageSource src = cn.basinguard.core.gpkg.GeoPackageSource.open(openedPath)) {
+                return cn.basinguard.core.map.MapLayers.labelTexts(src, layer.name(), field);
+            }
+        }
     });
+    /** The features of layers shown on the map but not read from the file (imported or drawn sites), in the map CRS. */
+    private final Map<String, List<cn.basinguard.core.gpkg.Feature>> importedRows = new java.util.HashMap<>();
     private final Label measured = new Label();
     private final javafx.scene.control.ToggleGroup tools = new javafx.scene.control.ToggleGroup();
     private final Label cursor = new Label();
@@ -264,6 +284,41 @@ public final class WorkbenchApp extends Application {
     /** The sites last imported or drawn, and their CRS, for 保存项目选址. */
     private cn.basinguard.core.importer.ImportedSites lastSites;
 
+    /** Puts imported or drawn sites on the map as a layer of their own, on top, listed in the layers panel; zooms to them. */
+    private void showSitesOnMap(cn.basinguard.core.importer.ImportedSites sites) {
+        var content = map.contentProperty().get();
+        if (content == null) {
+            return;
+        }
+        String table = "imported:" + sites.sourceName();
+        List<cn.basinguard.core.map.MapFeature> features = new java.util.ArrayList<>();
+        List<cn.basinguard.core.gpkg.Feature> rows = new java.util.ArrayList<>();
+        java.util.LinkedHashSet<String> fields = new java.util.LinkedHashSet<>(List.of("XMMC"));
+        long fid = 1;
+        for (var s : sites.sites()) {
+            Geometry g = sites.crs().equals(content.crs()) ? s.geometry()
+                    : cn.basinguard.core.crs.GeometryTransformer.shared().transform(s.geometry(), sites.crs(), content.crs());
+            Map<String, Object> attrs = new java.util.LinkedHashMap<>();
+            attrs.put("XMMC", s.name());
+            s.attributes().forEach(attrs::putIfAbsent);
+            fields.addAll(attrs.keySet());
+            features.add(new cn.basinguard.core.map.MapFeature(fid, g, s.name()));
+            rows.add(new cn.basinguard.core.gpkg.Feature(fid++, g, attrs));
+        }
+        var role = cn.basinguard.core.check.LayerRole.SITES;
+        var layer = new cn.basinguard.core.map.MapLayer(UiText.get("import.layer", sites.sourceName()), table, role,
+                cn.basinguard.core.map.DefaultStyles.forRole(role), features);
+        List<cn.basinguard.core.map.MapLayer> all = new java.util.ArrayList<>(content.layers());
+        all.removeIf(l -> l.table().equals(table));
+        all.add(layer);
+        importedRows.put(table, rows);
+        map.contentProperty().set(new cn.basinguard.core.map.MapContent(content.crs(), all));
+        layers.addLayer(new LayerInfo(table, LayerInfo.Kind.FEATURES, "features", layer.name(), sites.sourceName(), "geom", "GEOMETRY",
+                0, 0, features.size(), layer.extent(), null, false, "fid",
+                fields.stream().map(f -> new LayerInfo.FieldInfo(f, "TEXT")).toList(), null), "XMMC");
+        map.zoomTo(layer.extent());
+    }
+
     /** Saves the last imported or drawn sites into a GeoPackage the user picks: a new file, or a new layer of a working file. */
     private void chooseSaveSites() {
         if (lastSites == null || lastSites.sites().isEmpty()) {
@@ -387,6 +442,7 @@ public final class WorkbenchApp extends Application {
             }
         }
         lastSites = new cn.basinguard.core.importer.ImportedSites(imported.source(), crs, imported.sites(), imported.problems());
+        showSitesOnMap(lastSites);
         var layer = imported.toRoleLayer();
         runChecks(new cn.basinguard.core.check.RoleLayer(layer.role(), layer.source(), crs, layer.features()));
         results.getSelectionModel().select(1);
@@ -620,7 +676,16 @@ public final class WorkbenchApp extends Application {
                 return a;
             }
         }
-        AttributeTableTab tab = new AttributeTableTab(openedPath, layer, g -> select(g, layerCrs, false), g -> select(g, layerCrs, true));
+        Path file = openedPath;
+        List<cn.basinguard.core.gpkg.Feature> inMemory = importedRows.get(layer.name());
+        AttributeTableTab tab = new AttributeTableTab(() -> {
+            if (inMemory != null) {
+                return inMemory;
+            }
+            try (cn.basinguard.core.gpkg.GeoPackageSource src = cn.basinguard.core.gpkg.GeoPackageSource.open(file)) {
+                return src.readAll(layer.name(), p -> { });
+            }
+        }, layer, g -> select(g, layerCrs, false), g -> select(g, layerCrs, true));
         tab.setClosable(true);
         results.getTabs().add(tab);
         results.getSelectionModel().select(tab);
@@ -679,7 +744,8 @@ public final class WorkbenchApp extends Application {
         demonstration = d.demonstration();
         results.getTabs().removeIf(t -> t instanceof AttributeTableTab);
         map.contentProperty().set(d.map());
-        layers.setLayers(d.file(), d.layers().stream().filter(LayerInfo::isSupported).toList());
+        importedRows.clear();
+        layers.setLayers(d.layers().stream().filter(LayerInfo::isSupported).toList());
         map.fullExtent();
         if (d.map() == null || d.map().layers().isEmpty()) {
             setStatus(UiText.get("status.noMap", name));

@@ -104,6 +104,10 @@ class WorkbenchSmokeTest {
         TableView<ResultRows.SiteRow> sites = robot.lookup("#result-sites").queryAs(TableView.class);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> sites.getItems().stream().anyMatch(r -> r.site().equals("白果河泵站")));
         assertTrue(sites.getItems().stream().noneMatch(r -> r.site().equals("白果河水库除险加固工程")), "the file's sites replace the data's");
+        assertTrue(app.map().contentProperty().get().layers().stream().anyMatch(l -> l.table().equals("imported:plots-utf8.txt")),
+                "the imported sites are on the map");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> app.map().upToDate());
+        robot.interact(() -> Screenshots.save(stage.getScene(), "imported-sites"));
     }
 
     @Test

@@ -250,6 +250,17 @@ class WorkbenchToolsTest {
         TableView<ResultRows.SiteRow> sites = robot.lookup("#result-sites").queryAs(TableView.class);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> sites.getItems().size() == 1 && sites.getItems().get(0).site().equals("粘贴选址"));
         assertTrue(sites.getItems().get(0).fails(), "the pasted square lies on basic farmland");
+        // the site is on the map as a layer of its own, listed, with its attribute table
+        MapLayer pasted = content().layers().get(content().layers().size() - 1);
+        assertTrue(pasted.table().startsWith("imported:"), pasted.table());
+        assertEquals(1, pasted.features().size());
+        assertEquals(3600, pasted.features().get(0).geometry().getArea(), 1, "60 m × 60 m as typed");
+        LayerInfo listed = app.layers().list().getItems().get(0);
+        assertEquals(pasted.table(), listed.name(), "listed first, as it is drawn on top");
+        AttributeTableTab[] tab = new AttributeTableTab[1];
+        robot.interact(() -> tab[0] = app.openAttributes(listed));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> tab[0].table().getItems().size() == 1);
+        assertEquals("粘贴选址", tab[0].table().getItems().get(0).attributes().get("XMMC"));
         robot.listWindows().stream().filter(w -> w.getScene() != null && w.getScene().getRoot() instanceof DialogPane)
                 .forEach(w -> robot.interact(() -> ((Stage) w).close()));
     }
