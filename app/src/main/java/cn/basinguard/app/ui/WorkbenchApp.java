@@ -509,7 +509,9 @@ public final class WorkbenchApp extends Application {
             CheckReport r = task.getValue();
             report.set(r);
             results.show(r, task.rows());
-            status.setText(UiText.get("check.done", r.units().size(), r.sites().size(), r.conflicts().size(), r.dataQuality().size()));
+            String done = UiText.get("check.done", r.units().size(), r.sites().size(), r.conflicts().size(), r.dataQuality().size());
+            // sites brought in by the user: say where their review sheets are
+            status.setText(sites == null ? done : done + UiText.get("check.sitesSheetHint"));
         });
         task.setOnCancelled(e -> {
             endRun();
