@@ -94,7 +94,7 @@ public final class MapRenderer {
                 hl.add(new MapFeature(-1, h, null));
             }
             MapLayer overlay = new MapLayer("highlight", "highlight", null, DefaultStyles.HIGHLIGHT, hl);
-            paintLayer(g, overlay, overlay.indicesIn(overlay.extent()), vp, 0, vp.height(), new ArrayList<>(), () -> false, true, null);
+            paintLayer(g, overlay, -1, overlay.indicesIn(overlay.extent()), vp, 0, vp.height(), new ArrayList<>(), () -> false, true, null);
         }
     }
 
@@ -106,11 +106,13 @@ public final class MapRenderer {
 
     private static boolean paintLayers(Graphics2D g, MapContent content, Viewport vp, Envelope view, int rowFrom, int rowTo,
                                        List<Label> labels, BooleanSupplier cancelled, boolean vector, int[] pixels) {
-        for (MapLayer layer : content.visibleLayers()) {
+        List<MapLayer> visible = content.visibleLayers();
+        for (int k = 0; k < visible.size(); k++) {
             if (cancelled.getAsBoolean()) {
                 return false;
             }
-            if (!paintLayer(g, layer, layer.indicesIn(view), vp, rowFrom, rowTo, labels, cancelled, vector, pixels)) {
+            MapLayer layer = visible.get(k);
+            if (!paintLayer(g, layer, k, layer.indicesIn(view), vp, rowFrom, rowTo, labels, cancelled, vector, pixels)) {
                 return false;
             }
         }
@@ -118,10 +120,10 @@ public final class MapRenderer {
     }
 
     /** A label to place, in frame pixels; equal labels from two bands are one label. */
-    record Label(String text, double x, double y, LayerStyle style) {
+    record Label(String text, double x, double y, LayerStyle style, int layer, int feature) {
     }
 
-    private static boolean paintLayer(Graphics2D g, MapLayer layer, int[] indices, Viewport vp, int rowFrom, int rowTo,
+    private static boolean paintLayer(Graphics2D g, MapLayer layer, int layerIndex, int[] indices, Viewport vp, int rowFrom, int rowTo,
                                       List<Label> labels, BooleanSupplier cancelled, boolean vector, int[] pixels) {
         LayerStyle s = layer.style();
         Composite old = g.getComposite();
@@ -155,7 +157,8 @@ public final class MapRenderer {
             }
             if (s.labelled() && f.label() != null && !f.label().isBlank()) {
                 Point at = geom instanceof Puntal ? geom.getCentroid() : geom.getInteriorPoint();
-                labels.add(new Label(f.label(), vp.pixelX(at.getX()), vp.pixelY(at.getY()) + (geom instanceof Puntal ? -s.symbolSize() : 0), s));
+                labels.add(new Label(f.label(), vp.pixelX(at.getX()), vp.pixelY(at.getY()) + (geom instanceof Puntal ? -s.symbolSize() : 0), s,
+                        layerIndex, i));
             }
         }
         boolean hatched = s.hatch() != Hatch.NONE && s.hatchColor() != null;
@@ -328,10 +331,10 @@ public final class MapRenderer {
 
     /** Labels last, biggest first, each only where it does not cover one already placed; a white halo keeps them legible. */
     private static void paintLabels(Graphics2D g, List<Label> labels) {
-        // a total order, so a frame painted in bands places the same labels as one painted whole
-        labels.sort(java.util.Comparator.comparingDouble((Label l) -> -l.style().labelSize()).thenComparingDouble(Label::y)
-                .thenComparingDouble(Label::x).thenComparing(Label::text));
-        List<Rectangle2D> placed = new ArrayList<>();
+        // biggest first, then in drawing order: a total order, so a frame painted in bands places the labels of one painted whole
+        labels.sort(java.util.Comparator.comparingDouble((Label l) -> -l.style().labelSize()).thenComparingInt(Label::layer)
+                .thenComparingInt(Label::feature));
+        PlacedLabels placed = new PlacedLabels();
         FontRenderContext frc = g.getFontRenderContext();
         for (Label l : labels) {
             Font font = FontChooser.fontFor(l.text(), l.style().labelSize() >= 16 ? Font.BOLD : Font.PLAIN, l.style().labelSize());
@@ -340,7 +343,7 @@ public final class MapRenderer {
             double x = l.x() - b.getWidth() / 2;
             double y = l.y() + b.getHeight() / 2;
             Rectangle2D box = new Rectangle2D.Double(x - 2, y - b.getHeight() - 2, b.getWidth() + 4, b.getHeight() + 4);
-            if (placed.stream().anyMatch(p -> p.intersects(box))) {
+            if (placed.overlaps(box)) {
                 continue;
             }
             placed.add(box);
@@ -350,6 +353,50 @@ public final class MapRenderer {
             g.draw(outline);
             g.setColor(l.style().labelColor());
             g.fill(outline);
+        }
+    }
+
+    /**
+     * The boxes of the labels placed so far, filed by 64-pixel cells: a county frame offers thousands of labels, and
+     * testing each against every placed box made placing them quadratic.
+     */
+    private static final class PlacedLabels {
+        private static final double CELL = 64;
+        private final java.util.Map<Long, List<Rectangle2D>> cells = new java.util.HashMap<>();
+
+        boolean overlaps(Rectangle2D box) {
+            for (long key : keys(box)) {
+                List<Rectangle2D> inCell = cells.get(key);
+                if (inCell != null) {
+                    for (Rectangle2D r : inCell) {
+                        if (r.intersects(box)) {
+                            return true;
+                        }
+                    }
+                }
+            }
+            return false;
+        }
+
+        void add(Rectangle2D box) {
+            for (long key : keys(box)) {
+                cells.computeIfAbsent(key, k -> new ArrayList<>(4)).add(box);
+            }
+        }
+
+        private static long[] keys(Rectangle2D box) {
+            int x0 = (int) Math.floor(box.getMinX() / CELL);
+            int x1 = (int) Math.floor(box.getMaxX() / CELL);
+            int y0 = (int) Math.floor(box.getMinY() / CELL);
+            int y1 = (int) Math.floor(box.getMaxY() / CELL);
+            long[] keys = new long[(x1 - x0 + 1) * (y1 - y0 + 1)];
+            int n = 0;
+            for (int x = x0; x <= x1; x++) {
+                for (int y = y0; y <= y1; y++) {
+                    keys[n++] = ((long) x << 32) ^ (y & 0xFFFFFFFFL);
+                }
+            }
+            return keys;
         }
     }
 }

@@ -14,7 +14,7 @@ import org.locationtech.jts.geom.Envelope;
 
 /**
  * Frame times of the map renderer on a county's worth of patches: 1600×1000 frames at full extent and at township
- * zoom (a 5 km wide view), warmed up, then 20 of each; prints min / median / max.
+ * zoom (a 5 km wide view), warmed up (40 frames), then 30 of each; prints them in order and min / median / max.
  * Run: mvn -q -o -pl gis-core -Pbench verify -Dbench.main=cn.basinguard.core.bench.RenderBenchmark
  *      -Dbench.args=/work/bench-data/zengdu-county.gpkg
  */
@@ -37,17 +37,18 @@ public final class RenderBenchmark {
     }
 
     static void report(String what, MapContent content, Viewport vp) {
-        for (int i = 0; i < 5; i++) {
+        // the band threads run code the JIT compiles later than the caller's: warm up well before measuring
+        for (int i = 0; i < 40; i++) {
             RasterFrame.paint(content, vp, List.of(), Color.WHITE, () -> false);
         }
-        long[] ms = new long[20];
+        long[] ms = new long[30];
         for (int i = 0; i < ms.length; i++) {
             long t = System.nanoTime();
             RasterFrame.paint(content, vp, List.of(), Color.WHITE, () -> false);
             ms[i] = (System.nanoTime() - t) / 1_000_000;
         }
+        System.out.println("  frames (ms, in order): " + Arrays.toString(ms));
         Arrays.sort(ms);
-        System.out.println("  frames (ms, sorted): " + Arrays.toString(ms));
         System.out.printf("%-22s 1600×1000 frames: min %d ms, median %d ms, max %d ms (1:%.0f)%n", what, ms[0], ms[ms.length / 2],
                 ms[ms.length - 1], vp.scaleDenominator(content.crs(), 96));
     }
