@@ -224,9 +224,6 @@ public final class WorkbenchApp extends Application {
             a.show();
             return null;
         }
-        String district = report.get() == null ? null
-                : report.get().units().stream().filter(cn.basinguard.core.check.UnitResult::district).map(cn.basinguard.core.check.UnitResult::name)
-                        .findFirst().orElse(null);
         PrintWindow w = new PrintWindow(stage, content, displayName, district, demonstration);
         w.show();
         return w;
@@ -281,6 +278,7 @@ public final class WorkbenchApp extends Application {
     private javafx.geometry.Point2D lastCursor;
     private boolean demonstration;
     private String displayName;
+    private String district;
     /** The sites last imported or drawn, and their CRS, for 保存项目选址. */
     private cn.basinguard.core.importer.ImportedSites lastSites;
 
@@ -744,6 +742,7 @@ public final class WorkbenchApp extends Application {
         stage.setTitle(UiText.get(d.demonstration() ? "app.title.demo" : "app.title.file", name));
         openedPath = d.file();
         demonstration = d.demonstration();
+        district = d.district();
         results.getTabs().removeIf(t -> t instanceof AttributeTableTab);
         map.contentProperty().set(d.map());
         importedRows.clear();

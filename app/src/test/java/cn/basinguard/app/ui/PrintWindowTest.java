@@ -49,6 +49,7 @@ class PrintWindowTest {
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> w[0].previewImage() != null && w[0].pdf() != null);
         assertEquals(units, PrintAtlas.pageCount(w[0].pdf()), "one page per unit");
         assertTrue(w[0].previewImage().getWidth() > 300, "a page preview is shown");
+        assertEquals("曾都区 {unit} 流域底线管控图", w[0].title.getText(), "the default title names the district, as on paper");
         robot.interact(() -> Screenshots.save(w[0].getScene(), "print-preview"));
 
         // the user's title, A3 landscape, site pages added
