@@ -18,6 +18,9 @@ import javafx.scene.layout.HBox;
 final class LayerCell extends ListCell<LayerInfo> {
     private final LayersPanel panel;
     private final CheckBox visible = new CheckBox();
+    private final javafx.scene.canvas.Canvas swatch = new javafx.scene.canvas.Canvas(26, 14);
+    // one graphic per cell, updated in place: new nodes or a new id on every update make JavaFX redo the cell's CSS
+    private final HBox graphic = new HBox(4, visible, swatch);
     private final ContextMenu mapMenu;
     private final ContextMenu tableMenu;
 
@@ -69,8 +72,14 @@ final class LayerCell extends ListCell<LayerInfo> {
             return;
         }
         visible.setSelected(layer.visible());
-        visible.setId("visible-" + item.name());
-        setGraphic(new HBox(4, visible, StyleSwatch.of(layer.style(), layer.opacity())));
+        String id = "visible-" + item.name();
+        if (!id.equals(visible.getId())) {
+            visible.setId(id);
+        }
+        StyleSwatch.draw(swatch, layer.style(), layer.opacity());
+        if (getGraphic() != graphic) {
+            setGraphic(graphic);
+        }
     }
 
     private MenuItem tableItem() {

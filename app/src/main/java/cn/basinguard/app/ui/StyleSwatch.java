@@ -13,7 +13,15 @@ final class StyleSwatch {
 
     static Canvas of(LayerStyle s, double opacity) {
         Canvas c = new Canvas(26, 14);
+        draw(c, s, opacity);
+        return c;
+    }
+
+    /** Draws the swatch into an existing 26×14 canvas (a list cell keeps its canvas and redraws it). */
+    static void draw(Canvas c, LayerStyle s, double opacity) {
         GraphicsContext g = c.getGraphicsContext2D();
+        g.setGlobalAlpha(1);
+        g.clearRect(0, 0, c.getWidth(), c.getHeight());
         g.setGlobalAlpha(opacity);
         double x = 1.5;
         double y = 1.5;
@@ -51,7 +59,6 @@ final class StyleSwatch {
             g.setLineWidth(Math.min(2.5, Math.max(1, s.strokeWidth())));
             g.strokeRect(x, y, w, h);
         }
-        return c;
     }
 
     static Color fx(java.awt.Color c) {
