@@ -43,6 +43,7 @@ final class LayersPanel extends SplitPane {
     private final ObjectProperty<MapContent> map;
     private final Actions actions;
     private final Map<String, String> labelFields = new HashMap<>();
+    private List<Object> legendShows = List.of();
 
     LayersPanel(ObjectProperty<MapContent> map, Actions actions) {
         this.map = map;
@@ -191,12 +192,15 @@ final class LayersPanel extends SplitPane {
             list.getSelectionModel().select(selected);
         }
         list.refresh();
-        legend.getChildren().clear();
-        if (c == null) {
+        List<MapLayer> visible = c == null ? List.of() : new ArrayList<>(c.visibleLayers());
+        java.util.Collections.reverse(visible);
+        // rebuilt only when what it shows changed: new nodes cost the JavaFX thread a CSS pass
+        List<Object> shown = visible.stream().map(l -> (Object) List.of(l.name(), l.style(), l.opacity())).toList();
+        if (shown.equals(legendShows)) {
             return;
         }
-        List<MapLayer> visible = new ArrayList<>(c.visibleLayers());
-        java.util.Collections.reverse(visible);
+        legendShows = shown;
+        legend.getChildren().clear();
         for (MapLayer l : visible) {
             Label name = new Label(l.name());
             name.setWrapText(true);
