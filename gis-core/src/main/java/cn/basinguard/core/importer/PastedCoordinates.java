@@ -152,6 +152,11 @@ public final class PastedCoordinates {
      */
     private record PointReading(boolean degrees, boolean swapped, int zone, Crs crs) {
         static PointReading of(Point first, List<ImportProblem> problems) {
+            if (isLatLon(first)) {
+                // web maps and phones give latitude first: read so, and say so, rather than leave it to a CRS question
+                problems.add(new ImportProblem(first.line(), Messages.get("import.paste.latLon")));
+                return new PointReading(true, true, 0, CrsRegistry.fromEpsg(4490));
+            }
             if (isDegrees(first)) {
                 return new PointReading(true, false, 0, CrsRegistry.fromEpsg(4490));
             }
@@ -176,12 +181,12 @@ public final class PastedCoordinates {
 
         /** x = easting or longitude; null (and a problem) when the point does not read like the first one. */
         Coordinate coordinate(Point p, List<ImportProblem> problems) {
-            if (isDegrees(p) != degrees) {
+            if ((isDegrees(p) || isLatLon(p)) != degrees) {
                 problems.add(new ImportProblem(p.line(), Messages.get("import.paste.mixedKind", p.line())));
                 return null;
             }
             if (degrees) {
-                return new Coordinate(p.first(), p.second());
+                return swapped ? new Coordinate(p.second(), p.first()) : new Coordinate(p.first(), p.second());
             }
             double easting = swapped ? p.first() : p.second();
             double northing = swapped ? p.second() : p.first();
@@ -195,6 +200,19 @@ public final class PastedCoordinates {
 
         private static boolean isDegrees(Point p) {
             return Math.abs(p.first()) <= 180 && Math.abs(p.second()) <= 90;
+        }
+
+        /** Latitude then longitude, told apart by China's extent (longitude 73–136°E, latitude 3–54°N). */
+        private static boolean isLatLon(Point p) {
+            return chinaLatitude(p.first()) && chinaLongitude(p.second()) && !(chinaLongitude(p.first()) && chinaLatitude(p.second()));
+        }
+
+        private static boolean chinaLongitude(double v) {
+            return v >= 73 && v <= 136;
+        }
+
+        private static boolean chinaLatitude(double v) {
+            return v >= 3 && v <= 54;
         }
 
         private static int digits(double v) {

@@ -117,6 +117,16 @@ public final class SiteStore {
         }
     }
 
+    /**
+     * The declared geometry type: POLYGON or MULTIPOLYGON when every site is one, so GIS programs show the layer as
+     * polygons; GEOMETRY when both kinds are mixed (promoting a polygon would change what round-trips).
+     */
+    static String geometryType(ImportedSites sites) {
+        java.util.Set<String> kinds = new java.util.TreeSet<>();
+        sites.sites().forEach(s -> kinds.add(s.geometry().getGeometryType().toUpperCase(java.util.Locale.ROOT)));
+        return kinds.size() == 1 && (kinds.contains("POLYGON") || kinds.contains("MULTIPOLYGON")) ? kinds.iterator().next() : "GEOMETRY";
+    }
+
     private static void write(Connection c, ImportedSites sites, int srsId, String layer, String at)
         throws SQLException {
         Map<String, String> attributeTypes = attributeColumns(sites);
@@ -124,7 +134,7 @@ public final class SiteStore {
             GpkgColumn.text("source"), new GpkgColumn("imported_at", "DATETIME", false)));
         attributeTypes.forEach((name, type) -> columns.add(new GpkgColumn(name, type, false)));
         try (FeatureTableWriter table = FeatureTableWriter.create(c, layer, layer, sites.sourceName(), "geom",
-            "GEOMETRY", srsId, columns, at)) {
+            geometryType(sites), srsId, columns, at)) {
             for (ImportedSite s : sites.sites()) {
                 Object[] values = new Object[columns.size()];
                 values[0] = s.name();

@@ -103,6 +103,14 @@ class PastedCoordinatesTest {
     }
 
     @Test
+    void latitudeLongitudeAsWebMapsGiveThemIsReadAndSaid() {
+        ImportedSites sites = PastedCoordinates.parse("31.80,113.30\n31.80,113.31\n31.81,113.31\n31.81,113.30\n31.80,113.30\n", "s");
+        assertEquals(4490, sites.crs().epsg());
+        assertEquals(new Coordinate(113.30, 31.80), polygon(sites).getExteriorRing().getCoordinateN(0));
+        assertEquals(List.of(problem(1, "import.paste.latLon")), sites.problems());
+    }
+
+    @Test
     void anUnclosedRingIsClosedAndSaid() {
         String text = SQUARE.substring(0, SQUARE.lastIndexOf("3508000.000,38441000.000"));
         ImportedSites sites = PastedCoordinates.parse(text, "s");

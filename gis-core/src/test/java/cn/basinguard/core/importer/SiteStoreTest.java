@@ -184,6 +184,26 @@ class SiteStoreTest {
     }
 
     @Test
+    void theLayerIsDeclaredPolygonWhenEverySiteIsOne() throws Exception {
+        ImportedSites square = PastedCoordinates.parse(
+            "J1,3508000,38441000\nJ2,3508000,38441100\nJ3,3508100,38441100\nJ4,3508100,38441000\nJ1,3508000,38441000\n", "方块");
+        assertEquals("POLYGON", SiteStore.geometryType(square));
+        assertEquals("GEOMETRY", SiteStore.geometryType(SiteImporter.read(resource("plots-gbk.txt"))), "a polygon and a multipolygon");
+        Path gpkg = dir.resolve("square.gpkg");
+        SiteStore.save(square, square.crs(), gpkg, "方块", AT);
+        Process p;
+        try {
+            p = new ProcessBuilder("ogrinfo", "-so", gpkg.toString(), "方块").redirectErrorStream(true).start();
+        } catch (java.io.IOException e) {
+            assumeTrue(false, "ogrinfo not installed; skipping the GDAL cross-check");
+            return;
+        }
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        assertTrue(out.contains("Geometry: Polygon"), out);
+    }
+
+    @Test
     void thePlaceholderEarlierVersionsWroteIsReplaced() throws Exception {
         Path gpkg = dir.resolve("old.gpkg");
         try (GeoPackageWriter w = GeoPackageWriter.create(gpkg, "2026-01-01T00:00:00.000Z")) {
