@@ -19,6 +19,6 @@ final class MapStatus {
                 : GeometryTransformer.shared().transform(x, y, c.crs(), CrsRegistry.fromEpsg(4490));
         String grid = c.crs().isGeographic() ? "" : String.format(Locale.ROOT, "X %.2f  Y %.2f  ", y, x);
         return UiText.get("map.cursor", grid, String.format(Locale.ROOT, "%.6f°E %.6f°N", ll[0], ll[1]),
-                String.format(Locale.ROOT, "%,.0f", vp.scaleDenominator(c.crs(), 96)));
+                String.format(Locale.ROOT, "%,.0f", vp.scaleDenominator(c.crs(), MapScale.SCREEN_DPI)));
     }
 }

@@ -203,7 +203,39 @@ public final class WorkbenchApp extends Application {
         Button full = new Button(UiText.get("menu.view.full"));
         full.setOnAction(e -> map.fullExtent());
         return new ToolBar(runChecks, new javafx.scene.control.Separator(), browse, length, area, draw,
-                new javafx.scene.control.Separator(), full);
+                new javafx.scene.control.Separator(), full, new Label(UiText.get("scale.label")), scaleBox());
+    }
+
+    /** 比例尺: the map's scale, shown as it changes and set by choosing or typing 1:N. */
+    private javafx.scene.control.ComboBox<String> scaleBox() {
+        javafx.scene.control.ComboBox<String> box = new javafx.scene.control.ComboBox<>();
+        box.setId("scale");
+        box.setEditable(true);
+        box.setPrefWidth(130);
+        for (int n : new int[] {2_000, 5_000, 10_000, 25_000, 50_000, 100_000, 250_000, 500_000}) {
+            box.getItems().add(MapScale.format(n));
+        }
+        map.viewportProperty().addListener((o, a, vp) -> {
+            var c = map.contentProperty().get();
+            if (vp != null && c != null && !box.getEditor().isFocused()) {
+                box.getEditor().setText(MapScale.format(vp.scaleDenominator(c.crs(), MapScale.SCREEN_DPI)));
+            }
+        });
+        box.setOnAction(e -> {
+            var c = map.contentProperty().get();
+            var vp = map.viewportProperty().get();
+            Double n = MapScale.parse(box.getValue());
+            if (c == null || vp == null) {
+                return;
+            }
+            if (n == null) {
+                box.getEditor().setText(MapScale.format(vp.scaleDenominator(c.crs(), MapScale.SCREEN_DPI)));
+                return;
+            }
+            map.viewportProperty().set(vp.atScale(n, c.crs(), MapScale.SCREEN_DPI));
+            map.requestFocus();
+        });
+        return box;
     }
 
     private javafx.scene.control.ToggleButton toolButton(MapTool tool, String key) {

@@ -296,4 +296,21 @@ class WorkbenchToolsTest {
         robot.drag(sites, javafx.scene.input.MouseButton.PRIMARY).dropTo(cultivated);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> index(content(), "XMXZ") == target);
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aScaleTypedOrChosenSetsTheMap(FxRobot robot) throws Exception {
+        javafx.scene.control.ComboBox<String> scale = robot.lookup("#scale").queryAs(javafx.scene.control.ComboBox.class);
+        robot.interact(() -> scale.setValue("1:10,000"));
+        var vp = app.map().viewportProperty().get();
+        assertEquals(10_000, vp.scaleDenominator(content().crs(), MapScale.SCREEN_DPI), 1);
+        robot.interact(() -> scale.setValue("1：2.5万"));
+        assertEquals(25_000, app.map().viewportProperty().get().scaleDenominator(content().crs(), MapScale.SCREEN_DPI), 1);
+        robot.interact(() -> scale.setValue("nonsense"));
+        assertEquals(25_000, app.map().viewportProperty().get().scaleDenominator(content().crs(), MapScale.SCREEN_DPI), 1,
+                "text that is no scale leaves the map as it was");
+        robot.interact(() -> app.map().requestFocus());
+        robot.type(KeyCode.EQUALS);
+        assertEquals("1:12,500", scale.getEditor().getText(), "the box follows the map");
+    }
 }
