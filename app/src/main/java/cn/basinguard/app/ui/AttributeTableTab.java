@@ -48,9 +48,7 @@ final class AttributeTableTab extends Tab {
             setContent(table);
         });
         load.setOnFailed(e -> table.setPlaceholder(new Label(String.valueOf(load.getException().getMessage()))));
-        Thread t = new Thread(load, "attributes");
-        t.setDaemon(true);
-        t.start();
+        Background.run(load, "attributes");
     }
 
     private TableView<AttributeRow> build(LayerInfo layer, List<AttributeRow> rows, Consumer<Geometry> show) {

@@ -1,7 +1,6 @@
 package cn.basinguard.app.ui;
 
 import cn.basinguard.core.gpkg.LayerInfo;
-import cn.basinguard.core.map.MapContent;
 import cn.basinguard.core.map.MapLayer;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ContextMenu;
@@ -98,17 +97,5 @@ final class LayerCell extends ListCell<LayerInfo> {
         MenuItem down = new MenuItem(UiText.get("layer.down"));
         down.setOnAction(e -> panel.step(getItem(), -1));
         return new ContextMenu(zoom, tableItem(), style, up, down);
-    }
-
-    static int indexOf(MapContent c, String table) {
-        if (c == null) {
-            return -1;
-        }
-        for (int i = 0; i < c.layers().size(); i++) {
-            if (c.layers().get(i).table().equals(table)) {
-                return i;
-            }
-        }
-        return -1;
     }
 }

@@ -108,8 +108,13 @@ final class LayersPanel extends SplitPane {
     }
 
     private static MapLayer layerOf(MapContent c, LayerInfo item) {
-        int i = LayerCell.indexOf(c, item.name());
+        int i = indexOf(c, item.name());
         return i < 0 ? null : c.layers().get(i);
+    }
+
+    /** The layer's place in the drawing order, or -1 (also while no map is open). */
+    static int indexOf(MapContent c, String table) {
+        return c == null ? -1 : c.indexOf(table);
     }
 
     void setVisible(LayerInfo item, boolean visible) {
@@ -119,8 +124,8 @@ final class LayersPanel extends SplitPane {
     /** Moves the dragged layer to where {@code target} is; true when the order changed. */
     boolean moveOnto(String draggedTable, LayerInfo target) {
         MapContent c = map.get();
-        int from = LayerCell.indexOf(c, draggedTable);
-        int to = LayerCell.indexOf(c, target.name());
+        int from = indexOf(c, draggedTable);
+        int to = indexOf(c, target.name());
         if (from < 0 || to < 0 || from == to) {
             return false;
         }
@@ -131,7 +136,7 @@ final class LayersPanel extends SplitPane {
     /** One step up (+1, drawn later, nearer the top) or down (−1) in the drawing order. */
     void step(LayerInfo item, int by) {
         MapContent c = map.get();
-        int from = LayerCell.indexOf(c, item.name());
+        int from = indexOf(c, item.name());
         int to = from + by;
         if (from >= 0 && to >= 0 && to < c.layers().size()) {
             map.set(c.move(from, to));
@@ -168,14 +173,12 @@ final class LayersPanel extends SplitPane {
             update(item, l -> l.withLabels(read.getValue()).withStyle(choice.style()).withOpacity(choice.opacity()));
         });
         read.setOnFailed(e -> actions.failed(UiText.get("style.labelsFailed"), read.getException()));
-        Thread t = new Thread(read, "labels");
-        t.setDaemon(true);
-        t.start();
+        Background.run(read, "labels");
     }
 
     private void update(LayerInfo item, java.util.function.UnaryOperator<MapLayer> change) {
         MapContent c = map.get();
-        int i = LayerCell.indexOf(c, item.name());
+        int i = indexOf(c, item.name());
         if (i >= 0) {
             map.set(c.with(i, change.apply(c.layers().get(i))));
         }
@@ -185,7 +188,7 @@ final class LayersPanel extends SplitPane {
     private void refresh() {
         MapContent c = map.get();
         List<LayerInfo> sorted = new ArrayList<>(list.getItems());
-        sorted.sort(Comparator.comparingInt(l -> -LayerCell.indexOf(c, l.name())));
+        sorted.sort(Comparator.comparingInt(l -> -indexOf(c, l.name())));
         if (!sorted.equals(list.getItems())) {
             LayerInfo selected = list.getSelectionModel().getSelectedItem();
             list.getItems().setAll(sorted);

@@ -5,7 +5,6 @@ import cn.basinguard.core.io.AtomicFile;
 import cn.basinguard.core.map.MapContent;
 import cn.basinguard.core.report.AtlasPng;
 import cn.basinguard.core.report.PrintAtlas;
-import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -34,7 +33,6 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.cell.CheckBoxListCell;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
-import javafx.scene.image.WritableImage;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -196,7 +194,7 @@ final class PrintWindow extends Stage {
             }
         });
         task.setOnFailed(e -> failed(task.getException()));
-        start(task, "print-layout");
+        Background.run(task, "print-layout");
     }
 
     private void showPage(int i) {
@@ -209,7 +207,7 @@ final class PrintWindow extends Stage {
         Task<Image> render = new Task<>() {
             @Override
             protected Image call() throws Exception {
-                return fx(PrintAtlas.renderPage(doc, i, PREVIEW_DPI));
+                return FxImages.of(PrintAtlas.renderPage(doc, i, PREVIEW_DPI));
             }
         };
         render.setOnSucceeded(e -> {
@@ -218,7 +216,7 @@ final class PrintWindow extends Stage {
             }
         });
         render.setOnFailed(e -> failed(render.getException()));
-        start(render, "print-preview");
+        Background.run(render, "print-preview");
     }
 
     /** The pages as laid out now, or null while they are being laid out. */
@@ -267,7 +265,7 @@ final class PrintWindow extends Stage {
             status.setText(UiText.get("print.saved", target));
         });
         task.setOnFailed(e -> failed(task.getException()));
-        start(task, "print-save");
+        Background.run(task, "print-save");
         return task;
     }
 
@@ -300,7 +298,7 @@ final class PrintWindow extends Stage {
             protected Void call() throws Exception {
                 for (int i = 0; i < pages && !isCancelled(); i++) {
                     updateMessage(UiText.get("print.printing", i + 1, pages));
-                    ImageView sheet = new ImageView(fx(PrintAtlas.renderPage(doc, i, PRINT_DPI)));
+                    ImageView sheet = new ImageView(FxImages.of(PrintAtlas.renderPage(doc, i, PRINT_DPI)));
                     sheet.setPreserveRatio(true);
                     sheet.setFitWidth(layout.getPrintableWidth());
                     sheet.setFitHeight(layout.getPrintableHeight());
@@ -327,7 +325,7 @@ final class PrintWindow extends Stage {
             job.cancelJob();
             failed(task.getException());
         });
-        start(task, "print");
+        Background.run(task, "print");
         return task;
     }
 
@@ -337,16 +335,6 @@ final class PrintWindow extends Stage {
         chooser.setInitialFileName(name);
         java.io.File f = chooser.showSaveDialog(this);
         return java.util.Optional.ofNullable(f).map(java.io.File::toPath);
-    }
-
-    /** An AWT image as a JavaFX one, without the javafx-swing module. */
-    static Image fx(BufferedImage img) {
-        int w = img.getWidth();
-        int h = img.getHeight();
-        int[] argb = img.getRGB(0, 0, w, h, null, 0, w);
-        WritableImage out = new WritableImage(w, h);
-        out.getPixelWriter().setPixels(0, 0, w, h, javafx.scene.image.PixelFormat.getIntArgbInstance(), argb, 0, w);
-        return out;
     }
 
     private void info(String text) {
@@ -366,9 +354,4 @@ final class PrintWindow extends Stage {
         a.show();
     }
 
-    private static void start(Task<?> task, String name) {
-        Thread t = new Thread(task, name);
-        t.setDaemon(true);
-        t.start();
-    }
 }

@@ -1,64 +1,46 @@
 package cn.basinguard.app.ui;
 
-import cn.basinguard.core.map.Hatch;
 import cn.basinguard.core.map.LayerStyle;
+import cn.basinguard.core.map.Legend;
+import java.awt.AlphaComposite;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
 
-/** A small picture of a layer's style for the layer list and the legend, drawn from the same style the map uses. */
+/**
+ * A small picture of a layer's style for the layer list and the legend panel, drawn by the printed legend's own
+ * swatch code, so the window and the paper show a layer alike.
+ */
 final class StyleSwatch {
+    private static final int W = 26;
+    private static final int H = 14;
+
     private StyleSwatch() {
     }
 
     static Canvas of(LayerStyle s, double opacity) {
-        Canvas c = new Canvas(26, 14);
+        Canvas c = new Canvas(W, H);
         draw(c, s, opacity);
         return c;
     }
 
     /** Draws the swatch into an existing 26×14 canvas (a list cell keeps its canvas and redraws it). */
     static void draw(Canvas c, LayerStyle s, double opacity) {
-        GraphicsContext g = c.getGraphicsContext2D();
-        g.setGlobalAlpha(1);
-        g.clearRect(0, 0, c.getWidth(), c.getHeight());
-        g.setGlobalAlpha(opacity);
-        double x = 1.5;
-        double y = 1.5;
-        double w = 23;
-        double h = 11;
-        if (s.fill() != null) {
-            g.setFill(fx(s.fill()));
-            g.fillRect(x, y, w, h);
+        BufferedImage img = new BufferedImage(W, H, BufferedImage.TYPE_INT_ARGB);
+        Graphics2D g = img.createGraphics();
+        try {
+            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+            g.setComposite(AlphaComposite.getInstance(AlphaComposite.SRC_OVER, (float) opacity));
+            Legend.swatch(g, s, 1.5, 1.5, W - 3, H - 3);
+        } finally {
+            g.dispose();
         }
-        if (s.hatch() != Hatch.NONE && s.hatchColor() != null) {
-            g.setStroke(fx(s.hatchColor()));
-            g.setLineWidth(0.8);
-            g.save();
-            g.beginPath();
-            g.rect(x, y, w, h);
-            g.clip();
-            for (double k = -h; k < w; k += Math.max(3, s.hatchSpacing() * 0.7)) {
-                if (s.hatch() == Hatch.HORIZONTAL) {
-                    break;
-                }
-                g.strokeLine(x + k, y + h, x + k + h, y);
-                if (s.hatch() == Hatch.CROSS) {
-                    g.strokeLine(x + k, y, x + k + h, y + h);
-                }
-            }
-            if (s.hatch() == Hatch.HORIZONTAL) {
-                for (double k = y + 2; k < y + h; k += 3) {
-                    g.strokeLine(x, k, x + w, k);
-                }
-            }
-            g.restore();
-        }
-        if (s.stroke() != null) {
-            g.setStroke(fx(s.stroke()));
-            g.setLineWidth(Math.min(2.5, Math.max(1, s.strokeWidth())));
-            g.strokeRect(x, y, w, h);
-        }
+        GraphicsContext gc = c.getGraphicsContext2D();
+        gc.clearRect(0, 0, c.getWidth(), c.getHeight());
+        gc.drawImage(FxImages.of(img), 0, 0);
     }
 
     static Color fx(java.awt.Color c) {

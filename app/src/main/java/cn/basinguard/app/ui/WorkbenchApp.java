@@ -386,9 +386,7 @@ public final class WorkbenchApp extends Application {
         };
         task.setOnSucceeded(e -> setStatus(UiText.get("save.done", sites.sites().size(), target, layer)));
         task.setOnFailed(e -> error(UiText.get("save.failed"), task.getException()));
-        Thread t = new Thread(task, "save-sites");
-        t.setDaemon(true);
-        t.start();
+        Background.run(task, "save-sites");
         return task;
     }
 
@@ -440,9 +438,7 @@ public final class WorkbenchApp extends Application {
         };
         read.setOnSucceeded(e -> checkImported(read.getValue()));
         read.setOnFailed(e -> error(UiText.get("import.failed"), read.getException()));
-        Thread t = new Thread(read, "import-sites");
-        t.setDaemon(true);
-        t.start();
+        Background.run(read, "import-sites");
     }
 
     private void checkImported(cn.basinguard.core.importer.ImportedSites imported) {
@@ -552,9 +548,7 @@ public final class WorkbenchApp extends Application {
             status.setText(UiText.get("check.failed"));
             error(UiText.get("check.failed"), task.getException());
         });
-        Thread t = new Thread(task, "checks");
-        t.setDaemon(true);
-        t.start();
+        Background.run(task, "checks");
     }
 
     private void chooseExportFolder() {
@@ -596,9 +590,7 @@ public final class WorkbenchApp extends Application {
             status.setText(UiText.get("export.failed"));
             error(UiText.get("export.failed"), task.getException());
         });
-        Thread t = new Thread(task, "export");
-        t.setDaemon(true);
-        t.start();
+        Background.run(task, "export");
         return task;
     }
 
@@ -694,9 +686,7 @@ public final class WorkbenchApp extends Application {
             info.show();
         });
         task.setOnFailed(e -> error(UiText.get("identify.title"), task.getException()));
-        Thread t = new Thread(task, "identify");
-        t.setDaemon(true);
-        t.start();
+        Background.run(task, "identify");
     }
 
     /** Opens the layer's attribute table as a tab beside the results. */
@@ -758,9 +748,7 @@ public final class WorkbenchApp extends Application {
         };
         task.setOnSucceeded(e -> show(task.getValue()));
         task.setOnFailed(e -> failed(task.getException()));
-        Thread t = new Thread(task, "open-dataset");
-        t.setDaemon(true);
-        t.start();
+        Background.run(task, "open-dataset");
     }
 
     private void show(DatasetSummary d) {

@@ -9,26 +9,11 @@ import cn.basinguard.core.gpkg.LayerInfo;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-@ExtendWith(ApplicationExtension.class)
-class WorkbenchSmokeTest {
-    Stage stage;
-    WorkbenchApp app;
-
-    @Start
-    void start(Stage stage) {
-        this.stage = stage;
-        app = new WorkbenchApp();
-        app.start(stage);
-    }
-
+class WorkbenchSmokeTest extends WindowTest {
     @Test
     void opensTheZengduSampleAndSaysItIsDemonstrationData(FxRobot robot) throws Exception {
         ListView<?> layers = robot.lookup("#layers").queryAs(ListView.class);

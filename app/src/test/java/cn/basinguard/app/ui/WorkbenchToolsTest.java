@@ -21,25 +21,11 @@ import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The workbench's layer panel, measuring tools, table ↔ map selection and drawing a site, driven as a user would. */
-@ExtendWith(ApplicationExtension.class)
-class WorkbenchToolsTest {
-    Stage stage;
-    WorkbenchApp app;
-
-    @Start
-    void start(Stage stage) {
-        this.stage = stage;
-        app = new WorkbenchApp();
-        app.start(stage);
-    }
-
+class WorkbenchToolsTest extends WindowTest {
     @BeforeEach
     void loaded() throws Exception {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> app.map().contentProperty().get() != null
@@ -55,7 +41,7 @@ class WorkbenchToolsTest {
     }
 
     private static int index(MapContent c, String table) {
-        return LayerCell.indexOf(c, table);
+        return c.indexOf(table);
     }
 
     private Point2D screen(double x, double y) {

@@ -43,7 +43,8 @@ public final class Legend {
         return height;
     }
 
-    private static void swatch(Graphics2D g, LayerStyle s, double x, double y, double w, double h) {
+    /** A layer's swatch: its fill, hatching and outline in a w × h box; the window's layer list draws the same. */
+    public static void swatch(Graphics2D g, LayerStyle s, double x, double y, double w, double h) {
         Rectangle2D r = new Rectangle2D.Double(x, y, w, h);
         if (s.fill() != null) {
             g.setColor(s.fill());

@@ -24,6 +24,16 @@ public record MapContent(Crs crs, List<MapLayer> layers) {
         return e;
     }
 
+    /** The position in the drawing order of the layer read from {@code table}, or -1. */
+    public int indexOf(String table) {
+        for (int i = 0; i < layers.size(); i++) {
+            if (layers.get(i).table().equals(table)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     public List<MapLayer> visibleLayers() {
         return layers.stream().filter(MapLayer::visible).toList();
     }
