@@ -36,6 +36,8 @@ import javafx.stage.Stage;
  * on a worker thread; the map, checks and sheets panels are built on this frame (issues 5–7).
  */
 public final class WorkbenchApp extends Application {
+    /** The bundled sample as the user knows it (it is read from a copy with a content hash in its name). */
+    private static final String SAMPLE_NAME = "zengdu-sample.gpkg";
     private Path openedPath;
     private final Label status = new Label();
     private final ProgressBar progress = new ProgressBar();
@@ -320,33 +322,15 @@ public final class WorkbenchApp extends Application {
         if (content == null) {
             return;
         }
-        String table = "imported:" + sites.sourceName();
-        List<cn.basinguard.core.map.MapFeature> features = new java.util.ArrayList<>();
-        List<cn.basinguard.core.gpkg.Feature> rows = new java.util.ArrayList<>();
-        java.util.LinkedHashSet<String> fields = new java.util.LinkedHashSet<>(List.of("XMMC"));
-        long fid = 1;
-        for (var s : sites.sites()) {
-            Geometry g = sites.crs().equals(content.crs()) ? s.geometry()
-                    : cn.basinguard.core.crs.GeometryTransformer.shared().transform(s.geometry(), sites.crs(), content.crs());
-            Map<String, Object> attrs = new java.util.LinkedHashMap<>();
-            attrs.put("XMMC", s.name());
-            s.attributes().forEach(attrs::putIfAbsent);
-            fields.addAll(attrs.keySet());
-            features.add(new cn.basinguard.core.map.MapFeature(fid, g, s.name()));
-            rows.add(new cn.basinguard.core.gpkg.Feature(fid++, g, attrs));
-        }
-        var role = cn.basinguard.core.check.LayerRole.SITES;
-        var layer = new cn.basinguard.core.map.MapLayer(UiText.get("import.layer", sites.sourceName()), table, role,
-                cn.basinguard.core.map.DefaultStyles.forRole(role), features);
+        ImportedLayer imported = ImportedLayer.of(sites, content.crs());
+        String table = imported.layer().table();
         List<cn.basinguard.core.map.MapLayer> all = new java.util.ArrayList<>(content.layers());
         all.removeIf(l -> l.table().equals(table));
-        all.add(layer);
-        importedRows.put(table, rows);
+        all.add(imported.layer());
+        importedRows.put(table, imported.rows());
         map.contentProperty().set(new cn.basinguard.core.map.MapContent(content.crs(), all));
-        layers.addLayer(new LayerInfo(table, LayerInfo.Kind.FEATURES, "features", layer.name(), sites.sourceName(), "geom", "GEOMETRY",
-                0, 0, features.size(), layer.extent(), null, false, "fid",
-                fields.stream().map(f -> new LayerInfo.FieldInfo(f, "TEXT")).toList(), null), "XMMC");
-        map.zoomTo(layer.extent());
+        layers.addLayer(imported.info(), "XMMC");
+        map.zoomTo(imported.layer().extent());
     }
 
     /** Saves the last imported or drawn sites into a GeoPackage the user picks: a new file, or a new layer of a working file. */
@@ -739,7 +723,7 @@ public final class WorkbenchApp extends Application {
     /** Opens a GeoPackage off the JavaFX thread; null opens the bundled Zengdu sample. */
     void open(Path file) {
         currentFile = file;
-        setStatus(UiText.get("status.loading", file == null ? "zengdu-sample.gpkg" : file.getFileName()));
+        setStatus(UiText.get("status.loading", file == null ? SAMPLE_NAME : file.getFileName()));
         Task<DatasetSummary> task = new Task<>() {
             @Override
             protected DatasetSummary call() {
@@ -756,8 +740,7 @@ public final class WorkbenchApp extends Application {
             settings.addRecent(currentFile);
             refreshRecent();
         }
-        // the bundled sample is read from a copy with a content hash in its name; the user knows it by its own name
-        String name = currentFile == null ? "zengdu-sample.gpkg" : d.file().getFileName().toString();
+        String name = currentFile == null ? SAMPLE_NAME : d.file().getFileName().toString();
         displayName = name;
         stage.setTitle(UiText.get(d.demonstration() ? "app.title.demo" : "app.title.file", name));
         openedPath = d.file();
