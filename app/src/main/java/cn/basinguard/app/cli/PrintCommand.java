@@ -139,17 +139,13 @@ final class PrintCommand {
 
     private static PrintAtlas.Notes notes(CheckArgs in, List<String> district, RoleLayer units) {
         String custom = in.values.get("--title");
-        // a title of the user's own is text, not a format: only {unit} stands for the unit's name
-        String title = custom != null ? custom.replace("%", "%%").replace("{unit}", "%s")
-                : (district.isEmpty() ? "" : district.get(0) + " ") + "%s " + CliText.get("print.title");
+        String title = PrintAtlas.titleFormat(custom != null ? custom : PrintAtlas.defaultTitle(district.isEmpty() ? null : district.get(0)));
         boolean demo = false;
         for (Path f : in.files) {
             try (GeoPackageSource src = GeoPackageSource.open(f)) {
-                demo |= src.metadata().stream().anyMatch(m -> m.contains("示意数据"));
+                demo |= src.saysDemonstration();
             }
         }
-        return new PrintAtlas.Notes(title, CliText.get("print.siteTitle"), units.crs().nameZh(),
-                CliText.get("print.sources", String.join("、", in.files.stream().map(p -> p.getFileName().toString()).toList())),
-                CliText.get("print.date", LocalDate.now()), demo ? CliText.get("print.demo") : null);
+        return PrintAtlas.Notes.of(title, units.crs(), in.files.stream().map(p -> p.getFileName().toString()).toList(), LocalDate.now(), demo);
     }
 }

@@ -15,7 +15,7 @@ import java.util.List;
 record DatasetSummary(Path file, List<LayerInfo> layers, boolean demonstration, MapContent map, String district) {
     static DatasetSummary read(Path file) {
         try (GeoPackageSource src = GeoPackageSource.open(file)) {
-            boolean demo = src.metadata().stream().anyMatch(m -> m.contains("示意数据") || m.toLowerCase().contains("demonstration data"));
+            boolean demo = src.saysDemonstration();
             Crs crs = MapLayers.preferredCrs(src);
             MapContent map = crs == null ? null : new MapContent(crs, MapLayers.fromGeoPackage(src, crs));
             return new DatasetSummary(src.path(), src.layers(), demo, map, district(src, map));

@@ -90,7 +90,7 @@ final class PrintWindow extends Stage {
         units.setPrefHeight(160);
         paper.getItems().setAll(PrintAtlas.Paper.values());
         paper.setValue(PrintAtlas.Paper.A4);
-        title.setText((district == null ? "" : district + " ") + "{unit} " + UiText.get("print.defaultTitle"));
+        title.setText(PrintAtlas.defaultTitle(district));
         title.setId("print-title");
         paper.valueProperty().addListener((o, a, b) -> layOut());
         landscape.selectedProperty().addListener((o, a, b) -> layOut());
@@ -158,10 +158,8 @@ final class PrintWindow extends Stage {
                 picked.add(u);
             }
         }
-        String format = title.getText().isBlank() ? "%s" : title.getText().replace("%", "%%").replace("{unit}", "%s");
-        PrintAtlas.Notes notes = new PrintAtlas.Notes(format, UiText.get("print.siteTitle"), map.crs().nameZh(),
-                UiText.get("print.sources", sources), UiText.get("print.date", LocalDate.now()),
-                demonstration ? UiText.get("print.demo") : null);
+        String format = title.getText().isBlank() ? "%s" : PrintAtlas.titleFormat(title.getText());
+        PrintAtlas.Notes notes = PrintAtlas.Notes.of(format, map.crs(), List.of(sources), LocalDate.now(), demonstration);
         return new AtlasJob(map, picked, sitePages.isSelected(), paper.getValue(), landscape.isSelected(), notes);
     }
 

@@ -262,6 +262,11 @@ public final class GeoPackageSource implements AutoCloseable {
     }
 
     /** application_id and user_version as written by the producer ("GPKG" / 10300 for GeoPackage 1.3). */
+    /** Whether the file's metadata says it is demonstration data (示意数据), as the Zengdu sample does. */
+    public boolean saysDemonstration() {
+        return metadata().stream().anyMatch(m -> m.contains("示意数据") || m.toLowerCase(java.util.Locale.ROOT).contains("demonstration data"));
+    }
+
     public String formatVersion() {
         try (Statement s = connection.createStatement()) {
             int app;

@@ -4,6 +4,9 @@ import cn.basinguard.core.map.MapContent;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.OutputStream;
+import cn.basinguard.core.crs.Crs;
+import cn.basinguard.core.i18n.Messages;
+import java.time.LocalDate;
 import java.util.List;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -70,6 +73,22 @@ public final class PrintAtlas {
      * @param demonstration the demonstration-data note, or null for real data
      */
     public record Notes(String titleFormat, String siteTitleFormat, String crsNote, String sources, String date, String demonstration) {
+        /** The notes every atlas carries, worded in the current language, for a title format of the user's. */
+        public static Notes of(String titleFormat, Crs crs, List<String> sourceNames, LocalDate date, boolean demonstration) {
+            return new Notes(titleFormat, Messages.get("atlas.siteTitle"), crs.nameZh(),
+                    Messages.get("atlas.sources", String.join("、", sourceNames)), Messages.get("atlas.date", date),
+                    demonstration ? Messages.get("atlas.demo") : null);
+        }
+    }
+
+    /** The title a planner expects, "曾都区 {unit} 流域底线管控图", with the district when it is known (null: none). */
+    public static String defaultTitle(String district) {
+        return (district == null || district.isBlank() ? "" : district + " ") + "{unit} " + Messages.get("atlas.title");
+    }
+
+    /** A title as the user writes it, where only {unit} stands for the unit's name, as the format pages use. */
+    public static String titleFormat(String title) {
+        return title.replace("%", "%%").replace("{unit}", "%s");
     }
 
     private PrintAtlas() {
