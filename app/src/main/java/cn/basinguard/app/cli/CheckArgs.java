@@ -1,5 +1,7 @@
 package cn.basinguard.app.cli;
 
+import cn.basinguard.core.source.SourceOptions;
+import cn.basinguard.core.source.shp.DbfEncoding;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,7 +20,15 @@ final class CheckArgs {
     final Map<String, String> values = new LinkedHashMap<>();
     final List<String> flags = new ArrayList<>();
 
-    static CheckArgs parse(List<String> args, Set<String> valueOptions, Set<String> flagOptions, String usage) {
+    /** Options every command that reads data accepts: how its sources are opened. */
+    private static final Set<String> SOURCE_VALUES = Set.of("--dbf-encoding");
+    private static final Set<String> SOURCE_FLAGS = Set.of("--recursive");
+
+    static CheckArgs parse(List<String> args, Set<String> commandValues, Set<String> commandFlags, String usage) {
+        Set<String> valueOptions = new java.util.HashSet<>(commandValues);
+        valueOptions.addAll(SOURCE_VALUES);
+        Set<String> flagOptions = new java.util.HashSet<>(commandFlags);
+        flagOptions.addAll(SOURCE_FLAGS);
         CheckArgs c = new CheckArgs();
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
@@ -48,6 +58,19 @@ final class CheckArgs {
             }
         }
         return c;
+    }
+
+    /** How the named files and folders are opened: {@code --dbf-encoding NAME}, {@code --recursive}. */
+    SourceOptions sourceOptions() {
+        String enc = values.get("--dbf-encoding");
+        java.nio.charset.Charset charset = null;
+        if (enc != null) {
+            charset = DbfEncoding.fromCpg(enc);
+            if (charset == null) {
+                throw new UsageException(CliText.get("cli.badEncoding", enc));
+            }
+        }
+        return new SourceOptions(charset, flags.contains("--recursive"));
     }
 
     Path path(String option) {

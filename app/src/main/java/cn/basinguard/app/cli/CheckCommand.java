@@ -37,11 +37,13 @@ final class CheckCommand {
         if (in.files.isEmpty()) {
             throw new UsageException(CliText.get("check.usage"));
         }
-        List<Path> files = in.files;
         Map<String, String> roles = in.roles;
         StageClock clock = new StageClock(timings ? err : null);
         clock.start("read");
-        DatasetLoader.Loaded loaded = DatasetLoader.load(files, roles);
+        DatasetLoader.Loaded loaded;
+        try (Inputs inputs = Inputs.open(in, err)) {
+            loaded = DatasetLoader.fromSources(inputs.sources(), roles);
+        }
         CheckInput input = loaded.input();
         if (sites != null) {
             input = SitesOption.replaceSites(input, sites, sitesCrs, err);

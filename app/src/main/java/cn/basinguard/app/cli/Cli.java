@@ -53,7 +53,7 @@ public final class Cli {
                 case "check":
                     return new CheckCommand(out, err).run(args);
                 case "export":
-                    return new ExportCommand(out).run(args);
+                    return new ExportCommand(out, err).run(args);
                 case "verify":
                     return new VerifyCommand(out).run(args);
                 default:

@@ -23,9 +23,11 @@ import java.util.Set;
  */
 final class ExportCommand {
     private final PrintStream out;
+    private final PrintStream err;
 
-    ExportCommand(PrintStream out) {
+    ExportCommand(PrintStream out, PrintStream err) {
         this.out = out;
+        this.err = err;
     }
 
     int run(List<String> args) {
@@ -41,11 +43,15 @@ final class ExportCommand {
         }
         // the folder is checked before the minutes of computation, not after
         SheetExporter.checkFolder(dir);
-        Fingerprint fingerprint = Fingerprint.of(in.files, Version.get(), CheckParameters.DEFAULT, in.roles);
-        DatasetLoader.Loaded loaded = DatasetLoader.load(in.files, in.roles);
-        CheckReport report = new CheckEngine(CheckParameters.DEFAULT).run(loaded.input(), Progress.NONE);
-        List<Path> written = new SheetExporter(new RendererMapPainter(MapLayers.fromFiles(in.files, report.grid()))).export(report, fingerprint, LocalDate.now(), dir, formats,
-                (done, total) -> { });
+        List<Path> written;
+        Fingerprint fingerprint;
+        try (Inputs inputs = Inputs.open(in, err)) {
+            fingerprint = Fingerprint.of(inputs.files(), Version.get(), CheckParameters.DEFAULT, in.roles);
+            DatasetLoader.Loaded loaded = DatasetLoader.fromSources(inputs.sources(), in.roles);
+            CheckReport report = new CheckEngine(CheckParameters.DEFAULT).run(loaded.input(), Progress.NONE);
+            written = new SheetExporter(new RendererMapPainter(MapLayers.fromSources(inputs.sources(), report.grid())))
+                    .export(report, fingerprint, LocalDate.now(), dir, formats, (done, total) -> { });
+        }
         for (Path p : written) {
             out.println(p.toAbsolutePath());
         }

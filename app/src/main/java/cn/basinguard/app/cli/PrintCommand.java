@@ -6,7 +6,6 @@ import cn.basinguard.core.check.FieldPurpose;
 import cn.basinguard.core.check.LayerRole;
 import cn.basinguard.core.check.RoleLayer;
 import cn.basinguard.core.check.SourceFeature;
-import cn.basinguard.core.gpkg.GeoPackageSource;
 import cn.basinguard.core.io.AtomicFile;
 import cn.basinguard.core.map.MapContent;
 import cn.basinguard.core.map.MapLayers;
@@ -50,7 +49,13 @@ final class PrintCommand {
         boolean png = target.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png");
         PrintAtlas.Paper paper = paper(in, usage);
         int dpi = dpi(in, png, usage);
-        var loaded = DatasetLoader.load(in.files, in.roles);
+        try (Inputs inputs = Inputs.open(in, err)) {
+            return print(in, inputs, target, png, paper, dpi);
+        }
+    }
+
+    private int print(CheckArgs in, Inputs inputs, Path target, boolean png, PrintAtlas.Paper paper, int dpi) {
+        var loaded = DatasetLoader.fromSources(inputs.sources(), in.roles);
         RoleLayer units = loaded.input().layer(LayerRole.UNITS);
         if (units == null || units.features().isEmpty()) {
             throw new UsageException(CliText.get("print.noUnits"));
@@ -65,7 +70,7 @@ final class PrintCommand {
                 names.add(name);
             }
         }
-        MapContent map = MapLayers.fromFiles(in.files, units.crs());
+        MapContent map = MapLayers.fromSources(inputs.sources(), units.crs());
         Path sitesFile = in.path("--sites");
         if (sitesFile != null || in.flags.contains("--site-pages")) {
             SitePages sites = sitePages(loaded.input(), sitesFile, in.values.get("--sites-crs"), units);
@@ -76,7 +81,7 @@ final class PrintCommand {
         } else if (in.values.containsKey("--sites-crs")) {
             throw new UsageException(CliText.get("check.sitesCrsWithoutSites"));
         }
-        PrintAtlas.Notes notes = notes(in, loaded.input().targets().otherUnits(names), units);
+        PrintAtlas.Notes notes = notes(in, inputs, loaded.input().targets().otherUnits(names), units);
         ByteArrayOutputStream pdf = new ByteArrayOutputStream();
         double[] scales;
         try {
@@ -137,15 +142,9 @@ final class PrintCommand {
         return new SitePages(sites, units.crs());
     }
 
-    private static PrintAtlas.Notes notes(CheckArgs in, List<String> district, RoleLayer units) {
+    private static PrintAtlas.Notes notes(CheckArgs in, Inputs inputs, List<String> district, RoleLayer units) {
         String custom = in.values.get("--title");
         String title = PrintAtlas.titleFormat(custom != null ? custom : PrintAtlas.defaultTitle(district.isEmpty() ? null : district.get(0)));
-        boolean demo = false;
-        for (Path f : in.files) {
-            try (GeoPackageSource src = GeoPackageSource.open(f)) {
-                demo |= src.saysDemonstration();
-            }
-        }
-        return PrintAtlas.Notes.of(title, units.crs(), in.files.stream().map(p -> p.getFileName().toString()).toList(), LocalDate.now(), demo);
+        return PrintAtlas.Notes.of(title, units.crs(), inputs.labels(), LocalDate.now(), inputs.demonstration());
     }
 }

@@ -28,7 +28,13 @@ final class VerifyCommand {
         }
         Path sheet = in.files.get(0);
         List<Path> data = in.files.subList(1, in.files.size());
-        Fingerprint now = Fingerprint.of(data, Version.get(), CheckParameters.DEFAULT, in.roles);
+        CheckArgs dataArgs = CheckArgs.parse(new java.util.ArrayList<>(data.stream().map(Path::toString).toList()), Set.of(), Set.of(), usage);
+        dataArgs.values.putAll(in.values);
+        dataArgs.flags.addAll(in.flags);
+        Fingerprint now;
+        try (Inputs inputs = Inputs.open(dataArgs, null)) {
+            now = Fingerprint.of(inputs.files(), Version.get(), CheckParameters.DEFAULT, in.roles);
+        }
         SheetVerifier.Result r = SheetVerifier.verify(sheet, now);
         if (r.match()) {
             out.println(CliText.get("verify.match", sheet.getFileName(), now.shortHash()));

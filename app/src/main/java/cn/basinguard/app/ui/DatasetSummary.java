@@ -17,7 +17,7 @@ record DatasetSummary(Path file, List<LayerInfo> layers, boolean demonstration, 
         try (GeoPackageSource src = GeoPackageSource.open(file)) {
             boolean demo = src.saysDemonstration();
             Crs crs = MapLayers.preferredCrs(src);
-            MapContent map = crs == null ? null : new MapContent(crs, MapLayers.fromGeoPackage(src, crs));
+            MapContent map = crs == null ? null : new MapContent(crs, MapLayers.fromSource(src, crs));
             return new DatasetSummary(src.path(), src.layers(), demo, map, district(src, map));
         }
     }

@@ -2,9 +2,11 @@ package cn.basinguard.core.check;
 
 import cn.basinguard.core.GisException;
 import cn.basinguard.core.gpkg.Feature;
-import cn.basinguard.core.gpkg.GeoPackageSource;
 import cn.basinguard.core.gpkg.LayerInfo;
 import cn.basinguard.core.gpkg.ReadProblem;
+import cn.basinguard.core.source.DataSource;
+import cn.basinguard.core.source.DataSources;
+import cn.basinguard.core.source.SourceOptions;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -26,57 +28,63 @@ public final class DatasetLoader {
     private DatasetLoader() {
     }
 
+    /** Opens the named files and folders (GeoPackages, Shapefiles), loads them, and closes them again. */
     public static Loaded load(List<Path> files, Map<String, String> explicitRoles) {
         if (files.isEmpty()) {
             throw new GisException("check.noFiles");
         }
-        Map<String, GeoPackageSource> sources = new LinkedHashMap<>();
-        try {
-            List<LayerCandidate> candidates = new ArrayList<>();
-            Map<LayerCandidate, LayerInfo> infos = new LinkedHashMap<>();
-            for (Path f : files) {
-                GeoPackageSource src = GeoPackageSource.open(f);
-                sources.put(f.toString(), src);
-                for (LayerInfo l : src.layers()) {
-                    if (!l.isSupported()) {
-                        continue;
-                    }
-                    LayerCandidate c = new LayerCandidate(f.toString(), l.name(), l.identifier(), l.kind() == LayerInfo.Kind.FEATURES);
-                    candidates.add(c);
-                    infos.put(c, l);
-                }
-            }
-            RoleResolver.Resolution res = RoleResolver.resolve(candidates, explicitRoles);
-            List<DataQualityIssue> issues = new ArrayList<>();
-            Map<LayerRole, RoleLayer> layers = new EnumMap<>(LayerRole.class);
-            for (Map.Entry<LayerRole, LayerCandidate> e : res.roles().entrySet()) {
-                LayerCandidate c = e.getValue();
-                LayerInfo info = infos.get(c);
-                if (info.kind() != LayerInfo.Kind.FEATURES) {
-                    throw new GisException("check.roleNotSpatial", c.label(), e.getKey().key());
-                }
-                if (info.srs() != null && info.srs().crs() == null) {
-                    throw new GisException(info.srs().undefined() ? "check.undefinedCrs" : "check.unknownCrs", c.label(), info.srs().code());
-                }
-                List<SourceFeature> features = read(sources.get(c.file()), info, fieldsFor(e.getKey(), info), c.label(), issues);
-                if (e.getKey() == LayerRole.CULTIVATED) {
-                    features = onlyCultivated(features);
-                }
-                if (e.getKey() == LayerRole.SITES && features.isEmpty()) {
-                    throw new GisException("check.noSites", c.label());
-                }
-                layers.put(e.getKey(), new RoleLayer(e.getKey(), c.label(), info.srs() == null ? null : info.srs().crs(), features));
-            }
-            TargetTable targets = TargetTable.empty();
-            if (res.targets() != null) {
-                LayerCandidate t = res.targets();
-                targets = TargetTable.read(t.label(), read(sources.get(t.file()), infos.get(t), null, t.label(), issues));
-            }
-            List<String> inputs = files.stream().map(Path::toString).toList();
-            return new Loaded(new CheckInput(layers, targets, inputs, issues), res);
-        } finally {
-            sources.values().forEach(GeoPackageSource::close);
+        try (DataSources.Opened opened = DataSources.openAll(files.stream().map(Path::toString).toList(), SourceOptions.DEFAULT)) {
+            return fromSources(opened.sources(), explicitRoles);
         }
+    }
+
+    /** Decides the roles among the sources' layers and reads the role layers and the targets; the sources stay open. */
+    public static Loaded fromSources(List<DataSource> sources, Map<String, String> explicitRoles) {
+        if (sources.isEmpty()) {
+            throw new GisException("check.noFiles");
+        }
+        Map<String, DataSource> byLocation = new LinkedHashMap<>();
+        List<LayerCandidate> candidates = new ArrayList<>();
+        Map<LayerCandidate, LayerInfo> infos = new LinkedHashMap<>();
+        for (DataSource src : sources) {
+            byLocation.put(src.location(), src);
+            for (LayerInfo l : src.layers()) {
+                if (!l.isSupported()) {
+                    continue;
+                }
+                LayerCandidate c = new LayerCandidate(src.location(), l.name(), l.identifier(), l.kind() == LayerInfo.Kind.FEATURES);
+                candidates.add(c);
+                infos.put(c, l);
+            }
+        }
+        RoleResolver.Resolution res = RoleResolver.resolve(candidates, explicitRoles);
+        List<DataQualityIssue> issues = new ArrayList<>();
+        Map<LayerRole, RoleLayer> layers = new EnumMap<>(LayerRole.class);
+        for (Map.Entry<LayerRole, LayerCandidate> e : res.roles().entrySet()) {
+            LayerCandidate c = e.getValue();
+            LayerInfo info = infos.get(c);
+            if (info.kind() != LayerInfo.Kind.FEATURES) {
+                throw new GisException("check.roleNotSpatial", c.label(), e.getKey().key());
+            }
+            if (info.srs() != null && info.srs().crs() == null) {
+                throw new GisException(info.srs().undefined() ? "check.undefinedCrs" : "check.unknownCrs", c.label(), info.srs().code());
+            }
+            List<SourceFeature> features = read(byLocation.get(c.file()), info, fieldsFor(e.getKey(), info), c.label(), issues);
+            if (e.getKey() == LayerRole.CULTIVATED) {
+                features = onlyCultivated(features);
+            }
+            if (e.getKey() == LayerRole.SITES && features.isEmpty()) {
+                throw new GisException("check.noSites", c.label());
+            }
+            layers.put(e.getKey(), new RoleLayer(e.getKey(), c.label(), info.srs() == null ? null : info.srs().crs(), features));
+        }
+        TargetTable targets = TargetTable.empty();
+        if (res.targets() != null) {
+            LayerCandidate t = res.targets();
+            targets = TargetTable.read(t.label(), read(byLocation.get(t.file()), infos.get(t), null, t.label(), issues));
+        }
+        List<String> inputs = sources.stream().map(DataSource::location).toList();
+        return new Loaded(new CheckInput(layers, targets, inputs, issues), res);
     }
 
     /**
@@ -98,7 +106,7 @@ public final class DatasetLoader {
         return wanted;
     }
 
-    private static List<SourceFeature> read(GeoPackageSource src, LayerInfo info, List<String> fields, String label,
+    private static List<SourceFeature> read(DataSource src, LayerInfo info, List<String> fields, String label,
                                             List<DataQualityIssue> issues) {
         List<SourceFeature> out = new ArrayList<>((int) Math.max(16, info.featureCount()));
         List<ReadProblem> problems = new ArrayList<>();

@@ -33,7 +33,7 @@ import org.sqlite.SQLiteOpenMode;
  * beside it cannot be read that way without ignoring the WAL; it is copied (with its WAL) to a private temporary
  * folder and read from there, so the original is still untouched.
  */
-public final class GeoPackageSource implements AutoCloseable {
+public final class GeoPackageSource implements cn.basinguard.core.source.DataSource {
     private static final byte[] SQLITE_MAGIC = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
 
     private final Path path;
@@ -95,6 +95,31 @@ public final class GeoPackageSource implements AutoCloseable {
         return path;
     }
 
+    @Override
+    public String location() {
+        return path.toString();
+    }
+
+    @Override
+    public String label() {
+        return path.getFileName().toString();
+    }
+
+    @Override
+    public String format() {
+        return formatVersion();
+    }
+
+    @Override
+    public List<Path> files() {
+        return List.of(path);
+    }
+
+    @Override
+    public List<String> warnings() {
+        return List.of();
+    }
+
     private static void checkFile(Path path) {
         if (!Files.exists(path)) {
             throw new GisException("gpkg.notFound", path);
@@ -132,6 +157,7 @@ public final class GeoPackageSource implements AutoCloseable {
     }
 
     /** The layers gpkg_contents lists, in its order, tiles and other kinds included (marked unsupported). */
+    @Override
     public synchronized List<LayerInfo> layers() {
         if (layers == null) {
             try {
@@ -143,6 +169,7 @@ public final class GeoPackageSource implements AutoCloseable {
         return layers;
     }
 
+    @Override
     public LayerInfo layer(String name) {
         for (LayerInfo l : layers()) {
             if (l.name().equals(name)) {
@@ -203,6 +230,7 @@ public final class GeoPackageSource implements AutoCloseable {
      * As {@link #read(String, Envelope, FeatureSink, Consumer)}, with only the named attribute columns (null: all);
      * a map or a label needs the geometry and one field, and text columns cost more to read than geometries.
      */
+    @Override
     public void read(String layer, Envelope bbox, List<String> fieldNames, FeatureSink sink, Consumer<ReadProblem> problems) {
         LayerInfo info = layer(layer);
         List<LayerInfo.FieldInfo> fields = fieldNames == null ? info.fields()
@@ -222,6 +250,7 @@ public final class GeoPackageSource implements AutoCloseable {
     }
 
     /** The feature with key {@code fid}, or null; for identifying what the user clicked. */
+    @Override
     public Feature feature(String layer, long fid) {
         LayerInfo info = layer(layer);
         List<Feature> found = new ArrayList<>(1);
@@ -261,12 +290,13 @@ public final class GeoPackageSource implements AutoCloseable {
         return out;
     }
 
-    /** application_id and user_version as written by the producer ("GPKG" / 10300 for GeoPackage 1.3). */
     /** Whether the file's metadata says it is demonstration data (示意数据), as the Zengdu sample does. */
+    @Override
     public boolean saysDemonstration() {
         return metadata().stream().anyMatch(m -> m.contains("示意数据") || m.toLowerCase(java.util.Locale.ROOT).contains("demonstration data"));
     }
 
+    /** application_id and user_version as written by the producer ("GPKG" / 10300 for GeoPackage 1.3). */
     public String formatVersion() {
         try (Statement s = connection.createStatement()) {
             int app;

@@ -6,8 +6,10 @@ import cn.basinguard.core.check.LayerRole;
 import cn.basinguard.core.check.RoleResolver;
 import cn.basinguard.core.crs.Crs;
 import cn.basinguard.core.crs.GeometryTransformer;
-import cn.basinguard.core.gpkg.GeoPackageSource;
 import cn.basinguard.core.gpkg.LayerInfo;
+import cn.basinguard.core.source.DataSource;
+import cn.basinguard.core.source.DataSources;
+import cn.basinguard.core.source.SourceOptions;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -29,7 +31,7 @@ public final class MapLayers {
     }
 
     /** The CRS a file's map is best drawn in: that of its units layer, else of its first layer with a known CRS. */
-    public static Crs preferredCrs(GeoPackageSource src) {
+    public static Crs preferredCrs(DataSource src) {
         Crs first = null;
         for (LayerInfo l : src.layers()) {
             if (l.kind() == LayerInfo.Kind.FEATURES && l.srs() != null && l.srs().crs() != null) {
@@ -44,19 +46,25 @@ public final class MapLayers {
         return first;
     }
 
-    /** The map of several files, all in {@code mapCrs}, the layers of all files stacked by role. */
+    /** The map of several files or folders, all in {@code mapCrs}, the layers of all files stacked by role. */
     public static MapContent fromFiles(List<java.nio.file.Path> files, Crs mapCrs) {
+        try (DataSources.Opened opened = DataSources.openAll(files.stream().map(java.nio.file.Path::toString).toList(),
+                SourceOptions.DEFAULT)) {
+            return fromSources(opened.sources(), mapCrs);
+        }
+    }
+
+    /** The map of several sources, all in {@code mapCrs}, the layers of all sources stacked by role. */
+    public static MapContent fromSources(List<DataSource> sources, Crs mapCrs) {
         List<MapLayer> all = new ArrayList<>();
-        for (java.nio.file.Path f : files) {
-            try (GeoPackageSource src = GeoPackageSource.open(f)) {
-                all.addAll(fromGeoPackage(src, mapCrs));
-            }
+        for (DataSource src : sources) {
+            all.addAll(fromSource(src, mapCrs));
         }
         all.sort(DRAWING);
         return new MapContent(mapCrs, all);
     }
 
-    public static List<MapLayer> fromGeoPackage(GeoPackageSource src, Crs mapCrs) {
+    public static List<MapLayer> fromSource(DataSource src, Crs mapCrs) {
         List<MapLayer> out = new ArrayList<>();
         for (LayerInfo l : src.layers()) {
             if (l.kind() != LayerInfo.Kind.FEATURES || l.srs() == null || l.srs().crs() == null) {
@@ -85,7 +93,7 @@ public final class MapLayers {
     }
 
     /** The text of {@code field} for every feature of {@code table}, by feature key: labels by a field the user picks. */
-    public static Map<Long, String> labelTexts(GeoPackageSource src, String table, String field) {
+    public static Map<Long, String> labelTexts(DataSource src, String table, String field) {
         Map<Long, String> out = new java.util.HashMap<>();
         src.read(table, null, List.of(field), f -> {
             Object v = f.attributes().get(field);
@@ -96,8 +104,8 @@ public final class MapLayers {
         return out;
     }
 
-    static LayerRole roleOf(GeoPackageSource src, LayerInfo l) {
-        LayerCandidate c = new LayerCandidate(src.path().toString(), l.name(), l.identifier(), true);
+    static LayerRole roleOf(DataSource src, LayerInfo l) {
+        LayerCandidate c = new LayerCandidate(src.location(), l.name(), l.identifier(), true);
         return RoleResolver.resolve(List.of(c), Map.of()).roles().keySet().stream().findFirst().orElse(null);
     }
 

@@ -25,7 +25,7 @@ public final class RenderBenchmark {
         MapContent content;
         try (GeoPackageSource src = GeoPackageSource.open(file)) {
             Crs crs = MapLayers.preferredCrs(src);
-            content = new MapContent(crs, MapLayers.fromGeoPackage(src, crs));
+            content = new MapContent(crs, MapLayers.fromSource(src, crs));
         }
         long features = content.layers().stream().mapToLong(l -> l.features().size()).sum();
         System.out.printf("map of %d features in %d layers built in %d ms%n", features, content.layers().size(), (System.nanoTime() - t0) / 1_000_000);

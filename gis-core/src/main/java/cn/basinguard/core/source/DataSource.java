@@ -1,0 +1,76 @@
+package cn.basinguard.core.source;
+
+import cn.basinguard.core.GisException;
+import cn.basinguard.core.gpkg.Feature;
+import cn.basinguard.core.gpkg.FeatureSink;
+import cn.basinguard.core.gpkg.LayerInfo;
+import cn.basinguard.core.gpkg.ReadProblem;
+import java.util.List;
+import java.util.function.Consumer;
+import org.locationtech.jts.geom.Envelope;
+
+/**
+ * Where layers come from: one GeoPackage, one Shapefile, one database schema. The check engine, the map, print and
+ * export read every layer through this interface, so a check may take its units from a GeoPackage and its land
+ * use from a bureau's Shapefile folder. Reading is streaming and by area: a caller that needs one township asks for
+ * its box and gets only the features that meet it, without the source holding the rest in memory.
+ * Implementations open their files read-only and are safe for one thread at a time unless they say otherwise.
+ */
+public interface DataSource extends AutoCloseable {
+
+    /** Where the source is, as the user named it: a file path or a database address without password. */
+    String location();
+
+    /** The short name lists and labels show: the file name, or database and schema. */
+    String label();
+
+    /** The format as a planner would name it: "GeoPackage 1.3", "ESRI Shapefile". */
+    String format();
+
+    /** The layers, in the source's own order; layers of kinds the program cannot read are listed as unsupported. */
+    List<LayerInfo> layers();
+
+    /**
+     * What opening the source found wrong that does not stop it from being used (a missing .prj, a .dbf with fewer
+     * records than the .shp), in the user's language, each naming the file.
+     */
+    List<String> warnings();
+
+    /**
+     * Reads the features of {@code layer} whose envelope meets {@code bbox} (all when null), in the source's order,
+     * with only the named attribute columns (all when null). A feature that cannot be read goes to {@code problems}
+     * and the rest still load.
+     */
+    void read(String layer, Envelope bbox, List<String> fields, FeatureSink sink, Consumer<ReadProblem> problems);
+
+    /** The feature with this key, all attributes, or null; for identifying what the user clicked. */
+    Feature feature(String layer, long fid);
+
+    /** The files whose bytes make up the source, for fingerprints: the .gpkg; the .shp with its .shx, .dbf, .prj, .cpg. */
+    default List<java.nio.file.Path> files() {
+        return List.of();
+    }
+
+    /** Whether the source says it is demonstration data (示意数据), as the Zengdu sample does. */
+    default boolean saysDemonstration() {
+        return false;
+    }
+
+    /** The layer called {@code name} (exact, else ignoring case). */
+    default LayerInfo layer(String name) {
+        for (LayerInfo l : layers()) {
+            if (l.name().equals(name)) {
+                return l;
+            }
+        }
+        for (LayerInfo l : layers()) {
+            if (l.name().equalsIgnoreCase(name)) {
+                return l;
+            }
+        }
+        throw new GisException("gpkg.noSuchLayer", name, label(), String.join("、", layers().stream().map(LayerInfo::name).toList()));
+    }
+
+    @Override
+    void close();
+}

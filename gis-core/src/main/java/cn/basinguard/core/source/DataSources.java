@@ -1,0 +1,156 @@
+package cn.basinguard.core.source;
+
+import cn.basinguard.core.GisException;
+import cn.basinguard.core.gpkg.GeoPackageSource;
+import cn.basinguard.core.source.shp.DbfSource;
+import cn.basinguard.core.source.shp.ShapefileSource;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/**
+ * Opens what the user names — a GeoPackage, a Shapefile, or a folder of them — as data sources. A folder gives one
+ * source per .gpkg, per .shp and per .dbf without a .shp (an attribute table) in it (in name order; subfolders only when asked), which is how a district bureau
+ * delivers its data: 三调 land use, basic farmland, red lines and unit boundaries as Shapefiles side by side. A file in
+ * a folder that cannot be opened does not stop the others: it becomes a warning of the folder.
+ */
+public final class DataSources {
+    private DataSources() {
+    }
+
+    /** What a name opened to: the sources, and what could not be opened in a folder (one line each, naming the file). */
+    public record Opened(List<DataSource> sources, List<String> warnings) implements AutoCloseable {
+        public Opened {
+            sources = List.copyOf(sources);
+            warnings = List.copyOf(warnings);
+        }
+
+        /** What could not be opened, then what each source said of itself, in order. */
+        public List<String> allWarnings() {
+            List<String> all = new ArrayList<>(warnings);
+            sources.forEach(s -> all.addAll(s.warnings()));
+            return all;
+        }
+
+        /** Every file the sources are made of, for fingerprints. */
+        public List<Path> files() {
+            List<Path> all = new ArrayList<>();
+            sources.forEach(s -> all.addAll(s.files()));
+            return all;
+        }
+
+        @Override
+        public void close() {
+            sources.forEach(DataSource::close);
+        }
+    }
+
+    /** Whether the path is something {@link #open} reads: a folder, a .gpkg or a .shp. */
+    public static boolean isSource(Path p) {
+        String n = p.getFileName() == null ? "" : p.getFileName().toString().toLowerCase(Locale.ROOT);
+        return Files.isDirectory(p) || n.endsWith(".gpkg") || n.endsWith(".shp");
+    }
+
+    /**
+     * Opens one name.
+     *
+     * @throws GisException when the name is a single file that cannot be opened, or a folder with nothing readable
+     */
+    public static Opened open(String name, SourceOptions options) {
+        Path path;
+        try {
+            path = Path.of(name);
+        } catch (InvalidPathException e) {
+            throw new GisException("gpkg.notFound", name);
+        }
+        if (!Files.exists(path)) {
+            throw new GisException("gpkg.notFound", path.toAbsolutePath().normalize());
+        }
+        if (Files.isDirectory(path)) {
+            return openFolder(path, options);
+        }
+        return new Opened(List.of(openFile(path, options)), List.of());
+    }
+
+    /** Opens several names; on failure the sources opened so far are closed. */
+    public static Opened openAll(List<String> names, SourceOptions options) {
+        List<DataSource> all = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        try {
+            for (String n : names) {
+                Opened o = open(n, options);
+                all.addAll(o.sources());
+                warnings.addAll(o.warnings());
+            }
+        } catch (RuntimeException e) {
+            all.forEach(DataSource::close);
+            throw e;
+        }
+        return new Opened(all, warnings);
+    }
+
+    /** A single file: a .shp is a Shapefile, anything else must be a GeoPackage (which says so if it is not). */
+    public static DataSource openFile(Path file, SourceOptions options) {
+        String n = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (n.endsWith(".shp")) {
+            return ShapefileSource.open(file, options);
+        }
+        if (n.endsWith(".dbf") || n.endsWith(".shx") || n.endsWith(".prj") || n.endsWith(".cpg")) {
+            Path shp = siblingShp(file);
+            if (shp != null) {
+                return ShapefileSource.open(shp, options);
+            }
+            if (n.endsWith(".dbf")) {
+                return DbfSource.open(file, options);
+            }
+        }
+        return GeoPackageSource.open(file);
+    }
+
+    private static Path siblingShp(Path part) {
+        String name = part.getFileName().toString();
+        String stem = name.substring(0, name.length() - 4);
+        for (String e : new String[] {".shp", ".SHP"}) {
+            Path p = part.resolveSibling(stem + e);
+            if (Files.isRegularFile(p)) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    private static Opened openFolder(Path folder, SourceOptions options) {
+        List<Path> files;
+        try (Stream<Path> s = options.recursive() ? Files.walk(folder) : Files.list(folder)) {
+            // a .dbf on its own is an attribute table (a control list exported beside the layers); beside a .shp it is its attributes
+            files = s.filter(Files::isRegularFile).filter(p -> {
+                String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
+                return n.endsWith(".shp") || n.endsWith(".gpkg") || n.endsWith(".dbf") && siblingShp(p) == null;
+            }).sorted(Comparator.comparing(Path::toString)).toList();
+        } catch (IOException | java.io.UncheckedIOException e) {
+            throw new GisException(e, "gpkg.unreadable", folder, e.getMessage());
+        }
+        List<DataSource> sources = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        for (Path f : files) {
+            try {
+                sources.add(openFile(f, options));
+            } catch (GisException e) {
+                warnings.add(e.getMessage());
+            }
+        }
+        if (sources.isEmpty()) {
+            if (!warnings.isEmpty()) {
+                throw new GisException("source.folderUnreadable", folder.toAbsolutePath().normalize(), warnings.get(0));
+            }
+            throw new GisException("source.emptyFolder", folder.toAbsolutePath().normalize());
+        }
+        return new Opened(sources, warnings);
+    }
+}
