@@ -12,7 +12,10 @@ import org.locationtech.jts.geom.GeometryFactory;
 /**
  * Generates the Zengdu demonstration GeoPackage: seeded and deterministic (no clock, no hash-order dependence).
  *
- * <pre>usage: ZengduSampleGenerator [output.gpkg] [--seed N] [--scale sample|county] [--also copy.gpkg]</pre>
+ * <pre>usage: ZengduSampleGenerator [output.gpkg] [--seed N] [--scale sample|county] [--also copy.gpkg]
+ *        [--bureau FOLDER] [--control-list FILE.xlsx]</pre>
+ * {@code --bureau} also writes the sample as a bureau's Shapefile folder ({@link BureauFolder}); {@code --control-list}
+ * writes the bottom-line list as an Excel workbook ({@link ControlListWorkbook}).
  */
 public final class ZengduSampleGenerator {
     public static final long DEFAULT_SEED = 20230904L;
@@ -45,11 +48,15 @@ public final class ZengduSampleGenerator {
         long seed = DEFAULT_SEED;
         Scale scale = Scale.SAMPLE;
         List<Path> copies = new ArrayList<>();
+        Path bureau = null;
+        Path controlList = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--seed" -> seed = Long.parseLong(args[++i]);
                 case "--scale" -> scale = Scale.valueOf(args[++i].toUpperCase(Locale.ROOT));
                 case "--also" -> copies.add(Path.of(args[++i]));
+                case "--bureau" -> bureau = Path.of(args[++i]);
+                case "--control-list" -> controlList = Path.of(args[++i]);
                 default -> out = Path.of(args[i]);
             }
         }
@@ -58,6 +65,15 @@ public final class ZengduSampleGenerator {
         for (Path copy : copies) {
             Files.createDirectories(copy.toAbsolutePath().getParent());
             Files.copy(out, copy, StandardCopyOption.REPLACE_EXISTING);
+        }
+        if (bureau != null) {
+            BureauFolder.write(out, bureau);
+            System.out.println("wrote " + bureau + " (the sample as a bureau's Shapefile folder)");
+        }
+        if (controlList != null) {
+            Files.createDirectories(controlList.toAbsolutePath().getParent());
+            ControlListWorkbook.write(controlList, c.targets());
+            System.out.println("wrote " + controlList + " (the bottom-line control list)");
         }
         System.out.printf(Locale.ROOT, "wrote %s (%s, seed %d): %d cultivated, %d basic-farmland, %d red-line patches,"
                         + " %d reservoirs, %d sections, %d sites in %.1f s%n", out, scale, seed,

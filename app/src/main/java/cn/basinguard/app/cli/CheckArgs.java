@@ -1,5 +1,6 @@
 package cn.basinguard.app.cli;
 
+import cn.basinguard.core.crs.BursaWolf;
 import cn.basinguard.core.source.SourceOptions;
 import cn.basinguard.core.source.shp.DbfEncoding;
 import java.nio.file.Path;
@@ -19,9 +20,11 @@ final class CheckArgs {
     final Map<String, String> roles = new LinkedHashMap<>();
     final Map<String, String> values = new LinkedHashMap<>();
     final List<String> flags = new ArrayList<>();
+    /** {@code --datum-shift} may be given once per datum. */
+    final List<String> datumShifts = new ArrayList<>();
 
     /** Options every command that reads data accepts: how its sources are opened. */
-    private static final Set<String> SOURCE_VALUES = Set.of("--dbf-encoding");
+    private static final Set<String> SOURCE_VALUES = Set.of("--dbf-encoding", "--datum-shift", "--targets");
     private static final Set<String> SOURCE_FLAGS = Set.of("--recursive");
 
     static CheckArgs parse(List<String> args, Set<String> commandValues, Set<String> commandFlags, String usage) {
@@ -46,6 +49,8 @@ final class CheckArgs {
                 }
                 if (name.equals("--role")) {
                     addRole(c.roles, v);
+                } else if (name.equals("--datum-shift")) {
+                    c.datumShifts.add(v);
                 } else {
                     c.values.put(name, v);
                 }
@@ -70,7 +75,15 @@ final class CheckArgs {
                 throw new UsageException(CliText.get("cli.badEncoding", enc));
             }
         }
-        return new SourceOptions(charset, flags.contains("--recursive"));
+        List<BursaWolf> shifts = new ArrayList<>();
+        for (String spec : datumShifts) {
+            BursaWolf p = BursaWolf.parse(spec);
+            if (shifts.stream().anyMatch(q -> q.datum() == p.datum())) {
+                throw new UsageException(CliText.get("cli.twoDatumShifts", spec));
+            }
+            shifts.add(p);
+        }
+        return new SourceOptions(charset, flags.contains("--recursive"), shifts);
     }
 
     Path path(String option) {

@@ -42,7 +42,7 @@ final class CheckCommand {
         clock.start("read");
         DatasetLoader.Loaded loaded;
         try (Inputs inputs = Inputs.open(in, err)) {
-            loaded = DatasetLoader.fromSources(inputs.sources(), roles);
+            loaded = inputs.load(roles);
         }
         CheckInput input = loaded.input();
         if (sites != null) {

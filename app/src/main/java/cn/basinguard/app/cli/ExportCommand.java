@@ -47,7 +47,7 @@ final class ExportCommand {
         Fingerprint fingerprint;
         try (Inputs inputs = Inputs.open(in, err)) {
             fingerprint = Fingerprint.of(inputs.files(), Version.get(), CheckParameters.DEFAULT, in.roles);
-            DatasetLoader.Loaded loaded = DatasetLoader.fromSources(inputs.sources(), in.roles);
+            DatasetLoader.Loaded loaded = inputs.load(in.roles);
             CheckReport report = new CheckEngine(CheckParameters.DEFAULT).run(loaded.input(), Progress.NONE);
             written = new SheetExporter(new RendererMapPainter(MapLayers.fromSources(inputs.sources(), report.grid())))
                     .export(report, fingerprint, LocalDate.now(), dir, formats, (done, total) -> { });

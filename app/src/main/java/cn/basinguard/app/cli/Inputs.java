@@ -1,5 +1,6 @@
 package cn.basinguard.app.cli;
 
+import cn.basinguard.core.check.DatasetLoader;
 import cn.basinguard.core.source.DataSource;
 import cn.basinguard.core.source.DataSources;
 import java.io.PrintStream;
@@ -12,14 +13,16 @@ import java.util.List;
  */
 final class Inputs implements AutoCloseable {
     private final DataSources.Opened opened;
+    private final Path controlList;
 
-    private Inputs(DataSources.Opened opened) {
+    private Inputs(DataSources.Opened opened, Path controlList) {
         this.opened = opened;
+        this.controlList = controlList;
     }
 
     static Inputs open(CheckArgs in, PrintStream err) {
         List<String> names = in.files.stream().map(Path::toString).toList();
-        Inputs inputs = new Inputs(DataSources.openAll(names, in.sourceOptions()));
+        Inputs inputs = new Inputs(DataSources.openAll(names, in.sourceOptions()), in.path("--targets"));
         if (err != null) {
             for (String w : inputs.opened.allWarnings()) {
                 err.println(CliText.get("source.warning", w));
@@ -32,9 +35,22 @@ final class Inputs implements AutoCloseable {
         return opened.sources();
     }
 
-    /** Every file the data is made of, for the sheets' fingerprint. */
+    /** Every file the data is made of, the control list included, for the sheets' fingerprint. */
     List<Path> files() {
-        return opened.files();
+        List<Path> all = new java.util.ArrayList<>(opened.files());
+        if (controlList != null) {
+            all.add(controlList);
+        }
+        return all;
+    }
+
+    /** Loads the role layers and targets: those of {@code --targets FILE} when it is given. */
+    DatasetLoader.Loaded load(java.util.Map<String, String> roles) {
+        DatasetLoader.Loaded loaded = DatasetLoader.fromSources(opened.sources(), roles);
+        if (controlList == null) {
+            return loaded;
+        }
+        return new DatasetLoader.Loaded(DatasetLoader.withControlList(loaded.input(), controlList), loaded.resolution());
     }
 
     /** Whether any source says it is demonstration data. */

@@ -55,7 +55,7 @@ final class PrintCommand {
     }
 
     private int print(CheckArgs in, Inputs inputs, Path target, boolean png, PrintAtlas.Paper paper, int dpi) {
-        var loaded = DatasetLoader.fromSources(inputs.sources(), in.roles);
+        var loaded = inputs.load(in.roles);
         RoleLayer units = loaded.input().layer(LayerRole.UNITS);
         if (units == null || units.features().isEmpty()) {
             throw new UsageException(CliText.get("print.noUnits"));

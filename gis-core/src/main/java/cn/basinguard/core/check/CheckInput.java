@@ -34,6 +34,30 @@ public record CheckInput(Map<LayerRole, RoleLayer> layers, TargetTable targets, 
         return new CheckInput(l, targets, in, readIssues);
     }
 
+    /** The same input with {@code table} as its targets, read from {@code sourceFile} (a control list). */
+    public CheckInput withTargets(TargetTable table, String sourceFile) {
+        List<String> in = new java.util.ArrayList<>(inputs);
+        in.add(sourceFile);
+        return new CheckInput(layers, table, in, readIssues);
+    }
+
+    /** The names of the units, as the units layer's name field gives them (empty without a units layer). */
+    public List<String> unitNames() {
+        RoleLayer units = layers.get(LayerRole.UNITS);
+        if (units == null) {
+            return List.of();
+        }
+        List<String> names = new java.util.ArrayList<>();
+        for (SourceFeature f : units.features()) {
+            String field = FieldPurpose.UNIT_NAME.find(f.attributes());
+            String n = field == null ? null : f.text(field);
+            if (n != null && !n.isBlank() && !names.contains(n.trim())) {
+                names.add(n.trim());
+            }
+        }
+        return names;
+    }
+
     public RoleLayer layer(LayerRole role) {
         return layers.get(role);
     }

@@ -88,6 +88,19 @@ public final class DatasetLoader {
     }
 
     /**
+     * The input with the targets of a control list file (.xlsx or .csv) instead of any targets table in the data;
+     * every unit the list names must be in the units layer (or be the district).
+     */
+    public static CheckInput withControlList(CheckInput input, Path controlList) {
+        ControlList list = ControlList.read(controlList);
+        List<String> units = input.unitNames();
+        if (!units.isEmpty()) {
+            list.checkUnits(units);
+        }
+        return input.withTargets(list.targets(), controlList.toString());
+    }
+
+    /**
      * The attribute columns a role needs: the red-line layers are the big ones (hundreds of thousands of patches with
      * a dozen 三调 fields each) and the checks only need their patch id and land class; small layers are read whole.
      */

@@ -18,9 +18,16 @@ public final class Crs {
     private final DatumFamily datum;
     private final GaussKruger gaussKruger;
     private final CoordinateReferenceSystem proj;
+    private final BursaWolf shift;
 
     Crs(int epsg, String nameEn, String nameZh, boolean geographic, DatumFamily datum, GaussKruger gaussKruger,
         CoordinateReferenceSystem proj) {
+        this(epsg, nameEn, nameZh, geographic, datum, gaussKruger, proj, null);
+    }
+
+    private Crs(int epsg, String nameEn, String nameZh, boolean geographic, DatumFamily datum, GaussKruger gaussKruger,
+                CoordinateReferenceSystem proj, BursaWolf shift) {
+        this.shift = shift;
         this.epsg = epsg;
         this.nameEn = Objects.requireNonNull(nameEn);
         this.nameZh = Objects.requireNonNull(nameZh);
@@ -71,7 +78,23 @@ public final class Crs {
 
     /** How trustworthy a move of these coordinates to CGCS2000 is. */
     public DatumShift datumShiftToCgcs2000() {
-        return datum.shiftToCgcs2000();
+        return shift != null ? DatumShift.PUBLISHED : datum.shiftToCgcs2000();
+    }
+
+    /**
+     * The same CRS with the seven parameters that move its datum to CGCS2000 (as the user gave them); this CRS when
+     * the parameters are for another datum.
+     */
+    public Crs withDatumShift(BursaWolf parameters) {
+        if (parameters == null || parameters.datum() != datum) {
+            return this;
+        }
+        return new Crs(epsg, nameEn, nameZh, geographic, datum, gaussKruger, proj, parameters);
+    }
+
+    /** The seven parameters this CRS's coordinates are moved to CGCS2000 with, or empty. */
+    public Optional<BursaWolf> datumShift() {
+        return Optional.ofNullable(shift);
     }
 
     @Override
@@ -79,12 +102,12 @@ public final class Crs {
         if (this == o) {
             return true;
         }
-        return o instanceof Crs other && epsg != 0 && epsg == other.epsg;
+        return o instanceof Crs other && epsg != 0 && epsg == other.epsg && Objects.equals(shift, other.shift);
     }
 
     @Override
     public int hashCode() {
-        return epsg != 0 ? epsg : System.identityHashCode(this);
+        return epsg != 0 ? epsg * 31 + Objects.hashCode(shift) : System.identityHashCode(this);
     }
 
     @Override

@@ -25,7 +25,12 @@ public final class GeometryTransformer {
     private record Key(Crs from, Crs to) {
     }
 
-    private final ThreadLocal<Map<Key, CoordinateTransform>> transforms = ThreadLocal.withInitial(HashMap::new);
+    private final ThreadLocal<Map<Key, PointTransform>> transforms = ThreadLocal.withInitial(HashMap::new);
+
+    /** One point from one CRS to another: proj4j's transform, or one with a datum shift in the middle. */
+    private interface PointTransform {
+        void transform(ProjCoordinate in, ProjCoordinate out);
+    }
 
     public static GeometryTransformer shared() {
         return INSTANCE;
@@ -60,16 +65,103 @@ public final class GeometryTransformer {
         return from.datumShiftToCgcs2000().worse(to.datumShiftToCgcs2000()).worse(DatumShift.IDENTITY_SUB_METRE);
     }
 
-    private CoordinateTransform transformFor(Crs from, Crs to) {
-        return transforms.get().computeIfAbsent(new Key(from, to), k -> FACTORY.createTransform(from.proj(), to.proj()));
+    private PointTransform transformFor(Crs from, Crs to) {
+        return transforms.get().computeIfAbsent(new Key(from, to), k -> build(from, to));
+    }
+
+    private static PointTransform build(Crs from, Crs to) {
+        if (from.datumShift().isEmpty() && to.datumShift().isEmpty()) {
+            CoordinateTransform t = FACTORY.createTransform(from.proj(), to.proj());
+            return t::transform;
+        }
+        // with published parameters: to the source datum's lon/lat (projection only), through geocentric coordinates to
+        // CGCS2000 lon/lat, then on to the target (projection only, or back through the target's own parameters)
+        Crs cgcs = CrsRegistry.fromEpsg(4490);
+        PointTransform toCgcs = from.datumShift().map(p -> shifted(from, p, true)).orElseGet(() -> plain(from, cgcs));
+        PointTransform fromCgcs = to.datumShift().map(p -> shifted(to, p, false)).orElseGet(() -> plain(cgcs, to));
+        ProjCoordinate mid = new ProjCoordinate();
+        return (in, out) -> {
+            toCgcs.transform(in, mid);
+            fromCgcs.transform(mid, out);
+        };
+    }
+
+    private static PointTransform plain(Crs from, Crs to) {
+        if (from.equals(to)) {
+            return (in, out) -> {
+                out.x = in.x;
+                out.y = in.y;
+            };
+        }
+        CoordinateTransform t = FACTORY.createTransform(from.proj(), to.proj());
+        return t::transform;
+    }
+
+    /** {@code crs} ↔ CGCS2000 lon/lat through the seven parameters ({@code forward}: towards CGCS2000). */
+    private static PointTransform shifted(Crs crs, BursaWolf p, boolean forward) {
+        Crs geographic = CrsRegistry.fromEpsg(p.datum() == DatumFamily.XIAN1980 ? 4610 : 4214);
+        CoordinateTransform toGeo = FACTORY.createTransform(crs.proj(), geographic.proj());
+        CoordinateTransform fromGeo = FACTORY.createTransform(geographic.proj(), crs.proj());
+        Geocentric source = Geocentric.of(p.datum());
+        Geocentric target = Geocentric.CGCS2000;
+        ProjCoordinate geo = new ProjCoordinate();
+        if (forward) {
+            return (in, out) -> {
+                if (crs.isGeographic()) {
+                    geo.x = in.x;
+                    geo.y = in.y;
+                } else {
+                    toGeo.transform(in, geo);
+                }
+                double[] xyz = source.toXyz(geo.x, geo.y);
+                p.forward(xyz);
+                double[] ll = target.toLonLat(xyz);
+                out.x = ll[0];
+                out.y = ll[1];
+            };
+        }
+        return (in, out) -> {
+            double[] ll = reverse(p, source, target, in.x, in.y);
+            geo.x = ll[0];
+            geo.y = ll[1];
+            if (crs.isGeographic()) {
+                out.x = geo.x;
+                out.y = geo.y;
+            } else {
+                fromGeo.transform(geo, out);
+            }
+        };
+    }
+
+    /**
+     * The source-datum lon/lat that the forward map (height 0 on the source ellipsoid) takes to {@code lon, lat}: the
+     * plain reverse, corrected by the forward map's own error until it closes, so a round trip returns to the start.
+     */
+    private static double[] reverse(BursaWolf p, Geocentric source, Geocentric target, double lon, double lat) {
+        double[] xyz = target.toXyz(lon, lat);
+        p.reverse(xyz);
+        double[] guess = source.toLonLat(xyz);
+        for (int i = 0; i < 5; i++) {
+            double[] f = source.toXyz(guess[0], guess[1]);
+            p.forward(f);
+            double[] back = target.toLonLat(f);
+            double dLon = lon - back[0];
+            double dLat = lat - back[1];
+            guess[0] += dLon;
+            guess[1] += dLat;
+            if (Math.abs(dLon) < 1e-13 && Math.abs(dLat) < 1e-13) {
+                break;
+            }
+        }
+        return guess;
     }
 
     private static final class Filter implements CoordinateSequenceFilter {
-        private final CoordinateTransform transform;
+        private final PointTransform transform;
         private final ProjCoordinate in = new ProjCoordinate();
         private final ProjCoordinate out = new ProjCoordinate();
 
-        Filter(CoordinateTransform transform) {
+        Filter(PointTransform transform) {
             this.transform = transform;
         }
 

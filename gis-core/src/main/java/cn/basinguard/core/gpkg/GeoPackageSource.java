@@ -43,7 +43,11 @@ public final class GeoPackageSource implements cn.basinguard.core.source.DataSou
     private final Map<Integer, SrsInfo> srs = new LinkedHashMap<>();
     private List<LayerInfo> layers;
 
-    private GeoPackageSource(Path path, String uri, Connection connection, Path privateCopy) {
+    private final cn.basinguard.core.source.SourceOptions options;
+
+    private GeoPackageSource(Path path, String uri, Connection connection, Path privateCopy,
+                             cn.basinguard.core.source.SourceOptions options) {
+        this.options = options;
         this.path = path;
         this.uri = uri;
         this.connection = connection;
@@ -51,6 +55,11 @@ public final class GeoPackageSource implements cn.basinguard.core.source.DataSou
     }
 
     public static GeoPackageSource open(Path file) {
+        return open(file, cn.basinguard.core.source.SourceOptions.DEFAULT);
+    }
+
+    /** Opens a GeoPackage; the options' datum parameters apply to its layers in Xi'an 1980 or Beijing 1954. */
+    public static GeoPackageSource open(Path file, cn.basinguard.core.source.SourceOptions options) {
         Path path = file.toAbsolutePath().normalize();
         checkFile(path);
         Path copy = null;
@@ -70,7 +79,7 @@ public final class GeoPackageSource implements cn.basinguard.core.source.DataSou
         try {
             String uri = "jdbc:sqlite:file:" + target.toUri().getRawPath() + (copy == null ? "?mode=ro&immutable=1" : "?mode=ro");
             c = connect(uri);
-            GeoPackageSource source = new GeoPackageSource(path, uri, c, copy);
+            GeoPackageSource source = new GeoPackageSource(path, uri, c, copy, options);
             source.checkIsGeoPackage();
             return source;
         } catch (SQLException e) {
@@ -200,7 +209,7 @@ public final class GeoPackageSource implements cn.basinguard.core.source.DataSou
                     String def = rs.getString(4);
                     boolean undefined = id == -1 || id == 0;
                     return new SrsInfo(id, rs.getString(1), org, orgId, def, rs.getString(5), undefined,
-                            undefined ? null : resolve(org, orgId, def));
+                            undefined ? null : options.withShift(resolve(org, orgId, def)));
                 }
             } catch (SQLException e) {
                 throw SqliteErrors.translate(e, path, null);

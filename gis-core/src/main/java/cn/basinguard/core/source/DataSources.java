@@ -110,7 +110,7 @@ public final class DataSources {
                 return DbfSource.open(file, options);
             }
         }
-        return GeoPackageSource.open(file);
+        return GeoPackageSource.open(file, options);
     }
 
     private static Path siblingShp(Path part) {

@@ -219,6 +219,10 @@ final class DbfFile implements AutoCloseable {
                     return v == 'T' || v == 't' || v == 'Y' || v == 'y' ? Boolean.TRUE
                         : v == 'F' || v == 'f' || v == 'N' || v == 'n' ? Boolean.FALSE : null;
                 default:
+                    if (ascii(b, start, end)) {
+                        // most 三调 values are codes and numbers: plain ASCII, copied without a decoder
+                        return new String(b, start, end - start, java.nio.charset.StandardCharsets.ISO_8859_1);
+                    }
                     String s = new String(b, start, end - start, encoding.charset());
                     if (s.indexOf('\uFFFD') >= 0) {
                         replacementCount++;
@@ -232,24 +236,39 @@ final class DbfFile implements AutoCloseable {
         return new Cursor(columns);
     }
 
+    private static boolean ascii(byte[] b, int start, int end) {
+        for (int i = start; i < end; i++) {
+            if (b[i] < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static Object number(byte[] b, int start, int end, int decimals) {
         boolean stars = true;
         boolean integer = true;
+        long v = 0;
         for (int i = start; i < end; i++) {
             byte c = b[i];
             stars &= c == '*';
-            integer &= (c >= '0' && c <= '9') || (i == start && (c == '-' || c == '+'));
+            if (c >= '0' && c <= '9') {
+                v = v * 10 + (c - '0');
+            } else if (!(i == start && (c == '-' || c == '+'))) {
+                integer = false;
+            }
         }
         if (stars) {
             return null;
         }
-        String text = new String(b, start, end - start, java.nio.charset.StandardCharsets.ISO_8859_1);
-        if (integer && decimals == 0 && end - start <= 18) {
-            return Long.parseLong(text);
+        boolean digits = end - start > (b[start] == '-' || b[start] == '+' ? 1 : 0);
+        if (integer && digits && decimals == 0 && end - start <= 18) {
+            return b[start] == '-' ? -v : v;
         }
+        String text = new String(b, start, end - start, java.nio.charset.StandardCharsets.ISO_8859_1);
         try {
-            double v = Double.parseDouble(text.replace(',', '.'));
-            return Double.isFinite(v) ? v : null;
+            double d = Double.parseDouble(text.replace(',', '.'));
+            return Double.isFinite(d) ? d : null;
         } catch (NumberFormatException e) {
             return null; // as GDAL: a number column with text in it reads as no value
         }

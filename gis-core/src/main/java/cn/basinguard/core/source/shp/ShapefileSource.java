@@ -116,7 +116,7 @@ public final class ShapefileSource implements DataSource {
                 warnings.add(Messages.get("shp.noPrj", name));
                 srs = new SrsInfo(0, null, null, 0, null, Messages.get("shp.srs.noPrj"), true, null);
             } else {
-                srs = srsOf(prj, name, warnings);
+                srs = srsOf(prj, name, warnings, options);
             }
             List<LayerInfo.FieldInfo> fields = new ArrayList<>();
             if (dbf != null) {
@@ -142,7 +142,7 @@ public final class ShapefileSource implements DataSource {
         }
     }
 
-    private static SrsInfo srsOf(Path prj, String shpName, List<String> warnings) throws IOException {
+    private static SrsInfo srsOf(Path prj, String shpName, List<String> warnings, SourceOptions options) throws IOException {
         String wkt = readSmall(prj, MAX_PRJ_BYTES, null);
         Crs crs = wkt == null || wkt.isBlank() ? null : CrsRegistry.fromWkt(wkt).orElse(null);
         if (crs == null) {
@@ -150,7 +150,7 @@ public final class ShapefileSource implements DataSource {
             warnings.add(Messages.get("shp.unknownPrj", shpName, shown.length() > 80 ? shown.substring(0, 80) + "…" : shown));
             return new SrsInfo(0, prjName(wkt), null, 0, wkt, null, false, null);
         }
-        return new SrsInfo(crs.epsg(), crs.nameEn(), "EPSG", crs.epsg(), wkt, null, false, crs);
+        return new SrsInfo(crs.epsg(), crs.nameEn(), "EPSG", crs.epsg(), wkt, null, false, options.withShift(crs));
     }
 
     /** The name in a WKT's first quotes, for messages about a .prj the program does not know. */
