@@ -140,6 +140,18 @@ public final class RoleResolver {
             }
         }
         if (matches.isEmpty()) {
+            // a plain path names the one layer of a file: "--role cultivated=/data/DLTB.shp"
+            String asPath = absolute(spec);
+            for (LayerCandidate c : layers) {
+                if (spec.equals(c.file()) || spec.equals(c.fileName()) || asPath != null && asPath.equals(absolute(c.file()))) {
+                    matches.put(c.label(), c);
+                }
+            }
+            if (matches.size() > 1) {
+                throw new GisException("role.fileHasLayers", spec, String.join("、", matches.keySet()));
+            }
+        }
+        if (matches.isEmpty()) {
             throw new GisException("role.layerNotFound", spec, role,
                     layers.stream().map(LayerCandidate::label).collect(Collectors.joining("、")));
         }
@@ -147,6 +159,14 @@ public final class RoleResolver {
             throw new GisException("role.layerAmbiguous", spec, String.join("、", matches.keySet()));
         }
         return matches.values().iterator().next();
+    }
+
+    private static String absolute(String path) {
+        try {
+            return java.nio.file.Path.of(path).toAbsolutePath().normalize().toString();
+        } catch (java.nio.file.InvalidPathException e) {
+            return null;
+        }
     }
 
     private static String roleKeys() {
