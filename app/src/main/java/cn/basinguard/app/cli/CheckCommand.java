@@ -30,7 +30,7 @@ final class CheckCommand {
 
     int run(List<String> args) {
         boolean timings = args.remove("--timings");
-        CheckArgs in = CheckArgs.parse(args, Set.of("--json", "--sites", "--sites-crs"), Set.of(), CliText.get("check.usage"));
+        CheckArgs in = CheckArgs.parse(args, Set.of("--json", "--sites", "--sites-crs", "--unit"), Set.of(), CliText.get("check.usage"));
         Path json = in.path("--json");
         Path sites = in.path("--sites");
         String sitesCrs = in.values.get("--sites-crs");
@@ -42,7 +42,7 @@ final class CheckCommand {
         clock.start("read");
         DatasetLoader.Loaded loaded;
         try (Inputs inputs = Inputs.open(in, err)) {
-            loaded = inputs.load(roles);
+            loaded = inputs.load(roles, in.values.get("--unit"));
         }
         CheckInput input = loaded.input();
         if (sites != null) {

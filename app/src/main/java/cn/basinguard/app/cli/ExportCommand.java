@@ -32,7 +32,7 @@ final class ExportCommand {
 
     int run(List<String> args) {
         String usage = CliText.get("export.usage");
-        CheckArgs in = CheckArgs.parse(args, Set.of("--out"), Set.of("--pdf", "--xlsx", "--csv"), usage);
+        CheckArgs in = CheckArgs.parse(args, Set.of("--out", "--unit"), Set.of("--pdf", "--xlsx", "--csv"), usage);
         Path dir = in.path("--out");
         if (in.files.isEmpty() || dir == null) {
             throw new UsageException(usage);
@@ -47,7 +47,7 @@ final class ExportCommand {
         Fingerprint fingerprint;
         try (Inputs inputs = Inputs.open(in, err)) {
             fingerprint = Fingerprint.of(inputs.files(), Version.get(), CheckParameters.DEFAULT, in.roles);
-            DatasetLoader.Loaded loaded = inputs.load(in.roles);
+            DatasetLoader.Loaded loaded = inputs.load(in.roles, in.values.get("--unit"));
             CheckReport report = new CheckEngine(CheckParameters.DEFAULT).run(loaded.input(), Progress.NONE);
             written = new SheetExporter(new RendererMapPainter(MapLayers.fromSources(inputs.sources(), report.grid())))
                     .export(report, fingerprint, LocalDate.now(), dir, formats, (done, total) -> { });

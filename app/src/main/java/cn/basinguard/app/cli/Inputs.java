@@ -46,7 +46,12 @@ final class Inputs implements AutoCloseable {
 
     /** Loads the role layers and targets: those of {@code --targets FILE} when it is given. */
     DatasetLoader.Loaded load(java.util.Map<String, String> roles) {
-        DatasetLoader.Loaded loaded = DatasetLoader.fromSources(opened.sources(), roles);
+        return load(roles, null);
+    }
+
+    /** As {@link #load(java.util.Map)}, cut to one unit ({@code --unit NAME}) when {@code unit} is not null. */
+    DatasetLoader.Loaded load(java.util.Map<String, String> roles, String unit) {
+        DatasetLoader.Loaded loaded = DatasetLoader.fromSources(opened.sources(), roles, unit);
         if (controlList == null) {
             return loaded;
         }

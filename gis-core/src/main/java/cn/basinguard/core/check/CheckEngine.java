@@ -43,7 +43,8 @@ public final class CheckEngine {
         }
 
         List<NamedUnit> units = layers.containsKey(LayerRole.UNITS) ? UnitCatalog.build(layers.get(LayerRole.UNITS), meter) : List.of();
-        List<UnitResult> unitResults = units.isEmpty() ? List.of() : baseline(layers, units, input.targets(), meter, progress, issues);
+        List<UnitResult> unitResults = units.isEmpty() ? List.of()
+                : baseline(layers, units, input.targets(), meter, progress, issues, input.area() == null);
 
         List<SiteResult> sites = List.of();
         if (layers.containsKey(LayerRole.SITES)) {
@@ -72,8 +73,12 @@ public final class CheckEngine {
         return new CheckReport(inputs, meter.grid(), parameters, unitResults, sites, conflicts, conflictTotal, issues);
     }
 
+    /**
+     * @param wholeData false when the input was cut to one unit: then patches that only touch it are no data-quality
+     *                  finding, and there is no district row
+     */
     private List<UnitResult> baseline(Map<LayerRole, WorkingLayer> layers, List<NamedUnit> units, TargetTable targets,
-                                      AreaMeter meter, Progress progress, List<DataQualityIssue> issues) {
+                                      AreaMeter meter, Progress progress, List<DataQualityIssue> issues, boolean wholeData) {
         int n = units.size();
         List<Map<LayerRole, MeasuredArea>> areas = new ArrayList<>();
         for (int u = 0; u < n; u++) {
@@ -84,7 +89,7 @@ public final class CheckEngine {
             WorkingLayer l = layers.get(role);
             if (l != null) {
                 progress.stage(Messages.get("check.stage.units", l.source()), l.features().size());
-                MeasuredArea[] inUnits = clipper.clip(l, units, progress, issues::add);
+                MeasuredArea[] inUnits = clipper.clip(l, units, progress, wholeData ? issues::add : d -> { });
                 for (int u = 0; u < n; u++) {
                     areas.get(u).put(role, inUnits[u]);
                 }
@@ -111,6 +116,9 @@ public final class CheckEngine {
             areas.get(u).forEach((role, a) -> districtAreas.merge(role, a, MeasuredArea::plus));
             res.forEach((k, v) -> districtReservoirs.merge(k, v, Integer::sum));
             districtArea = districtArea.plus(unit.area());
+        }
+        if (!wholeData) {
+            return out;
         }
         List<String> names = units.stream().map(NamedUnit::name).toList();
         List<String> others = targets.otherUnits(names);

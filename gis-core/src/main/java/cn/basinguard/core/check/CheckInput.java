@@ -11,9 +11,10 @@ import java.util.Map;
  * @param targets the bottom-line targets (may be empty: figures are then reported with status NO_TARGET)
  * @param inputs the source files, as the user named them, for the report
  * @param readIssues what reading the sources found (unreadable features, curves made straight), reported first
+ * @param area the name of the one unit the input was cut to (only what meets it was read), or null for the whole data
  */
 public record CheckInput(Map<LayerRole, RoleLayer> layers, TargetTable targets, List<String> inputs,
-                         List<DataQualityIssue> readIssues) {
+                         List<DataQualityIssue> readIssues, String area) {
     public CheckInput {
         layers = layers.isEmpty() ? Map.of() : new EnumMap<>(layers);
         inputs = List.copyOf(inputs);
@@ -21,7 +22,11 @@ public record CheckInput(Map<LayerRole, RoleLayer> layers, TargetTable targets, 
     }
 
     public CheckInput(Map<LayerRole, RoleLayer> layers, TargetTable targets, List<String> inputs) {
-        this(layers, targets, inputs, List.of());
+        this(layers, targets, inputs, List.of(), null);
+    }
+
+    public CheckInput(Map<LayerRole, RoleLayer> layers, TargetTable targets, List<String> inputs, List<DataQualityIssue> readIssues) {
+        this(layers, targets, inputs, readIssues, null);
     }
 
     /** The same input with {@code layer} playing its role instead (project sites imported from another file, say). */
@@ -31,14 +36,14 @@ public record CheckInput(Map<LayerRole, RoleLayer> layers, TargetTable targets, 
         l.put(layer.role(), layer);
         List<String> in = new java.util.ArrayList<>(inputs);
         in.add(sourceFile);
-        return new CheckInput(l, targets, in, readIssues);
+        return new CheckInput(l, targets, in, readIssues, area);
     }
 
     /** The same input with {@code table} as its targets, read from {@code sourceFile} (a control list). */
     public CheckInput withTargets(TargetTable table, String sourceFile) {
         List<String> in = new java.util.ArrayList<>(inputs);
         in.add(sourceFile);
-        return new CheckInput(layers, table, in, readIssues);
+        return new CheckInput(layers, area == null ? table : table.forUnitOnly(area), in, readIssues, area);
     }
 
     /** The names of the units, as the units layer's name field gives them (empty without a units layer). */

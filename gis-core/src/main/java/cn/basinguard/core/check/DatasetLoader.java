@@ -1,6 +1,7 @@
 package cn.basinguard.core.check;
 
 import cn.basinguard.core.GisException;
+import cn.basinguard.core.crs.Crs;
 import cn.basinguard.core.gpkg.Feature;
 import cn.basinguard.core.gpkg.LayerInfo;
 import cn.basinguard.core.gpkg.ReadProblem;
@@ -40,6 +41,15 @@ public final class DatasetLoader {
 
     /** Decides the roles among the sources' layers and reads the role layers and the targets; the sources stay open. */
     public static Loaded fromSources(List<DataSource> sources, Map<String, String> explicitRoles) {
+        return fromSources(sources, explicitRoles, null);
+    }
+
+    /**
+     * As {@link #fromSources(List, Map)}, cut to one unit when {@code unit} is not null: the units layer is read first,
+     * and every other layer only where it meets that unit (by the sources' spatial indexes, then by geometry), so a
+     * unit's check reads that unit's share of the data. Its targets are the unit's own; there is no district row.
+     */
+    public static Loaded fromSources(List<DataSource> sources, Map<String, String> explicitRoles, String unit) {
         if (sources.isEmpty()) {
             throw new GisException("check.noFiles");
         }
@@ -59,32 +69,58 @@ public final class DatasetLoader {
         }
         RoleResolver.Resolution res = RoleResolver.resolve(candidates, explicitRoles);
         List<DataQualityIssue> issues = new ArrayList<>();
+        for (DataSource src : sources) {
+            for (String w : src.warnings()) {
+                issues.add(new DataQualityIssue(DataQualityIssue.Kind.SOURCE_WARNING, src.label(), null, w, DataQualityIssue.Handling.USED_AS_IS));
+            }
+        }
         Map<LayerRole, RoleLayer> layers = new EnumMap<>(LayerRole.class);
+        Area area = null;
+        if (unit != null) {
+            LayerCandidate c = res.roles().get(LayerRole.UNITS);
+            if (c == null) {
+                throw new GisException("check.area.noUnits", unit);
+            }
+            RoleLayer units = roleLayer(LayerRole.UNITS, c, infos.get(c), byLocation, issues, null);
+            area = Area.of(units, unit);
+            layers.put(LayerRole.UNITS, area.units());
+        }
         for (Map.Entry<LayerRole, LayerCandidate> e : res.roles().entrySet()) {
-            LayerCandidate c = e.getValue();
-            LayerInfo info = infos.get(c);
-            if (info.kind() != LayerInfo.Kind.FEATURES) {
-                throw new GisException("check.roleNotSpatial", c.label(), e.getKey().key());
+            if (layers.containsKey(e.getKey())) {
+                continue;
             }
-            if (info.srs() != null && info.srs().crs() == null) {
-                throw new GisException(info.srs().undefined() ? "check.undefinedCrs" : "check.unknownCrs", c.label(), info.srs().code());
-            }
-            List<SourceFeature> features = read(byLocation.get(c.file()), info, fieldsFor(e.getKey(), info), c.label(), issues);
-            if (e.getKey() == LayerRole.CULTIVATED) {
-                features = onlyCultivated(features);
-            }
-            if (e.getKey() == LayerRole.SITES && features.isEmpty()) {
-                throw new GisException("check.noSites", c.label());
-            }
-            layers.put(e.getKey(), new RoleLayer(e.getKey(), c.label(), info.srs() == null ? null : info.srs().crs(), features));
+            layers.put(e.getKey(), roleLayer(e.getKey(), e.getValue(), infos.get(e.getValue()), byLocation, issues, area));
         }
         TargetTable targets = TargetTable.empty();
         if (res.targets() != null) {
             LayerCandidate t = res.targets();
-            targets = TargetTable.read(t.label(), read(byLocation.get(t.file()), infos.get(t), null, t.label(), issues));
+            targets = TargetTable.read(t.label(), read(byLocation.get(t.file()), infos.get(t), null, null, t.label(), issues));
+            if (unit != null) {
+                targets = targets.forUnitOnly(unit);
+            }
         }
         List<String> inputs = sources.stream().map(DataSource::location).toList();
-        return new Loaded(new CheckInput(layers, targets, inputs, issues), res);
+        return new Loaded(new CheckInput(layers, targets, inputs, issues, unit), res);
+    }
+
+    private static RoleLayer roleLayer(LayerRole role, LayerCandidate c, LayerInfo info, Map<String, DataSource> byLocation,
+                                       List<DataQualityIssue> issues, Area area) {
+        if (info.kind() != LayerInfo.Kind.FEATURES) {
+            throw new GisException("check.roleNotSpatial", c.label(), role.key());
+        }
+        if (info.srs() != null && info.srs().crs() == null) {
+            throw new GisException(info.srs().undefined() ? "check.undefinedCrs" : "check.unknownCrs", c.label(), info.srs().code());
+        }
+        Crs crs = info.srs() == null ? null : info.srs().crs();
+        Area.Filter filter = area == null || crs == null ? null : area.in(crs);
+        List<SourceFeature> features = read(byLocation.get(c.file()), info, fieldsFor(role, info), filter, c.label(), issues);
+        if (role == LayerRole.CULTIVATED) {
+            features = onlyCultivated(features);
+        }
+        if (role == LayerRole.SITES && features.isEmpty() && area == null) {
+            throw new GisException("check.noSites", c.label());
+        }
+        return new RoleLayer(role, c.label(), crs, features);
     }
 
     /**
@@ -119,18 +155,27 @@ public final class DatasetLoader {
         return wanted;
     }
 
-    private static List<SourceFeature> read(DataSource src, LayerInfo info, List<String> fields, String label,
+    private static List<SourceFeature> read(DataSource src, LayerInfo info, List<String> fields, Area.Filter area, String label,
                                             List<DataQualityIssue> issues) {
-        List<SourceFeature> out = new ArrayList<>((int) Math.max(16, info.featureCount()));
+        List<SourceFeature> out = new ArrayList<>(area != null ? 1024 : (int) Math.max(16, info.featureCount()));
         List<ReadProblem> problems = new ArrayList<>();
-        src.read(info.name(), null, fields, (Feature f) -> out.add(new SourceFeature(f.fid(), f.geometry(), f.attributes())), problems::add);
+        src.read(info.name(), area == null ? null : area.envelope(), fields, (Feature f) -> {
+            if (area == null || area.meets(f.geometry())) {
+                out.add(new SourceFeature(f.fid(), f.geometry(), f.attributes()));
+            }
+        }, problems::add);
         int linearized = 0;
         for (ReadProblem p : problems) {
-            if (p.skipped()) {
-                issues.add(new DataQualityIssue(DataQualityIssue.Kind.UNREADABLE_FEATURE, label, Long.toString(p.fid()), p.reason(),
+            switch (p.kind()) {
+                case UNREADABLE -> issues.add(new DataQualityIssue(DataQualityIssue.Kind.UNREADABLE_FEATURE, label, Long.toString(p.fid()),
+                        p.reason(), DataQualityIssue.Handling.EXCLUDED));
+                case LINEARIZED -> linearized++;
+                case RINGS_CLOSED -> issues.add(new DataQualityIssue(DataQualityIssue.Kind.RINGS_CLOSED, label, null, p.reason(),
+                        DataQualityIssue.Handling.REPAIRED));
+                case RINGS_DROPPED -> issues.add(new DataQualityIssue(DataQualityIssue.Kind.RINGS_DROPPED, label, null, p.reason(),
                         DataQualityIssue.Handling.EXCLUDED));
-            } else {
-                linearized++;
+                case UNDECODABLE_TEXT -> issues.add(new DataQualityIssue(DataQualityIssue.Kind.UNDECODABLE_TEXT, label, null, p.reason(),
+                        DataQualityIssue.Handling.USED_AS_IS));
             }
         }
         if (linearized > 0) {

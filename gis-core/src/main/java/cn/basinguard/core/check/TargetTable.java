@@ -57,6 +57,11 @@ public final class TargetTable {
         return new TargetTable(out);
     }
 
+    /** The targets of one unit only (a check of that unit has no district row to hold the others against). */
+    public TargetTable forUnitOnly(String unit) {
+        return new TargetTable(forUnit(unit));
+    }
+
     public List<Target> all() {
         return targets;
     }

@@ -286,14 +286,14 @@ public final class ShapefileSource implements DataSource {
                 sink.accept(new Feature(i, g, attrs));
             }
             if (closed > 0) {
-                problems.accept(new ReadProblem(info.name(), -1, false, closed + " unclosed rings closed"));
+                problems.accept(new ReadProblem(info.name(), -1, false, Integer.toString(closed), ReadProblem.Kind.RINGS_CLOSED));
             }
             if (dropped > 0) {
-                problems.accept(new ReadProblem(info.name(), -1, false, dropped + " rings of fewer than 3 distinct points left out"));
+                problems.accept(new ReadProblem(info.name(), -1, false, Integer.toString(dropped), ReadProblem.Kind.RINGS_DROPPED));
             }
             if (rows != null && rows.replacementCount() > 0) {
-                problems.accept(new ReadProblem(info.name(), -1, false, rows.replacementCount()
-                    + " text values hold bytes that are not " + dbf.encoding().charset().name()));
+                problems.accept(new ReadProblem(info.name(), -1, false, rows.replacementCount() + ", "
+                    + dbf.encoding().charset().name(), ReadProblem.Kind.UNDECODABLE_TEXT));
             }
         } catch (IOException e) {
             throw new GisException(e, "gpkg.unreadable", shpPath, e.getMessage());
