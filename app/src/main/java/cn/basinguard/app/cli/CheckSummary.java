@@ -5,6 +5,7 @@ import cn.basinguard.core.check.DataQualityIssue;
 import cn.basinguard.core.check.IndicatorResult;
 import cn.basinguard.core.check.LayerRole;
 import cn.basinguard.core.check.SiteResult;
+import cn.basinguard.core.check.SiteRule;
 import cn.basinguard.core.check.UnitResult;
 import cn.basinguard.core.check.Verdict;
 import cn.basinguard.core.i18n.Messages;
@@ -32,7 +33,8 @@ final class CheckSummary {
             out.println();
             long fail = r.sites().stream().filter(s -> s.verdict().level() == Verdict.Level.FAIL).count();
             long cond = r.sites().stream().filter(s -> s.verdict().level() == Verdict.Level.CONDITIONAL).count();
-            out.println(CliText.get("check.sites", r.sites().size(), fail, cond, r.sites().size() - fail - cond));
+            long pass = r.sites().stream().filter(s -> s.verdict().level() == Verdict.Level.PASS).count();
+            out.println(CliText.get("check.sites", r.sites().size(), fail, cond, pass, r.sites().size() - fail - cond - pass));
             for (SiteResult s : r.sites()) {
                 site(s, out);
             }
@@ -72,8 +74,12 @@ final class CheckSummary {
     }
 
     private static void site(SiteResult s, PrintStream out) {
-        out.println(CliText.get("check.site", s.name(), Messages.get("verdict." + s.verdict().level().name()),
-                String.join("、", s.unitNames()), Figures.m2Text(s.area().m2())));
+        String verdict = Messages.get("verdict." + s.verdict().level().name());
+        if (s.measured()) {
+            out.println(CliText.get("check.site", s.name(), verdict, String.join("、", s.unitNames()), Figures.m2Text(s.area().m2())));
+        } else {
+            out.println(CliText.get("check.site.notMeasured", s.name(), verdict));
+        }
         for (LayerRole role : List.of(LayerRole.BASIC_FARMLAND, LayerRole.ECO_REDLINE, LayerRole.CULTIVATED)) {
             var o = s.overlap(role);
             if (o != null && !o.area().isZero()) {
@@ -81,10 +87,10 @@ final class CheckSummary {
                         o.patchIds().size()));
             }
         }
+        // where it lies and what to check in its CRS: the one reason that is not a figure above
+        int r4 = s.verdict().rules().indexOf(SiteRule.OUT_OF_SCOPE);
+        if (r4 >= 0) {
+            out.println(CliText.get("check.site.reason", s.verdict().reasons().get(r4)));
+        }
     }
-
-
-
-
-
 }

@@ -94,6 +94,9 @@ final class ResultRows {
     }
 
     private static String area(SiteResult s, LayerRole role) {
+        if (!s.measured()) {
+            return "—"; // outside the checks' extent: not measured, and a 0 would read as "no overlap"
+        }
         var o = s.overlap(role);
         if (o == null || o.area().isZero()) {
             return "0";

@@ -9,6 +9,7 @@ import cn.basinguard.core.i18n.Messages;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +29,7 @@ public final class CheckEngine {
     }
 
     public CheckReport run(CheckInput input, Progress progress) {
-        RoleLayer anchor = input.layer(LayerRole.UNITS) != null ? input.layer(LayerRole.UNITS) : input.layer(LayerRole.SITES);
+        RoleLayer anchor = anchor(input);
         if (anchor == null) {
             throw new GisException("check.noUnitsNoSites");
         }
@@ -37,23 +38,33 @@ public final class CheckEngine {
         LayerPreparer preparer = new LayerPreparer(meter);
         Map<LayerRole, WorkingLayer> layers = new EnumMap<>(LayerRole.class);
         for (Map.Entry<LayerRole, RoleLayer> e : input.layers().entrySet()) {
-            progress.checkCancelled();
-            progress.stage(Messages.get("check.stage.prepare", e.getValue().source()), 1);
-            layers.put(e.getKey(), preparer.prepare(e.getValue(), issues::add));
+            if (e.getKey() != LayerRole.SITES) {
+                progress.checkCancelled();
+                progress.stage(Messages.get("check.stage.prepare", e.getValue().source()), 1);
+                layers.put(e.getKey(), preparer.prepare(e.getValue(), issues::add));
+            }
         }
+        CheckScope scope = CheckScope.of(layers, meter.grid());
 
         List<NamedUnit> units = layers.containsKey(LayerRole.UNITS) ? UnitCatalog.build(layers.get(LayerRole.UNITS), meter) : List.of();
+        // sites come last, as they always did, so data-quality issues keep their order
+        RoleLayer siteLayer = input.layer(LayerRole.SITES);
+        List<EncroachmentCheck.Placed> placed = null;
+        if (siteLayer != null) {
+            progress.checkCancelled();
+            progress.stage(Messages.get("check.stage.prepare", siteLayer.source()), 1);
+            placed = place(siteLayer, scope, preparer, issues);
+        }
         List<UnitResult> unitResults = units.isEmpty() ? List.of()
                 : baseline(layers, units, input.targets(), meter, progress, issues, input.area() == null);
 
         List<SiteResult> sites = List.of();
-        if (layers.containsKey(LayerRole.SITES)) {
-            WorkingLayer siteLayer = layers.get(LayerRole.SITES);
+        if (placed != null) {
             progress.stage(Messages.get("check.stage.index"), 1);
             // built up front, one layer per core, rather than lazily under a lock that leaves the other core idle
             EncroachmentCheck.RED_LINES.parallelStream().map(layers::get).filter(java.util.Objects::nonNull).forEach(WorkingLayer::buildIndex);
-            progress.stage(Messages.get("check.stage.sites"), siteLayer.features().size());
-            sites = new EncroachmentCheck(meter, parameters).run(siteLayer, layers, units, progress);
+            progress.stage(Messages.get("check.stage.sites"), placed.size());
+            sites = new EncroachmentCheck(meter, parameters, scope).run(placed, siteLayer.crs(), layers, units, progress);
         }
 
         List<ConflictPatch> conflicts = List.of();
@@ -126,6 +137,47 @@ public final class CheckEngine {
         Indicators.Figures all = new Indicators.Figures(districtAreas, districtReservoirs, sections, present);
         out.add(new UnitResult(district, true, districtArea, districtAreas, districtReservoirs, sections,
                 Indicators.evaluate(targets.forUnit(district), all), null));
+        return out;
+    }
+
+    /** The layer the working grid is taken from: the units, else a red-line layer, else the sites. */
+    private static RoleLayer anchor(CheckInput input) {
+        for (LayerRole role : List.of(LayerRole.UNITS, LayerRole.BASIC_FARMLAND, LayerRole.ECO_REDLINE, LayerRole.CULTIVATED, LayerRole.SITES)) {
+            if (input.layer(role) != null) {
+                return input.layer(role);
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The sites in their order, each either moved into the working grid (near the data) or left where it is with its
+     * scope decided (far away, or no position in its own CRS): far-off sites must never go through the grid, which
+     * would wrap them round onto the data. Sites without usable geometry are dropped here with a data-quality issue.
+     */
+    private static List<EncroachmentCheck.Placed> place(RoleLayer sites, CheckScope scope, LayerPreparer preparer, List<DataQualityIssue> issues) {
+        Map<SourceFeature, SiteScope> beyond = new IdentityHashMap<>();
+        List<SourceFeature> near = new ArrayList<>();
+        for (SourceFeature f : sites.features()) {
+            SiteScope far = sites.crs() == null ? null : scope.beyondReach(f.geometry(), sites.crs());
+            if (far != null) {
+                beyond.put(f, far);
+            } else {
+                near.add(f);
+            }
+        }
+        Map<SourceFeature, WorkingFeature> inGrid = new IdentityHashMap<>();
+        for (WorkingFeature w : preparer.prepare(new RoleLayer(sites.role(), sites.source(), sites.crs(), near), issues::add).features()) {
+            inGrid.put(w.source(), w);
+        }
+        List<EncroachmentCheck.Placed> out = new ArrayList<>();
+        for (SourceFeature f : sites.features()) {
+            if (beyond.containsKey(f)) {
+                out.add(new EncroachmentCheck.Placed(f, LayerPreparer.idOf(f), null, beyond.get(f)));
+            } else if (inGrid.containsKey(f)) {
+                out.add(new EncroachmentCheck.Placed(f, inGrid.get(f).id(), inGrid.get(f), null));
+            }
+        }
         return out;
     }
 

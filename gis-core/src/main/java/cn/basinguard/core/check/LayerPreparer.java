@@ -1,15 +1,18 @@
 package cn.basinguard.core.check;
 
+import cn.basinguard.core.GisException;
 import cn.basinguard.core.crs.Crs;
 import cn.basinguard.core.crs.DatumShift;
 import cn.basinguard.core.crs.GaussKruger;
 import cn.basinguard.core.crs.GeometryTransformer;
-import org.locationtech.jts.geom.util.AffineTransformation;
+import cn.basinguard.core.measure.ZoneReach;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
+import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.util.AffineTransformation;
 import org.locationtech.jts.geom.util.GeometryFixer;
 import org.locationtech.jts.operation.valid.IsValidOp;
 import org.locationtech.jts.operation.valid.TopologyValidationError;
@@ -41,6 +44,9 @@ final class LayerPreparer {
         if (shift == DatumShift.APPROXIMATE) {
             issues.accept(new DataQualityIssue(DataQualityIssue.Kind.APPROXIMATE_DATUM, layer.source(), null,
                     layer.crs().nameZh(), DataQualityIssue.Handling.USED_AS_IS));
+        }
+        if (movedByProjection(layer.crs())) {
+            requireWithinZone(layer);
         }
         boolean polygonal = layer.role() != LayerRole.SECTIONS;
         List<SourceFeature> src = layer.features();
@@ -95,6 +101,44 @@ final class LayerPreparer {
 
     private static PreparedOne excluded(RoleLayer layer, String id, DataQualityIssue.Kind kind, String detail) {
         return new PreparedOne(null, new DataQualityIssue(kind, layer.source(), id, detail, DataQualityIssue.Handling.EXCLUDED));
+    }
+
+    /** Whether data in {@code from} reaches the grid through proj4j, not as it is or by a zone-prefix shift. */
+    private boolean movedByProjection(Crs from) {
+        Crs grid = meter.grid();
+        GaussKruger a = from.gaussKruger().orElse(null);
+        GaussKruger b = grid.gaussKruger().orElseThrow();
+        return !from.equals(grid) && !(a != null && from.datum() == grid.datum() && a.centralMeridian() == b.centralMeridian());
+    }
+
+    /**
+     * Refuses a layer that reaches beyond the working grid's zone, naming the first feature that does, with its ground
+     * distance: projected into the zone, such a feature would wrap round (124° away it lands on the data) and no
+     * check afterwards could tell. The layer's envelope is tried first, so a layer within reach costs eight points.
+     */
+    private void requireWithinZone(RoleLayer layer) {
+        GaussKruger zone = meter.grid().gaussKruger().orElseThrow();
+        Envelope all = new Envelope();
+        layer.features().stream().filter(f -> f.geometry() != null && !f.geometry().isEmpty())
+            .forEach(f -> all.expandToInclude(f.geometry().getEnvelopeInternal()));
+        if (all.isNull()) {
+            return;
+        }
+        try {
+            ZoneReach.requireWithin(all, layer.crs(), zone);
+            return;
+        } catch (GisException wholeLayer) {
+            // the envelope's corners may reach farther than any feature does: look at each
+        }
+        for (SourceFeature f : layer.features()) {
+            if (f.geometry() != null && !f.geometry().isEmpty()) {
+                try {
+                    ZoneReach.requireWithin(f.geometry().getEnvelopeInternal(), layer.crs(), zone);
+                } catch (GisException e) {
+                    throw new GisException(e, "check.outOfZone", layer.source(), idOf(f), e.getMessage());
+                }
+            }
+        }
     }
 
     private Geometry toGrid(Geometry g, Crs from) {

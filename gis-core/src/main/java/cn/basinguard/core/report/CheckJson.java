@@ -2,6 +2,7 @@ package cn.basinguard.core.report;
 
 import cn.basinguard.core.check.CheckReport;
 import cn.basinguard.core.check.ConflictPatch;
+import cn.basinguard.core.check.CrsHint;
 import cn.basinguard.core.check.DataQualityIssue;
 import cn.basinguard.core.check.IndicatorResult;
 import cn.basinguard.core.check.LayerRole;
@@ -10,6 +11,7 @@ import cn.basinguard.core.check.Overlap;
 import cn.basinguard.core.check.SectionResult;
 import cn.basinguard.core.check.SiteResult;
 import cn.basinguard.core.check.SiteRule;
+import cn.basinguard.core.check.SiteScope;
 import cn.basinguard.core.check.Target;
 import cn.basinguard.core.check.UnitResult;
 import cn.basinguard.core.check.UnitShare;
@@ -24,11 +26,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The check results as JSON (schema "basinguard-check/1", documented in the README). Every {@code _m2} is the
- * ellipsoidal area (CGCS2000, 32号), every {@code _planar_m2} the Gauss–Krüger grid area, both unrounded m².
+ * The check results as JSON (schema "basinguard-check/2", documented in the README). Every {@code _m2} is the
+ * ellipsoidal area (CGCS2000, 32号), every {@code _planar_m2} the Gauss–Krüger grid area, both unrounded m²; a site
+ * that was not measured (outside the checks' extent) has null figures. Version 2 added the verdict level
+ * NOT_CHECKED, rule R4 and each site's "scope".
  */
 public final class CheckJson {
-    public static final String SCHEMA = "basinguard-check/1";
+    public static final String SCHEMA = "basinguard-check/2";
     private static final List<LayerRole> AREA_ROLES = List.of(LayerRole.CULTIVATED, LayerRole.BASIC_FARMLAND, LayerRole.ECO_REDLINE);
 
     private CheckJson() {
@@ -171,7 +175,7 @@ public final class CheckJson {
         g.writeObjectFieldStart("overlaps");
         for (LayerRole role : AREA_ROLES) {
             Overlap o = s.overlap(role);
-            area(g, role.key(), o == null ? MeasuredArea.ZERO : o.area());
+            area(g, role.key(), !s.measured() ? null : o == null ? MeasuredArea.ZERO : o.area());
             g.writeArrayFieldStart(role.key() + "_patches");
             for (String id : o == null ? List.<String>of() : o.patchIds()) {
                 g.writeString(id);
@@ -179,6 +183,7 @@ public final class CheckJson {
             g.writeEndArray();
         }
         g.writeEndObject();
+        scope(g, s.scope());
         g.writeObjectFieldStart("verdict");
         g.writeStringField("level", s.verdict().level().name());
         g.writeStringField("text", Messages.get("verdict." + s.verdict().level().name()));
@@ -216,7 +221,38 @@ public final class CheckJson {
         g.writeEndObject();
     }
 
+    /** Where the site lies against the checks' extent; distance in km, unrounded, null when not known. */
+    private static void scope(JsonGenerator g, SiteScope scope) throws IOException {
+        g.writeObjectFieldStart("scope");
+        g.writeStringField("status", scope.status().name());
+        g.writeStringField("basis", scope.basis().name());
+        nullableNumber(g, "distance_km", scope.distanceM() == null ? null : scope.distanceM() / 1000);
+        nullableNumber(g, "lon", scope.lon());
+        nullableNumber(g, "lat", scope.lat());
+        CrsHint hint = scope.hint();
+        if (hint == null) {
+            g.writeNullField("hint");
+        } else {
+            g.writeObjectFieldStart("hint");
+            g.writeStringField("kind", hint.kind().name());
+            if (hint.suggested() == null) {
+                g.writeNullField("epsg");
+            } else {
+                g.writeNumberField("epsg", hint.suggested().epsg());
+            }
+            g.writeBooleanField("swapped", hint.swapped());
+            g.writeEndObject();
+        }
+        g.writeEndObject();
+    }
+
+    /** Both figures of an area; nulls for a figure not measured. */
     private static void area(JsonGenerator g, String prefix, MeasuredArea a) throws IOException {
+        if (a == null) {
+            g.writeNullField(prefix + "_m2");
+            g.writeNullField(prefix + "_planar_m2");
+            return;
+        }
         g.writeNumberField(prefix + "_m2", a.m2());
         g.writeNumberField(prefix + "_planar_m2", a.planarM2());
     }

@@ -66,7 +66,8 @@ public final class SheetBuilder {
         List<SheetField> fields = new ArrayList<>();
         fields.add(field("site", s.name()));
         fields.add(field("siteId", s.id()));
-        fields.add(field("siteArea", Messages.get("sheet.area.m2", Figures.text(Figures.m2(s.area().m2())),
+        // a site outside the checks' extent was not measured: its figures are a dash, never a zero that reads as "none"
+        fields.add(field("siteArea", !s.measured() ? DASH : Messages.get("sheet.area.m2", Figures.text(Figures.m2(s.area().m2())),
                 Figures.text(Figures.mu(s.area().m2())), Figures.text(Figures.wanMu(s.area().m2())))));
         fields.add(field("verdict", verdictText(s.verdict())));
         fields.addAll(common());
@@ -75,7 +76,7 @@ public final class SheetBuilder {
             Overlap o = s.overlap(role);
             double m2 = o == null ? 0 : o.area().m2();
             List<String> ids = o == null ? List.of() : o.patchIds();
-            overlaps.add(List.of(SheetCell.text(roleName(role)), SheetCell.number(Figures.m2(m2)), SheetCell.number(Figures.mu(m2)),
+            overlaps.add(List.of(SheetCell.text(roleName(role)), overlapFigure(s, Figures.m2(m2)), overlapFigure(s, Figures.mu(m2)),
                     SheetCell.text(ids.isEmpty() ? DASH : String.join("、", ids))));
         }
         List<List<SheetCell>> units = new ArrayList<>();
@@ -155,13 +156,18 @@ public final class SheetBuilder {
             }
             for (LayerRole role : RED_LINES) {
                 Overlap o = s.overlap(role);
-                row.add(SheetCell.number(Figures.m2(o == null ? 0 : o.area().m2())));
+                row.add(overlapFigure(s, Figures.m2(o == null ? 0 : o.area().m2())));
             }
             rows.add(row);
         }
         return withUnits
                 ? new SheetTable(caption, cols("site", "verdict", "units", "bfM2", "ecoM2", "cultM2"), List.of(6, 3, 3, 3, 3, 3), rows)
                 : new SheetTable(caption, cols("site", "verdict", "bfM2", "ecoM2", "cultM2"), List.of(6, 3, 3, 3, 3), rows);
+    }
+
+    /** An overlap figure of a site; a dash for a site not measured. */
+    private static SheetCell overlapFigure(SiteResult s, BigDecimal figure) {
+        return s.measured() ? SheetCell.number(figure) : SheetCell.text(DASH);
     }
 
     private static SheetTable conflictTable(String caption, List<ConflictPatch> patches, boolean withUnits) {
