@@ -81,7 +81,13 @@ public final class CheckEngine {
         for (RoleLayer l : input.layers().values()) {
             inputs.add(l.role().key() + " = " + l.source());
         }
-        return new CheckReport(inputs, meter.grid(), parameters, unitResults, sites, conflicts, conflictTotal, issues);
+        List<ApproximateLayer> approximate = new ArrayList<>();
+        for (RoleLayer l : input.layers().values()) {
+            if (l.crs() != null && GeometryTransformer.datumShift(l.crs(), meter.grid()) == cn.basinguard.core.crs.DatumShift.APPROXIMATE) {
+                approximate.add(new ApproximateLayer(l.role(), l.source(), l.crs().nameZh(), l.crs().nameEn()));
+            }
+        }
+        return new CheckReport(inputs, meter.grid(), parameters, unitResults, sites, conflicts, conflictTotal, issues, approximate);
     }
 
     /**

@@ -1,5 +1,6 @@
 package cn.basinguard.core.report;
 
+import cn.basinguard.core.check.ApproximateLayer;
 import cn.basinguard.core.check.CheckReport;
 import cn.basinguard.core.check.ConflictPatch;
 import cn.basinguard.core.check.CrsHint;
@@ -29,7 +30,8 @@ import java.util.Map;
  * The check results as JSON (schema "basinguard-check/2", documented in the README). Every {@code _m2} is the
  * ellipsoidal area (CGCS2000, 32号), every {@code _planar_m2} the Gauss–Krüger grid area, both unrounded m²; a site
  * that was not measured (outside the checks' extent) has null figures. Version 2 added the verdict level
- * NOT_CHECKED, rule R4 and each site's "scope".
+ * NOT_CHECKED, rule R4 and each site's "scope"; and "approximate_layers" (Xi'an 80 / Beijing 54 layers moved without
+ * seven parameters) with an "approximate" flag on each unit, indicator, site and the conflicts.
  */
 public final class CheckJson {
     public static final String SCHEMA = "basinguard-check/2";
@@ -60,14 +62,23 @@ public final class CheckJson {
             g.writeObjectFieldStart("parameters");
             g.writeNumberField("min_overlap_m2", r.parameters().minOverlapM2());
             g.writeEndObject();
+            g.writeArrayFieldStart("approximate_layers");
+            for (ApproximateLayer a : r.approximateLayers()) {
+                g.writeStartObject();
+                g.writeStringField("role", a.role().key());
+                g.writeStringField("source", a.source());
+                g.writeStringField("crs", a.crsEn());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
             g.writeArrayFieldStart("units");
             for (UnitResult u : r.units()) {
-                unit(g, u);
+                unit(g, u, r);
             }
             g.writeEndArray();
             g.writeArrayFieldStart("sites");
             for (SiteResult s : r.sites()) {
-                site(g, s);
+                site(g, s, r.approximate(s));
             }
             g.writeEndArray();
             conflicts(g, r);
@@ -87,10 +98,11 @@ public final class CheckJson {
         }
     }
 
-    private static void unit(JsonGenerator g, UnitResult u) throws IOException {
+    private static void unit(JsonGenerator g, UnitResult u, CheckReport r) throws IOException {
         g.writeStartObject();
         g.writeStringField("name", u.name());
         g.writeBooleanField("district", u.district());
+        g.writeBooleanField("approximate", r.approximate(LayerRole.UNITS));
         area(g, "area", u.area());
         for (LayerRole role : AREA_ROLES) {
             if (u.roleAreas().containsKey(role)) {
@@ -109,7 +121,7 @@ public final class CheckJson {
         g.writeEndArray();
         g.writeArrayFieldStart("indicators");
         for (IndicatorResult i : u.indicators()) {
-            indicator(g, i);
+            indicator(g, i, r.approximate(i));
         }
         g.writeEndArray();
         g.writeEndObject();
@@ -135,7 +147,7 @@ public final class CheckJson {
         g.writeEndObject();
     }
 
-    private static void indicator(JsonGenerator g, IndicatorResult i) throws IOException {
+    private static void indicator(JsonGenerator g, IndicatorResult i, boolean approximate) throws IOException {
         g.writeStartObject();
         Target t = i.target();
         g.writeStringField("code", i.indicator() != null ? i.indicator().code() : t.indicator());
@@ -151,13 +163,15 @@ public final class CheckJson {
         }
         nullableNumber(g, "difference", i.difference());
         g.writeStringField("status", i.status().name());
+        g.writeBooleanField("approximate", approximate);
         g.writeEndObject();
     }
 
-    private static void site(JsonGenerator g, SiteResult s) throws IOException {
+    private static void site(JsonGenerator g, SiteResult s, boolean approximate) throws IOException {
         g.writeStartObject();
         g.writeStringField("name", s.name());
         g.writeStringField("id", s.id());
+        g.writeBooleanField("approximate", approximate);
         area(g, "area", s.area());
         g.writeArrayFieldStart("units");
         for (UnitShare u : s.units()) {
@@ -203,6 +217,7 @@ public final class CheckJson {
 
     private static void conflicts(JsonGenerator g, CheckReport r) throws IOException {
         g.writeObjectFieldStart("conflicts");
+        g.writeBooleanField("approximate", r.conflictsApproximate());
         area(g, "basic_farmland_eco_redline", r.conflictTotal());
         g.writeArrayFieldStart("patches");
         for (ConflictPatch c : r.conflicts()) {
