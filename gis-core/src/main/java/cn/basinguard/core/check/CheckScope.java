@@ -65,6 +65,15 @@ final class CheckScope {
     }
 
     /** The extent of the units in {@code layers}, else of the red-line layers, else none. */
+    /** The extent of the units (in the grid), else of the red-line layers, else none. */
+    static CheckScope of(Envelope units, Envelope redLines, Crs grid) {
+        if (units != null) {
+            return new CheckScope(SiteScope.Basis.UNITS, grid, units);
+        }
+        return redLines != null ? new CheckScope(SiteScope.Basis.RED_LINES, grid, redLines)
+            : new CheckScope(SiteScope.Basis.NONE, grid, null);
+    }
+
     static CheckScope of(Map<LayerRole, WorkingLayer> layers, Crs grid) {
         Envelope units = envelope(layers.get(LayerRole.UNITS));
         if (units != null) {

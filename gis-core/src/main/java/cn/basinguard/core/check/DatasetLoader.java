@@ -35,7 +35,8 @@ public final class DatasetLoader {
             throw new GisException("check.noFiles");
         }
         try (DataSources.Opened opened = DataSources.openAll(files.stream().map(Path::toString).toList(), SourceOptions.DEFAULT)) {
-            return fromSources(opened.sources(), explicitRoles);
+            // the sources close here: every layer is read now, the big ones too
+            return fromSources(opened.sources(), explicitRoles, null, false);
         }
     }
 
@@ -50,6 +51,15 @@ public final class DatasetLoader {
      * unit's check reads that unit's share of the data. Its targets are the unit's own; there is no district row.
      */
     public static Loaded fromSources(List<DataSource> sources, Map<String, String> explicitRoles, String unit) {
+        return fromSources(sources, explicitRoles, unit, true);
+    }
+
+    /**
+     * @param stream whether the big layers (cultivated land, basic farmland, red line) are left in their sources, to be
+     *               read area by area as the checks go (the sources must then stay open until the checks are done), or
+     *               read now and held
+     */
+    static Loaded fromSources(List<DataSource> sources, Map<String, String> explicitRoles, String unit, boolean stream) {
         if (sources.isEmpty()) {
             throw new GisException("check.noFiles");
         }
@@ -81,7 +91,7 @@ public final class DatasetLoader {
             if (c == null) {
                 throw new GisException("check.area.noUnits", unit);
             }
-            RoleLayer units = roleLayer(LayerRole.UNITS, c, infos.get(c), byLocation, issues, null);
+            RoleLayer units = roleLayer(LayerRole.UNITS, c, infos.get(c), byLocation, issues, null, false);
             area = Area.of(units, unit);
             layers.put(LayerRole.UNITS, area.units());
         }
@@ -89,7 +99,7 @@ public final class DatasetLoader {
             if (layers.containsKey(e.getKey())) {
                 continue;
             }
-            layers.put(e.getKey(), roleLayer(e.getKey(), e.getValue(), infos.get(e.getValue()), byLocation, issues, area));
+            layers.put(e.getKey(), roleLayer(e.getKey(), e.getValue(), infos.get(e.getValue()), byLocation, issues, area, stream));
         }
         TargetTable targets = TargetTable.empty();
         if (res.targets() != null) {
@@ -104,7 +114,7 @@ public final class DatasetLoader {
     }
 
     private static RoleLayer roleLayer(LayerRole role, LayerCandidate c, LayerInfo info, Map<String, DataSource> byLocation,
-                                       List<DataQualityIssue> issues, Area area) {
+                                       List<DataQualityIssue> issues, Area area, boolean stream) {
         if (info.kind() != LayerInfo.Kind.FEATURES) {
             throw new GisException("check.roleNotSpatial", c.label(), role.key());
         }
@@ -113,6 +123,10 @@ public final class DatasetLoader {
         }
         Crs crs = info.srs() == null ? null : info.srs().crs();
         Area.Filter filter = area == null || crs == null ? null : area.in(crs);
+        if (stream && CheckEngine.TILED.contains(role)) {
+            return new RoleLayer(role, c.label(), crs, new SourceReader(byLocation.get(c.file()), info, fieldsFor(role, info),
+                    role == LayerRole.CULTIVATED, filter));
+        }
         List<SourceFeature> features = read(byLocation.get(c.file()), info, fieldsFor(role, info), filter, c.label(), issues);
         if (role == LayerRole.CULTIVATED) {
             features = onlyCultivated(features);
@@ -164,6 +178,13 @@ public final class DatasetLoader {
                 out.add(new SourceFeature(f.fid(), f.geometry(), f.attributes()));
             }
         }, problems::add);
+        issues.addAll(issuesOf(problems, label));
+        return out;
+    }
+
+    /** What reading a layer found wrong, as data-quality issues: each unreadable feature, the curves made straight … */
+    static List<DataQualityIssue> issuesOf(List<ReadProblem> problems, String label) {
+        List<DataQualityIssue> issues = new ArrayList<>();
         int linearized = 0;
         for (ReadProblem p : problems) {
             switch (p.kind()) {
@@ -182,7 +203,17 @@ public final class DatasetLoader {
             issues.add(new DataQualityIssue(DataQualityIssue.Kind.LINEARIZED_CURVES, label, null, Integer.toString(linearized),
                     DataQualityIssue.Handling.USED_AS_IS));
         }
-        return out;
+        return issues;
+    }
+
+    /** Whether a land-use feature is 耕地: DLBM 01xx (三调) or 011–013 (二调); any feature of a layer without DLBM. */
+    static boolean isCultivated(Map<String, Object> attributes) {
+        String key = FieldPurpose.LAND_CLASS.find(attributes);
+        if (key == null) {
+            return true;
+        }
+        Object code = attributes.get(key);
+        return code != null && code.toString().trim().startsWith("01");
     }
 
     /** 耕地 parcels of a land-use layer: DLBM 01xx (三调) or 011–013 (二调); a layer without DLBM is taken whole. */

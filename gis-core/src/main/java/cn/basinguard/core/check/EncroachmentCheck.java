@@ -36,13 +36,18 @@ final class EncroachmentCheck {
         this.scope = scope;
     }
 
-    /** @param own the CRS the sites were given in */
-    List<SiteResult> run(List<Placed> sites, Crs own, Map<LayerRole, WorkingLayer> redLines, List<NamedUnit> units, Progress progress) {
+    /**
+     * @param own the CRS the sites were given in
+     * @param overlaps each site's overlap with each red line, by the site's position in {@code sites}, found where the
+     *                 tiles read the red lines ({@link TiledCheck})
+     */
+    List<SiteResult> run(List<Placed> sites, Crs own, Map<Integer, Map<LayerRole, Overlap>> overlaps, List<NamedUnit> units,
+                         Progress progress) {
         SiteResult[] out = new SiteResult[sites.size()];
         IntStream.range(0, sites.size()).parallel().forEach(i -> {
             progress.checkCancelled();
             Placed p = sites.get(i);
-            out[i] = p.inGrid() == null ? notMeasured(p, own) : check(p, own, redLines, units);
+            out[i] = p.inGrid() == null ? notMeasured(p, own) : check(p, own, overlaps.getOrDefault(i, Map.of()), units);
             progress.step();
         });
         return List.of(out);
@@ -53,7 +58,7 @@ final class EncroachmentCheck {
                 SiteVerdicts.decide(Map.of(), p.beyond(), own, parameters), null, p.beyond());
     }
 
-    private SiteResult check(Placed p, Crs own, Map<LayerRole, WorkingLayer> redLines, List<NamedUnit> units) {
+    private SiteResult check(Placed p, Crs own, Map<LayerRole, Overlap> found, List<NamedUnit> units) {
         WorkingFeature site = p.inGrid();
         String name = SiteNames.nameOf(p.source(), p.id());
         SiteScope where = scope.place(site.geometry(), p.source().geometry(), own);
@@ -63,9 +68,7 @@ final class EncroachmentCheck {
         OverlapMeter meterOfSite = new OverlapMeter(site.geometry(), meter);
         Map<LayerRole, Overlap> overlaps = new EnumMap<>(LayerRole.class);
         for (LayerRole role : RED_LINES) {
-            WorkingLayer layer = redLines.get(role);
-            overlaps.put(role, layer == null ? new Overlap(role, MeasuredArea.ZERO, List.of(), null)
-                    : overlapWith(meterOfSite, layer));
+            overlaps.put(role, found.getOrDefault(role, new Overlap(role, MeasuredArea.ZERO, List.of(), null)));
         }
         List<UnitShare> shares = new ArrayList<>();
         for (NamedUnit u : units) {
@@ -80,8 +83,9 @@ final class EncroachmentCheck {
                 site.geometry(), where);
     }
 
-    private Overlap overlapWith(OverlapMeter siteMeter, WorkingLayer layer) {
-        List<WorkingFeature> candidates = new ArrayList<>(layer.query(siteMeter.fixed().getEnvelopeInternal()));
+    /** The site's overlap with the patches of one red line near it. */
+    static Overlap overlapWith(OverlapMeter siteMeter, LayerRole role, List<WorkingFeature> near, CheckParameters parameters) {
+        List<WorkingFeature> candidates = new ArrayList<>(near);
         // the index returns candidates in tree order; patch lists must not depend on it
         candidates.sort(Comparator.comparing(WorkingFeature::id));
         MeasuredArea total = MeasuredArea.ZERO;
@@ -96,6 +100,6 @@ final class EncroachmentCheck {
             }
         }
         Geometry geometry = pieces.isEmpty() ? null : new GeometryFactory(siteMeter.fixed().getPrecisionModel()).buildGeometry(pieces);
-        return new Overlap(layer.role(), total, ids, geometry);
+        return new Overlap(role, total, ids, geometry);
     }
 }

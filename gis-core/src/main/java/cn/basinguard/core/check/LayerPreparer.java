@@ -72,10 +72,59 @@ final class LayerPreparer {
         return new WorkingLayer(layer.role(), layer.source(), kept);
     }
 
-    private record PreparedOne(WorkingFeature feature, DataQualityIssue issue) {
+    /** A feature brought into the grid (null when it cannot be used), and what was found wrong with it (or null). */
+    record PreparedOne(WorkingFeature feature, DataQualityIssue issue) {
     }
 
-    private PreparedOne prepareOne(RoleLayer layer, SourceFeature f, boolean polygonal) {
+    /**
+     * The layer-wide notes of a layer the checks read area by area (no CRS, approximate datum shift) and the
+     * guard against data beyond the grid's zone, tried on the layer's extent; false when the layer cannot be used.
+     */
+    boolean admit(RoleLayer layer, Consumer<DataQualityIssue> issues) {
+        if (layer.crs() == null) {
+            issues.accept(new DataQualityIssue(DataQualityIssue.Kind.MISSING_CRS, layer.source(), null, null,
+                    DataQualityIssue.Handling.EXCLUDED));
+            return false;
+        }
+        if (GeometryTransformer.datumShift(layer.crs(), meter.grid()) == DatumShift.APPROXIMATE) {
+            issues.accept(new DataQualityIssue(DataQualityIssue.Kind.APPROXIMATE_DATUM, layer.source(), null,
+                    layer.crs().nameZh(), DataQualityIssue.Handling.USED_AS_IS));
+        }
+        return true;
+    }
+
+    /**
+     * Whether features of this layer must each be tried against the grid's zone before they are moved: the layer is
+     * moved by projection and its extent (or, unknown, the layer itself) reaches beyond the zone.
+     */
+    boolean needsZoneGuard(RoleLayer layer) {
+        if (!movedByProjection(layer.crs())) {
+            return false;
+        }
+        Envelope all = layer.reader().extent();
+        if (all == null) {
+            return true;
+        }
+        try {
+            ZoneReach.requireWithin(all, layer.crs(), meter.grid().gaussKruger().orElseThrow());
+            return false;
+        } catch (GisException beyond) {
+            return true;
+        }
+    }
+
+    /** Refuses the layer when this feature reaches beyond the grid's zone (see {@link #requireWithinZone}). */
+    void requireWithinZone(RoleLayer layer, SourceFeature f) {
+        if (f.geometry() != null && !f.geometry().isEmpty()) {
+            try {
+                ZoneReach.requireWithin(f.geometry().getEnvelopeInternal(), layer.crs(), meter.grid().gaussKruger().orElseThrow());
+            } catch (GisException e) {
+                throw new GisException(e, "check.outOfZone", layer.source(), idOf(f), e.getMessage());
+            }
+        }
+    }
+
+    PreparedOne prepareOne(RoleLayer layer, SourceFeature f, boolean polygonal) {
         String id = idOf(f);
         Geometry g = f.geometry();
         if (g == null) {
@@ -141,7 +190,7 @@ final class LayerPreparer {
         }
     }
 
-    private Geometry toGrid(Geometry g, Crs from) {
+    Geometry toGrid(Geometry g, Crs from) {
         Crs grid = meter.grid();
         if (from.equals(grid)) {
             return g; // geometries are never changed in place, so the source's own can serve
