@@ -556,8 +556,20 @@ public final class WorkbenchApp extends Application {
         }
     }
 
-    /** Writes every sheet of the last check run into {@code dir} in the background, with progress. */
+    /**
+     * Writes every sheet of the last check run into {@code dir} in the background, with progress. The folder is made
+     * first when it does not exist (as most programs do); null, after a dialog that says why, when it cannot be.
+     */
     ExportTask exportSheets(Path dir, String subject) {
+        String cannot = ExportFolder.create(dir);
+        if (cannot != null) {
+            Alert alert = new Alert(Alert.AlertType.ERROR);
+            alert.setTitle(UiText.get("dialog.error"));
+            alert.setHeaderText(UiText.get("export.failed"));
+            alert.setContentText(cannot);
+            alert.show();
+            return null;
+        }
         ExportTask task = new ExportTask(report.get(), List.of(currentFile == null ? SampleData.zengduSample() : currentFile), dir, subject,
                 map.contentProperty().get());
         progress.progressProperty().bind(task.progressProperty());
