@@ -106,7 +106,8 @@ class WorkbenchSmokeTest extends WindowTest {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> sites.getItems().stream().anyMatch(r -> r.site().equals("旧金山测试地块")));
         ResultRows.SiteRow sf = sites.getItems().stream().filter(r -> r.site().equals("旧金山测试地块")).findFirst().orElseThrow();
         assertEquals("未核查", sf.verdict());
-        assertEquals("—", sf.basicFarmland(), "not measured: a dash, never a 0 that reads as no overlap");
+        assertTrue(Double.isNaN(sf.basicFarmlandM2()), "not measured, never a 0 that reads as no overlap");
+        assertEquals("—", AreaUnit.MU.format(sf.basicFarmlandM2()), "shown as a dash");
         assertTrue(sf.fails(), "never shown as compliant");
         assertTrue(sf.reasons().contains("不在核查范围") && sf.reasons().contains("10,348 公里"), sf.reasons());
         ResultRows.SiteRow inside = sites.getItems().stream().filter(r -> r.site().equals("区内地块")).findFirst().orElseThrow();
