@@ -105,11 +105,12 @@ public final class DatasetLoader {
         src.read(info.name(), null, fields, (Feature f) -> out.add(new SourceFeature(f.fid(), f.geometry(), f.attributes())), problems::add);
         int linearized = 0;
         for (ReadProblem p : problems) {
-            if (p.skipped()) {
-                issues.add(new DataQualityIssue(DataQualityIssue.Kind.UNREADABLE_FEATURE, label, Long.toString(p.fid()), p.reason(),
-                        DataQualityIssue.Handling.EXCLUDED));
-            } else {
-                linearized++;
+            switch (p.kind()) {
+                case SKIPPED -> issues.add(new DataQualityIssue(DataQualityIssue.Kind.UNREADABLE_FEATURE, label, Long.toString(p.fid()),
+                        p.reason(), DataQualityIssue.Handling.EXCLUDED));
+                case RING_CLOSED -> issues.add(new DataQualityIssue(DataQualityIssue.Kind.INVALID_GEOMETRY, label, Long.toString(p.fid()),
+                        p.reason(), DataQualityIssue.Handling.REPAIRED));
+                case LINEARIZED -> linearized++;
             }
         }
         if (linearized > 0) {

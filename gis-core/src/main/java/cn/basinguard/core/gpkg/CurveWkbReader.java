@@ -24,6 +24,7 @@ final class CurveWkbReader {
     private final byte[] b;
     private int pos;
     private boolean little;
+    private boolean closedARing;
 
     CurveWkbReader(GeometryFactory factory, byte[] blob, int offset) {
         this.factory = factory;
@@ -73,10 +74,10 @@ final class CurveWkbReader {
         if (n == 0) {
             return factory.createPolygon();
         }
-        LinearRing shell = factory.createLinearRing(points(z, m));
+        LinearRing shell = factory.createLinearRing(closed(points(z, m)));
         LinearRing[] holes = new LinearRing[n - 1];
         for (int i = 1; i < n; i++) {
-            holes[i - 1] = factory.createLinearRing(points(z, m));
+            holes[i - 1] = factory.createLinearRing(closed(points(z, m)));
         }
         return factory.createPolygon(shell, holes);
     }
@@ -98,11 +99,23 @@ final class CurveWkbReader {
         if (!(curve instanceof LineString line)) {
             throw new ParseException("a curve polygon ring is a " + curve.getGeometryType());
         }
-        Coordinate[] cs = line.getCoordinates();
-        if (cs.length > 0 && !cs[0].equals2D(cs[cs.length - 1])) {
-            throw new ParseException("a curve polygon ring is not closed");
+        return factory.createLinearRing(closed(line.getCoordinates()));
+    }
+
+    /** The ring ending at its first point: an unclosed ring is closed, as GDAL does, and {@link #closedARing} says so. */
+    private Coordinate[] closed(Coordinate[] cs) {
+        if (cs.length == 0 || cs[0].equals2D(cs[cs.length - 1])) {
+            return cs;
         }
-        return factory.createLinearRing(cs);
+        closedARing = true;
+        Coordinate[] out = java.util.Arrays.copyOf(cs, cs.length + 1);
+        out[cs.length] = cs[0].copy();
+        return out;
+    }
+
+    /** Whether a ring had to be closed while reading. */
+    boolean closedARing() {
+        return closedARing;
     }
 
     private Coordinate[] compound() throws ParseException {
