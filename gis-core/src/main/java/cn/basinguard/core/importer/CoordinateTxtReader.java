@@ -1,5 +1,6 @@
 package cn.basinguard.core.importer;
 
+import cn.basinguard.core.GisException;
 import cn.basinguard.core.crs.Crs;
 import cn.basinguard.core.i18n.Messages;
 import cn.basinguard.core.measure.EllipsoidalArea;
@@ -36,10 +37,11 @@ public final class CoordinateTxtReader {
             problems.add(new ImportProblem(0, Messages.get("import.txt.swapped")));
         }
         int prefix = firstPrefix(plots, swapped);
-        Crs crs = TxtCrsResolver.resolve(header, prefix, problems);
+        // a file without plots is empty, whatever its header says: that is what the user must hear, not the CRS
+        Crs crs = plots.isEmpty() ? null : TxtCrsResolver.resolve(header, prefix, problems);
         List<ImportedSite> sites = new ArrayList<>();
         for (Plot plot : plots) {
-            ImportedSite site = build(plot, swapped, prefix, problems);
+            ImportedSite site = build(plot, swapped, prefix, crs, problems);
             if (site != null) {
                 checkArea(site, crs, plot.line(), problems);
                 sites.add(site);
@@ -132,14 +134,25 @@ public final class CoordinateTxtReader {
         return 0;
     }
 
-    private static ImportedSite build(Plot plot, boolean swapped, int prefix, List<ImportProblem> problems) {
+    private static ImportedSite build(Plot plot, boolean swapped, int prefix, Crs crs, List<ImportProblem> problems) {
         List<String> f = plot.fields();
         String id = field(f, 2);
         String label = id.isEmpty() ? field(f, 3) : id;
         for (Row r : plot.rows()) {
-            if (prefixOf(easting(r, swapped)) != prefix) {
+            // a coordinate no CRS can hold, or far outside the file's zone, would give a wrong place or an area
+            // computation that runs for minutes: the plot is left out and the line named
+            double easting = easting(r, swapped);
+            double northing = swapped ? r.col4() : r.col3();
+            if (prefixOf(easting) != prefix) {
                 problems.add(new ImportProblem(r.line(), Messages.get("import.txt.mixedZone", label,
-                    prefixOf(easting(r, swapped)), prefix)));
+                    prefixOf(easting), prefix)));
+                return null;
+            }
+            var wrong = CoordinateLimits.problem(easting, northing, crs);
+            if (wrong.isPresent()) {
+                problems.add(new ImportProblem(r.line(), Messages.get("import.txt.badPoint", label, r.line(),
+                    Messages.get(wrong.get(), CoordinateLimits.text(northing), CoordinateLimits.text(easting),
+                        crs == null ? "" : crs.nameZh()))));
                 return null;
             }
         }
@@ -207,7 +220,14 @@ public final class CoordinateTxtReader {
         if (crs == null || site.declaredAreaM2() == null) {
             return;
         }
-        double computed = EllipsoidalArea.standard().area(site.geometry(), crs);
+        double computed;
+        try {
+            computed = EllipsoidalArea.standard().area(site.geometry(), crs);
+        } catch (GisException e) {
+            // the declared area cannot be checked; the check itself will say why the site cannot be measured
+            problems.add(new ImportProblem(line, e.getMessage()));
+            return;
+        }
         double declared = site.declaredAreaM2();
         if (Math.abs(computed - declared) > AREA_TOLERANCE * computed) {
             problems.add(new ImportProblem(line, Messages.get("import.txt.areaMismatch", site.id().isEmpty()
@@ -217,7 +237,8 @@ public final class CoordinateTxtReader {
 
     private static Double declaredArea(String text) {
         try {
-            return text.isEmpty() ? null : Double.parseDouble(text) * 10000;
+            double ha = text.isEmpty() ? Double.NaN : Double.parseDouble(text);
+            return Double.isFinite(ha) && ha >= 0 && ha < 1e9 ? ha * 10000 : null;
         } catch (NumberFormatException e) {
             return null;
         }

@@ -9,6 +9,9 @@ import java.util.Locale;
 
 /** Reads project sites from any supported file, chosen by its extension. */
 public final class SiteImporter {
+    /** The largest site file read: 256 MB, some 100 times the biggest delivery seen. */
+    static final long MAX_BYTES = 256L << 20;
+
     private SiteImporter() {
     }
 
@@ -22,6 +25,10 @@ public final class SiteImporter {
             throw new GisException("import.unreadable", file, Messages.notFound());
         }
         try {
+            if (Files.size(file) > MAX_BYTES) {
+                // site files hold a few hundred parcels; a file this big is not one and would be read whole into memory
+                throw new GisException("import.tooLarge", file.getFileName(), Files.size(file) >> 20, MAX_BYTES >> 20);
+            }
             if (name.endsWith(".txt")) {
                 return new CoordinateTxtReader().read(file);
             }

@@ -19,6 +19,8 @@ import org.locationtech.jts.geom.Polygon;
 public final class EllipsoidalArea {
     /** Beyond this distance from the central meridian the 32号 series no longer holds to millimetres. */
     private static final double MAX_ZONE_OFFSET_M = 800_000;
+    /** The meridian arc from the equator to a pole is 10,001,966 m on CGCS2000; no northing can be larger. */
+    private static final double MAX_NORTHING_M = 10_002_000;
 
     private static final EllipsoidalArea STANDARD = new EllipsoidalArea(true);
     private static final EllipsoidalArea UNDENSIFIED = new EllipsoidalArea(false);
@@ -101,10 +103,19 @@ public final class EllipsoidalArea {
         return false;
     }
 
+    /**
+     * Refuses what the 32号 series cannot measure: eastings far from the central meridian and northings beyond the
+     * poles. Together the two bounds cap every edge at about 20,000 km, so the 70 m densification adds at most some
+     * 300,000 points per edge; a far-off coordinate can no longer make it loop 2³¹ times.
+     */
     private static void checkInsideZone(Envelope e, GaussKruger zone) {
         double offset = Math.max(Math.abs(e.getMinX() - zone.falseEasting()), Math.abs(e.getMaxX() - zone.falseEasting()));
-        if (offset > MAX_ZONE_OFFSET_M) {
-            throw new GisException("area.outsideZone", zone.centralMeridian(), Math.round(offset / 1000));
+        if (!(offset <= MAX_ZONE_OFFSET_M)) {
+            throw new GisException("area.outsideZone", zone.centralMeridian(), Double.isFinite(offset) ? Math.round(offset / 1000) : "∞");
+        }
+        double northing = Math.max(Math.abs(e.getMinY()), Math.abs(e.getMaxY()));
+        if (!(northing <= MAX_NORTHING_M)) {
+            throw new GisException("area.northingOutsideEarth", Double.isFinite(northing) ? Math.round(northing / 1000) : "∞");
         }
     }
 }
