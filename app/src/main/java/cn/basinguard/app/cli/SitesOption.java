@@ -22,12 +22,15 @@ final class SitesOption {
         for (ImportProblem p : imported.problems()) {
             err.println(CliText.get("check.sitesWarning", imported.sourceName(), p));
         }
+        // a file with no usable site is the first thing to say (whatever its CRS), and always exit 2
+        boolean usable = imported.sites().stream().anyMatch(s -> s.geometry() != null && !s.geometry().isEmpty());
+        if (!usable) {
+            throw new UsageException(CliText.get(imported.problems().isEmpty() ? "check.sitesNone" : "check.sitesEmpty",
+                imported.sourceName()));
+        }
         Crs crs = crsOption != null ? parseCrs(crsOption) : imported.crs();
         if (crs == null) {
             throw new UsageException(CliText.get("check.sitesNoCrs", imported.sourceName()));
-        }
-        if (imported.sites().isEmpty()) {
-            throw new UsageException(CliText.get("check.sitesEmpty", imported.sourceName()));
         }
         RoleLayer layer = imported.toRoleLayer();
         return input.with(new RoleLayer(LayerRole.SITES, layer.source(), crs, layer.features()), file.toString());
