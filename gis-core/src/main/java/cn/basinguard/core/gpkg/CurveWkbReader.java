@@ -163,6 +163,13 @@ final class CurveWkbReader {
         double ux = (a2 * (mid.y - c.y) + m2 * (c.y - a.y) + c2 * (a.y - mid.y)) / d;
         double uy = (a2 * (c.x - mid.x) + m2 * (a.x - c.x) + c2 * (mid.x - a.x)) / d;
         double r = Math.hypot(a.x - ux, a.y - uy);
+        if (!(Math.abs(ux) + Math.abs(uy) + r <= WkbCheck.MAX_ABS_COORDINATE)) {
+            // nearly collinear points: the circle through them is so large that its arc would leave every CRS;
+            // the straight segments through the stored points are what such an arc means
+            out.add(mid);
+            out.add(c);
+            return;
+        }
         double t0 = Math.atan2(a.y - uy, a.x - ux);
         double t1 = Math.atan2(mid.y - uy, mid.x - ux);
         double t2 = Math.atan2(c.y - uy, c.x - ux);

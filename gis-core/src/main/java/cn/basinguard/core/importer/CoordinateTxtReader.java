@@ -19,6 +19,8 @@ public final class CoordinateTxtReader {
     private static final String[] PLOT_FIELDS = {"界址点数", "地块面积", "地块编号", "地块名称", "记录图形属性", "图幅号",
         "地块用途", "地类编码"};
     private static final double AREA_TOLERANCE = 0.001;
+    /** A land-approval plot is a parcel, at most some kilometres across; linear projects come as many plots. */
+    static final int MAX_PLOT_EXTENT_M = 100_000;
 
     private record Row(int line, String ring, double col3, double col4, String name) {
     }
@@ -27,7 +29,12 @@ public final class CoordinateTxtReader {
     }
 
     public ImportedSites read(Path file) throws IOException {
-        String text = TextDecoder.decode(Files.readAllBytes(file));
+        return read(file, Files.readAllBytes(file));
+    }
+
+    /** Reads the bytes of a coordinate file; {@code file} is what the result names (may be null). */
+    ImportedSites read(Path file, byte[] bytes) {
+        String text = TextDecoder.decode(bytes);
         List<ImportProblem> problems = new ArrayList<>();
         Map<String, String> header = new LinkedHashMap<>();
         List<Plot> plots = new ArrayList<>();
@@ -156,6 +163,12 @@ public final class CoordinateTxtReader {
                 return null;
             }
         }
+        Row far = farOff(plot.rows(), swapped);
+        if (far != null) {
+            problems.add(new ImportProblem(far.line(), Messages.get("import.txt.farPoint", label, far.line(),
+                MAX_PLOT_EXTENT_M / 1000)));
+            return null;
+        }
         checkCount(plot, label, problems);
         Map<String, List<Row>> byRing = new LinkedHashMap<>();
         for (Row r : plot.rows()) {
@@ -179,6 +192,34 @@ public final class CoordinateTxtReader {
         }
         String name = field(f, 3).isEmpty() ? label : field(f, 3);
         return new ImportedSite(name, id, attrs, g, declaredArea(field(f, 1)));
+    }
+
+    /**
+     * The point that lies far from the others when the plot spans more than {@link #MAX_PLOT_EXTENT_M}: one mistyped
+     * digit (3508000 → 7508000) moves a corner 4,000 km, and no parcel of a land approval is that big. Null when the
+     * plot is compact. The farthest point from the median corner is the one named.
+     */
+    private static Row farOff(List<Row> rows, boolean swapped) {
+        if (rows.isEmpty()) {
+            return null;
+        }
+        double[] e = rows.stream().mapToDouble(r -> easting(r, swapped)).sorted().toArray();
+        double[] n = rows.stream().mapToDouble(r -> swapped ? r.col4() : r.col3()).sorted().toArray();
+        if (e[e.length - 1] - e[0] <= MAX_PLOT_EXTENT_M && n[n.length - 1] - n[0] <= MAX_PLOT_EXTENT_M) {
+            return null;
+        }
+        double me = e[e.length / 2];
+        double mn = n[n.length / 2];
+        Row far = rows.get(0);
+        double worst = -1;
+        for (Row r : rows) {
+            double d = Math.hypot(easting(r, swapped) - me, (swapped ? r.col4() : r.col3()) - mn);
+            if (d > worst) {
+                worst = d;
+                far = r;
+            }
+        }
+        return far;
     }
 
     private static void checkCount(Plot plot, String label, List<ImportProblem> problems) {

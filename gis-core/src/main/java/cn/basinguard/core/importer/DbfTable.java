@@ -89,7 +89,7 @@ final class DbfTable {
                 Byte.toUnsignedInt(bytes[at + 16]), Byte.toUnsignedInt(bytes[at + 17]));
             if (width + f.length() > recordLength) {
                 // a field that does not fit in the record would read the next record's bytes (or past the file)
-                problems.add(cn.basinguard.core.i18n.Messages.get("import.dbf.fieldPastRecord", f.name(), recordLength));
+                problems.add(cn.basinguard.core.i18n.Messages.get("import.dbf.fieldPastRecord", oneLine(f.name()), recordLength));
                 break;
             }
             width += f.length();
@@ -110,6 +110,11 @@ final class DbfTable {
             rows.add(row);
         }
         return new DbfTable(rows, truncated);
+    }
+
+    /** A name from the file as one line of a message: control characters (a damaged header has any) become spaces. */
+    static String oneLine(String s) {
+        return s.replaceAll("\\p{Cntrl}", " ");
     }
 
     private static Object value(Field f, String text) {

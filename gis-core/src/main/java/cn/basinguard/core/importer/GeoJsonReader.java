@@ -35,20 +35,21 @@ public final class GeoJsonReader {
 
     /** GeoJSON nests about 8 deep (collection, features, feature, geometry, 4 levels of coordinates); properties a few more. */
     static final int MAX_DEPTH = 64;
+    /** Thread-safe and costly to build: one for all reads. */
+    private static final JsonFactory JSON = JsonFactory.builder()
+        .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build()).build();
 
     public ImportedSites read(Path file) throws IOException {
-        return read(file.getFileName().toString(), Files.readAllBytes(file), file);
+        return read(Files.readAllBytes(file), file);
     }
 
     /** Reads GeoJSON bytes; {@code source} is what the result names (the file, or null). */
-    ImportedSites read(String name, byte[] bytes, Path source) {
+    ImportedSites read(byte[] bytes, Path source) {
         List<ImportProblem> problems = new ArrayList<>();
         Crs wgs84 = CrsRegistry.fromEpsg(4326);
         String text = TextDecoder.decode(bytes);
         Object root;
-        JsonFactory json = JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build()).build();
-        try (JsonParser p = json.createParser(text)) {
+        try (JsonParser p = JSON.createParser(text)) {
             if (p.nextToken() == null) {
                 problems.add(new ImportProblem(0, Messages.get("import.json.empty")));
                 return new ImportedSites(source, wgs84, List.of(), problems);
@@ -88,7 +89,7 @@ public final class GeoJsonReader {
                 Geometry g = geometry(geomMap, crs, closed);
                 if (g == null) {
                     problems.add(new ImportProblem(index, Messages.get("import.json.notPolygon", index,
-                        String.valueOf(geomMap.get("type")))));
+                        excerpt(geomMap.get("type")))));
                     continue;
                 }
                 if (closed[0]) {
@@ -128,10 +129,10 @@ public final class GeoJsonReader {
         Matcher m = EPSG.matcher(named);
         if (m.find() && m.group(1).length() <= 9 && CrsRegistry.isKnown(Integer.parseInt(m.group(1)))) {
             Crs crs = CrsRegistry.fromEpsg(Integer.parseInt(m.group(1)));
-            problems.add(new ImportProblem(0, Messages.get("import.json.legacyCrsUsed", named, crs.nameZh())));
+            problems.add(new ImportProblem(0, Messages.get("import.json.legacyCrsUsed", excerpt(named), crs.nameZh())));
             return crs;
         }
-        problems.add(new ImportProblem(0, Messages.get("import.json.legacyCrsUnknown", named)));
+        problems.add(new ImportProblem(0, Messages.get("import.json.legacyCrsUnknown", excerpt(named))));
         return null;
     }
 
@@ -144,7 +145,7 @@ public final class GeoJsonReader {
         if ("MultiPolygon".equals(type)) {
             List<?> parts = list(g.get("coordinates"));
             if (parts.isEmpty()) {
-                return null;
+                throw new SiteProblem("import.json.noPolygons");
             }
             Polygon[] polygons = new Polygon[parts.size()];
             for (int i = 0; i < polygons.length; i++) {
@@ -194,7 +195,7 @@ public final class GeoJsonReader {
 
     /** A value as the file has it, cut short for a one-line message. */
     static String excerpt(Object o) {
-        String s = String.valueOf(o);
+        String s = DbfTable.oneLine(String.valueOf(o));
         return s.length() > 60 ? s.substring(0, 60) + "…" : s;
     }
 

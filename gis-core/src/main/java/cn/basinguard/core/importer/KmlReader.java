@@ -54,6 +54,10 @@ public final class KmlReader {
         } catch (SAXException e) {
             problems.add(new ImportProblem(0, Messages.get("import.kml.syntax", 0, 0)));
             return new ImportedSites(source, wgs84, sites, problems);
+        } catch (java.io.CharConversionException | java.io.UnsupportedEncodingException e) {
+            // an encoding the XML declaration names but Java lacks ("UTF-9"), or bytes invalid in the one it names
+            problems.add(new ImportProblem(0, Messages.get("import.kml.encoding")));
+            return new ImportedSites(source, wgs84, sites, problems);
         }
         NodeList placemarks = doc.getElementsByTagNameNS("*", "Placemark");
         for (int i = 0; i < placemarks.getLength(); i++) {
@@ -62,6 +66,7 @@ public final class KmlReader {
             String name = childText(pm, "name");
             String id = pm.hasAttribute("id") ? pm.getAttribute("id") : String.valueOf(index);
             String label = name.isEmpty() ? id : name;
+            String shown = GeoJsonReader.excerpt(label);
             List<Polygon> polys = new ArrayList<>();
             NodeList pl = pm.getElementsByTagNameNS("*", "Polygon");
             boolean[] closed = {false};
@@ -70,15 +75,15 @@ public final class KmlReader {
                     polys.add(polygon((Element) pl.item(k), closed));
                 }
             } catch (SiteProblem e) {
-                problems.add(new ImportProblem(index, Messages.get("import.kml.badGeometry", label, e.getMessage())));
+                problems.add(new ImportProblem(index, Messages.get("import.kml.badGeometry", shown, e.getMessage())));
                 continue;
             }
             if (polys.isEmpty()) {
-                problems.add(new ImportProblem(index, Messages.get("import.kml.notPolygon", label)));
+                problems.add(new ImportProblem(index, Messages.get("import.kml.notPolygon", shown)));
                 continue;
             }
             if (closed[0]) {
-                problems.add(new ImportProblem(index, Messages.get("import.kml.unclosed", label)));
+                problems.add(new ImportProblem(index, Messages.get("import.kml.unclosed", shown)));
             }
             sites.add(new ImportedSite(label, id, extendedData(pm),
                 polys.size() == 1 ? polys.get(0) : GF.createMultiPolygon(polys.toArray(Polygon[]::new)), null));
@@ -101,7 +106,22 @@ public final class KmlReader {
         return Messages.get("import.kml.syntax", Math.max(0, e.getLineNumber()), Math.max(0, e.getColumnNumber()));
     }
 
+    /** A parser per thread: finding and configuring the factory took longer than parsing a site file. */
+    private static final ThreadLocal<DocumentBuilder> BUILDER = new ThreadLocal<>();
+
     private static DocumentBuilder builder() throws IOException {
+        DocumentBuilder b = BUILDER.get();
+        if (b == null) {
+            b = newBuilder();
+            BUILDER.set(b);
+        } else {
+            b.reset();
+            b.setErrorHandler(QUIET);
+        }
+        return b;
+    }
+
+    private static DocumentBuilder newBuilder() throws IOException {
         try {
             DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
             f.setNamespaceAware(true);

@@ -95,8 +95,9 @@ public final class ShapefileReader {
     static Crs crsOfPrj(String wkt, List<ImportProblem> problems) {
         Crs crs = CrsRegistry.fromWkt(wkt).orElse(null);
         if (crs == null) {
+            String shown = DbfTable.oneLine(wkt.strip());
             problems.add(new ImportProblem(0, Messages.get("import.shp.unknownPrj",
-                wkt.length() > 80 ? wkt.substring(0, 80) + "…" : wkt)));
+                shown.length() > 80 ? shown.substring(0, 80) + "…" : shown)));
         }
         return crs;
     }
