@@ -19,6 +19,7 @@ public final class CoordinateTxtReader {
     private static final String[] PLOT_FIELDS = {"界址点数", "地块面积", "地块编号", "地块名称", "记录图形属性", "图幅号",
         "地块用途", "地类编码"};
     private static final double AREA_TOLERANCE = 0.001;
+    static final java.util.regex.Pattern LINES = java.util.regex.Pattern.compile("\r?\n|\r");
     /** A land-approval plot is a parcel, at most some kilometres across; linear projects come as many plots. */
     static final int MAX_PLOT_EXTENT_M = 100_000;
 
@@ -38,7 +39,7 @@ public final class CoordinateTxtReader {
         List<ImportProblem> problems = new ArrayList<>();
         Map<String, String> header = new LinkedHashMap<>();
         List<Plot> plots = new ArrayList<>();
-        parse(text.split("\r?\n|\r", -1), header, plots, problems);
+        parse(LINES.split(text, -1), header, plots, problems);
         boolean swapped = swapped(plots);
         if (swapped) {
             problems.add(new ImportProblem(0, Messages.get("import.txt.swapped")));

@@ -24,6 +24,7 @@ import org.locationtech.jts.geom.Polygon;
  */
 public final class PastedCoordinates {
     private static final GeometryFactory GF = new GeometryFactory();
+    private static final java.util.regex.Pattern FIELDS = java.util.regex.Pattern.compile("\\s*,\\s*|\\s+");
 
     private record Point(int line, double first, double second) {
     }
@@ -63,14 +64,14 @@ public final class PastedCoordinates {
         List<List<Point>> rings = new ArrayList<>();
         List<Point> current = new ArrayList<>();
         String ringNo = null;
-        String[] lines = text.split("\r?\n|\r", -1);
+        String[] lines = CoordinateTxtReader.LINES.split(text, -1);
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i].strip();
             if (line.isEmpty()) {
                 current = flush(rings, current);
                 continue;
             }
-            String[] f = line.replace('，', ',').split("\\s*,\\s*|\\s+");
+            String[] f = FIELDS.split(line.replace('，', ','));
             Point p = f.length < 2 || f.length > 4 ? null : point(i + 1, f[f.length - 2], f[f.length - 1]);
             if (p == null) {
                 problems.add(new ImportProblem(i + 1, Messages.get("import.paste.badLine", i + 1, excerpt(line))));
