@@ -62,7 +62,8 @@ public final class DatasetLoader {
                 if (e.getKey() == LayerRole.CULTIVATED) {
                     features = onlyCultivated(features);
                 }
-                if (e.getKey() == LayerRole.SITES && features.isEmpty()) {
+                // a sites layer whose every geometry is NULL or empty has no site to check: the same exit 2 as none
+                if (e.getKey() == LayerRole.SITES && features.stream().noneMatch(f -> f.geometry() != null && !f.geometry().isEmpty())) {
                     throw new GisException("check.noSites", c.label());
                 }
                 layers.put(e.getKey(), new RoleLayer(e.getKey(), c.label(), info.srs() == null ? null : info.srs().crs(), features));

@@ -130,6 +130,16 @@ class HostileGeoPackageTest {
     }
 
     @Test
+    void aSitesLayerOfNullGeometriesHasNoSiteToCheck() throws Exception {
+        Path p = TestGpkg.squares(dir.resolve("null-sites.gpkg"), "sites", 2);
+        TestGpkg.dropTriggers(p);
+        TestGpkg.sql(p, "UPDATE sites SET geom = NULL");
+        cn.basinguard.core.GisException e = assertThrows(cn.basinguard.core.GisException.class,
+            () -> cn.basinguard.core.check.DatasetLoader.load(List.of(p), java.util.Map.of()));
+        assertEquals("check.noSites", e.key());
+    }
+
+    @Test
     void gdalsEmptyPlaceholderTableIsNoLayer() throws Exception {
         Path p = TestGpkg.squares(dir.resolve("raster.gpkg"), "patches", 1);
         TestGpkg.sql(p, "CREATE TABLE ogr_empty_table (fid INTEGER PRIMARY KEY, geom GEOMETRY)");
