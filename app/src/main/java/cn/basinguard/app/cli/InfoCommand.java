@@ -40,9 +40,11 @@ final class InfoCommand {
         try (GeoPackageSource src = GeoPackageSource.open(file)) {
             List<LayerInfo> layers = src.layers();
             for (LayerInfo l : layers) {
-                if (l.kind() == LayerInfo.Kind.FEATURES && (l.srs() == null || l.srs().crs() == null)) {
-                    warnings.add(CliText.get(l.srs() != null && l.srs().undefined() ? "info.warn.undefinedSrs" : "info.warn.unknownSrs",
-                            l.name(), l.srs() == null ? "" : l.srs().code()));
+                if (l.kind() == LayerInfo.Kind.FEATURES && l.srs() == null) {
+                    // no srs_id the file can be read by (the layer's note says what it holds)
+                    warnings.add(CliText.get("info.warn.noSrs", l.name(), l.note() == null ? "srs_id" : l.note()));
+                } else if (l.kind() == LayerInfo.Kind.FEATURES && l.srs().crs() == null) {
+                    warnings.add(CliText.get(l.srs().undefined() ? "info.warn.undefinedSrs" : "info.warn.unknownSrs", l.name(), l.srs().code()));
                 }
             }
             if (json) {

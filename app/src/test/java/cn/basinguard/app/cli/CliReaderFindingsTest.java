@@ -88,6 +88,24 @@ class CliReaderFindingsTest extends CliHarness {
     }
 
     @Test
+    void textInTheSrsIdIsAWarningNotAClassCastException() throws Exception {
+        Path gpkg = dir.resolve("srs-text.gpkg");
+        try (GeoPackageWriter w = GeoPackageWriter.create(gpkg, "2024-01-01T00:00:00.000Z")) {
+            w.addSrs(GpkgSrs.CGCS2000_GK3_ZONE38);
+            w.createFeatureTable("sites", "sites", "", "geom", "POLYGON", 4526, List.of(GpkgColumn.text("XMMC")));
+            w.commit();
+        }
+        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + gpkg); var st = c.createStatement()) {
+            st.execute("UPDATE gpkg_contents SET srs_id = 'abc'");
+            st.execute("UPDATE gpkg_geometry_columns SET srs_id = 'EPSG:4526'");
+        }
+        assertEquals(Cli.WARNINGS, run("--lang", "en", "info", gpkg.toString()), err());
+        assertEquals(1, err().lines().count(), err());
+        assertTrue(err().contains("srs_id is \"EPSG:4526\""), err());
+        assertFalse(err().contains("ClassCast") || err().contains("Exception"), err());
+    }
+
+    @Test
     void gdalsPlaceholderTableIsNoLayerAndTilesAreNotFeatures() {
         Path elevation = CORPUS.resolve("gpkg/ogc-ets-gpkg12/elevation.gpkg");
         assumeTrue(Files.isRegularFile(elevation), "shared corpus absent: " + elevation);
