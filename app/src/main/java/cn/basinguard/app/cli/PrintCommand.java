@@ -50,6 +50,8 @@ final class PrintCommand {
         boolean png = target.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png");
         PrintAtlas.Paper paper = paper(in, usage);
         int dpi = dpi(in, png, usage);
+        // a folder in the way, or a read-only one, is said before the pages are drawn, not after
+        AtomicFile.checkTarget(target);
         var loaded = DatasetLoader.load(in.files, in.roles);
         RoleLayer units = loaded.input().layer(LayerRole.UNITS);
         if (units == null || units.features().isEmpty()) {
