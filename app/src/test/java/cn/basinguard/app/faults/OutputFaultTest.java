@@ -90,6 +90,17 @@ class OutputFaultTest {
     }
 
     @Test
+    void anOutputFolderThatCannotBeCreatedIsOneClearLine() throws Exception {
+        try (ScratchMount m = ScratchMount.tmpfs(dir.resolve("ro-parent"), 1 << 20)) {
+            m.readOnly();
+            Path inside = m.dir.resolve("sheets/2026");
+            assertEquals(Cli.BAD_INPUT, run("export", sample(), "--out", inside.toString()));
+            saysInOneLine("无法创建输出文件夹", inside.toString());
+            assertFalse(Files.exists(m.dir.resolve("sheets")));
+        }
+    }
+
+    @Test
     void exportOnAFullDiskStopsWithEveryWrittenSheetComplete() throws Exception {
         // 1.5 MB: a few sheets fit, then the disk is full in the middle of one
         try (ScratchMount m = ScratchMount.tmpfs(dir.resolve("full"), 1536 << 10)) {
