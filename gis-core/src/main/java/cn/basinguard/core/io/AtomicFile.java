@@ -58,7 +58,13 @@ public final class AtomicFile {
         try {
             tmp = TempFiles.createBeside(abs, ".part");
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-                OutputStream out = new BufferedOutputStream(Channels.newOutputStream(ch));
+                // writers that close their stream (Jackson's generator does) must not close the channel before it is forced
+                OutputStream out = new BufferedOutputStream(Channels.newOutputStream(ch)) {
+                    @Override
+                    public void close() throws IOException {
+                        flush();
+                    }
+                };
                 content.writeTo(out);
                 out.flush();
                 ch.force(true);

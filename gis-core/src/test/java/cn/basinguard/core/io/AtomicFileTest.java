@@ -76,6 +76,17 @@ class AtomicFileTest {
     }
 
     @Test
+    void aWriterThatClosesItsStreamStillWritesTheWholeFile() throws Exception {
+        Path target = dir.resolve("report.json");
+        AtomicFile.write(target, out -> {
+            out.write("{}".getBytes(StandardCharsets.UTF_8));
+            out.close(); // as Jackson's JsonGenerator does when it is closed
+        });
+        assertEquals("{}", Files.readString(target));
+        assertEquals(List.of("report.json"), names());
+    }
+
+    @Test
     void aFolderWhereTheFileShouldGoIsRefused() throws Exception {
         Path folder = Files.createDirectories(dir.resolve("units.pdf"));
         GisException e = assertThrows(GisException.class, () -> AtomicFile.write(folder, out -> out.write(1)));
