@@ -71,6 +71,9 @@ final class PrintCommand {
         Path sitesFile = in.path("--sites");
         if (sitesFile != null || in.flags.contains("--site-pages")) {
             SitePages sites = sitePages(loaded.input(), sitesFile, in.values.get("--sites-crs"), units);
+            for (String name : sites.beyond()) {
+                err.println(CliText.get("print.siteBeyond", name));
+            }
             pages.addAll(sites.pages());
             if (sitesFile != null) {
                 map = sites.replacing(map, sitesFile.getFileName().toString());
