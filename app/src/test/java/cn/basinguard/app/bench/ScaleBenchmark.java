@@ -56,15 +56,15 @@ public final class ScaleBenchmark {
         Path peer = Path.of("../../shared/bench/gdal-peer.sh");
         Path jar = Path.of("target/basinguard.jar");
         Path out = Path.of("target/bench");
-        long peerLimit = 15;
-        long checkLimit = 20;
+        double peerLimit = 15;
+        double checkLimit = 20;
         boolean runPeer = true;
         List<Path> files = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--peer" -> peer = Path.of(args[++i]);
-                case "--peer-timeout" -> peerLimit = Long.parseLong(args[++i]);
-                case "--check-timeout" -> checkLimit = Long.parseLong(args[++i]);
+                case "--peer-timeout" -> peerLimit = Double.parseDouble(args[++i]);
+                case "--check-timeout" -> checkLimit = Double.parseDouble(args[++i]);
                 case "--no-peer" -> runPeer = false;
                 case "--jar" -> jar = Path.of(args[++i]);
                 case "--out" -> out = Path.of(args[++i]);
@@ -102,7 +102,7 @@ public final class ScaleBenchmark {
                 List<String> cmd = List.of("sh", peer.toString(), copy.toString(), "XMXZ_4526", "XMMC", "LYZLDY", "DYMC",
                         "YJJBNTTB", "STBHHX", "DLTB");
                 Path peerOut = out.resolve(stem + "-peer.txt");
-                System.out.printf("  GDAL/SpatiaLite peer (limit %d min) …%n", peerLimit);
+                System.out.printf(Locale.ROOT, "  GDAL/SpatiaLite peer (limit %.0f min) …%n", peerLimit);
                 peerRun = TimedRun.run(cmd, peerOut, out.resolve(stem + "-peer.err"), peerLimit);
                 report("GDAL/SpatiaLite peer", peerRun);
                 peerArea = peerConflictArea(peerOut);
@@ -118,12 +118,12 @@ public final class ScaleBenchmark {
     }
 
     private static TimedRun check(String java, List<String> options, Path jar, Path file, Path json, Path log,
-                                  long limit) throws IOException, InterruptedException {
+                                  double limit) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of(java));
         cmd.addAll(options);
         cmd.addAll(List.of("-jar", jar.toString(), "check", file.toString(), "--json", json.toString()));
         String label = "basinguard check, java " + (options.isEmpty() ? "(no flags)" : String.join(" ", options));
-        System.out.printf("  %s (limit %d min) …%n", label, limit);
+        System.out.printf(Locale.ROOT, "  %s (limit %.0f min) …%n", label, limit);
         Files.deleteIfExists(json);
         TimedRun r = TimedRun.run(cmd, Path.of(log + ".out"), Path.of(log + ".err"), limit);
         report(label, r);
@@ -143,10 +143,10 @@ public final class ScaleBenchmark {
             String shape = "?";
             try (ResultSet rs = st.executeQuery("SELECT NR FROM SJSM WHERE XM = '生成参数'")) {
                 if (rs.next()) {
-                    shape = rs.getString(1);
+                    shape = shapeOf(rs.getString(1));
                 }
             } catch (SQLException e) {
-                shape = "(no generator note)";
+                shape = "(not generated)";
             }
             long[] n = new long[3];
             String[] tables = {"DLTB", "YJJBNTTB", "STBHHX"};
@@ -164,6 +164,16 @@ public final class ScaleBenchmark {
             }
             return new FileInfo(shape, n[0], n[1], n[2], maxVertices, Files.size(file));
         }
+    }
+
+    /** "small, county" from the generator's "seed=…; scale=county; shape=small; conflicts=…" (the sample's has no shape). */
+    static String shapeOf(String parameters) {
+        Matcher scale = Pattern.compile("scale=(\\w+)").matcher(parameters);
+        Matcher shape = Pattern.compile("shape=(\\w+)").matcher(parameters);
+        Matcher conflicts = Pattern.compile("conflicts=(\\d+)").matcher(parameters);
+        String s = shape.find() ? shape.group(1) : "small (in-memory generator)";
+        return s + (scale.find() ? ", " + scale.group(1) : "")
+                + (conflicts.find() ? ", " + conflicts.group(1) + " conflicts" : "");
     }
 
     private static java.util.Properties ro() {
@@ -201,7 +211,7 @@ public final class ScaleBenchmark {
         if (Files.exists(copy) && Files.getLastModifiedTime(copy).compareTo(Files.getLastModifiedTime(file)) > 0) {
             return copy;
         }
-        Path temp = Path.of(copy + ".tmp");
+        Path temp = Path.of(file + ".peer-tmp.gpkg");
         Files.copy(file, temp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         Process p = new ProcessBuilder("ogr2ogr", "-update", "-t_srs", "EPSG:4526", "-nln", "XMXZ_4526", "-lco",
                 "IDENTIFIER=XMXZ_4526", temp.toString(), file.toString(), "XMXZ").inheritIO().start();

@@ -26,7 +26,7 @@ import java.util.concurrent.TimeUnit;
 record TimedRun(double wallSeconds, double cpuSeconds, long peakRssKb, boolean finished, int exitCode,
                 double loadBefore) {
 
-    static TimedRun run(List<String> command, Path stdout, Path stderr, long limitMinutes)
+    static TimedRun run(List<String> command, Path stdout, Path stderr, double limitMinutes)
             throws IOException, InterruptedException {
         File times = File.createTempFile("time-v", ".txt");
         try {
@@ -35,7 +35,7 @@ record TimedRun(double wallSeconds, double cpuSeconds, long peakRssKb, boolean f
             double load = loadAverage();
             long t0 = System.nanoTime();
             Process p = new ProcessBuilder(c).redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
-            if (!p.waitFor(limitMinutes, TimeUnit.MINUTES)) {
+            if (!p.waitFor(Math.round(limitMinutes * 60_000), TimeUnit.MILLISECONDS)) {
                 long peak = peakSoFar(p);
                 p.descendants().forEach(ProcessHandle::destroyForcibly);
                 p.destroyForcibly();
@@ -53,7 +53,7 @@ record TimedRun(double wallSeconds, double cpuSeconds, long peakRssKb, boolean f
 
     String wall() {
         return finished ? String.format(Locale.ROOT, "%.1f s", wallSeconds)
-                : String.format(Locale.ROOT, "did not finish in %d min", Math.round(wallSeconds / 60));
+                : String.format(Locale.ROOT, "did not finish in %.0f min", wallSeconds / 60);
     }
 
     String rss() {
