@@ -59,15 +59,15 @@ echo "build.sh: runtime modules: $modules"
 "$jbin/jlink" --add-modules "$modules" --include-locales=zh,en \
   --strip-debug --no-header-files --no-man-pages --compress=2 --output "$out/runtime"
 
-# -Xmn64m: a small young generation keeps every GC pause short, and the window never stops for one: on the county
-# sample the longest pause fell from ~290 ms (-Xmn1g) to ~35-55 ms, and `basinguard check` took 7.6 s instead of
-# 9.1-9.4 s (WorkbenchResponsivenessBenchmark and `time basinguard check`, see the README's Benchmarks)
+# No collector or heap options here: the program chooses them for the window and for each command and starts
+# itself again with them from the runtime's bin/java (cn.basinguard.app.JvmChoice; README, "JVM options"), so the
+# installed program, the portable zip and a plain `java -jar` run alike.
 common=(--name basinguard --app-version "$version" --vendor "BasinGuard" \
   --description "流域底线核查 BasinGuard: red-line and bottom-line checks for basin governance units" \
   --copyright "BasinGuard" \
   --input "$out/input" --main-jar basinguard.jar --main-class cn.basinguard.app.Main \
   --runtime-image "$out/runtime" \
-  --java-options -Xmn64m --java-options -Dfile.encoding=UTF-8 \
+  --java-options -Dfile.encoding=UTF-8 \
   --dest "$out/jpackage")
 
 icon="$pkg/basinguard.png"

@@ -124,7 +124,7 @@ public final class PortableCheck {
                     "basinguard is executable in the zip: " + perms);
             String text = Files.readString(sh, StandardCharsets.UTF_8);
             check(text.startsWith("#!/bin/sh\n") && !text.contains("\r"), "basinguard is a POSIX shell script with LF line ends");
-            check(text.contains("-Xmn64m -Dfile.encoding=UTF-8"), "basinguard passes the installer's JVM options");
+            check(text.contains("\"$java\" -Dfile.encoding=UTF-8 -cp") && !text.contains("-Xmn"), "basinguard passes UTF-8 and leaves the JVM options to the program");
             check(text.contains("lib/javafx/$fx/*") && text.contains("cn.basinguard.app.Main"), "basinguard puts its platform's JavaFX on the class path");
         }
         if (Files.isRegularFile(bat)) {
@@ -132,7 +132,7 @@ public final class PortableCheck {
             String text = new String(bytes, Charset.forName("GBK"));
             check(text.contains("\r\n") && !text.replace("\r\n", "").contains("\n"), "basinguard.bat has CRLF line ends");
             check(text.contains("请安装 Java 17"), "basinguard.bat speaks Chinese in the console's code page (GBK)");
-            check(text.contains("-Xmn64m -Dfile.encoding=UTF-8"), "basinguard.bat passes the installer's JVM options");
+            check(text.contains("\"%JAVA%\" -Dfile.encoding=UTF-8 -cp") && !text.contains("-Xmn"), "basinguard.bat passes UTF-8 and leaves the JVM options to the program");
             check(text.contains("lib\\javafx\\win\\*") && text.contains("cn.basinguard.app.Main"), "basinguard.bat puts Windows JavaFX on the class path");
         }
     }

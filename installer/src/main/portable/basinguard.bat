@@ -1,8 +1,8 @@
 @echo off
 rem BasinGuard Á÷Óòµ×ÏßºË²é - portable launcher for Windows (x64). Needs only a Java 17+ runtime (JAVA_HOME, or java
 rem on the PATH). With no arguments it opens the window (no console stays open); with a command (check, export,
-rem info, print, verify, --version) it runs in this console. JVM options as the installed program: -Xmn64m keeps
-rem garbage-collection pauses short. This file is GBK-encoded with CRLF line ends, as a Chinese Windows console reads it.
+rem info, print, verify, --version) it runs in this console. The program chooses its own JVM options for the window
+rem and for each command (cn.basinguard.app.JvmChoice), as the installed program does. This file is GBK-encoded with CRLF line ends, as a Chinese Windows console reads it.
 setlocal
 set "HERE=%~dp0"
 set "JAVA=java"
@@ -26,8 +26,8 @@ if %JM% LSS 17 (
 )
 set "CP=%HERE%lib\*;%HERE%lib\javafx\win\*"
 if "%~1"=="" (
-  start "" "%JAVAW%" -Xmn64m -Dfile.encoding=UTF-8 -cp "%CP%" cn.basinguard.app.Main
+  start "" "%JAVAW%" -Dfile.encoding=UTF-8 -cp "%CP%" cn.basinguard.app.Main
   exit /b 0
 )
-"%JAVA%" -Xmn64m -Dfile.encoding=UTF-8 -cp "%CP%" cn.basinguard.app.Main %*
+"%JAVA%" -Dfile.encoding=UTF-8 -cp "%CP%" cn.basinguard.app.Main %*
 exit /b %ERRORLEVEL%

@@ -11,7 +11,13 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        if (args.length == 0 || opensInWindow(args)) {
+        boolean window = args.length == 0 || opensInWindow(args);
+        JvmChoice.watchParent();
+        var restarted = JvmChoice.restartIfNeeded(args, window);
+        if (restarted.isPresent()) {
+            System.exit(restarted.get());
+        }
+        if (window) {
             // loaded by name so that headless runs never load a JavaFX class
             try {
                 Class.forName("cn.basinguard.app.ui.DesktopLauncher").getMethod("launch", String[].class)

@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
  * /usr/bin/time -v (wall time, CPU time, peak RSS):
  * <ul>
  *   <li>ours, plain {@code java -jar basinguard.jar check FILE --json OUT} (as the README's command-line section);</li>
- *   <li>ours with the installed launcher's JVM options ({@code -Xmn64m -Dfile.encoding=UTF-8});</li>
+ *   <li>ours kept in the JVM as started, with the JVM's default options ({@code BASINGUARD_NO_RESTART=1}: what a
+ *       plain {@code java -jar} gave before the program chose its own options, see {@code JvmChoice});</li>
  *   <li>the peer, {@code gdal-peer.sh FILE XMXZ XMMC LYZLDY DYMC YJJBNTTB STBHHX DLTB} — SpatiaLite cannot intersect
  *       two CRSs, so it gets a copy of the file with the sites (EPSG:4547) moved into the red lines' EPSG:4526 by
  *       ogr2ogr, made once beside the file and outside the timing.</li>
@@ -36,7 +37,8 @@ import java.util.regex.Pattern;
  *   --check-timeout MIN (20), --no-peer, --jar PATH (default target/basinguard.jar), --out DIR (target/bench)</pre>
  */
 public final class ScaleBenchmark {
-    private static final List<String> LAUNCHER_OPTIONS = List.of("-Xmn64m", "-Dfile.encoding=UTF-8");
+    /** The JVM as started, G1 and a heap of up to a quarter of the RAM: the program does not restart itself. */
+    private static final List<String> JVM_DEFAULTS = List.of("env", "BASINGUARD_NO_RESTART=1");
 
     private record FileInfo(String shape, long cultivated, long farmland, long redLine, long maxRedVertices,
                             long bytes) {
@@ -45,7 +47,7 @@ public final class ScaleBenchmark {
         }
     }
 
-    private record Row(Path file, FileInfo info, TimedRun plain, TimedRun launcher, TimedRun peer, double ourConflictM2,
+    private record Row(Path file, FileInfo info, TimedRun plain, TimedRun defaults, TimedRun peer, double ourConflictM2,
                        double peerConflictM2) {
     }
 
@@ -91,9 +93,9 @@ public final class ScaleBenchmark {
             Path json = out.resolve(stem + ".json");
             TimedRun plain = check(java, List.of(), jar, file, json, out.resolve(stem + "-plain"), checkLimit);
             double ours = conflictArea(json, plain);
-            TimedRun launcher = check(java, LAUNCHER_OPTIONS, jar, file, json, out.resolve(stem + "-launcher"), checkLimit);
+            TimedRun defaults = check(java, JVM_DEFAULTS, jar, file, json, out.resolve(stem + "-defaults"), checkLimit);
             if (Double.isNaN(ours)) {
-                ours = conflictArea(json, launcher);
+                ours = conflictArea(json, defaults);
             }
             TimedRun peerRun = null;
             double peerArea = Double.NaN;
@@ -109,7 +111,7 @@ public final class ScaleBenchmark {
             }
             System.out.printf(Locale.ROOT, "  basic farmland ∩ red line, planar m²: BasinGuard %.3f, peer %s%n", ours,
                     Double.isNaN(peerArea) ? "—" : String.format(Locale.ROOT, "%.3f", peerArea));
-            rows.add(new Row(file, info, plain, launcher, peerRun, ours, peerArea));
+            rows.add(new Row(file, info, plain, defaults, peerRun, ours, peerArea));
         }
         String table = table(rows);
         System.out.println();
@@ -119,10 +121,17 @@ public final class ScaleBenchmark {
 
     private static TimedRun check(String java, List<String> options, Path jar, Path file, Path json, Path log,
                                   double limit) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of(java));
-        cmd.addAll(options);
+        List<String> cmd = new ArrayList<>();
+        boolean env = !options.isEmpty() && options.get(0).equals("env");
+        if (env) {
+            cmd.addAll(options);
+        }
+        cmd.add(java);
+        if (!env) {
+            cmd.addAll(options);
+        }
         cmd.addAll(List.of("-jar", jar.toString(), "check", file.toString(), "--json", json.toString()));
-        String label = "basinguard check, java " + (options.isEmpty() ? "(no flags)" : String.join(" ", options));
+        String label = "basinguard check, " + (options.isEmpty() ? "java -jar" : String.join(" ", options) + " java -jar");
         System.out.printf(Locale.ROOT, "  %s (limit %.0f min) …%n", label, limit);
         Files.deleteIfExists(json);
         TimedRun r = TimedRun.run(cmd, Path.of(log + ".out"), Path.of(log + ".err"), limit);
@@ -224,12 +233,12 @@ public final class ScaleBenchmark {
 
     static String table(List<Row> rows) {
         StringBuilder sb = new StringBuilder();
-        sb.append("| file | shape | patches | ours, java -jar: time / CPU / RSS | ours, -Xmn64m: time / CPU / RSS"
+        sb.append("| file | shape | patches | ours, java -jar: time / CPU / RSS | ours, JVM defaults (no restart): time / CPU / RSS"
                 + " | GDAL/SpatiaLite: time / CPU / RSS | ours ÷ peer (time) | conflict m², ours / peer |\n");
         sb.append("|---|---|---|---|---|---|---|---|\n");
         for (Row r : rows) {
             sb.append(String.format(Locale.ROOT, "| %s | %s | %,d | %s | %s | %s | %s | %s |%n",
-                    r.file().getFileName(), r.info().shape(), r.info().patches(), cell(r.plain()), cell(r.launcher()),
+                    r.file().getFileName(), r.info().shape(), r.info().patches(), cell(r.plain()), cell(r.defaults()),
                     r.peer() == null ? "not run" : cell(r.peer()), ratio(r), conflicts(r)));
         }
         sb.append(String.format(Locale.ROOT, "%nLoad average at the starts: %s (2 cores; shared machine).%n",
@@ -246,7 +255,7 @@ public final class ScaleBenchmark {
             return r.peer() == null ? "—" : "peer " + r.peer().wall();
         }
         String a = r.plain().finished() ? String.format(Locale.ROOT, "%.2f", r.plain().wallSeconds() / r.peer().wallSeconds()) : "—";
-        String b = r.launcher().finished() ? String.format(Locale.ROOT, "%.2f", r.launcher().wallSeconds() / r.peer().wallSeconds()) : "—";
+        String b = r.defaults().finished() ? String.format(Locale.ROOT, "%.2f", r.defaults().wallSeconds() / r.peer().wallSeconds()) : "—";
         return a + " / " + b;
     }
 
@@ -259,7 +268,7 @@ public final class ScaleBenchmark {
         StringBuilder sb = new StringBuilder();
         for (Row r : rows) {
             sb.append(String.format(Locale.ROOT, "%s %.1f/%.1f/%s; ", r.file().getFileName(), r.plain().loadBefore(),
-                    r.launcher().loadBefore(), r.peer() == null ? "—" : String.format(Locale.ROOT, "%.1f", r.peer().loadBefore())));
+                    r.defaults().loadBefore(), r.peer() == null ? "—" : String.format(Locale.ROOT, "%.1f", r.peer().loadBefore())));
         }
         return sb.toString();
     }

@@ -1,0 +1,103 @@
+package cn.basinguard.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.basinguard.data.SampleData;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The program started with no JVM options, as {@code java -jar} starts it, runs a check in a JVM with the serial
+ * collector: a real child process, whose exit code and output come back, and which ends when its parent is killed.
+ */
+class JvmChoiceTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void heavyCommandsAndTheWindowGetTheirOptions() {
+        assertEquals(Optional.of(List.of("-XX:+UseSerialGC")), JvmChoice.wanted(new String[] {"check", "x.gpkg"}, false));
+        assertEquals(Optional.of(List.of("-XX:+UseSerialGC")), JvmChoice.wanted(new String[] {"export"}, false));
+        assertEquals(Optional.of(List.of("-XX:+UseG1GC", "-Xmn64m")), JvmChoice.wanted(new String[0], true));
+        assertEquals(Optional.empty(), JvmChoice.wanted(new String[] {"--version"}, false));
+        assertEquals(Optional.empty(), JvmChoice.wanted(new String[] {"info", "x.gpkg"}, false));
+    }
+
+    @Test
+    void theUsersOptionsWin() {
+        assertTrue(JvmChoice.chosenAlready(List.of("-Xmx2g")));
+        assertTrue(JvmChoice.chosenAlready(List.of("-Dfile.encoding=UTF-8", "-XX:+UseParallelGC")));
+        assertTrue(JvmChoice.chosenAlready(List.of("-Dbasinguard.tuned=true")));
+        assertFalse(JvmChoice.chosenAlready(List.of("-Dfile.encoding=UTF-8", "-Duser.language=en")));
+    }
+
+    @Test
+    void aPlainStartRunsTheCheckInATunedChildThatPassesItsResultOn() throws Exception {
+        Path json = dir.resolve("r.json");
+        Process parent = start(List.of("check", SampleData.zengduSample().toString(), "--json", json.toString()));
+        List<String> childCommand = childCommand(parent);
+        assertTrue(parent.waitFor(120, TimeUnit.SECONDS));
+        String out = Files.readString(dir.resolve("log.txt"));
+        assertEquals(0, parent.exitValue(), out);
+        assertTrue(out.contains("流域底线核查结果"), out);
+        assertTrue(Files.readString(json).contains("\"basinguard-check/"), "the child wrote the report");
+        assertTrue(childCommand.contains("-XX:+UseSerialGC"), childCommand.toString());
+        assertTrue(childCommand.contains("-Dbasinguard.tuned=true"), childCommand.toString());
+        assertTrue(childCommand.contains("-Dfile.encoding=UTF-8"), "the user's -D options carry over: " + childCommand);
+    }
+
+    @Test
+    void theExitCodeOfABadInputComesBack() throws Exception {
+        Process parent = start(List.of("check", dir.resolve("missing.gpkg").toString()));
+        assertTrue(parent.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(2, parent.exitValue(), Files.readString(dir.resolve("log.txt")));
+    }
+
+    @Test
+    void theChildEndsWhenItsParentIsKilled() throws Exception {
+        Process parent = start(List.of("check", SampleData.zengduSample().toString(), "--json", dir.resolve("k.json").toString()));
+        ProcessHandle child = waitForChild(parent);
+        assertTrue(child.isAlive(), "the check is still running when its parent is killed");
+        parent.destroyForcibly(); // SIGKILL: the parent cannot stop the child itself
+        assertTrue(child.onExit().get(10, TimeUnit.SECONDS) != null);
+        assertFalse(child.isAlive());
+    }
+
+    private Process start(List<String> args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-Dfile.encoding=UTF-8", "-Djava.awt.headless=true", "-cp", classPath(), Main.class.getName()));
+        cmd.addAll(args);
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve("log.txt").toFile());
+        pb.environment().remove(JvmChoice.NO_RESTART_ENV);
+        return pb.start();
+    }
+
+    private static String classPath() {
+        String cp = System.getProperty("surefire.test.class.path");
+        return cp != null && !cp.isBlank() ? cp : System.getProperty("java.class.path");
+    }
+
+    private static ProcessHandle waitForChild(Process parent) throws InterruptedException {
+        for (int i = 0; i < 600; i++) {
+            Optional<ProcessHandle> child = parent.toHandle().children().findFirst();
+            if (child.isPresent()) {
+                return child.get();
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("no child JVM was started");
+    }
+
+    private static List<String> childCommand(Process parent) throws InterruptedException {
+        ProcessHandle child = waitForChild(parent);
+        return child.info().arguments().map(List::of).orElseThrow();
+    }
+}
