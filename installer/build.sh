@@ -51,10 +51,11 @@ fi
 # jdeps on the shaded jar reports only java.base and java.sql, because JavaFX and the drivers reach the rest by
 # name: java.desktop (Java2D map renderer, JavaFX's AWT bridges), java.xml (JavaFX CSS), java.logging (JavaFX,
 # sqlite driver), java.prefs (the user's settings), jdk.unsupported (JavaFX uses sun.misc.Unsafe). Also
-# jdk.localedata (zh number/date formats) and jdk.charsets (GBK/GB18030: a Chinese Windows console is cp936).
+# jdk.localedata (zh number/date formats) and jdk.charsets (GBK/GB18030: a Chinese Windows console is cp936);
+# java.management (the JVM options the program was started with, to choose its own: JvmChoice; jdeps misses it).
 # Checked by running: the CLI check and the window (open the sample, run all checks) work on this set.
 modules="$("$jbin/jdeps" --print-module-deps --ignore-missing-deps --multi-release 17 "$jar")"
-modules="$modules,java.desktop,java.prefs,java.xml,java.logging,jdk.unsupported,jdk.localedata,jdk.charsets"
+modules="$modules,java.desktop,java.prefs,java.xml,java.logging,java.management,jdk.unsupported,jdk.localedata,jdk.charsets"
 echo "build.sh: runtime modules: $modules"
 "$jbin/jlink" --add-modules "$modules" --include-locales=zh,en \
   --strip-debug --no-header-files --no-man-pages --compress=2 --output "$out/runtime"
