@@ -48,9 +48,36 @@ final class FeatureCursor {
 
     private boolean unindexed;
 
-    /** Reads the rows whose key lies in [{@code fromKey}, {@code toKey}) (and meet {@code bbox} when not null). */
-    void read(Envelope bbox, long fromKey, long toKey, FeatureSink sink, Consumer<ReadProblem> problems) throws SQLException {
-        String geom = layer.geometryColumn();
+    /** At most this many keys in one statement: SQLite's limit on bound parameters is 32,766 (999 before 3.32). */
+    private static final int KEYS_PER_STATEMENT = 500;
+
+    /**
+     * Reads the attributes of the rows with these keys, a few statements for any number of keys (one statement per key
+     * would cost a statement's preparation each), in key order; keys without a row are left out. The features have no
+     * geometry: callers that ask by key have it already.
+     */
+    void readKeys(long[] keys, FeatureSink sink, Consumer<ReadProblem> problems) throws SQLException {
+        String key = layer.primaryKey() == null ? "rowid" : Sql.id(layer.primaryKey());
+        long[] sorted = java.util.Arrays.stream(keys).distinct().sorted().toArray();
+        for (int from = 0; from < sorted.length; from += KEYS_PER_STATEMENT) {
+            int n = Math.min(KEYS_PER_STATEMENT, sorted.length - from);
+            StringBuilder sql = select(false).append(" WHERE ").append(key).append(" IN (");
+            for (int i = 0; i < n; i++) {
+                sql.append(i == 0 ? "?" : ",?");
+            }
+            sql.append(") ORDER BY ").append(key);
+            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+                for (int i = 0; i < n; i++) {
+                    ps.setLong(i + 1, sorted[from + i]);
+                }
+                emit(ps, null, false, sink, problems);
+            }
+        }
+    }
+
+    /** SELECT key, geometry (or NULL), fields FROM layer. */
+    private StringBuilder select(boolean withGeometry) {
+        String geom = withGeometry ? layer.geometryColumn() : null;
         StringBuilder sql = new StringBuilder("SELECT ");
         sql.append(layer.primaryKey() == null ? "rowid" : Sql.id(layer.primaryKey()));
         sql.append(", ").append(geom == null ? "NULL" : Sql.id(geom));
@@ -58,6 +85,13 @@ final class FeatureCursor {
             sql.append(", ").append(Sql.id(f.name()));
         }
         sql.append(" FROM ").append(Sql.id(layer.name()));
+        return sql;
+    }
+
+    /** Reads the rows whose key lies in [{@code fromKey}, {@code toKey}) (and meet {@code bbox} when not null). */
+    void read(Envelope bbox, long fromKey, long toKey, FeatureSink sink, Consumer<ReadProblem> problems) throws SQLException {
+        String geom = layer.geometryColumn();
+        StringBuilder sql = select(true);
         boolean indexed = bbox != null && layer.hasSpatialIndex() && layer.primaryKey() != null;
         boolean ranged = layer.primaryKey() != null && (fromKey != Long.MIN_VALUE || toKey != Long.MAX_VALUE);
         if (unindexed) {
@@ -88,39 +122,46 @@ final class FeatureCursor {
                 ps.setLong(p++, fromKey);
                 ps.setLong(p, toKey);
             }
-            ps.setFetchSize(1000);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    long fid = rs.getLong(1);
-                    Geometry g = null;
-                    byte[] blob = geom == null ? null : rs.getBytes(2);
-                    if (blob != null) {
-                        try {
-                            g = decoder.decode(blob);
-                        } catch (BlobException e) {
-                            problems.accept(new ReadProblem(layer.name(), fid, ReadProblem.Kind.SKIPPED, e.getMessage()));
-                            continue;
-                        }
-                        if (decoder.lastWasLinearized()) {
-                            problems.accept(new ReadProblem(layer.name(), fid, ReadProblem.Kind.LINEARIZED,
-                                    Messages.get("gpkg.blob.linearized")));
-                        }
-                        if (decoder.lastHadUnclosedRing()) {
-                            problems.accept(new ReadProblem(layer.name(), fid, ReadProblem.Kind.RING_CLOSED,
-                                    Messages.get("gpkg.blob.ringClosed")));
-                        }
-                        if (bbox != null && !indexed && !bbox.intersects(g.getEnvelopeInternal())) {
-                            continue;
-                        }
-                    } else if (bbox != null) {
+            emit(ps, bbox, indexed, sink, problems);
+        }
+    }
+
+    /** Runs the statement and hands each row that decodes (and meets {@code bbox}, checked here unless {@code indexed}). */
+    private void emit(PreparedStatement ps, Envelope bbox, boolean indexed, FeatureSink sink, Consumer<ReadProblem> problems)
+            throws SQLException {
+        String geom = layer.geometryColumn();
+        ps.setFetchSize(1000);
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                long fid = rs.getLong(1);
+                Geometry g = null;
+                byte[] blob = geom == null ? null : rs.getBytes(2);
+                if (blob != null) {
+                    try {
+                        g = decoder.decode(blob);
+                    } catch (BlobException e) {
+                        problems.accept(new ReadProblem(layer.name(), fid, ReadProblem.Kind.SKIPPED, e.getMessage()));
                         continue;
                     }
-                    Map<String, Object> attrs = new LinkedHashMap<>(fields.size() * 2);
-                    for (int i = 0; i < fields.size(); i++) {
-                        attrs.put(fields.get(i).name(), rs.getObject(i + 3));
+                    if (decoder.lastWasLinearized()) {
+                        problems.accept(new ReadProblem(layer.name(), fid, ReadProblem.Kind.LINEARIZED,
+                                Messages.get("gpkg.blob.linearized")));
                     }
-                    sink.accept(new Feature(fid, g, attrs));
+                    if (decoder.lastHadUnclosedRing()) {
+                        problems.accept(new ReadProblem(layer.name(), fid, ReadProblem.Kind.RING_CLOSED,
+                                Messages.get("gpkg.blob.ringClosed")));
+                    }
+                    if (bbox != null && !indexed && !bbox.intersects(g.getEnvelopeInternal())) {
+                        continue;
+                    }
+                } else if (bbox != null) {
+                    continue;
                 }
+                Map<String, Object> attrs = new LinkedHashMap<>(fields.size() * 2);
+                for (int i = 0; i < fields.size(); i++) {
+                    attrs.put(fields.get(i).name(), rs.getObject(i + 3));
+                }
+                sink.accept(new Feature(fid, g, attrs));
             }
         }
     }

@@ -248,8 +248,7 @@ public final class GeoPackageSource implements cn.basinguard.core.source.DataSou
     @Override
     public void read(String layer, Envelope bbox, List<String> fieldNames, FeatureSink sink, Consumer<ReadProblem> problems) {
         LayerInfo info = layer(layer);
-        List<LayerInfo.FieldInfo> fields = fieldNames == null ? info.fields()
-                : info.fields().stream().filter(f -> fieldNames.contains(f.name())).toList();
+        List<LayerInfo.FieldInfo> fields = fields(info, fieldNames);
         if (!info.isSupported()) {
             throw new GisException("gpkg.unsupportedLayer", info.name(), info.dataType());
         }
@@ -266,6 +265,10 @@ public final class GeoPackageSource implements cn.basinguard.core.source.DataSou
         } finally {
             release(c);
         }
+    }
+
+    private static List<LayerInfo.FieldInfo> fields(LayerInfo info, List<String> fieldNames) {
+        return fieldNames == null ? info.fields() : info.fields().stream().filter(f -> fieldNames.contains(f.name())).toList();
     }
 
     /** Layers with an R-tree are read by area through it; others by a scan that tests each envelope. */
@@ -326,6 +329,21 @@ public final class GeoPackageSource implements cn.basinguard.core.source.DataSou
             release(c);
         }
         return found.isEmpty() ? null : found.get(0);
+    }
+
+    /** The features with these keys and no geometry, in key order: a few statements of many keys each. */
+    @Override
+    public void features(String layer, long[] fids, List<String> fieldNames, FeatureSink sink) {
+        LayerInfo info = layer(layer);
+        Connection c = null;
+        try {
+            c = borrow();
+            new FeatureCursor(c, info, fields(info, fieldNames), Geometries.FACTORY).readKeys(fids, sink, p -> { });
+        } catch (SQLException e) {
+            throw SqliteErrors.translate(e, path, info.name());
+        } finally {
+            release(c);
+        }
     }
 
     public List<Feature> readAll(String layer, Consumer<ReadProblem> problems) {

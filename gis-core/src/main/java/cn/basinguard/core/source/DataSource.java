@@ -66,6 +66,27 @@ public interface DataSource extends AutoCloseable {
     /** The feature with this key, all attributes, or null; for identifying what the user clicked. */
     Feature feature(String layer, long fid);
 
+    /**
+     * The features with these keys, with the named attribute columns (all when null), in key order; keys without a
+     * feature are left out. Their geometry may be left out (null): this is for the attributes of features a caller has.
+     * By default one {@link #feature} each; a source that can ask for many at once does.
+     */
+    default void features(String layer, long[] fids, List<String> fields, FeatureSink sink) {
+        for (long fid : java.util.Arrays.stream(fids).distinct().sorted().toArray()) {
+            Feature f = feature(layer, fid);
+            if (f != null) {
+                if (fields != null) {
+                    java.util.Map<String, Object> kept = new java.util.LinkedHashMap<>();
+                    for (String name : fields) {
+                        kept.put(name, f.attributes().get(name));
+                    }
+                    f = new Feature(f.fid(), f.geometry(), kept);
+                }
+                sink.accept(f);
+            }
+        }
+    }
+
     /** The files whose bytes make up the source, for fingerprints: the .gpkg; the .shp with its .shx, .dbf, .prj, .cpg. */
     default List<java.nio.file.Path> files() {
         return List.of();
