@@ -55,7 +55,8 @@ public final class CheckEngine {
             } else {
                 layers.put(role, preparer.prepare(e.getValue(), found::add));
             }
-            notes.put(role, found);
+            // a DLTB serving as cultivated land and as land use is one layer: its notes are said once
+            notes.put(role, sharedLandUse(input, role) ? List.of() : found);
         }
         CheckScope scope = CheckScope.of(extentOf(layers.get(LayerRole.UNITS)), redLineExtent(big, meter.grid()), meter.grid());
 
@@ -75,21 +76,19 @@ public final class CheckEngine {
         for (Map.Entry<LayerRole, List<DataQualityIssue>> e : notes.entrySet()) {
             issues.addAll(e.getValue());
             if (big.containsKey(e.getKey())) {
-                if (tiled.features().getOrDefault(e.getKey(), 0L) == 0) {
+                // the land-use layer is read around sites only: how many features it has is not known
+                if (e.getKey() != LayerRole.LAND_USE && tiled.features().getOrDefault(e.getKey(), 0L) == 0) {
                     issues.add(new DataQualityIssue(DataQualityIssue.Kind.EMPTY_LAYER, big.get(e.getKey()).source(), null, null,
                             DataQualityIssue.Handling.USED_AS_IS));
                 }
-                for (DataQualityIssue d : tiled.issues()) {
-                    if (d.source().equals(big.get(e.getKey()).source())) {
-                        issues.add(d);
-                    }
-                }
+                issues.addAll(tiled.issues().getOrDefault(e.getKey(), List.of()));
             }
         }
         issues.addAll(siteIssues);
         issues.addAll(tiled.outside());
-        for (RoleLayer l : big.values()) {
-            if (l.reader() instanceof SourceReader r) {
+        for (Map.Entry<LayerRole, RoleLayer> e : big.entrySet()) {
+            RoleLayer l = e.getValue();
+            if (l.reader() instanceof SourceReader r && !sharedLandUse(input, e.getKey())) {
                 issues.addAll(DatasetLoader.issuesOf(r.problems(), l.source()));
             }
         }
@@ -111,11 +110,14 @@ public final class CheckEngine {
         }
         List<String> inputs = new ArrayList<>(input.inputs());
         for (RoleLayer l : input.layers().values()) {
-            inputs.add(l.role().key() + " = " + l.source());
+            if (!sharedLandUse(input, l.role())) {
+                inputs.add(l.role().key() + " = " + l.source());
+            }
         }
         List<ApproximateLayer> approximate = new ArrayList<>();
         for (RoleLayer l : input.layers().values()) {
-            if (l.crs() != null && GeometryTransformer.datumShift(l.crs(), meter.grid()) == cn.basinguard.core.crs.DatumShift.APPROXIMATE) {
+            if (!sharedLandUse(input, l.role()) && l.crs() != null
+                    && GeometryTransformer.datumShift(l.crs(), meter.grid()) == cn.basinguard.core.crs.DatumShift.APPROXIMATE) {
                 approximate.add(new ApproximateLayer(l.role(), l.source(), l.crs().nameZh(), l.crs().nameEn()));
             }
         }
@@ -123,7 +125,18 @@ public final class CheckEngine {
     }
 
     /** The roles whose layers are read and worked on tile by tile (the big ones: a county's patches). */
-    static final java.util.Set<LayerRole> TILED = java.util.EnumSet.of(LayerRole.CULTIVATED, LayerRole.BASIC_FARMLAND, LayerRole.ECO_REDLINE);
+    static final java.util.Set<LayerRole> TILED = java.util.EnumSet.of(LayerRole.CULTIVATED, LayerRole.BASIC_FARMLAND, LayerRole.ECO_REDLINE,
+            LayerRole.LAND_USE);
+
+    /**
+     * Whether {@code role} is the land-use role of a layer that also serves as cultivated land (a 三调 DLTB): the layer
+     * is listed, noted and read-checked once, as cultivated land.
+     */
+    static boolean sharedLandUse(CheckInput input, LayerRole role) {
+        RoleLayer lu = input.layer(LayerRole.LAND_USE);
+        RoleLayer cult = input.layer(LayerRole.CULTIVATED);
+        return role == LayerRole.LAND_USE && lu != null && cult != null && lu.source().equals(cult.source());
+    }
 
     private static Envelope extentOf(WorkingLayer layer) {
         if (layer == null) {
@@ -138,6 +151,9 @@ public final class CheckEngine {
     private static Envelope redLineExtent(Map<LayerRole, RoleLayer> big, Crs grid) {
         Envelope all = null;
         for (RoleLayer l : big.values()) {
+            if (l.role() == LayerRole.LAND_USE) {
+                continue; // the scope is the control lines', as it was before land use was read
+            }
             Envelope e = l.reader().extent();
             if (e == null) {
                 continue;
@@ -211,7 +227,7 @@ public final class CheckEngine {
 
     /** The layer the working grid is taken from: the units, else a red-line layer, else the sites. */
     private static RoleLayer anchor(CheckInput input) {
-        for (LayerRole role : List.of(LayerRole.UNITS, LayerRole.BASIC_FARMLAND, LayerRole.ECO_REDLINE, LayerRole.CULTIVATED, LayerRole.SITES)) {
+        for (LayerRole role : List.of(LayerRole.UNITS, LayerRole.BASIC_FARMLAND, LayerRole.ECO_REDLINE, LayerRole.CULTIVATED, LayerRole.LAND_USE, LayerRole.SITES)) {
             if (input.layer(role) != null) {
                 return input.layer(role);
             }

@@ -51,7 +51,8 @@ public record CheckReport(List<String> inputs, Crs grid, CheckParameters paramet
 
     /** Whether a site's figures and verdict are approximate: they depend on the site and on every red line. */
     public boolean approximate(SiteResult s) {
-        return approximate(LayerRole.SITES, LayerRole.UNITS, LayerRole.BASIC_FARMLAND, LayerRole.ECO_REDLINE, LayerRole.CULTIVATED);
+        return approximate(LayerRole.SITES, LayerRole.UNITS, LayerRole.BASIC_FARMLAND, LayerRole.ECO_REDLINE, LayerRole.CULTIVATED,
+                LayerRole.LAND_USE);
     }
 
     /** Whether the conflict figures are approximate. */

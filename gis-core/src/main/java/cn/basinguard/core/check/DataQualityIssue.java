@@ -15,7 +15,13 @@ import cn.basinguard.core.i18n.Messages;
 public record DataQualityIssue(Kind kind, String source, String featureId, String detail, Handling handling) {
     public enum Kind {
         INVALID_GEOMETRY, NULL_GEOMETRY, EMPTY_GEOMETRY, UNREADABLE_FEATURE, OUTSIDE_UNITS, MISSING_CRS, EMPTY_LAYER,
-        APPROXIMATE_DATUM, LINEARIZED_CURVES, NOT_POLYGONAL, RINGS_DROPPED, UNDECODABLE_TEXT, SOURCE_WARNING
+        APPROXIMATE_DATUM, LINEARIZED_CURVES, NOT_POLYGONAL, RINGS_DROPPED, UNDECODABLE_TEXT, SOURCE_WARNING,
+        /** a land-use patch a site occupies has a DLBM the 三调 working classification does not know: listed under its own code */
+        UNKNOWN_LAND_CLASS,
+        /** a patch's deduction rate (KCXS) cannot be one: the patch is counted without deduction */
+        BAD_DEDUCTION,
+        /** land-use patches overlap each other inside a site: the land-class lines count the overlap twice */
+        LAND_USE_OVERLAP
     }
 
     public enum Handling {

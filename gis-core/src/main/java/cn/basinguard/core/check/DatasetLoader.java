@@ -18,8 +18,9 @@ import java.util.Map;
 /**
  * Opens the user's GeoPackages (read-only), decides the roles, and reads the role layers and the targets table into
  * a {@link CheckInput}. A 三调 land-use layer (DLTB with all land classes) used as cultivated land keeps only the
- * parcels whose DLBM starts with "01" (耕地: 0101, 0102, 0103, and the older 011–013). Features that cannot be
- * read are listed as data-quality issues; the rest load.
+ * parcels whose DLBM starts with "01" (耕地: 0101, 0102, 0103, and the older 011–013), and serves whole as the
+ * land-use layer of the site review; a layer given the land-use role alone serves as cultivated land the same way.
+ * Features that cannot be read are listed as data-quality issues; the rest load.
  */
 public final class DatasetLoader {
     /** What was loaded, and what reading found wrong. */
@@ -77,7 +78,7 @@ public final class DatasetLoader {
                 infos.put(c, l);
             }
         }
-        RoleResolver.Resolution res = RoleResolver.resolve(candidates, explicitRoles);
+        RoleResolver.Resolution res = withLandUse(RoleResolver.resolve(candidates, explicitRoles), infos);
         List<DataQualityIssue> issues = new ArrayList<>();
         for (DataSource src : sources) {
             for (String w : src.warnings()) {
@@ -113,6 +114,30 @@ public final class DatasetLoader {
         return new Loaded(new CheckInput(layers, targets, inputs, issues, unit), res);
     }
 
+    /**
+     * The roles with land use and cultivated land derived from each other: a cultivated-land layer that holds DLBM (a
+     * 三调 DLTB with all its classes, or only its 耕地) is also the land-use layer unless another is named; a land-use
+     * layer is also the cultivated-land layer (its 01xx parcels) unless another is named or found.
+     */
+    static RoleResolver.Resolution withLandUse(RoleResolver.Resolution res, Map<LayerCandidate, LayerInfo> infos) {
+        LayerCandidate cult = res.roles().get(LayerRole.CULTIVATED);
+        LayerCandidate landUse = res.roles().get(LayerRole.LAND_USE);
+        if ((cult == null) == (landUse == null)) {
+            return res;
+        }
+        Map<LayerRole, LayerCandidate> roles = new EnumMap<>(res.roles());
+        if (cult == null) {
+            roles.put(LayerRole.CULTIVATED, landUse);
+        } else if (infos.get(cult) != null && hasLandClass(infos.get(cult))) {
+            roles.put(LayerRole.LAND_USE, cult);
+        }
+        return new RoleResolver.Resolution(roles, res.targets());
+    }
+
+    private static boolean hasLandClass(LayerInfo info) {
+        return info.fields().stream().anyMatch(f -> FieldPurpose.LAND_CLASS.names().stream().anyMatch(n -> n.equalsIgnoreCase(f.name())));
+    }
+
     private static RoleLayer roleLayer(LayerRole role, LayerCandidate c, LayerInfo info, Map<String, DataSource> byLocation,
                                        List<DataQualityIssue> issues, Area area, boolean stream) {
         if (info.kind() != LayerInfo.Kind.FEATURES) {
@@ -124,10 +149,10 @@ public final class DatasetLoader {
         Crs crs = info.srs() == null ? null : info.srs().crs();
         Area.Filter filter = area == null || crs == null ? null : area.in(crs);
         if (stream && CheckEngine.TILED.contains(role)) {
-            return new RoleLayer(role, c.label(), crs, new SourceReader(byLocation.get(c.file()), info, fieldsFor(role, info),
+            return new RoleLayer(role, c.label(), crs, new SourceReader(byLocation.get(c.file()), info, fieldsFor(role, info, false),
                     role == LayerRole.CULTIVATED, filter));
         }
-        List<SourceFeature> features = read(byLocation.get(c.file()), info, fieldsFor(role, info), filter, c.label(), issues);
+        List<SourceFeature> features = read(byLocation.get(c.file()), info, fieldsFor(role, info, true), filter, c.label(), issues);
         if (role == LayerRole.CULTIVATED) {
             features = onlyCultivated(features);
         }
@@ -154,21 +179,44 @@ public final class DatasetLoader {
 
     /**
      * The attribute columns a role needs: the red-line layers are the big ones (hundreds of thousands of patches with
-     * a dozen 三调 fields each) and the checks only need their patch id and land class; small layers are read whole.
+     * a dozen 三调 fields each) and the checks only need their patch id and land class, and cultivated and land use the
+     * deduction (KCXS, or KCMJ and TBMJ); reading every 三调 column of a county's patches would cost a tenth of the
+     * check. The site review's other fields, for the few patches a site occupies, are asked of the layer by fid
+     * ({@link LayerReader#features}) — or, for a layer held in memory ({@code held}), read with it. Small layers are
+     * read whole.
      */
-    static List<String> fieldsFor(LayerRole role, LayerInfo info) {
-        if (role != LayerRole.CULTIVATED && role != LayerRole.BASIC_FARMLAND && role != LayerRole.ECO_REDLINE) {
+    static List<String> fieldsFor(LayerRole role, LayerInfo info, boolean held) {
+        List<FieldPurpose> purposes = switch (role) {
+            case CULTIVATED, LAND_USE -> new ArrayList<>(List.of(FieldPurpose.PATCH_ID, FieldPurpose.LAND_CLASS,
+                    FieldPurpose.DEDUCTION_RATE, FieldPurpose.DEDUCTED_AREA, FieldPurpose.PATCH_AREA));
+            case BASIC_FARMLAND, ECO_REDLINE -> new ArrayList<>(List.of(FieldPurpose.PATCH_ID, FieldPurpose.LAND_CLASS));
+            default -> null;
+        };
+        if (purposes == null) {
             return null;
         }
-        List<String> wanted = new ArrayList<>();
+        if (held) {
+            purposes.addAll(FieldPurpose.SURVEY);
+        }
+        return columns(info, purposes);
+    }
+
+    /** The columns of a layer that serve the site review: the patch id, the land class and the 三调 fields. */
+    static List<String> surveyColumns(LayerInfo info) {
+        List<FieldPurpose> purposes = new ArrayList<>(List.of(FieldPurpose.PATCH_ID, FieldPurpose.LAND_CLASS));
+        purposes.addAll(FieldPurpose.SURVEY);
+        return columns(info, purposes);
+    }
+
+    /** The layer's columns that serve any of these purposes, in the layer's order. */
+    private static List<String> columns(LayerInfo info, List<FieldPurpose> purposes) {
+        List<String> out = new ArrayList<>();
         for (LayerInfo.FieldInfo f : info.fields()) {
-            for (FieldPurpose p : List.of(FieldPurpose.PATCH_ID, FieldPurpose.LAND_CLASS)) {
-                if (p.names().stream().anyMatch(n -> n.equalsIgnoreCase(f.name()))) {
-                    wanted.add(f.name());
-                }
+            if (purposes.stream().anyMatch(p -> p.names().stream().anyMatch(n -> n.equalsIgnoreCase(f.name())))) {
+                out.add(f.name());
             }
         }
-        return wanted;
+        return out;
     }
 
     private static List<SourceFeature> read(DataSource src, LayerInfo info, List<String> fields, Area.Filter area, String label,

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
@@ -38,16 +39,16 @@ final class EncroachmentCheck {
 
     /**
      * @param own the CRS the sites were given in
-     * @param overlaps each site's overlap with each red line, by the site's position in {@code sites}, found where the
-     *                 tiles read the red lines ({@link TiledCheck})
+     * @param overlaps what each site occupies (red lines, land use, patches), by the site's position in {@code sites},
+     *                 found where the tiles read the layers ({@link TiledCheck})
      */
-    List<SiteResult> run(List<Placed> sites, Crs own, Map<Integer, Map<LayerRole, Overlap>> overlaps, List<NamedUnit> units,
+    List<SiteResult> run(List<Placed> sites, Crs own, Map<Integer, SiteFindings> overlaps, List<NamedUnit> units,
                          Progress progress) {
         SiteResult[] out = new SiteResult[sites.size()];
         IntStream.range(0, sites.size()).parallel().forEach(i -> {
             progress.checkCancelled();
             Placed p = sites.get(i);
-            out[i] = p.inGrid() == null ? notMeasured(p, own) : check(p, own, overlaps.getOrDefault(i, Map.of()), units);
+            out[i] = p.inGrid() == null ? notMeasured(p, own) : check(p, own, overlaps.getOrDefault(i, SiteFindings.NONE), units);
             progress.step();
         });
         return List.of(out);
@@ -55,15 +56,17 @@ final class EncroachmentCheck {
 
     private SiteResult notMeasured(Placed p, Crs own) {
         return new SiteResult(SiteNames.nameOf(p.source(), p.id()), p.id(), null, List.of(), Map.of(),
-                SiteVerdicts.decide(Map.of(), p.beyond(), own, parameters), null, p.beyond());
+                SiteVerdicts.decide(Map.of(), p.beyond(), own, parameters), null, p.beyond(), null, List.of());
     }
 
-    private SiteResult check(Placed p, Crs own, Map<LayerRole, Overlap> found, List<NamedUnit> units) {
+    private SiteResult check(Placed p, Crs own, SiteFindings findings, List<NamedUnit> units) {
+        Map<LayerRole, Overlap> found = findings.overlaps();
         WorkingFeature site = p.inGrid();
         String name = SiteNames.nameOf(p.source(), p.id());
         SiteScope where = scope.place(site.geometry(), p.source().geometry(), own);
         if (where.status() == SiteScope.Status.OUTSIDE) {
-            return new SiteResult(name, p.id(), null, List.of(), Map.of(), SiteVerdicts.decide(Map.of(), where, own, parameters), null, where);
+            return new SiteResult(name, p.id(), null, List.of(), Map.of(), SiteVerdicts.decide(Map.of(), where, own, parameters), null, where,
+                    null, List.of());
         }
         OverlapMeter meterOfSite = new OverlapMeter(site.geometry(), meter);
         Map<LayerRole, Overlap> overlaps = new EnumMap<>(LayerRole.class);
@@ -80,26 +83,43 @@ final class EncroachmentCheck {
         }
         shares.sort(Comparator.comparingDouble((UnitShare s) -> -s.area().m2()));
         return new SiteResult(name, p.id(), site.area(), shares, overlaps, SiteVerdicts.decide(overlaps, where, own, parameters),
-                site.geometry(), where);
+                site.geometry(), where, findings.landUse(), findings.patches());
     }
 
-    /** The site's overlap with the patches of one red line near it. */
-    static Overlap overlapWith(OverlapMeter siteMeter, LayerRole role, List<WorkingFeature> near, CheckParameters parameters) {
+    /**
+     * The site's overlap with the patches of one red line near it. Cultivated land counts each patch's overlap net of
+     * its 田坎 share (overlap × (1 − KCXS)); {@link Overlap#gross()} keeps the whole.
+     *
+     * @param fields the layer's fields, for cultivated land's deduction
+     * @param hits where each patch the site occupies goes with its piece, in id order; null when not wanted
+     */
+    static Overlap overlapWith(OverlapMeter siteMeter, LayerRole role, List<WorkingFeature> near, CheckParameters parameters,
+                               SurveyFields fields, List<SiteLandUse.Hit> hits, Consumer<DataQualityIssue> issues) {
         List<WorkingFeature> candidates = new ArrayList<>(near);
         // the index returns candidates in tree order; patch lists must not depend on it
         candidates.sort(Comparator.comparing(WorkingFeature::id));
         MeasuredArea total = MeasuredArea.ZERO;
+        MeasuredArea gross = MeasuredArea.ZERO;
         List<String> ids = new ArrayList<>();
         List<Geometry> pieces = new ArrayList<>();
         for (WorkingFeature c : candidates) {
             OverlapMeter.Piece p = siteMeter.overlap(c);
             if (p.area().m2() > parameters.minOverlapM2()) {
-                total = total.plus(p.area());
+                MeasuredArea counted = p.area();
+                if (role == LayerRole.CULTIVATED) {
+                    double rate = fields.deductionRate(c.source(), c.id(), issues);
+                    counted = rate > 0 ? SiteLandUse.scaled(p.area(), 1 - rate) : p.area();
+                }
+                total = total.plus(counted);
+                gross = gross.plus(p.area());
                 ids.add(c.id());
                 pieces.add(p.piece());
+                if (hits != null) {
+                    hits.add(new SiteLandUse.Hit(c, p));
+                }
             }
         }
         Geometry geometry = pieces.isEmpty() ? null : new GeometryFactory(siteMeter.fixed().getPrecisionModel()).buildGeometry(pieces);
-        return new Overlap(role, total, ids, geometry);
+        return new Overlap(role, total, gross, ids, geometry);
     }
 }

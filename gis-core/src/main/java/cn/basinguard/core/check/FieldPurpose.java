@@ -17,7 +17,26 @@ public enum FieldPurpose {
     SECTION_LEVEL(List.of("KZJB", "控制级别", "断面级别", "LEVEL")),
     SECTION_TARGET(List.of("MBYLL", "目标优良率", "TARGET_RATE", "TARGET")),
     SECTION_UNIT(List.of("SSDY", "所属单元", "UNIT")),
-    LAND_CLASS(List.of("DLBM", "地类编码"));
+    LAND_CLASS(List.of("DLBM", "地类编码")),
+    // the 三调 DLTB fields a site review prints per occupied patch (cn-standards §4.1); 二调 names after the 三调 ones
+    LAND_CLASS_NAME(List.of("DLMC", "地类名称")),
+    PATCH_NUMBER(List.of("TBBH", "图斑编号")),
+    TENURE(List.of("QSXZ", "权属性质")),
+    OWNER_CODE(List.of("QSDWDM", "权属单位代码")),
+    OWNER(List.of("QSDWMC", "权属单位名称")),
+    LOCATION_CODE(List.of("ZLDWDM", "坐落单位代码")),
+    LOCATION(List.of("ZLDWMC", "坐落单位名称")),
+    /** The patch's stated area (m²): TBMJ on land-use and farmland patches, MJ on red-line patches. */
+    PATCH_AREA(List.of("TBMJ", "图斑面积", "MJ", "面积")),
+    DEDUCTED_CLASS(List.of("KCDLBM", "扣除地类编码")),
+    /** The 田坎 share of a patch (0 ≤ KCXS < 1); TKXS in 二调 data. */
+    DEDUCTION_RATE(List.of("KCXS", "扣除地类系数", "TKXS", "田坎系数")),
+    DEDUCTED_AREA(List.of("KCMJ", "扣除地类面积", "TKMJ", "田坎面积")),
+    CLASS_AREA(List.of("TBDLMJ", "图斑地类面积"));
+
+    /** The 三调 fields read from a land-use layer for the site review, besides the patch id and the land class. */
+    static final List<FieldPurpose> SURVEY = List.of(LAND_CLASS_NAME, PATCH_NUMBER, TENURE, OWNER_CODE, OWNER, LOCATION_CODE,
+            LOCATION, PATCH_AREA, DEDUCTED_CLASS, DEDUCTION_RATE, DEDUCTED_AREA, CLASS_AREA);
 
     private final List<String> names;
 

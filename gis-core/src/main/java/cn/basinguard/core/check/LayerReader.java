@@ -19,6 +19,12 @@ public interface LayerReader {
     /** Hands {@code sink} the features that have no position (NULL or empty geometries), for the data-quality report. */
     void readWithoutPosition(Consumer<SourceFeature> sink);
 
+    /**
+     * Hands {@code sink} the features with these fids with all their attributes (those without a feature are left out):
+     * the checks read only the columns they need, and the site review asks for the rest of the patches sites occupy.
+     */
+    void features(long[] fids, Consumer<SourceFeature> sink);
+
     /** How many features the layer has, or −1 when only a full read could tell. */
     long count();
 

@@ -17,7 +17,13 @@ public enum LayerRole {
             "STBHHX", "STHX")),
     RESERVOIRS("reservoirs", List.of("reservoirs", "reservoir", "水库", "水库水面", "SK", "SKSM")),
     SECTIONS("sections", List.of("sections", "monitoring_sections", "监测断面", "水质监测断面", "断面", "JCDM")),
-    SITES("sites", List.of("sites", "project_sites", "项目选址", "项目用地", "建设项目", "XMXZ", "XMYD"));
+    SITES("sites", List.of("sites", "project_sites", "项目选址", "项目用地", "建设项目", "XMXZ", "XMYD")),
+    /**
+     * The 三调 land-use layer with all its land classes, for a site's occupation by land class, owner and patch. A DLTB
+     * recognised as cultivated land (and holding DLBM) plays this role too ({@link DatasetLoader}); a layer given this
+     * role alone also serves as cultivated land, its 01xx parcels.
+     */
+    LAND_USE("land_use", List.of("land_use", "landuse", "土地利用现状", "土地利用现状图斑", "三调地类图斑"));
 
     private final String key;
     private final List<String> names;

@@ -46,6 +46,26 @@ final class ListReader implements LayerReader {
     }
 
     @Override
+    public void features(long[] fids, Consumer<SourceFeature> sink) {
+        java.util.Map<Long, SourceFeature> m = byFid;
+        if (m == null) {
+            m = new java.util.HashMap<>();
+            for (SourceFeature f : features) {
+                m.putIfAbsent(f.fid(), f);
+            }
+            byFid = m;
+        }
+        for (long fid : fids) {
+            SourceFeature f = m.get(fid);
+            if (f != null) {
+                sink.accept(f);
+            }
+        }
+    }
+
+    private volatile java.util.Map<Long, SourceFeature> byFid;
+
+    @Override
     public long count() {
         return features.size();
     }

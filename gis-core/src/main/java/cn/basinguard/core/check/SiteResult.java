@@ -14,12 +14,17 @@ import org.locationtech.jts.geom.Geometry;
  *     measured site, none for a site not measured)
  * @param geometry the site in the working grid; null when it was not measured
  * @param scope whether the site lies inside the extent of the checked data, and if not, how far away
+ * @param landUse what the site occupies of the land-use layer, by land class, three big class, owner and village;
+ *     null without a land-use layer or when the site was not measured
+ * @param patches one row per occupied patch: land use (cultivated land when there is no land-use layer), permanent
+ *     basic farmland, ecological red line, each in id order; empty when the site was not measured
  */
 public record SiteResult(String name, String id, MeasuredArea area, List<UnitShare> units, Map<LayerRole, Overlap> overlaps,
-                         Verdict verdict, Geometry geometry, SiteScope scope) {
+                         Verdict verdict, Geometry geometry, SiteScope scope, LandUseOccupation landUse, List<OccupiedPatch> patches) {
     public SiteResult {
         units = List.copyOf(units);
         overlaps = Map.copyOf(overlaps);
+        patches = List.copyOf(patches);
     }
 
     public Overlap overlap(LayerRole role) {

@@ -37,6 +37,22 @@ final class SourceReader implements LayerReader {
 
     @Override
     public void read(Envelope bbox, Consumer<SourceFeature> sink) {
+        read(bbox, sink, null);
+    }
+
+    /**
+     * Whether {@link #read(Envelope, Consumer, Consumer)} hands out the other land classes of a land-use layer read as
+     * cultivated land: it does when it reads from the source (a layer it holds holds only its 耕地).
+     */
+    boolean passesOthers() {
+        return onlyCultivated && source.indexed(info.name());
+    }
+
+    /**
+     * As {@link #read(Envelope, Consumer)}; the features of a land-use layer that are not 耕地, which this reader leaves
+     * out, go to {@code others} (when not null and {@link #passesOthers()}), so that one read serves both roles.
+     */
+    void read(Envelope bbox, Consumer<SourceFeature> sink, Consumer<SourceFeature> others) {
         if (!source.indexed(info.name())) {
             held().read(bbox, sink);
             return;
@@ -49,10 +65,21 @@ final class SourceReader implements LayerReader {
             }
         }
         source.read(info.name(), box, fields, f -> {
-            if (ListReader.hasPosition(f.geometry()) && keeps(f)) {
+            if (!ListReader.hasPosition(f.geometry())) {
+                return;
+            }
+            if (keeps(f)) {
                 sink.accept(toSource(f));
+            } else if (others != null && onlyCultivated && (area == null || area.meets(f.geometry()))) {
+                others.accept(toSource(f));
             }
         }, this::problem);
+    }
+
+    /** The patches' 三调 columns, those the site review prints: not the whole row (a DLTB has a dozen more). */
+    @Override
+    public void features(long[] fids, Consumer<SourceFeature> sink) {
+        source.features(info.name(), fids, DatasetLoader.surveyColumns(info), f -> sink.accept(toSource(f)));
     }
 
     @Override

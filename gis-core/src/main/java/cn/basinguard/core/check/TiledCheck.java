@@ -31,6 +31,9 @@ import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
  * 30,000-vertex red line costs a tile only the part of its boundary that runs through it. Red-line polygons that
  * several tiles read are brought into the grid (moved, validated, measured) once and kept while there is room.
  *
+ * <p>The land-use layer (all land classes) is read only around the sites, by the tile that owns each site, for the
+ * site review; it plays no part in the tiles' layout, the unit sums or the scope.
+ *
  * <p>Unit totals are exact sums ({@link ExactSum}): the same figures whatever the tiles and threads.
  */
 final class TiledCheck {
@@ -56,10 +59,25 @@ final class TiledCheck {
     private final Map<String, LayerPreparer.PreparedOne> shared = new ConcurrentHashMap<>();
     private final AtomicLong sharedVertices = new AtomicLong();
     private final GeometryFactory factory = new GeometryFactory();
+    /** Each big layer's 三调 fields. */
+    private final Map<LayerRole, SurveyFields> fields = new EnumMap<>(LayerRole.class);
+    /** The land-use layer's patches measured for a site's review; null without a land-use layer. */
+    private final SiteLandUse landUse;
+    /** Whether the land-use layer is the layer that also serves as cultivated land (whose tiles report its 耕地 patches). */
+    private final boolean landUseIsCultivated;
+    /**
+     * Whether the tiles' read of cultivated land hands out the land-use layer's other classes too (the two roles are one
+     * layer, read from its source): then a site's land use is that read's, with no read of its own, and its 耕地 pieces are
+     * the ones cultivated land measured.
+     */
+    private final boolean othersFromCultivated;
 
-    /** What the tiles found, merged; {@code features} counts each layer's features (those without a position too). */
-    record Result(Map<LayerRole, MeasuredArea[]> unitAreas, List<DataQualityIssue> issues, List<DataQualityIssue> outside,
-                  List<ConflictPatch> conflicts, Map<Integer, Map<LayerRole, Overlap>> siteOverlaps, Map<LayerRole, Long> features) {
+    /**
+     * What the tiles found, merged; {@code features} counts each layer's features (those without a position too);
+     * {@code issues} are each layer's, in its feature order (the land-use layer's: those of the patches read around sites).
+     */
+    record Result(Map<LayerRole, MeasuredArea[]> unitAreas, Map<LayerRole, List<DataQualityIssue>> issues, List<DataQualityIssue> outside,
+                  List<ConflictPatch> conflicts, Map<Integer, SiteFindings> siteOverlaps, Map<LayerRole, Long> features) {
     }
 
     /** @param layers the big role layers present (admitted: they have a CRS) */
@@ -73,6 +91,12 @@ final class TiledCheck {
         this.sites = sites;
         this.reportOutside = reportOutside;
         layers.forEach((role, l) -> zoneGuard.put(role, preparer.needsZoneGuard(l)));
+        RoleLayer lu = layers.get(LayerRole.LAND_USE);
+        RoleLayer cult = layers.get(LayerRole.CULTIVATED);
+        layers.forEach((role, l) -> fields.put(role, new SurveyFields(l.source())));
+        this.landUse = lu == null ? null : new SiteLandUse(LandClasses.standard(), meter, parameters, fields.get(LayerRole.LAND_USE));
+        this.landUseIsCultivated = lu != null && cult != null && lu.source().equals(cult.source());
+        this.othersFromCultivated = landUseIsCultivated && cult.reader() instanceof SourceReader r && r.passesOthers();
     }
 
     Result run(Progress progress) {
@@ -80,6 +104,9 @@ final class TiledCheck {
         TileResult positionless = new TileResult();
         for (Map.Entry<LayerRole, RoleLayer> e : layers.entrySet()) {
             RoleLayer layer = e.getValue();
+            if (e.getKey() == LayerRole.LAND_USE) {
+                continue; // read around sites only: a patch without a position occupies none
+            }
             layer.reader().readWithoutPosition(f -> {
                 positionless.count(e.getKey());
                 LayerPreparer.PreparedOne p = preparer.prepareOne(layer, f, true);
@@ -109,7 +136,7 @@ final class TiledCheck {
     /** Every big layer's extent in the grid (and the sites'), widened a little: the area the tiles cover. */
     private Envelope extent() {
         Envelope all = new Envelope();
-        for (RoleLayer l : layers.values()) {
+        for (RoleLayer l : tiledLayers()) {
             Envelope e = l.reader().extent();
             if (e != null) {
                 all.expandToInclude(inGrid(e, l.crs()));
@@ -129,7 +156,7 @@ final class TiledCheck {
     /** A grid of tiles over the extent, about {@link #PATCHES_PER_TILE} patches each; row by row from the south-west. */
     private List<Envelope> tiles(Envelope extent) {
         long patches = 0;
-        for (RoleLayer l : layers.values()) {
+        for (RoleLayer l : tiledLayers()) {
             long c = l.reader().count();
             patches += c < 0 ? PATCHES_PER_TILE : c;
         }
@@ -155,6 +182,11 @@ final class TiledCheck {
     }
 
     private volatile Envelope tileExtent;
+
+    /** The layers that decide the tiles: all but the land-use layer, which is read around sites only. */
+    private List<RoleLayer> tiledLayers() {
+        return layers.entrySet().stream().filter(e -> e.getKey() != LayerRole.LAND_USE).map(Map.Entry::getValue).toList();
+    }
 
     /** Whether a patch whose box is {@code e} belongs to the tile {@code tile}: the tile holds its lower-left corner. */
     private static boolean owns(Envelope tile, Envelope e) {
@@ -186,16 +218,23 @@ final class TiledCheck {
             around.expandToInclude(siteBox);
             Map<LayerRole, List<WorkingFeature>> owned = new EnumMap<>(LayerRole.class);
             Map<LayerRole, List<WorkingFeature>> near = new EnumMap<>(LayerRole.class);
+            // the land-use layer's other classes, as read with its 耕地, around this tile's sites (not yet in the grid)
+            List<SourceFeature> otherLandUse = new ArrayList<>();
+            Envelope othersBox = othersFromCultivated && !siteBox.isNull() ? inLayer(siteBox, layers.get(LayerRole.LAND_USE).crs()) : null;
             for (LayerRole role : List.of(LayerRole.CULTIVATED, LayerRole.BASIC_FARMLAND)) {
                 if (layers.containsKey(role)) {
-                    read(role, around, owned, near);
+                    read(role, around, owned, near, role == LayerRole.CULTIVATED && othersBox != null ? f -> {
+                        if (f.geometry().getEnvelopeInternal().intersects(othersBox)) {
+                            otherLandUse.add(f);
+                        }
+                    } : null);
                 }
             }
             if (layers.containsKey(LayerRole.ECO_REDLINE)) {
                 // the red line around every basic-farmland patch of this tile too, for their conflicts
                 Envelope ecoBox = new Envelope(around);
                 owned.getOrDefault(LayerRole.BASIC_FARMLAND, List.of()).forEach(f -> ecoBox.expandToInclude(f.geometry().getEnvelopeInternal()));
-                read(LayerRole.ECO_REDLINE, ecoBox, owned, near);
+                read(LayerRole.ECO_REDLINE, ecoBox, owned, near, null);
             }
             // what this tile works on lies in the box of what it owns: big polygons are cut to it
             Envelope work = new Envelope(siteBox);
@@ -227,8 +266,14 @@ final class TiledCheck {
             if (owned.containsKey(LayerRole.BASIC_FARMLAND) && partners.containsKey(LayerRole.ECO_REDLINE)) {
                 conflicts(owned.get(LayerRole.BASIC_FARMLAND), partners.get(LayerRole.ECO_REDLINE), localUnits);
             }
+            LandUseNear landUseNear = landUse == null ? null : new LandUseNear(otherLandUse, work, cutter);
+            List<SiteHits> measured = new ArrayList<>();
             for (int i : ownedSites) {
-                out.siteOverlaps.put(i, siteOverlaps(sites.get(i).inGrid(), partners));
+                measured.add(siteHits(i, partners, landUseNear));
+            }
+            Map<String, SourceFeature> full = fullFeatures(measured);
+            for (SiteHits h : measured) {
+                out.siteOverlaps.put(h.index(), siteFindings(h, full));
             }
             return out;
         }
@@ -238,11 +283,11 @@ final class TiledCheck {
          * it: owned (this tile measures it) and near (it may overlap what this tile owns).
          */
         private void read(LayerRole role, Envelope box, Map<LayerRole, List<WorkingFeature>> owned,
-                          Map<LayerRole, List<WorkingFeature>> near) {
+                          Map<LayerRole, List<WorkingFeature>> near, java.util.function.Consumer<SourceFeature> others) {
             RoleLayer layer = layers.get(role);
             List<WorkingFeature> mine = new ArrayList<>();
             List<WorkingFeature> all = new ArrayList<>();
-            layer.reader().read(inLayer(box, layer.crs()), f -> {
+            java.util.function.Consumer<SourceFeature> sink = f -> {
                 WorkingFeature w = prepare(layer, f);
                 if (w == null) {
                     return;
@@ -255,7 +300,12 @@ final class TiledCheck {
                     mine.add(w);
                 }
                 all.add(w);
-            });
+            };
+            if (others != null) {
+                ((SourceReader) layer.reader()).read(inLayer(box, layer.crs()), sink, others);
+            } else {
+                layer.reader().read(inLayer(box, layer.crs()), sink);
+            }
             owned.put(role, mine);
             near.put(role, all);
         }
@@ -280,6 +330,78 @@ final class TiledCheck {
                 if (owns(tile, e)) {
                     out.issues.add(new Ordered(layer.role(), f.fid(), p.issue()));
                 }
+            }
+            return p.feature();
+        }
+
+        /**
+         * The land-use patches near this tile's sites, in the grid. With the layer serving as cultivated land too, its 耕地
+         * patches are cultivated land's (pieces and all) and its other classes came with that read; otherwise each site
+         * reads the layer around itself. Big patches are cut to the tile's work box as the other layers' are, so a 耕地
+         * patch met as land use gives the overlap it gives as cultivated land. Each is brought into the grid once a tile.
+         */
+        private final class LandUseNear {
+            private final Envelope work;
+            private final Geometry cutter;
+            private final HPRtree others;
+            private final Map<Long, WorkingFeature> prepared = new HashMap<>();
+
+            LandUseNear(List<SourceFeature> otherLandUse, Envelope work, Geometry cutter) {
+                this.work = work;
+                this.cutter = cutter;
+                if (othersFromCultivated) {
+                    others = new HPRtree();
+                    otherLandUse.forEach(f -> others.insert(f.geometry().getEnvelopeInternal(), f));
+                    others.build();
+                } else {
+                    others = null;
+                }
+            }
+
+            /** The land-use patches other than those given as cultivated land, whose box meets {@code box} (grid). */
+            List<WorkingFeature> around(Envelope box) {
+                RoleLayer layer = layers.get(LayerRole.LAND_USE);
+                List<SourceFeature> raw = new ArrayList<>();
+                if (others != null) {
+                    for (Object o : others.query(inLayer(box, layer.crs()))) {
+                        raw.add((SourceFeature) o);
+                    }
+                } else {
+                    layer.reader().read(inLayer(box, layer.crs()), raw::add);
+                }
+                List<WorkingFeature> out = new ArrayList<>();
+                for (SourceFeature f : raw) {
+                    WorkingFeature w = prepared.containsKey(f.fid()) ? prepared.get(f.fid()) : prepareLandUse(layer, f);
+                    prepared.put(f.fid(), w);
+                    if (w != null && w.geometry().getEnvelopeInternal().intersects(box)) {
+                        Envelope e = w.geometry().getEnvelopeInternal();
+                        out.add(work.covers(e) || w.geometry().getNumPoints() < BIG_POLYGON ? w : cutTo(w, cutter));
+                    }
+                }
+                return out;
+            }
+        }
+
+        /**
+         * A land-use feature in the grid, or null when it is not used. What is wrong with it is reported by whichever tile
+         * reads it (merged once per feature), except for the 耕地 patches of a layer that also serves as cultivated land:
+         * their owning tiles report those.
+         */
+        private WorkingFeature prepareLandUse(RoleLayer layer, SourceFeature f) {
+            String key = layer.role().ordinal() + "/" + f.fid();
+            LayerPreparer.PreparedOne p = shared.get(key);
+            if (p == null) {
+                if (zoneGuard.get(layer.role())) {
+                    preparer.requireWithinZone(layer, f);
+                }
+                p = preparer.prepareOne(layer, f, true);
+                if (p.feature() != null && p.feature().geometry().getNumPoints() >= BIG_POLYGON
+                    && sharedVertices.addAndGet(p.feature().geometry().getNumPoints()) <= SHARED_VERTICES) {
+                    shared.putIfAbsent(key, p);
+                }
+            }
+            if (p.issue() != null && !(landUseIsCultivated && DatasetLoader.isCultivated(f.attributes()))) {
+                out.siteIssues.add(new Ordered(LayerRole.LAND_USE, f.fid(), p.issue()));
             }
             return p.feature();
         }
@@ -338,12 +460,21 @@ final class TiledCheck {
 
         private final Map<LayerRole, HPRtree> partnerIndex = new EnumMap<>(LayerRole.class);
 
-        private Map<LayerRole, Overlap> siteOverlaps(WorkingFeature site, Map<LayerRole, List<WorkingFeature>> partners) {
+        /**
+         * What a site occupies, patch by patch: its overlaps with each red line (from the partners this tile read), the
+         * patches of each with their pieces, and the land-use patches with theirs ({@code landUseNear}, null without a
+         * land-use layer).
+         */
+        private SiteHits siteHits(int siteIndex, Map<LayerRole, List<WorkingFeature>> partners, LandUseNear landUseNear) {
+            WorkingFeature site = sites.get(siteIndex).inGrid();
             OverlapMeter meterOfSite = new OverlapMeter(site.geometry(), meter);
             Map<LayerRole, Overlap> overlaps = new EnumMap<>(LayerRole.class);
+            Map<LayerRole, List<SiteLandUse.Hit>> hits = new EnumMap<>(LayerRole.class);
             Envelope box = site.geometry().getEnvelopeInternal();
             for (LayerRole role : EncroachmentCheck.RED_LINES) {
                 List<WorkingFeature> near = partners.get(role);
+                List<SiteLandUse.Hit> mine = new ArrayList<>();
+                hits.put(role, mine);
                 if (near == null) {
                     overlaps.put(role, new Overlap(role, MeasuredArea.ZERO, List.of(), null));
                     continue;
@@ -351,10 +482,76 @@ final class TiledCheck {
                 HPRtree index = partnerIndex.computeIfAbsent(role, r -> indexOf(near));
                 @SuppressWarnings("unchecked")
                 List<WorkingFeature> candidates = (List<WorkingFeature>) index.query(box);
-                overlaps.put(role, EncroachmentCheck.overlapWith(meterOfSite, role, candidates, parameters));
+                overlaps.put(role, EncroachmentCheck.overlapWith(meterOfSite, role, candidates, parameters, fields.get(role),
+                        mine, d -> out.siteIssues.add(new Ordered(role, -1, d))));
             }
-            return overlaps;
+            if (landUseNear != null) {
+                List<SiteLandUse.Hit> landHits = new ArrayList<>();
+                if (othersFromCultivated) {
+                    landHits.addAll(hits.get(LayerRole.CULTIVATED)); // the same patches, the same pieces
+                }
+                for (WorkingFeature w : landUseNear.around(box)) {
+                    OverlapMeter.Piece p = meterOfSite.overlap(w);
+                    if (p.area().m2() > parameters.minOverlapM2()) {
+                        landHits.add(new SiteLandUse.Hit(w, p));
+                    }
+                }
+                hits.put(LayerRole.LAND_USE, landHits);
+            }
+            return new SiteHits(siteIndex, overlaps, hits);
         }
+
+        /** The site's findings: its overlaps, its occupation of the land-use layer and its patch rows. */
+        private SiteFindings siteFindings(SiteHits h, Map<String, SourceFeature> full) {
+            EncroachmentCheck.Placed placed = sites.get(h.index());
+            List<OccupiedPatch> patches = new ArrayList<>();
+            LandUseOccupation occupation = null;
+            if (landUse != null) {
+                String name = SiteNames.nameOf(placed.source(), placed.id());
+                occupation = landUse.measure(placed.inGrid().area(), name, h.hits().get(LayerRole.LAND_USE),
+                        w -> fullOf(full, LayerRole.LAND_USE, w), patches, d -> out.siteIssues.add(new Ordered(LayerRole.LAND_USE, -1, d)));
+            } else {
+                rows(LayerRole.CULTIVATED, h, full, patches);
+            }
+            rows(LayerRole.BASIC_FARMLAND, h, full, patches);
+            rows(LayerRole.ECO_REDLINE, h, full, patches);
+            return new SiteFindings(h.overlaps(), occupation, patches);
+        }
+
+        private void rows(LayerRole role, SiteHits h, Map<String, SourceFeature> full, List<OccupiedPatch> patches) {
+            for (SiteLandUse.Hit hit : h.hits().get(role)) {
+                patches.add(fields.get(role).row(role, hit.feature(), fullOf(full, role, hit.feature()), hit.area()));
+            }
+        }
+
+        /**
+         * The patches the tile's sites occupy with all their attributes, asked of each layer at once: the tiles read only
+         * the columns the checks need, and only these few patches need the rest.
+         */
+        private Map<String, SourceFeature> fullFeatures(List<SiteHits> measured) {
+            Map<String, SourceFeature> out = new HashMap<>();
+            for (LayerRole role : List.of(landUse != null ? LayerRole.LAND_USE : LayerRole.CULTIVATED, LayerRole.BASIC_FARMLAND,
+                    LayerRole.ECO_REDLINE)) {
+                if (!layers.containsKey(role)) {
+                    continue;
+                }
+                long[] fids = measured.stream().flatMap(h -> h.hits().getOrDefault(role, List.of()).stream())
+                        .mapToLong(hit -> hit.feature().source().fid()).distinct().toArray();
+                if (fids.length > 0) {
+                    layers.get(role).reader().features(fids, f -> out.put(role.ordinal() + "/" + f.fid(), f));
+                }
+            }
+            return out;
+        }
+
+        /** The patch with all its attributes; the attributes the tile read when the layer no longer has it. */
+        private SourceFeature fullOf(Map<String, SourceFeature> full, LayerRole role, WorkingFeature w) {
+            return full.getOrDefault(role.ordinal() + "/" + w.source().fid(), w.source());
+        }
+    }
+
+    /** A site's overlaps and the patches it occupies with their pieces, by role (LAND_USE: the land-use patches). */
+    private record SiteHits(int index, Map<LayerRole, Overlap> overlaps, Map<LayerRole, List<SiteLandUse.Hit>> hits) {
     }
 
     private static HPRtree indexOf(List<WorkingFeature> features) {
@@ -456,9 +653,11 @@ final class TiledCheck {
     private static final class TileResult {
         final Map<LayerRole, ExactSum[]> sums = new EnumMap<>(LayerRole.class);
         final List<Ordered> issues = new ArrayList<>();
+        /** Found while measuring sites (several sites, in several tiles, may meet the same patch): merged once each. */
+        final List<Ordered> siteIssues = new ArrayList<>();
         final List<Ordered> outside = new ArrayList<>();
         final List<OrderedConflict> conflicts = new ArrayList<>();
-        final Map<Integer, Map<LayerRole, Overlap>> siteOverlaps = new HashMap<>();
+        final Map<Integer, SiteFindings> siteOverlaps = new HashMap<>();
         final Map<LayerRole, Long> counts = new EnumMap<>(LayerRole.class);
 
         void count(LayerRole role) {
@@ -483,9 +682,10 @@ final class TiledCheck {
     private Result merge(TileResult[] found) {
         Map<LayerRole, MeasuredArea[]> areas = new EnumMap<>(LayerRole.class);
         List<Ordered> issues = new ArrayList<>();
+        List<Ordered> siteIssues = new ArrayList<>();
         List<Ordered> outside = new ArrayList<>();
         List<OrderedConflict> conflicts = new ArrayList<>();
-        Map<Integer, Map<LayerRole, Overlap>> siteOverlaps = new HashMap<>();
+        Map<Integer, SiteFindings> siteOverlaps = new HashMap<>();
         Map<LayerRole, Long> counts = new EnumMap<>(LayerRole.class);
         int n = units.size();
         Map<LayerRole, ExactSum[]> totals = new EnumMap<>(LayerRole.class);
@@ -503,12 +703,16 @@ final class TiledCheck {
                 }
             });
             issues.addAll(t.issues);
+            siteIssues.addAll(t.siteIssues);
             outside.addAll(t.outside);
             conflicts.addAll(t.conflicts);
             siteOverlaps.putAll(t.siteOverlaps);
             t.counts.forEach((role, c) -> counts.merge(role, c, Long::sum));
         }
         for (LayerRole role : layers.keySet()) {
+            if (role == LayerRole.LAND_USE) {
+                continue;
+            }
             ExactSum[] s = totals.get(role);
             MeasuredArea[] a = new MeasuredArea[n];
             for (int u = 0; u < n; u++) {
@@ -521,7 +725,19 @@ final class TiledCheck {
         issues.sort(order);
         outside.sort(order);
         conflicts.sort(Comparator.comparingLong(OrderedConflict::farmlandFid).thenComparing(c -> c.patch().ecoRedlineId()));
-        return new Result(areas, issues.stream().map(Ordered::issue).toList(), outside.stream().map(Ordered::issue).toList(),
+        Map<LayerRole, List<DataQualityIssue>> byRole = new EnumMap<>(LayerRole.class);
+        for (Ordered o : issues) {
+            byRole.computeIfAbsent(o.role(), r -> new ArrayList<>()).add(o.issue());
+        }
+        // what measuring sites found, once per patch and finding, by patch id: several sites may meet one patch, and a
+        // layer serving as cultivated land and land use finds a bad KCXS twice (said once, as cultivated land's)
+        java.util.Set<DataQualityIssue> said = new java.util.HashSet<>();
+        siteIssues.stream()
+            .sorted(Comparator.comparing(Ordered::role).thenComparing(o -> o.issue().featureId(), Comparator.nullsFirst(Comparator.naturalOrder()))
+                .thenComparing(o -> o.issue().kind()).thenComparing(o -> o.issue().detail(), Comparator.nullsFirst(Comparator.naturalOrder())))
+            .filter(o -> said.add(o.issue()))
+            .forEach(o -> byRole.computeIfAbsent(o.role(), r -> new ArrayList<>()).add(o.issue()));
+        return new Result(areas, byRole, outside.stream().map(Ordered::issue).toList(),
                 conflicts.stream().map(OrderedConflict::patch).toList(), siteOverlaps, counts);
     }
 }

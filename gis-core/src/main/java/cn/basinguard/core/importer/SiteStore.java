@@ -45,7 +45,7 @@ public final class SiteStore {
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
         .withZone(ZoneOffset.UTC);
     private static final Set<LayerRole> RED_LINE = Set.of(LayerRole.CULTIVATED, LayerRole.BASIC_FARMLAND,
-        LayerRole.ECO_REDLINE);
+        LayerRole.ECO_REDLINE, LayerRole.LAND_USE);
 
     private SiteStore() {
     }

@@ -21,6 +21,9 @@ public final class DefaultStyles {
                     PointSymbol.CIRCLE, 6, null, 0);
         }
         return switch (role) {
+            // land use under everything, pale, until the land-class colours of the national scheme are drawn
+            case LAND_USE -> new LayerStyle(new Color(236, 232, 214), new Color(175, 170, 150), 0.3f, Hatch.NONE, null, 0,
+                    PointSymbol.SQUARE, 6, null, 0);
             case CULTIVATED -> new LayerStyle(new Color(214, 232, 160), new Color(160, 185, 100), 0.4f, Hatch.NONE, null, 0,
                     PointSymbol.SQUARE, 6, null, 0);
             case BASIC_FARMLAND -> new LayerStyle(new Color(245, 211, 75, 220), new Color(190, 150, 20), 0.5f, Hatch.DIAGONAL,

@@ -21,8 +21,8 @@ import java.util.Map;
  * units and sites above).
  */
 public final class MapLayers {
-    private static final List<LayerRole> DRAW_ORDER = List.of(LayerRole.CULTIVATED, LayerRole.BASIC_FARMLAND, LayerRole.ECO_REDLINE,
-            LayerRole.RESERVOIRS, LayerRole.UNITS, LayerRole.SITES, LayerRole.SECTIONS);
+    private static final List<LayerRole> DRAW_ORDER = List.of(LayerRole.LAND_USE, LayerRole.CULTIVATED, LayerRole.BASIC_FARMLAND,
+            LayerRole.ECO_REDLINE, LayerRole.RESERVOIRS, LayerRole.UNITS, LayerRole.SITES, LayerRole.SECTIONS);
     /** Land below, units and sites above; a layer of no known role just above cultivated land. */
     private static final Comparator<MapLayer> DRAWING =
             Comparator.comparingInt(m -> m.role() == null ? 2 : DRAW_ORDER.indexOf(m.role()) * 10);
