@@ -74,7 +74,7 @@ class NotCheckedSheetsTest {
         assertTrue(text.contains("永久基本农田,—,—,—"), text);
 
         ByteArrayOutputStream xlsx = new ByteArrayOutputStream();
-        new XlsxSheetWriter().write(summary, b.unitSheets(), sites, "项目选址", xlsx);
+        new XlsxSheetWriter().write(summary, b.unitSheets(), sites, b.siteWorksheets(), "项目选址", xlsx);
         try (ReadableWorkbook wb = new ReadableWorkbook(new ByteArrayInputStream(xlsx.toByteArray()), new ReadingOptions(true, false))) {
             List<Row> rows = wb.findSheet(summary.subject()).orElseThrow().read();
             Row sf = rows.stream().filter(r -> r.getCellCount() > 2 && "旧金山测试地块".equals(r.getCellAsString(0).orElse(null)))

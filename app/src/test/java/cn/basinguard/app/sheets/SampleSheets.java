@@ -29,6 +29,8 @@ final class SampleSheets {
     final DistrictSummarySheet summary;
     final List<ComplianceSheet> units;
     final List<SiteReviewSheet> sites;
+    /** The workbook's site tables across all sites (land classes … patches). */
+    final List<cn.basinguard.core.report.SheetTable> siteTables;
     /** The map every sheet's frame is drawn from: the sample's layers in the report's grid. */
     final cn.basinguard.core.map.MapContent map;
 
@@ -47,6 +49,7 @@ final class SampleSheets {
         summary = b.districtSheet();
         units = b.unitSheets();
         sites = b.siteSheets();
+        siteTables = b.siteWorksheets();
         map = cn.basinguard.core.map.MapLayers.fromFiles(List.of(sample), report.grid());
     }
 

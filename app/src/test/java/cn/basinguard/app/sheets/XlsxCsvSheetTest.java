@@ -27,10 +27,10 @@ class XlsxCsvSheetTest {
     void xlsxHasSummaryUnitsAndSitesWithNumbersStoredAsNumbers() throws Exception {
         SampleSheets ss = SampleSheets.get();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        new XlsxSheetWriter().write(ss.summary, ss.units, ss.sites, "项目选址", out);
+        new XlsxSheetWriter().write(ss.summary, ss.units, ss.sites, ss.siteTables, "项目选址", out);
         try (ReadableWorkbook wb = new ReadableWorkbook(new ByteArrayInputStream(out.toByteArray()), new ReadingOptions(true, false))) {
             List<String> names = wb.getSheets().map(org.dhatim.fastexcel.reader.Sheet::getName).toList();
-            assertEquals(2 + ss.units.size(), names.size(), names.toString());
+            assertEquals(2 + ss.units.size() + ss.siteTables.size(), names.size(), names.toString());
             assertEquals(ss.summary.subject(), names.get(0));
             for (ComplianceSheet u : ss.units) {
                 List<Row> rows = wb.findSheet(u.subject()).orElseThrow().read();
@@ -59,6 +59,59 @@ class XlsxCsvSheetTest {
                     }
                 }
             }
+        }
+    }
+
+    /**
+     * One worksheet per site table across all sites (land classes, three big classes, owners, villages, patches), each
+     * row as the records say, the header frozen and filterable.
+     */
+    @Test
+    void xlsxHasOneFilterableWorksheetPerSiteTable() throws Exception {
+        SampleSheets ss = SampleSheets.get();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new XlsxSheetWriter().write(ss.summary, ss.units, ss.sites, ss.siteTables, "项目选址", out);
+        assertEquals(List.of("占用地类", "三大类汇总", "权属单位", "坐落单位", "压占图斑"),
+                ss.siteTables.stream().map(cn.basinguard.core.report.SheetTable::caption).toList());
+        cn.basinguard.core.report.SheetTable patches = ss.siteTables.get(4);
+        long expected = ss.report.sites().stream().mapToLong(s -> s.patches().size()).sum();
+        assertEquals(expected, patches.rows().size());
+        assertTrue(expected > 10, "the sample's sites occupy patches: " + expected);
+        try (ReadableWorkbook wb = new ReadableWorkbook(new ByteArrayInputStream(out.toByteArray()), new ReadingOptions(true, false))) {
+            List<Row> rows = wb.findSheet("压占图斑").orElseThrow().read();
+            assertEquals(patches.header(), rows.get(0).stream().map(c -> c.asString()).toList());
+            assertEquals(patches.rows().size() + 1, rows.size());
+            for (int i = 0; i < patches.rows().size(); i++) {
+                List<SheetCell> e = patches.rows().get(i);
+                for (int c = 0; c < e.size(); c++) {
+                    Cell cell = rows.get(i + 1).getCell(c);
+                    if (e.get(c).isNumber()) {
+                        assertEquals(0, e.get(c).number().compareTo(cell.asNumber()), e.get(c).text());
+                    } else {
+                        assertEquals(e.get(c).text(), cell.asString());
+                    }
+                }
+            }
+        }
+        // fastexcel-reader does not read panes or filters: the worksheet's XML says them
+        int index = 2 + ss.units.size() + 5;
+        String xml = worksheetXml(out.toByteArray(), index);
+        assertTrue(xml.contains("<autoFilter ref=\"A1:M"), "a filter over the 13 columns from the header down");
+        assertTrue(xml.matches("(?s).*<pane[^>]*ySplit=\"1\"[^>]*state=\"frozen\".*"), xml.substring(0, 400));
+    }
+
+    private static String worksheetXml(byte[] xlsx, int index) throws Exception {
+        // the streamed entries carry their sizes after the data, which ZipInputStream refuses: read the central directory
+        java.nio.file.Path f = java.nio.file.Files.createTempFile("sites", ".xlsx");
+        try {
+            java.nio.file.Files.write(f, xlsx);
+            try (java.util.zip.ZipFile z = new java.util.zip.ZipFile(f.toFile())) {
+                java.util.zip.ZipEntry e = z.getEntry("xl/worksheets/sheet" + index + ".xml");
+                assertTrue(e != null, "no worksheet " + index);
+                return new String(z.getInputStream(e).readAllBytes(), StandardCharsets.UTF_8);
+            }
+        } finally {
+            java.nio.file.Files.delete(f);
         }
     }
 

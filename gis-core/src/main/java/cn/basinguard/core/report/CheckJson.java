@@ -5,6 +5,11 @@ import cn.basinguard.core.check.CheckReport;
 import cn.basinguard.core.check.ConflictPatch;
 import cn.basinguard.core.check.CrsHint;
 import cn.basinguard.core.check.DataQualityIssue;
+import cn.basinguard.core.check.GroupArea;
+import cn.basinguard.core.check.HolderArea;
+import cn.basinguard.core.check.LandClassArea;
+import cn.basinguard.core.check.LandUseOccupation;
+import cn.basinguard.core.check.OccupiedPatch;
 import cn.basinguard.core.check.IndicatorResult;
 import cn.basinguard.core.check.LayerRole;
 import cn.basinguard.core.check.MeasuredArea;
@@ -31,7 +36,9 @@ import java.util.Map;
  * ellipsoidal area (CGCS2000, 32号), every {@code _planar_m2} the Gauss–Krüger grid area, both unrounded m²; a site
  * that was not measured (outside the checks' extent) has null figures. Version 2 added the verdict level
  * NOT_CHECKED, rule R4 and each site's "scope"; and "approximate_layers" (Xi'an 80 / Beijing 54 layers moved without
- * seven parameters) with an "approximate" flag on each unit, indicator, site and the conflicts.
+ * seven parameters) with an "approximate" flag on each unit, indicator, site and the conflicts. Each site also has
+ * its occupation of the land-use layer ("land_use", "land_classes", "class3", "owners", "villages") and one row per
+ * occupied patch ("patches"); "overlaps.cultivated_m2" is net of 田坎, "cultivated_gross_m2" the whole overlap.
  */
 public final class CheckJson {
     public static final String SCHEMA = "basinguard-check/2";
@@ -190,6 +197,9 @@ public final class CheckJson {
         for (LayerRole role : AREA_ROLES) {
             Overlap o = s.overlap(role);
             area(g, role.key(), !s.measured() ? null : o == null ? MeasuredArea.ZERO : o.area());
+            if (role == LayerRole.CULTIVATED) {
+                area(g, role.key() + "_gross", !s.measured() ? null : o == null ? MeasuredArea.ZERO : o.gross());
+            }
             g.writeArrayFieldStart(role.key() + "_patches");
             for (String id : o == null ? List.<String>of() : o.patchIds()) {
                 g.writeString(id);
@@ -197,6 +207,7 @@ public final class CheckJson {
             g.writeEndArray();
         }
         g.writeEndObject();
+        occupation(g, s);
         scope(g, s.scope());
         g.writeObjectFieldStart("verdict");
         g.writeStringField("level", s.verdict().level().name());
@@ -213,6 +224,72 @@ public final class CheckJson {
         g.writeEndArray();
         g.writeEndObject();
         g.writeEndObject();
+    }
+
+    /**
+     * What the site occupies of the land-use layer, and its patches. "land_use" is null (and the lists empty) without a
+     * land-use layer or for a site not measured; "patches" lists what the site occupies of whichever layers there are.
+     */
+    private static void occupation(JsonGenerator g, SiteResult s) throws IOException {
+        LandUseOccupation lu = s.landUse();
+        if (lu == null) {
+            g.writeNullField("land_use");
+        } else {
+            g.writeObjectFieldStart("land_use");
+            area(g, "inside", lu.inside());
+            area(g, "outside", lu.outside());
+            area(g, "double_counted", lu.doubleCounted());
+            g.writeEndObject();
+        }
+        g.writeArrayFieldStart("land_classes");
+        for (LandClassArea c : lu == null ? List.<LandClassArea>of() : lu.classes()) {
+            g.writeStartObject();
+            g.writeStringField("dlbm", c.dlbm());
+            g.writeStringField("dlmc", c.dlmc());
+            g.writeStringField("class3", c.group().term());
+            area(g, "area", c.area());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("class3");
+        for (GroupArea c : lu == null ? List.<GroupArea>of() : lu.groups()) {
+            g.writeStartObject();
+            g.writeStringField("class3", c.group().term());
+            area(g, "area", c.area());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        holders(g, "owners", "qsdwmc", lu == null ? List.of() : lu.owners());
+        holders(g, "villages", "zldwmc", lu == null ? List.of() : lu.villages());
+        g.writeArrayFieldStart("patches");
+        for (OccupiedPatch p : s.patches()) {
+            g.writeStartObject();
+            g.writeStringField("role", p.role().key());
+            g.writeStringField("id", p.id());
+            g.writeStringField("tbbh", p.tbbh());
+            g.writeStringField("dlbm", p.dlbm());
+            g.writeStringField("dlmc", p.dlmc());
+            g.writeStringField("qsxz", p.qsxz());
+            g.writeStringField("qsdwmc", p.qsdwmc());
+            g.writeStringField("zldwmc", p.zldwmc());
+            nullableNumber(g, "tbmj_m2", p.tbmj());
+            area(g, "area", p.area());
+            area(g, "patch_area", p.patchArea());
+            g.writeNumberField("share", p.share());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+    }
+
+    private static void holders(JsonGenerator g, String field, String nameKey, List<HolderArea> holders) throws IOException {
+        g.writeArrayFieldStart(field);
+        for (HolderArea h : holders) {
+            g.writeStartObject();
+            g.writeStringField(nameKey, h.name());
+            area(g, "area", h.area());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
     }
 
     private static void conflicts(JsonGenerator g, CheckReport r) throws IOException {

@@ -46,6 +46,16 @@ public final class Figures {
         return text(mu(m2));
     }
 
+    /** 公顷, 4 decimals (1 m² still shows). */
+    public static BigDecimal hectares(double m2) {
+        return AreaUnits.hectares(m2, 4);
+    }
+
+    /** A share (0–1) as a percentage with 2 decimals: a small occupation of a large patch still shows. */
+    public static BigDecimal percent(double share) {
+        return AreaUnits.round(share * 100, 2);
+    }
+
     /** 公顷, 4 decimals (1 m² still shows), as text. */
     public static String hectareText(double m2) {
         return text(AreaUnits.hectares(m2, 4));

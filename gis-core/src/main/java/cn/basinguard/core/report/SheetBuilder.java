@@ -3,6 +3,13 @@ package cn.basinguard.core.report;
 import cn.basinguard.core.check.CheckReport;
 import cn.basinguard.core.check.ConflictPatch;
 import cn.basinguard.core.check.DataQualityIssue;
+import cn.basinguard.core.check.GroupArea;
+import cn.basinguard.core.check.HolderArea;
+import cn.basinguard.core.check.LandClassArea;
+import cn.basinguard.core.check.LandClassGroup;
+import cn.basinguard.core.check.LandUseOccupation;
+import cn.basinguard.core.check.MeasuredArea;
+import cn.basinguard.core.check.OccupiedPatch;
 import cn.basinguard.core.check.LayerRole;
 import cn.basinguard.core.check.Overlap;
 import cn.basinguard.core.check.SiteResult;
@@ -91,11 +98,171 @@ public final class SheetBuilder {
             verdict.add(List.of(SheetCell.text(rule.id()), SheetCell.text(Messages.get("verdict." + rule.level().name())),
                     SheetCell.text(rule.basis()), SheetCell.text(i < s.verdict().reasons().size() ? s.verdict().reasons().get(i) : DASH)));
         }
+        // after the verdict, what the site occupies of the land-use layer, then every patch it occupies
+        List<SheetTable> occupation = new ArrayList<>();
+        int n = 4;
+        if (s.measured() && s.landUse() != null) {
+            LandUseOccupation lu = s.landUse();
+            occupation.add(landClassTable(caption("landClasses", n++), s, lu));
+            occupation.add(groupTable(caption("landGroups", n++), lu));
+            occupation.add(holderTable(caption("owners", n++), "owner", lu.owners(), lu.covered()));
+            occupation.add(holderTable(caption("villages", n++), "village", lu.villages(), lu.covered()));
+        }
+        SheetTable patches = !s.measured() ? null : new SheetTable(caption("patches", n), PATCH_COLUMNS.get(), PATCH_WEIGHTS,
+                s.patches().stream().map(SheetBuilder::patchRow).toList());
         return new SiteReviewSheet(Messages.get("sheet.site.title"), s.name(), fields,
                 new SheetTable(Messages.get("sheet.table.overlaps"), cols("layer", "areaM2", "areaMu", "patches"), List.of(3, 3, 3, 6), overlaps),
                 new SheetTable(Messages.get("sheet.table.units"), cols("unit", "areaM2", "areaMu", "share"), List.of(4, 3, 3, 3), units),
                 new SheetTable(Messages.get("sheet.table.verdict"), cols("rule", "verdict", "basis", "reason"), List.of(1, 2, 4, 8), verdict),
-                siteMap(s), fingerprint);
+                occupation, patches, siteMap(s), fingerprint);
+    }
+
+    /**
+     * The site tables of every measured site as one table each, a project column first and no total rows, for the
+     * workbook's filterable worksheets: land classes, three big classes, owners, villages (when a land-use layer was
+     * read) and occupied patches.
+     */
+    public List<SheetTable> siteWorksheets() {
+        List<SiteResult> measured = report.sites().stream().filter(SiteResult::measured).toList();
+        if (measured.isEmpty()) {
+            return List.of();
+        }
+        List<List<SheetCell>> classes = new ArrayList<>();
+        List<List<SheetCell>> groups = new ArrayList<>();
+        List<List<SheetCell>> owners = new ArrayList<>();
+        List<List<SheetCell>> villages = new ArrayList<>();
+        List<List<SheetCell>> patches = new ArrayList<>();
+        for (SiteResult s : measured) {
+            LandUseOccupation lu = s.landUse();
+            if (lu != null) {
+                lu.classes().forEach(c -> classes.add(withSite(s, landClassRow(c))));
+                lu.groups().forEach(g -> groups.add(withSite(s, areaRow(g.group().label(), g.area()))));
+                lu.owners().forEach(h -> owners.add(withSite(s, areaRow(holderName(h), h.area()))));
+                lu.villages().forEach(h -> villages.add(withSite(s, areaRow(holderName(h), h.area()))));
+            }
+            s.patches().forEach(p -> patches.add(withSite(s, patchRow(p))));
+        }
+        List<SheetTable> out = new ArrayList<>();
+        if (measured.stream().anyMatch(s -> s.landUse() != null)) {
+            out.add(new SheetTable(Messages.get("sheet.xlsx.landClasses"), withSite(cols("dlbm", "dlmc", "landGroup", "areaM2", "areaHa", "areaMu")),
+                    siteWeight(List.of(2, 3, 2, 3, 3, 3)), classes));
+            out.add(new SheetTable(Messages.get("sheet.xlsx.landGroups"), withSite(cols("landGroup", "areaM2", "areaHa", "areaMu")),
+                    siteWeight(List.of(4, 3, 3, 3)), groups));
+            out.add(new SheetTable(Messages.get("sheet.xlsx.owners"), withSite(cols("owner", "areaM2", "areaHa", "areaMu")),
+                    siteWeight(List.of(4, 3, 3, 3)), owners));
+            out.add(new SheetTable(Messages.get("sheet.xlsx.villages"), withSite(cols("village", "areaM2", "areaHa", "areaMu")),
+                    siteWeight(List.of(4, 3, 3, 3)), villages));
+        }
+        out.add(new SheetTable(Messages.get("sheet.xlsx.patches"), withSite(PATCH_COLUMNS.get()), siteWeight(PATCH_WEIGHTS), patches));
+        return out;
+    }
+
+    private static final java.util.function.Supplier<List<String>> PATCH_COLUMNS = () -> cols("role", "patchId", "tbbh", "dlbm", "dlmc",
+            "qsxz", "owner", "village", "tbmj", "yzmj", "yzmjMu", "yzb");
+    /** Twelve columns on A4 portrait: a figure of 9 digits, a 4-character class name and an 8-character owner fit unwrapped. */
+    private static final List<Integer> PATCH_WEIGHTS = List.of(5, 5, 3, 3, 4, 2, 6, 6, 5, 5, 4, 3);
+
+    /** 四、 / "4." and the table's name. */
+    private static String caption(String table, int number) {
+        return Messages.get("sheet.table." + table, Messages.get("sheet.numeral." + number));
+    }
+
+    /**
+     * The land-class lines, then the reconciliation: their total (the site's area the land-use patches cover), what
+     * of it is counted twice where patches overlap (only when they do), the part no patch covers, and the site's area.
+     */
+    private static SheetTable landClassTable(String caption, SiteResult s, LandUseOccupation lu) {
+        List<List<SheetCell>> rows = new ArrayList<>();
+        lu.classes().forEach(c -> rows.add(landClassRow(c)));
+        rows.add(summary(Messages.get("sheet.row.total"), lu.covered()));
+        if (!lu.doubleCounted().isZero()) {
+            rows.add(summary(Messages.get("sheet.row.doubleCounted"), lu.doubleCounted()));
+        }
+        rows.add(summary(Messages.get("sheet.row.outside"), lu.outside()));
+        rows.add(summary(Messages.get("sheet.row.siteArea"), s.area()));
+        return new SheetTable(caption, cols("dlbm", "dlmc", "landGroup", "areaM2", "areaHa", "areaMu"), List.of(2, 5, 3, 3, 3, 3), rows);
+    }
+
+    private static List<SheetCell> landClassRow(LandClassArea c) {
+        List<SheetCell> row = new ArrayList<>(List.of(SheetCell.text(c.dlbm().isEmpty() ? DASH : c.dlbm()),
+                SheetCell.text(c.dlmc() == null ? DASH : c.dlmc()), SheetCell.text(c.group().label())));
+        row.addAll(areaCells(c.area()));
+        return row;
+    }
+
+    /** The three big classes (耕地 net of 田坎 under 农用地) and their total. */
+    private static SheetTable groupTable(String caption, LandUseOccupation lu) {
+        List<List<SheetCell>> rows = new ArrayList<>();
+        for (GroupArea g : lu.groups()) {
+            rows.add(areaRow(g.group().label(), g.area()));
+            if (g.group() == LandClassGroup.AGRICULTURAL) {
+                rows.add(areaRow(Messages.get("sheet.row.ofWhichCultivated"), lu.cultivated()));
+            }
+        }
+        rows.add(areaRow(Messages.get("sheet.row.total"), lu.covered()));
+        return new SheetTable(caption, cols("landGroup", "areaM2", "areaHa", "areaMu"), List.of(5, 3, 3, 3), rows);
+    }
+
+    private static SheetTable holderTable(String caption, String column, List<HolderArea> holders, MeasuredArea total) {
+        List<List<SheetCell>> rows = new ArrayList<>();
+        holders.forEach(h -> rows.add(areaRow(holderName(h), h.area())));
+        rows.add(areaRow(Messages.get("sheet.row.total"), total));
+        return new SheetTable(caption, cols(column, "areaM2", "areaHa", "areaMu"), List.of(5, 3, 3, 3), rows);
+    }
+
+    private static String holderName(HolderArea h) {
+        return h.name() == null ? DASH : h.name();
+    }
+
+    private static List<SheetCell> patchRow(OccupiedPatch p) {
+        return List.of(SheetCell.text(roleName(p.role())), SheetCell.text(p.id()), text(p.tbbh()), text(p.dlbm()), text(p.dlmc()),
+                text(p.qsxz()), text(p.qsdwmc()), text(p.zldwmc()),
+                p.tbmj() == null ? SheetCell.text(DASH) : SheetCell.number(Figures.m2(p.tbmj())),
+                SheetCell.number(Figures.m2(p.area().m2())), SheetCell.number(Figures.mu(p.area().m2())),
+                SheetCell.number(Figures.percent(p.share())));
+    }
+
+    private static SheetCell text(String s) {
+        return SheetCell.text(s == null ? DASH : s);
+    }
+
+    /** A summary row of the land-class table: its label under the class names, then the area in m², 公顷 and 亩. */
+    private static List<SheetCell> summary(String label, MeasuredArea a) {
+        List<SheetCell> row = new ArrayList<>(List.of(SheetCell.text(""), SheetCell.text(label), SheetCell.text("")));
+        row.addAll(areaCells(a));
+        return row;
+    }
+
+    /** A label, then the area in m², 公顷 and 亩. */
+    private static List<SheetCell> areaRow(String label, MeasuredArea a) {
+        List<SheetCell> row = new ArrayList<>();
+        row.add(SheetCell.text(label));
+        row.addAll(areaCells(a));
+        return row;
+    }
+
+    /** m² and 亩 to 2 decimals, 公顷 to 4, each rounded once from the unrounded m². */
+    private static List<SheetCell> areaCells(MeasuredArea a) {
+        return List.of(SheetCell.number(Figures.m2(a.m2())), SheetCell.number(Figures.hectares(a.m2())), SheetCell.number(Figures.mu(a.m2())));
+    }
+
+    private static <T> List<T> withSite(List<T> row, T site) {
+        List<T> out = new ArrayList<>();
+        out.add(site);
+        out.addAll(row);
+        return out;
+    }
+
+    private static List<SheetCell> withSite(SiteResult s, List<SheetCell> row) {
+        return withSite(row, SheetCell.text(s.name()));
+    }
+
+    private static List<String> withSite(List<String> header) {
+        return withSite(header, Messages.get("sheet.col.site"));
+    }
+
+    private static List<Integer> siteWeight(List<Integer> weights) {
+        return withSite(weights, 4);
     }
 
     public DistrictSummarySheet districtSheet() {

@@ -73,7 +73,7 @@ public final class SheetExporter {
         if (f.contains(Format.XLSX)) {
             String sitesName = Messages.get("sheet.xlsx.sites");
             written.add(write(dir.resolve(names.next(Messages.get("sheet.xlsx.file"), "xlsx")),
-                    out -> new XlsxSheetWriter().write(summary, units, sites, sitesName, out)));
+                    out -> new XlsxSheetWriter().write(summary, units, sites, b.siteWorksheets(), sitesName, out)));
             progress.accept(written.size(), total);
         }
         return written;

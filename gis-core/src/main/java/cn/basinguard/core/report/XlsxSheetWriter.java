@@ -10,7 +10,9 @@ import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 
 /**
- * The sheets as one XLSX workbook: the summary first, one worksheet per unit, one with every site's review. Figures
+ * The sheets as one XLSX workbook: the summary first, one worksheet per unit, one with every site's review, then one
+ * worksheet per site table across all sites (land classes, three big classes, owners, villages, occupied patches), each
+ * with its header frozen and an autofilter, so a reviewer can filter the patches by site, owner or class. Figures
  * are numeric cells whose display format has the decimals the PDF prints. Text is always written as a string cell,
  * which a spreadsheet never evaluates, so "=1 座" or a hostile "=HYPERLINK(…)" from the data shows as typed and
  * needs no apostrophe (the CSV, where the reader decides, does get one: {@link CellGuard}).
@@ -21,8 +23,9 @@ import org.dhatim.fastexcel.Worksheet;
 public final class XlsxSheetWriter {
     private static final int MAX_NAME = 31;
 
-    public void write(DistrictSummarySheet summary, List<ComplianceSheet> units, List<SiteReviewSheet> sites, String sitesName,
-                      OutputStream out) throws IOException {
+    /** @param siteTables the site tables across all sites ({@link SheetBuilder#siteWorksheets()}), one worksheet each */
+    public void write(DistrictSummarySheet summary, List<ComplianceSheet> units, List<SiteReviewSheet> sites, List<SheetTable> siteTables,
+                      String sitesName, OutputStream out) throws IOException {
         Workbook wb = new Workbook(out, "BasinGuard", "1.0");
         Set<String> names = new HashSet<>();
         Worksheet s = wb.newWorksheet(sheetName(summary.subject(), names));
@@ -39,6 +42,9 @@ public final class XlsxSheetWriter {
                 r = block(ws, r, site) + 2;
             }
             trace(ws, r, sites.get(0).fingerprint());
+        }
+        for (SheetTable t : siteTables) {
+            filterable(wb.newWorksheet(sheetName(t.caption(), names)), t);
         }
         wb.finish();
     }
@@ -80,6 +86,25 @@ public final class XlsxSheetWriter {
             }
         }
         return row;
+    }
+
+    /** A table alone on its worksheet: the header in row 1, frozen, with an autofilter over every column. */
+    private static void filterable(Worksheet ws, SheetTable t) {
+        int cols = t.header().size();
+        for (int c = 0; c < cols; c++) {
+            ws.width(c, Math.max(10, 3.5 * t.weights().get(c)));
+            ws.value(0, c, text(t.header().get(c)));
+            ws.style(0, c).bold().fillColor("E4E9F0").borderStyle("thin").wrapText(true).set();
+        }
+        int row = 1;
+        for (List<SheetCell> r : t.rows()) {
+            for (int c = 0; c < r.size(); c++) {
+                cell(ws, row, c, r.get(c));
+            }
+            row++;
+        }
+        ws.freezePane(0, 1);
+        ws.setAutoFilter(0, 0, cols - 1);
     }
 
     private static void cell(Worksheet ws, int row, int col, SheetCell c) {

@@ -47,7 +47,7 @@ class FormulaGuardTest {
     void xlsxStoresHostileTextAsTextAndFiguresAsNumbers() throws Exception {
         Sheet s = hostileSheet();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        new XlsxSheetWriter().write((DistrictSummarySheet) s, List.of(), List.of(), "sites", out);
+        new XlsxSheetWriter().write((DistrictSummarySheet) s, List.of(), List.of(), List.of(), "sites", out);
         try (ReadableWorkbook wb = new ReadableWorkbook(new ByteArrayInputStream(out.toByteArray()), new ReadingOptions(true, false))) {
             int hostile = 0;
             int numbers = 0;
