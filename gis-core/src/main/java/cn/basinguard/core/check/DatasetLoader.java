@@ -180,7 +180,7 @@ public final class DatasetLoader {
     /**
      * The attribute columns a role needs: the red-line layers are the big ones (hundreds of thousands of patches with
      * a dozen 三调 fields each) and the checks only need their patch id and land class, and cultivated and land use the
-     * deduction (KCXS, or KCMJ and TBMJ); reading every 三调 column of a county's patches would cost a tenth of the
+     * deduction (KCXS, or KCMJ, TBDLMJ and TBMJ); reading every 三调 column of a county's patches would cost a tenth of the
      * check. The site review's other fields, for the few patches a site occupies, are asked of the layer by fid
      * ({@link LayerReader#features}) — or, for a layer held in memory ({@code held}), read with it. Small layers are
      * read whole.
@@ -188,7 +188,7 @@ public final class DatasetLoader {
     static List<String> fieldsFor(LayerRole role, LayerInfo info, boolean held) {
         List<FieldPurpose> purposes = switch (role) {
             case CULTIVATED, LAND_USE -> new ArrayList<>(List.of(FieldPurpose.PATCH_ID, FieldPurpose.LAND_CLASS,
-                    FieldPurpose.DEDUCTION_RATE, FieldPurpose.DEDUCTED_AREA, FieldPurpose.PATCH_AREA));
+                    FieldPurpose.DEDUCTION_RATE, FieldPurpose.DEDUCTED_AREA, FieldPurpose.PATCH_AREA, FieldPurpose.CLASS_AREA));
             case BASIC_FARMLAND, ECO_REDLINE -> new ArrayList<>(List.of(FieldPurpose.PATCH_ID, FieldPurpose.LAND_CLASS));
             default -> null;
         };

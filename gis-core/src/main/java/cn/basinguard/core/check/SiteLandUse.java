@@ -78,8 +78,8 @@ final class SiteLandUse {
             } else {
                 byClass.merge(key, whole, MeasuredArea::plus);
             }
-            owners.merge(nullToEmpty(fields.text(f, FieldPurpose.OWNER)), whole, MeasuredArea::plus);
-            villages.merge(nullToEmpty(fields.text(f, FieldPurpose.LOCATION)), whole, MeasuredArea::plus);
+            owners.merge(nullToEmpty(fields.owner(f)), whole, MeasuredArea::plus);
+            villages.merge(nullToEmpty(fields.village(f)), whole, MeasuredArea::plus);
             pieces.add(h.piece().piece());
             pieceAreas.add(whole);
             patches.add(fields.row(LayerRole.LAND_USE, c, f, whole));

@@ -6,8 +6,8 @@ import java.util.function.Consumer;
 
 /**
  * The 三调 fields of one layer's patches as the site review needs them, found by {@link FieldPurpose}: text trimmed
- * (blank is null), numbers parsed from numeric or text columns. Also a patch's deduction rate: KCXS, or KCMJ / TBMJ
- * where only those are given; a rate outside 0 ≤ KCXS < 1 is reported and not applied. The patches of one layer have
+ * (blank is null), numbers parsed from numeric or text columns. Also a patch's deduction rate: KCXS, or KCMJ / TBMJ,
+ * or 1 − TBDLMJ / TBMJ where only those are given; a rate outside 0 ≤ KCXS < 1 is reported and not applied. The patches of one layer have
  * one set of columns, so each field's column is looked up once (a lookup by names costs more than the value).
  * Safe for several threads.
  */
@@ -29,12 +29,12 @@ final class SurveyFields {
     }
 
     /**
-     * The column of {@code p} in this feature, looked up once per set of columns: the features a layer's reads hand out
-     * (few columns) and those asked for by fid (all) are told apart by their number of columns, and a column found
-     * before is still checked to be there.
+     * The column of {@code p} in this feature, looked up once per set of columns (the features a layer's reads hand out
+     * have few, those asked for by fid more; features of other sources may differ), told apart by the hash of their
+     * names; a column found before is still checked to be there.
      */
     private String column(SourceFeature f, FieldPurpose p) {
-        long key = (long) p.ordinal() << 32 | f.attributes().size();
+        long key = (long) p.ordinal() << 32 | (f.attributes().keySet().hashCode() & 0xFFFFFFFFL);
         String known = columns.get(key);
         if (known != null && (known.isEmpty() || f.attributes().containsKey(known))) {
             return known.isEmpty() ? null : known;
@@ -67,6 +67,18 @@ final class SurveyFields {
         }
     }
 
+    /** The patch's owner (QSDWMC), or its code (QSDWDM) where the name is blank; null when neither is given. */
+    String owner(SourceFeature f) {
+        String name = text(f, FieldPurpose.OWNER);
+        return name != null ? name : text(f, FieldPurpose.OWNER_CODE);
+    }
+
+    /** The patch's village (ZLDWMC), or its code (ZLDWDM) where the name is blank; null when neither is given. */
+    String village(SourceFeature f) {
+        String name = text(f, FieldPurpose.LOCATION);
+        return name != null ? name : text(f, FieldPurpose.LOCATION_CODE);
+    }
+
     /** The class the deduction goes to: KCDLBM, else 1203 田坎. */
     String deductedClass(SourceFeature f) {
         String k = LandClasses.normalise(text(f, FieldPurpose.DEDUCTED_CLASS));
@@ -88,13 +100,19 @@ final class SurveyFields {
         if (stated != null) {
             rate = number(f, FieldPurpose.DEDUCTION_RATE);
         } else {
+            // no KCXS: the deducted area over the patch's, KCMJ / TBMJ, or what TBDLMJ = TBMJ − KCMJ leaves
             Double kcmj = number(f, FieldPurpose.DEDUCTED_AREA);
             Double tbmj = number(f, FieldPurpose.PATCH_AREA);
-            if (kcmj == null || kcmj == 0) {
+            Double tbdlmj = number(f, FieldPurpose.CLASS_AREA);
+            if (kcmj != null && kcmj != 0) {
+                stated = "KCMJ " + kcmj + " / TBMJ " + tbmj;
+                rate = tbmj == null || tbmj <= 0 ? null : kcmj / tbmj;
+            } else if (kcmj == null && tbdlmj != null && tbmj != null && tbdlmj < tbmj) {
+                stated = "TBDLMJ " + tbdlmj + " / TBMJ " + tbmj;
+                rate = tbmj <= 0 ? null : 1 - tbdlmj / tbmj;
+            } else {
                 return 0;
             }
-            stated = "KCMJ " + kcmj + " / TBMJ " + tbmj;
-            rate = tbmj == null || tbmj <= 0 ? null : kcmj / tbmj;
         }
         if (rate == null || rate < 0 || rate >= 1) {
             issues.accept(new DataQualityIssue(DataQualityIssue.Kind.BAD_DEDUCTION, layer, patchId, stated,
