@@ -485,6 +485,20 @@ public final class WorkbenchApp extends Application {
         }
     }
 
+    /** 导入底线管控清单: read and held against the data's units off the JavaFX thread; the checks then take its targets. */
+    void importControlList(Path file) {
+        Task<ControlListImport.Imported> task = ControlListImport.task(data, file);
+        task.setOnSucceeded(e -> {
+            data = data.withControlList(file);
+            report.set(null);
+            results.clear();
+            district = task.getValue().district() != null ? task.getValue().district() : district;
+            setStatus(UiText.get("controlList.done", file.getFileName(), task.getValue().targets()));
+        });
+        task.setOnFailed(e -> error(UiText.get("controlList.failed"), task.getException()));
+        Background.run(task, "control-list");
+    }
+
     private void refreshRecent() {
         recent.getItems().clear();
         for (Path p : settings.recentFiles()) {
@@ -842,6 +856,13 @@ public final class WorkbenchApp extends Application {
                 open(dir);
             }
         });
+        MenuItem controlList = new MenuItem(UiText.get("menu.file.controlList"));
+        controlList.setOnAction(e -> {
+            Path list = ControlListImport.choose(stage);
+            if (list != null) {
+                importControlList(list);
+            }
+        });
         MenuItem sample = new MenuItem(UiText.get("menu.file.sample"));
         sample.setOnAction(e -> open(OpenedData.bundledSample()));
         refreshRecent();
@@ -850,7 +871,7 @@ public final class WorkbenchApp extends Application {
             settings.saveWindow(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), stage.isMaximized());
             Platform.exit();
         });
-        file.getItems().addAll(openItem, openFolder, importSites, paste, saveSites, print, sample, recent,
+        file.getItems().addAll(openItem, openFolder, controlList, importSites, paste, saveSites, print, sample, recent,
                 new javafx.scene.control.SeparatorMenuItem(), exit);
         Menu language = new Menu(UiText.get("menu.language"));
         MenuItem zh = new MenuItem("中文");
