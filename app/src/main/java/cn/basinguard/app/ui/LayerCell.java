@@ -16,8 +16,8 @@ import javafx.scene.layout.VBox;
 /**
  * A row of the layer list: visibility check box, style swatch, name and size, and under them, when the data is several
  * files (a bureau's folder), the file the layer comes from and its text encoding (the full story in the tooltip). Rows
- * are dragged to change the drawing order; the context menu zooms to the layer, opens its table, edits its style and
- * moves it up or down.
+ * are dragged to change the drawing order; the context menu zooms to the layer, opens its table, edits its style,
+ * moves it up or down and, for a layer in Xi'an 80 or Beijing 54, takes the seven parameters that move it to CGCS2000.
  */
 final class LayerCell extends ListCell<LayerInfo> {
     private final LayersPanel panel;
@@ -28,6 +28,7 @@ final class LayerCell extends ListCell<LayerInfo> {
     // one graphic per cell, updated in place: new nodes or a new id on every update make JavaFX redo the cell's CSS
     private final HBox graphic = new HBox(4, visible, swatch, new VBox(1, title, source));
     private final Tooltip details = new Tooltip();
+    private final MenuItem datumShift = new MenuItem(UiText.get("layer.datumShift"));
     private final ContextMenu mapMenu;
     private final ContextMenu tableMenu;
 
@@ -39,6 +40,7 @@ final class LayerCell extends ListCell<LayerInfo> {
         source.maxWidthProperty().bind(panel.list().widthProperty().subtract(76));
         details.setWrapText(true);
         details.setMaxWidth(560);
+        datumShift.setOnAction(e -> panel.actions().datumShift(getItem(), panel.sourceOf(getItem())));
         // made once per cell: a menu set anew on every update makes JavaFX re-scan the scene's accelerators
         mapMenu = mapMenu();
         tableMenu = new ContextMenu(tableItem());
@@ -83,6 +85,7 @@ final class LayerCell extends ListCell<LayerInfo> {
         source.setManaged(line);
         details.setText(from == null ? null : from.details());
         setTooltip(from == null ? null : details);
+        datumShift.setVisible(from != null && from.needsDatumShift());
         MapLayer layer = panel.layerOf(item);
         ContextMenu menu = layer == null ? tableMenu : mapMenu;
         if (getContextMenu() != menu) {
@@ -121,6 +124,6 @@ final class LayerCell extends ListCell<LayerInfo> {
         up.setOnAction(e -> panel.step(getItem(), 1));
         MenuItem down = new MenuItem(UiText.get("layer.down"));
         down.setOnAction(e -> panel.step(getItem(), -1));
-        return new ContextMenu(zoom, tableItem(), style, up, down);
+        return new ContextMenu(zoom, tableItem(), style, up, down, datumShift);
     }
 }

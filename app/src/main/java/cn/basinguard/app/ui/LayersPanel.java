@@ -36,6 +36,9 @@ final class LayersPanel extends SplitPane {
 
         /** The text of {@code field} for every feature of {@code layer}, by feature key; called on a worker thread. */
         Map<Long, String> labelTexts(LayerInfo layer, String field);
+
+        /** 坐标转换参数…: the seven parameters for a layer in Xi'an 80 or Beijing 54. */
+        void datumShift(LayerInfo layer, LayerSource source);
     }
 
     private final ListView<LayerInfo> list = new ListView<>();

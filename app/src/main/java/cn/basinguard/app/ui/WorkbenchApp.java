@@ -76,6 +76,11 @@ public final class WorkbenchApp extends Application {
                 return cn.basinguard.core.map.MapLayers.labelTexts(src, layer.name(), field);
             }
         }
+
+        @Override
+        public void datumShift(LayerInfo layer, LayerSource source) {
+            askDatumShift(layer, source);
+        }
     });
     /** The features of layers shown on the map but not read from the file (imported or drawn sites), in the map CRS. */
     private final Map<String, List<cn.basinguard.core.gpkg.Feature>> importedRows = new java.util.HashMap<>();
@@ -499,6 +504,22 @@ public final class WorkbenchApp extends Application {
         Background.run(task, "control-list");
     }
 
+    /** 坐标转换参数…: the seven parameters for the layer's datum; the data is reopened with them. */
+    DatumShiftDialog askDatumShift(LayerInfo layer, LayerSource source) {
+        if (source == null || !source.needsDatumShift()) {
+            return null;
+        }
+        var datum = source.crs().datum();
+        DatumShiftDialog d = new DatumShiftDialog(stage, source.name(), source, data.datumShift(datum));
+        d.resultProperty().addListener((o, a, answer) -> {
+            if (answer != null) {
+                open(data.withDatumShift(datum, answer.orElse(null)));
+            }
+        });
+        d.show();
+        return d;
+    }
+
     private void refreshRecent() {
         recent.getItems().clear();
         for (Path p : settings.recentFiles()) {
@@ -550,7 +571,8 @@ public final class WorkbenchApp extends Application {
             CheckReport r = task.getValue();
             report.set(r);
             results.show(r, task.rows());
-            String done = UiText.get("check.done", r.units().size(), r.sites().size(), r.conflicts().size(), r.dataQuality().size());
+            String done = UiText.get("check.done", r.units().size(), r.sites().size(), r.conflicts().size(), r.dataQuality().size())
+                    + (r.approximateLayers().isEmpty() ? "" : UiText.get("check.approximate", r.approximateLayers().size()));
             // sites brought in by the user: say where their review sheets are
             status.setText(sites == null ? done : done + UiText.get("check.sitesSheetHint"));
         });
