@@ -24,11 +24,12 @@ final class UserSettings {
         return new UserSettings(Preferences.userRoot().node(System.getProperty("basinguard.settings", "cn/basinguard/workbench")));
     }
 
+    /** The files and folders opened last, newest first; those no longer there are left out. */
     List<Path> recentFiles() {
         List<Path> out = new ArrayList<>();
         for (int i = 0; i < MAX_RECENT; i++) {
             String p = node.get("recent." + i, null);
-            if (p != null && Files.isRegularFile(Path.of(p))) {
+            if (p != null && Files.exists(Path.of(p))) {
                 out.add(Path.of(p));
             }
         }

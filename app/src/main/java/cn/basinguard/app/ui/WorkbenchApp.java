@@ -2,7 +2,6 @@ package cn.basinguard.app.ui;
 
 import cn.basinguard.core.GisException;
 import cn.basinguard.core.gpkg.LayerInfo;
-import cn.basinguard.data.SampleData;
 import java.nio.file.Path;
 import java.util.List;
 import cn.basinguard.core.check.CheckReport;
@@ -36,9 +35,8 @@ import javafx.stage.Stage;
  * on a worker thread; the map, checks and sheets panels are built on this frame (issues 5–7).
  */
 public final class WorkbenchApp extends Application {
-    /** The bundled sample as the user knows it (it is read from a copy with a content hash in its name). */
-    private static final String SAMPLE_NAME = "zengdu-sample.gpkg";
-    private Path openedPath;
+    /** The data as last read: its layers and where each comes from; null until the first open has been read. */
+    private DatasetSummary opened;
     private final Label status = new Label();
     private final ProgressBar progress = new ProgressBar();
     private final Button cancel = new Button(UiText.get("check.cancel"));
@@ -74,9 +72,14 @@ public final class WorkbenchApp extends Application {
                 });
                 return out;
             }
-            try (cn.basinguard.core.gpkg.GeoPackageSource src = cn.basinguard.core.gpkg.GeoPackageSource.open(openedPath)) {
+            try (cn.basinguard.core.source.DataSource src = opened.openLayer(layer.name())) {
                 return cn.basinguard.core.map.MapLayers.labelTexts(src, layer.name(), field);
             }
+        }
+
+        @Override
+        public void datumShift(LayerInfo layer, LayerSource source) {
+            askDatumShift(layer, source);
         }
     });
     /** The features of layers shown on the map but not read from the file (imported or drawn sites), in the map CRS. */
@@ -89,14 +92,18 @@ public final class WorkbenchApp extends Application {
     private final ObjectProperty<CheckReport> report = new SimpleObjectProperty<>();
     private final UserSettings settings = UserSettings.forUser();
     private final Menu recent = new Menu(UiText.get("menu.file.recent"));
-    private Path currentFile;
+    /** What is open: files, folders, seven parameters, control list. */
+    private OpenedData data;
+    private final SourceWarnings sourceWarnings;
     private Stage stage;
 
     public WorkbenchApp() {
+        sourceWarnings = new SourceWarnings();
     }
 
-    private WorkbenchApp(Path file) {
-        this.currentFile = file;
+    private WorkbenchApp(OpenedData data, SourceWarnings said) {
+        this.data = data;
+        this.sourceWarnings = said;
         this.reopen = true;
     }
 
@@ -154,7 +161,11 @@ public final class WorkbenchApp extends Application {
             placeWindow();
         }
         stage.show();
-        open(reopen ? currentFile : initialFile());
+        if (reopen) {
+            open(data);
+        } else {
+            open(initialFile());
+        }
     }
 
     /** The saved placement when it is on a screen that is there, else one fitted to the primary screen. */
@@ -188,9 +199,10 @@ public final class WorkbenchApp extends Application {
             var files = e.getDragboard().getFiles();
             boolean ok = !files.isEmpty();
             if (ok) {
-                String name = files.get(0).getName().toLowerCase(java.util.Locale.ROOT);
-                if (name.endsWith(".gpkg")) {
-                    open(files.get(0).toPath());
+                // folders, GeoPackages and Shapefiles open together as data; a coordinate file is project sites
+                List<Path> dropped = DataChooser.dataOf(files);
+                if (!dropped.isEmpty()) {
+                    open(OpenedData.of(dropped));
                 } else {
                     importSites(files.get(0).toPath());
                 }
@@ -368,12 +380,14 @@ public final class WorkbenchApp extends Application {
     /** Writes {@link #lastSites} off the JavaFX thread; the open data files are refused, whatever the user picked. */
     Task<Void> saveSites(Path target, String layer) {
         cn.basinguard.core.importer.ImportedSites sites = lastSites;
-        Path opened = currentFile == null ? SampleData.zengduSample() : currentFile;
+        List<Path> dataFiles = opened == null ? List.of() : opened.files();
         Task<Void> task = new Task<>() {
             @Override
             protected Void call() throws Exception {
-                if (java.nio.file.Files.exists(target) && java.nio.file.Files.isSameFile(target, opened)) {
-                    throw new GisException("import.store.openData", target.getFileName());
+                for (Path f : dataFiles) {
+                    if (java.nio.file.Files.exists(target) && java.nio.file.Files.isSameFile(target, f)) {
+                        throw new GisException("import.store.openData", target.getFileName());
+                    }
                 }
                 cn.basinguard.core.importer.SiteStore.save(sites, sites.crs(), target, layer);
                 return null;
@@ -470,13 +484,40 @@ public final class WorkbenchApp extends Application {
     }
 
     private void chooseFile() {
-        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
-        chooser.setTitle(UiText.get("menu.file.open"));
-        chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("GeoPackage (*.gpkg)", "*.gpkg", "*.GPKG"));
-        java.io.File f = chooser.showOpenDialog(stage);
-        if (f != null) {
-            open(f.toPath());
+        List<Path> files = DataChooser.chooseFiles(stage);
+        if (!files.isEmpty()) {
+            open(OpenedData.of(files));
         }
+    }
+
+    /** 导入底线管控清单: read and held against the data's units off the JavaFX thread; the checks then take its targets. */
+    void importControlList(Path file) {
+        Task<ControlListImport.Imported> task = ControlListImport.task(data, file);
+        task.setOnSucceeded(e -> {
+            data = data.withControlList(file);
+            report.set(null);
+            results.clear();
+            district = task.getValue().district() != null ? task.getValue().district() : district;
+            setStatus(UiText.get("controlList.done", file.getFileName(), task.getValue().targets()));
+        });
+        task.setOnFailed(e -> error(UiText.get("controlList.failed"), task.getException()));
+        Background.run(task, "control-list");
+    }
+
+    /** 坐标转换参数…: the seven parameters for the layer's datum; the data is reopened with them. */
+    DatumShiftDialog askDatumShift(LayerInfo layer, LayerSource source) {
+        if (source == null || !source.needsDatumShift()) {
+            return null;
+        }
+        var datum = source.crs().datum();
+        DatumShiftDialog d = new DatumShiftDialog(stage, source.name(), source, data.datumShift(datum));
+        d.resultProperty().addListener((o, a, answer) -> {
+            if (answer != null) {
+                open(data.withDatumShift(datum, answer.orElse(null)));
+            }
+        });
+        d.show();
+        return d;
     }
 
     private void refreshRecent() {
@@ -494,7 +535,7 @@ public final class WorkbenchApp extends Application {
     private void switchLanguage(String language) {
         settings.setLanguage(language);
         cn.basinguard.core.i18n.Messages.setLocale(java.util.Locale.forLanguageTag(language));
-        new WorkbenchApp(currentFile).start(stage);
+        new WorkbenchApp(data, sourceWarnings).start(stage);
     }
 
     private HBox statusBar() {
@@ -518,7 +559,7 @@ public final class WorkbenchApp extends Application {
 
     /** Runs every check, with {@code sites} (imported project sites) in place of the file's own when not null. */
     void runChecks(cn.basinguard.core.check.RoleLayer sites) {
-        CheckTask task = new CheckTask(List.of(currentFile == null ? SampleData.zengduSample() : currentFile), Map.of(), sites);
+        CheckTask task = new CheckTask(data, Map.of(), sites);
         progress.progressProperty().bind(task.progressProperty());
         status.textProperty().bind(task.messageProperty());
         progress.setVisible(true);
@@ -530,7 +571,8 @@ public final class WorkbenchApp extends Application {
             CheckReport r = task.getValue();
             report.set(r);
             results.show(r, task.rows());
-            String done = UiText.get("check.done", r.units().size(), r.sites().size(), r.conflicts().size(), r.dataQuality().size());
+            String done = UiText.get("check.done", r.units().size(), r.sites().size(), r.conflicts().size(), r.dataQuality().size())
+                    + (r.approximateLayers().isEmpty() ? "" : UiText.get("check.approximate", r.approximateLayers().size()));
             // sites brought in by the user: say where their review sheets are
             status.setText(sites == null ? done : done + UiText.get("check.sitesSheetHint"));
         });
@@ -580,8 +622,7 @@ public final class WorkbenchApp extends Application {
             alert.show();
             return null;
         }
-        ExportTask task = new ExportTask(report.get(), List.of(currentFile == null ? SampleData.zengduSample() : currentFile), dir, subject,
-                map.contentProperty().get());
+        ExportTask task = new ExportTask(report.get(), data, dir, subject, map.contentProperty().get());
         progress.progressProperty().bind(task.progressProperty());
         status.textProperty().bind(task.messageProperty());
         progress.setVisible(true);
@@ -672,11 +713,13 @@ public final class WorkbenchApp extends Application {
         if (hit == null) {
             return;
         }
-        Path file = openedPath;
+        DatasetSummary from = opened;
         Task<String> task = new Task<>() {
             @Override
             protected String call() {
-                return MapIdentify.describe(file, content.crs(), hit);
+                try (cn.basinguard.core.source.DataSource src = from.openLayer(hit.layer().table())) {
+                    return MapIdentify.describe(src, content.crs(), hit);
+                }
             }
         };
         task.setOnSucceeded(e -> {
@@ -705,14 +748,16 @@ public final class WorkbenchApp extends Application {
                 return a;
             }
         }
-        Path file = openedPath;
+        DatasetSummary from = opened;
         List<cn.basinguard.core.gpkg.Feature> inMemory = importedRows.get(layer.name());
         AttributeTableTab tab = new AttributeTableTab(() -> {
             if (inMemory != null) {
                 return inMemory;
             }
-            try (cn.basinguard.core.gpkg.GeoPackageSource src = cn.basinguard.core.gpkg.GeoPackageSource.open(file)) {
-                return src.readAll(layer.name(), p -> { });
+            try (cn.basinguard.core.source.DataSource src = from.openLayer(layer.name())) {
+                List<cn.basinguard.core.gpkg.Feature> rows = new java.util.ArrayList<>();
+                src.read(layer.name(), null, null, rows::add, p -> { });
+                return rows;
             }
         }, layer, g -> select(g, layerCrs, false), g -> select(g, layerCrs, true));
         tab.setClosable(true);
@@ -743,14 +788,23 @@ public final class WorkbenchApp extends Application {
         return args.isEmpty() ? null : Path.of(args.get(0));
     }
 
-    /** Opens a GeoPackage off the JavaFX thread; null opens the bundled Zengdu sample. */
+    /** Opens a GeoPackage, Shapefile or folder off the JavaFX thread; null opens the bundled Zengdu sample. */
     void open(Path file) {
-        currentFile = file;
-        setStatus(UiText.get("status.loading", file == null ? SAMPLE_NAME : file.getFileName()));
+        open(file == null ? OpenedData.bundledSample() : OpenedData.of(List.of(file)));
+    }
+
+    /** Opens the data off the JavaFX thread; results computed from other data are cleared. */
+    void open(OpenedData d) {
+        data = d;
+        if (report.get() != null) {
+            report.set(null);
+            results.clear();
+        }
+        setStatus(UiText.get("status.loading", d.name()));
         Task<DatasetSummary> task = new Task<>() {
             @Override
             protected DatasetSummary call() {
-                return DatasetSummary.read(file == null ? SampleData.zengduSample() : file);
+                return DatasetSummary.read(d);
             }
         };
         task.setOnSucceeded(e -> show(task.getValue()));
@@ -759,21 +813,22 @@ public final class WorkbenchApp extends Application {
     }
 
     private void show(DatasetSummary d) {
-        if (currentFile != null) {
-            settings.addRecent(currentFile);
+        if (!d.data().sample() && d.data().paths().size() == 1) {
+            settings.addRecent(d.data().paths().get(0));
             refreshRecent();
         }
-        String name = currentFile == null ? SAMPLE_NAME : d.file().getFileName().toString();
+        String name = d.data().name();
         displayName = name;
         stage.setTitle(UiText.get(d.demonstration() ? "app.title.demo" : "app.title.file", name));
-        openedPath = d.file();
+        opened = d;
         demonstration = d.demonstration();
         district = d.district();
         results.getTabs().removeIf(t -> t instanceof AttributeTableTab);
         map.contentProperty().set(d.map());
         importedRows.clear();
-        layers.setLayers(d.layers().stream().filter(LayerInfo::isSupported).toList());
+        layers.setLayers(d.layers().stream().filter(LayerInfo::isSupported).toList(), d.sources());
         map.fullExtent();
+        sourceWarnings.showNew(stage, name, d.warnings());
         if (d.map() == null || d.map().layers().isEmpty()) {
             setStatus(UiText.get("status.noMap", name));
             return;
@@ -815,15 +870,31 @@ public final class WorkbenchApp extends Application {
         MenuItem print = new MenuItem(UiText.get("menu.file.print"));
         print.setAccelerator(KeyCombination.keyCombination("Shortcut+P"));
         print.setOnAction(e -> openPrintWindow());
+        MenuItem openFolder = new MenuItem(UiText.get("menu.file.openFolder"));
+        openFolder.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+O"));
+        openFolder.setOnAction(e -> {
+            Path dir = DataChooser.chooseFolder(stage);
+            if (dir != null) {
+                open(dir);
+            }
+        });
+        MenuItem controlList = new MenuItem(UiText.get("menu.file.controlList"));
+        controlList.setOnAction(e -> {
+            Path list = ControlListImport.choose(stage);
+            if (list != null) {
+                importControlList(list);
+            }
+        });
         MenuItem sample = new MenuItem(UiText.get("menu.file.sample"));
-        sample.setOnAction(e -> open(null));
+        sample.setOnAction(e -> open(OpenedData.bundledSample()));
         refreshRecent();
         MenuItem exit = new MenuItem(UiText.get("menu.file.exit"));
         exit.setOnAction(e -> {
             settings.saveWindow(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), stage.isMaximized());
             Platform.exit();
         });
-        file.getItems().addAll(openItem, importSites, paste, saveSites, print, sample, recent, new javafx.scene.control.SeparatorMenuItem(), exit);
+        file.getItems().addAll(openItem, openFolder, controlList, importSites, paste, saveSites, print, sample, recent,
+                new javafx.scene.control.SeparatorMenuItem(), exit);
         Menu language = new Menu(UiText.get("menu.language"));
         MenuItem zh = new MenuItem("中文");
         zh.setOnAction(e -> switchLanguage("zh"));
