@@ -1,7 +1,7 @@
 package cn.basinguard.core.gpkg;
 
 /** A geometry blob that cannot be decoded; the message says why in a few words. */
-final class BlobException extends Exception {
+public final class BlobException extends Exception {
     BlobException(String message) {
         super(message);
     }

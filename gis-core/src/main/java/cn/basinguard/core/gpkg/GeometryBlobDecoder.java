@@ -56,27 +56,41 @@ final class GeometryBlobDecoder {
             }
             throw new BlobException("blob ends before its WKB (" + blob.length + " bytes, WKB expected at byte " + offset + ")");
         }
-        int type = wkbType(blob, offset);
         Geometry g;
         try {
-            Geometry quick = type == 3 || type == 6 ? fast.read(blob, offset) : null;
-            if (quick != null) {
-                g = quick;
-            } else if (isCurveType(type)) {
-                g = new CurveWkbReader(factory, blob, offset).read();
-                linearized = true;
-            } else {
-                in.reset(blob, offset);
-                g = wkb.read(in);
-            }
-        } catch (ParseException | IOException | RuntimeException e) {
+            g = decodeWkb(blob, offset);
+        } catch (BlobException e) {
             if (empty) {
                 return factory.createGeometryCollection();
             }
-            throw new BlobException("WKB does not parse: " + e.getMessage());
+            throw e;
         }
         g.setSRID(srsId);
         return g;
+    }
+
+    /** The ISO WKB geometry that starts at {@code offset} (after a GeoPackage header, or at 0 for plain WKB). */
+    Geometry decodeWkb(byte[] blob, int offset) throws BlobException {
+        linearized = false;
+        if (blob.length < offset + 5) {
+            throw new BlobException("WKB of " + (blob.length - offset) + " bytes is too short for a geometry");
+        }
+        int type = wkbType(blob, offset);
+        try {
+            Geometry quick = type == 3 || type == 6 ? fast.read(blob, offset) : null;
+            if (quick != null) {
+                return quick;
+            } else if (isCurveType(type)) {
+                Geometry g = new CurveWkbReader(factory, blob, offset).read();
+                linearized = true;
+                return g;
+            } else {
+                in.reset(blob, offset);
+                return wkb.read(in);
+            }
+        } catch (ParseException | IOException | RuntimeException e) {
+            throw new BlobException("WKB does not parse: " + e.getMessage());
+        }
     }
 
     private static int wkbType(byte[] b, int offset) {
