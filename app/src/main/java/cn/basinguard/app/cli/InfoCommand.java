@@ -1,6 +1,8 @@
 package cn.basinguard.app.cli;
 
-import cn.basinguard.core.gpkg.GeoPackageSource;
+import cn.basinguard.core.source.DataSource;
+import cn.basinguard.core.source.DataSources;
+import cn.basinguard.core.source.SourceOptions;
 import cn.basinguard.core.gpkg.LayerInfo;
 import cn.basinguard.core.gpkg.SrsInfo;
 import cn.basinguard.core.i18n.Messages;
@@ -17,7 +19,8 @@ import java.util.Locale;
 import org.locationtech.jts.geom.Envelope;
 
 /**
- * {@code basinguard info FILE.gpkg [--json]}: what {@code ogrinfo -so -al} tells a planner — each layer, its geometry
+ * {@code basinguard info FILE.gpkg|FILE.shp|postgresql://USER@HOST:PORT/DB?schema=NAME [--json]}: what
+ * {@code ogrinfo -so -al} tells a planner — each layer, its geometry
  * type, feature count, extent and CRS (code and name). Exit 1 when a feature layer's CRS is unknown or undefined
  * (said on stderr, one line per layer), since no area can be computed on it as it is.
  */
@@ -35,9 +38,10 @@ final class InfoCommand {
         if (args.size() != 1 || args.get(0).startsWith("--")) {
             throw new UsageException(CliText.get("info.usage"));
         }
-        Path file = Path.of(args.get(0));
+        String name = args.get(0);
         List<String> warnings = new ArrayList<>();
-        try (GeoPackageSource src = GeoPackageSource.open(file)) {
+        try (DataSource src = DataSources.isDatabase(name) ? DataSources.open(name, SourceOptions.DEFAULT).sources().get(0)
+                : DataSources.openFile(Path.of(name), SourceOptions.DEFAULT)) {
             List<LayerInfo> layers = src.layers();
             for (LayerInfo l : layers) {
                 if (l.kind() == LayerInfo.Kind.FEATURES && (l.srs() == null || l.srs().crs() == null)) {
@@ -55,8 +59,8 @@ final class InfoCommand {
         return warnings.isEmpty() ? Cli.OK : Cli.WARNINGS;
     }
 
-    private void text(GeoPackageSource src, List<LayerInfo> layers) {
-        out.println(CliText.get("info.file", src.path(), src.formatVersion()));
+    private void text(DataSource src, List<LayerInfo> layers) {
+        out.println(CliText.get("info.file", src.location(), src.format()));
         for (String m : src.metadata()) {
             out.println(CliText.get("info.metadata", m.lines().findFirst().orElse("")));
         }
@@ -104,13 +108,13 @@ final class InfoCommand {
         return code + " " + (en ? s.crs().nameEn() : s.crs().nameZh() + "（" + s.crs().nameEn() + "）");
     }
 
-    private void json(GeoPackageSource src, List<LayerInfo> layers) {
+    private void json(DataSource src, List<LayerInfo> layers) {
         // the caller owns the stream: the generator must not close it
         try (JsonGenerator g = new JsonFactory().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET).createGenerator(out, JsonEncoding.UTF8)) {
             g.useDefaultPrettyPrinter();
             g.writeStartObject();
-            g.writeStringField("file", src.path().toString());
-            g.writeStringField("format", src.formatVersion());
+            g.writeStringField("file", src.location());
+            g.writeStringField("format", src.format());
             g.writeArrayFieldStart("metadata");
             for (String m : src.metadata()) {
                 g.writeString(m);

@@ -50,24 +50,23 @@ public final class DatasetLoader {
      * unit's check reads that unit's share of the data. Its targets are the unit's own; there is no district row.
      */
     public static Loaded fromSources(List<DataSource> sources, Map<String, String> explicitRoles, String unit) {
+        return load(sources, explicitRoles, unit, null);
+    }
+
+    /**
+     * As {@link #fromSources(List, Map)}, with every layer — the units too — read only where it meets {@code area}
+     * (an offline pack's box or boundary): what a pack of that area holds. The targets are all kept.
+     */
+    public static Loaded within(List<DataSource> sources, Map<String, String> explicitRoles, Area area) {
+        return load(sources, explicitRoles, null, area);
+    }
+
+    private static Loaded load(List<DataSource> sources, Map<String, String> explicitRoles, String unit, Area outline) {
         if (sources.isEmpty()) {
             throw new GisException("check.noFiles");
         }
-        Map<String, DataSource> byLocation = new LinkedHashMap<>();
-        List<LayerCandidate> candidates = new ArrayList<>();
-        Map<LayerCandidate, LayerInfo> infos = new LinkedHashMap<>();
-        for (DataSource src : sources) {
-            byLocation.put(src.location(), src);
-            for (LayerInfo l : src.layers()) {
-                if (!l.isSupported()) {
-                    continue;
-                }
-                LayerCandidate c = new LayerCandidate(src.location(), l.name(), l.identifier(), l.kind() == LayerInfo.Kind.FEATURES);
-                candidates.add(c);
-                infos.put(c, l);
-            }
-        }
-        RoleResolver.Resolution res = RoleResolver.resolve(candidates, explicitRoles);
+        SourceCatalog catalog = SourceCatalog.of(sources, explicitRoles);
+        RoleResolver.Resolution res = catalog.resolution();
         List<DataQualityIssue> issues = new ArrayList<>();
         for (DataSource src : sources) {
             for (String w : src.warnings()) {
@@ -75,13 +74,13 @@ public final class DatasetLoader {
             }
         }
         Map<LayerRole, RoleLayer> layers = new EnumMap<>(LayerRole.class);
-        Area area = null;
+        Area area = outline;
         if (unit != null) {
             LayerCandidate c = res.roles().get(LayerRole.UNITS);
             if (c == null) {
                 throw new GisException("check.area.noUnits", unit);
             }
-            RoleLayer units = roleLayer(LayerRole.UNITS, c, infos.get(c), byLocation, issues, null);
+            RoleLayer units = roleLayer(LayerRole.UNITS, catalog.entry(c), issues, null);
             area = Area.of(units, unit);
             layers.put(LayerRole.UNITS, area.units());
         }
@@ -89,12 +88,12 @@ public final class DatasetLoader {
             if (layers.containsKey(e.getKey())) {
                 continue;
             }
-            layers.put(e.getKey(), roleLayer(e.getKey(), e.getValue(), infos.get(e.getValue()), byLocation, issues, area));
+            layers.put(e.getKey(), roleLayer(e.getKey(), catalog.entry(e.getValue()), issues, area));
         }
         TargetTable targets = TargetTable.empty();
         if (res.targets() != null) {
-            LayerCandidate t = res.targets();
-            targets = TargetTable.read(t.label(), read(byLocation.get(t.file()), infos.get(t), null, null, t.label(), issues));
+            SourceCatalog.Entry t = catalog.targets();
+            targets = TargetTable.read(t.candidate().label(), read(t.source(), t.info(), null, null, t.candidate().label(), issues));
             if (unit != null) {
                 targets = targets.forUnitOnly(unit);
             }
@@ -103,8 +102,9 @@ public final class DatasetLoader {
         return new Loaded(new CheckInput(layers, targets, inputs, issues, unit), res);
     }
 
-    private static RoleLayer roleLayer(LayerRole role, LayerCandidate c, LayerInfo info, Map<String, DataSource> byLocation,
-                                       List<DataQualityIssue> issues, Area area) {
+    private static RoleLayer roleLayer(LayerRole role, SourceCatalog.Entry entry, List<DataQualityIssue> issues, Area area) {
+        LayerCandidate c = entry.candidate();
+        LayerInfo info = entry.info();
         if (info.kind() != LayerInfo.Kind.FEATURES) {
             throw new GisException("check.roleNotSpatial", c.label(), role.key());
         }
@@ -113,7 +113,7 @@ public final class DatasetLoader {
         }
         Crs crs = info.srs() == null ? null : info.srs().crs();
         Area.Filter filter = area == null || crs == null ? null : area.in(crs);
-        List<SourceFeature> features = read(byLocation.get(c.file()), info, fieldsFor(role, info), filter, c.label(), issues);
+        List<SourceFeature> features = read(entry.source(), info, fieldsFor(role, info), filter, c.label(), issues);
         if (role == LayerRole.CULTIVATED) {
             features = onlyCultivated(features);
         }
