@@ -25,12 +25,15 @@ public final class FeatureTableWriter implements AutoCloseable {
     private final int srsId;
     private final PreparedStatement insert;
     private final PreparedStatement rtreeInsert;
+    private PreparedStatement insertWithKey;
+    private final List<GpkgColumn> columns;
     private final GpkgGeometryEncoder encoder = new GpkgGeometryEncoder();
     private final Envelope extent = new Envelope();
 
-    private FeatureTableWriter(Connection conn, String table, String geomColumn, int srsId, PreparedStatement insert,
-                               PreparedStatement rtreeInsert) {
+    private FeatureTableWriter(Connection conn, String table, String geomColumn, int srsId, List<GpkgColumn> columns,
+                               PreparedStatement insert, PreparedStatement rtreeInsert) {
         this.conn = conn;
+        this.columns = List.copyOf(columns);
         this.table = table;
         this.geomColumn = geomColumn;
         this.srsId = srsId;
@@ -69,7 +72,7 @@ public final class FeatureTableWriter implements AutoCloseable {
         PreparedStatement insert = conn.prepareStatement("INSERT INTO " + q(table) + " (" + q(geomColumn)
                 + GeoPackageWriter.columnNames(columns) + ") VALUES (?" + ",?".repeat(columns.size()) + ")");
         PreparedStatement rtreeInsert = conn.prepareStatement("INSERT INTO " + q(rtree) + " VALUES (?,?,?,?,?)");
-        return new FeatureTableWriter(conn, table, geomColumn, srsId, insert, rtreeInsert);
+        return new FeatureTableWriter(conn, table, geomColumn, srsId, columns, insert, rtreeInsert);
     }
 
     /** Inserts one feature; values follow the order of the columns given at creation. Returns the fid. */
@@ -78,6 +81,34 @@ public final class FeatureTableWriter implements AutoCloseable {
         GeoPackageWriter.bind(insert, 2, values);
         insert.executeUpdate();
         long fid = GeoPackageWriter.lastRowId(conn);
+        index(fid, geometry);
+        return fid;
+    }
+
+    /**
+     * Inserts one feature under the key it has in its source (an offline pack keeps the keys, so a feature is the same
+     * feature in the pack and at the source); a null geometry is stored as NULL.
+     */
+    public void insert(long fid, Geometry geometry, Object... values) throws SQLException {
+        if (insertWithKey == null) {
+            String sql = "INSERT INTO " + q(table) + " (fid, " + q(geomColumn) + GeoPackageWriter.columnNames(columns) + ") VALUES (?, ?"
+                    + ",?".repeat(columns.size()) + ")";
+            insertWithKey = conn.prepareStatement(sql);
+        }
+        insertWithKey.setLong(1, fid);
+        if (geometry == null) {
+            insertWithKey.setNull(2, java.sql.Types.BLOB);
+        } else {
+            insertWithKey.setBytes(2, encoder.encode(geometry, srsId));
+        }
+        GeoPackageWriter.bind(insertWithKey, 3, values);
+        insertWithKey.executeUpdate();
+        if (geometry != null) {
+            index(fid, geometry);
+        }
+    }
+
+    private void index(long fid, Geometry geometry) throws SQLException {
         if (!geometry.isEmpty()) {
             Envelope e = geometry.getEnvelopeInternal();
             extent.expandToInclude(e);
@@ -88,7 +119,6 @@ public final class FeatureTableWriter implements AutoCloseable {
             rtreeInsert.setDouble(5, e.getMaxY());
             rtreeInsert.executeUpdate();
         }
-        return fid;
     }
 
     /** Writes the extent to gpkg_contents and creates the R-tree triggers; call after the last insert. */
@@ -117,6 +147,9 @@ public final class FeatureTableWriter implements AutoCloseable {
     public void close() throws SQLException {
         insert.close();
         rtreeInsert.close();
+        if (insertWithKey != null) {
+            insertWithKey.close();
+        }
     }
 
     private static String q(String identifier) {
