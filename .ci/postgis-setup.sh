@@ -34,5 +34,5 @@ END \$\$;
 SELECT 'CREATE DATABASE $DB OWNER $ROLE ENCODING ''UTF8'' TEMPLATE template0'
   WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = '$DB')\gexec
 SQL
-as_postgres "psql -qAt -v ON_ERROR_STOP=1 -d $DB -c 'CREATE EXTENSION IF NOT EXISTS postgis'"
+as_postgres "psql -qAt -v ON_ERROR_STOP=1 -d $DB -c 'SET client_min_messages TO warning' -c 'CREATE EXTENSION IF NOT EXISTS postgis'"
 echo "postgis-setup: postgresql://$ROLE@localhost:5432/$DB ready (PostGIS $(as_postgres "psql -qAtd $DB -c 'select postgis_lib_version()'"))"
