@@ -39,8 +39,10 @@ public final class TestDatabase {
     public static final String PASSWORD = env("BASINGUARD_TEST_PGPASSWORD", "BgTest-7f3Kq9Zx");
     public static final PgAddress SERVER = PgAddress.parse(env("BASINGUARD_TEST_PG",
             "postgresql://basinguard_test@localhost:5432/basinguard_test"));
+    /** The same server under another name, for which the password file holds a wrong password. */
+    public static final String WRONG_PASSWORD_HOST = "127.0.0.1";
     /** Bumped when the layout below changes, so that an old load is not reused. */
-    private static final String LAYOUT = "3";
+    private static final String LAYOUT = "5";
 
     private static String sampleSchema;
 
@@ -154,9 +156,34 @@ public final class TestDatabase {
         ogr2ogr(sample, schema, List.of("XMXZ", "-lco", "DESCRIPTION=项目选址"));
         ogr2ogr(sample, schema, List.of("DXZB", "-lco", "DESCRIPTION=底线指标"));
         ogr2ogr(sample, schema, List.of("SJSM"));
+        // a style saved from QGIS ("save style in database") for the units layer
+        sql("CREATE TABLE " + schema + ".layer_styles (id serial PRIMARY KEY, f_table_catalog varchar(256), f_table_schema varchar(256),"
+                + " f_table_name varchar(256), f_geometry_column varchar(256), stylename text, styleqml xml, stylesld xml,"
+                + " useasdefault boolean, description text, owner varchar(63), ui xml, update_time timestamp DEFAULT now(), type varchar)",
+            "INSERT INTO " + schema + ".layer_styles (f_table_catalog, f_table_schema, f_table_name, f_geometry_column, stylename, styleqml,"
+                + " useasdefault, description) VALUES (current_database(), '" + schema.replaceFirst("_loading$", "") + "', '流域治理单元', 'geom', '单元边界',"
+                + " XMLPARSE(DOCUMENT '<qgis version=\"3.28\"><renderer-v2 type=\"singleSymbol\"/></qgis>'), true, '单元边界样式')");
         sql("COMMENT ON SCHEMA " + schema + " IS '示意数据，非官方边界 / demonstration data, not official boundaries"
                 + " 曾都区流域治理单元底线核查 示例数据（由 ogr2ogr 从 zengdu-sample.gpkg 载入）'",
                 "ANALYZE");
+    }
+
+    /**
+     * A schema of layers a bureau's database may hold that stand in the way of reading: a table without a spatial
+     * index, a geometry column without SRID, a view without a key (copies of the sample's reservoirs).
+     */
+    public static synchronized String awkwardSchema() {
+        String sample = sampleSchema();
+        String schema = "awkward_" + sample.substring("zengdu_".length());
+        loadOnce(schema, s -> sql(
+                "CREATE TABLE " + s + ".无索引水库 AS SELECT fid, skmc, gmdj, geom FROM " + sample + ".sksm",
+                "ALTER TABLE " + s + ".无索引水库 ADD PRIMARY KEY (fid)",
+                "CREATE TABLE " + s + ".srid0 (fid serial PRIMARY KEY, skmc varchar(40), geom geometry(MultiPolygon))",
+                "INSERT INTO " + s + ".srid0 (skmc, geom) SELECT skmc, ST_SetSRID(geom, 0) FROM " + sample + ".sksm",
+                "CREATE INDEX ON " + s + ".srid0 USING GIST (geom)",
+                "CREATE VIEW " + s + ".水库视图 AS SELECT skmc, gmdj, geom FROM " + sample + ".sksm WHERE gmdj IS NOT NULL",
+                "COMMENT ON VIEW " + s + ".水库视图 IS '水库（视图）'"));
+        return schema;
     }
 
     /** Runs ogr2ogr into {@code schema} of the test database, the password in its environment only. */
@@ -181,7 +208,11 @@ public final class TestDatabase {
             return;
         }
         Path p = Path.of(file);
-        String line = SERVER.host() + ":" + SERVER.port() + ":" + SERVER.database() + ":" + SERVER.user() + ":" + PASSWORD + "\n";
+        // any database of the test server as the test role (the wildcard), and a wrong password for the same server
+        // named by its address, so that a test can see what a wrong password says
+        String line = "# written by the BasinGuard tests\n"
+                + SERVER.host() + ":" + SERVER.port() + ":*:" + SERVER.user() + ":" + PASSWORD.replace("\\", "\\\\").replace(":", "\\:") + "\n"
+                + WRONG_PASSWORD_HOST + ":" + SERVER.port() + ":*:" + SERVER.user() + ":not-the-password\n";
         try {
             Files.createDirectories(p.toAbsolutePath().getParent());
             if (Files.isRegularFile(p) && Files.readString(p).equals(line)) {

@@ -29,7 +29,7 @@ import org.locationtech.jts.geom.Envelope;
  */
 public final class PostGisSource implements DataSource {
     /** The fetch size of the server-side cursor: large enough to keep the network busy, small enough for memory. */
-    static final int FETCH_SIZE = 2000;
+    static final int FETCH_SIZE = 500;
 
     private final PgAddress address;
     private final String password;
@@ -158,6 +158,23 @@ public final class PostGisSource implements DataSource {
     public boolean saysDemonstration() {
         return schemaComment != null && (schemaComment.contains("示意数据")
                 || schemaComment.toLowerCase(java.util.Locale.ROOT).contains("demonstration data"));
+    }
+
+    /**
+     * The server process that serves this source now (pg_stat_activity.pid): what an administrator sees, and what a
+     * test ends to cut the connection in the middle of a read.
+     */
+    public synchronized int serverProcess() {
+        Connection c = connection();
+        try (PreparedStatement ps = c.prepareStatement("SELECT pg_backend_pid()"); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            int pid = rs.getInt(1);
+            c.commit();
+            return pid;
+        } catch (SQLException e) {
+            rollbackQuietly(c);
+            throw PgErrors.reading(e, address, address.schema());
+        }
     }
 
     /** Rows the server has sent since the source was opened: what a read by area saves is seen here. */
