@@ -37,8 +37,13 @@ final class PackCommand {
                     Version.get()), (stage, done) -> { }, () -> false);
         }
         out.println(CliText.get("pack.written", r.file(), r.area()));
+        List<String> sources = r.layers().stream().map(OfflinePack.PackedLayer::source).distinct().toList();
+        if (sources.size() == 1) {
+            out.println(CliText.get("pack.source", sources.get(0)));
+        }
         for (OfflinePack.PackedLayer l : r.layers()) {
-            out.println(CliText.get("pack.layer", l.table(), CliText.get("pack.role." + l.role()), l.count(), l.source() + " / " + l.sourceLayer()));
+            String line = CliText.get("pack.layer", l.table(), CliText.get("pack.role." + l.role()), l.count());
+            out.println(sources.size() == 1 ? line : line + CliText.get("pack.from", l.source() + " / " + l.sourceLayer()));
             for (String note : l.notes()) {
                 out.println(CliText.get("pack.layerNote", note));
             }

@@ -35,7 +35,7 @@ import org.locationtech.jts.geom.Envelope;
  * reads the very features of the GeoPackage, that a read by area fetches only what the index picks, and what it says
  * of layers that stand in the way and of a connection that is cut in the middle of a read.
  */
-class PostGisSourceTest {
+public class PostGisSourceTest {
     static String schema;
 
     @BeforeAll
@@ -227,7 +227,7 @@ class PostGisSourceTest {
     }
 
     /** Ends a server process from another connection, as an administrator (or a failing network) would. */
-    static void terminate(int pid) {
+    public static void terminate(int pid) {
         try (Connection c = TestDatabase.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT pg_terminate_backend(" + pid + ")")) {
             rs.next();
             assertTrue(rs.getBoolean(1), "the server ended process " + pid);
