@@ -57,7 +57,7 @@ run "$image/bin/basinguard" check "$sample" --json "$work/report.json" >"$work/c
 # the sample is built so that 涢水片区 holds every bottom line and 㵐水片区 does not (data/README.md)
 grep -q '涢水片区.*守住全部底线' "$work/check.txt" || fail "check output lacks '涢水片区 … 守住全部底线'"
 grep -q '㵐水片区.*有底线未守住' "$work/check.txt" || fail "check output lacks '㵐水片区 … 有底线未守住'"
-grep -q '"schema" *: *"basinguard-check/1"' "$work/report.json" || fail "report.json has no basinguard-check/1 schema"
+grep -q '"schema" *: *"basinguard-check/2"' "$work/report.json" || fail "report.json has no basinguard-check/2 schema"
 echo "acceptance: check: exit 0, $(wc -l <"$work/check.txt") lines, report.json $(wc -c <"$work/report.json") bytes"
 
 after="$(cd "$image" && find . -type f -exec cksum {} + | sort)"

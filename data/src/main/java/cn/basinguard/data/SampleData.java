@@ -41,6 +41,18 @@ public final class SampleData {
     }
 
     static Path materialize(URL url, Path cacheDir) throws IOException {
+        return materialize(url, cacheDir, "zengdu-sample", ".gpkg");
+    }
+
+    /**
+     * A readable file of a resource that may be inside a jar (the window's bundled font needs one too): the resource
+     * itself when it is a file, else a copy in the per-user cache named {@code stem-HASH.extension}, made once.
+     */
+    public static Path cachedCopy(URL url, String stem, String extension) throws IOException {
+        return materialize(url, cacheDir(), stem, extension);
+    }
+
+    static Path materialize(URL url, Path cacheDir, String stem, String extension) throws IOException {
         if ("file".equals(url.getProtocol())) {
             try {
                 return Path.of(url.toURI());
@@ -49,14 +61,14 @@ public final class SampleData {
             }
         }
         Files.createDirectories(cacheDir);
-        Path temp = Files.createTempFile(cacheDir, ".zengdu-sample-", ".tmp");
+        Path temp = Files.createTempFile(cacheDir, "." + stem + "-", ".tmp");
         try {
             String hash;
             try (InputStream in = new DigestInputStream(url.openStream(), sha256())) {
                 Files.copy(in, temp, StandardCopyOption.REPLACE_EXISTING);
                 hash = HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
             }
-            Path target = cacheDir.resolve("zengdu-sample-" + hash.substring(0, 16) + ".gpkg");
+            Path target = cacheDir.resolve(stem + "-" + hash.substring(0, 16) + extension);
             if (Files.exists(target) && Files.size(target) == Files.size(temp)) {
                 return target;
             }

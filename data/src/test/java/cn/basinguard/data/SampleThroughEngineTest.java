@@ -117,7 +117,8 @@ class SampleThroughEngineTest {
                 default -> throw new AssertionError("unknown SLYT " + what);
             }
         }
-        assertEquals(EnumSet.allOf(Level.class), levels, "the demo shows 符合, 有条件符合 and 不符合");
+        // every sample site lies inside the units: none is left unchecked
+        assertEquals(EnumSet.of(Level.PASS, Level.CONDITIONAL, Level.FAIL), levels, "the demo shows 符合, 有条件符合 and 不符合");
     }
 
     /** Calibrated with a margin, every passing total holds for any seed, not just the default one. */

@@ -40,18 +40,19 @@ final class CheckCommand {
         Map<String, String> roles = in.roles;
         StageClock clock = new StageClock(timings ? err : null);
         clock.start("read");
-        DatasetLoader.Loaded loaded;
-        try (Inputs inputs = Inputs.open(in, err)) {
-            loaded = inputs.load(roles, in.values.get("--unit"));
-        }
-        CheckInput input = loaded.input();
-        if (sites != null) {
-            input = SitesOption.replaceSites(input, sites, sitesCrs, err);
-        } else if (sitesCrs != null) {
+        if (sites == null && sitesCrs != null) {
             throw new UsageException(CliText.get("check.sitesCrsWithoutSites"));
         }
-        CheckReport report = new CheckEngine(CheckParameters.DEFAULT).run(input,
-                new Progress((stage, done) -> clock.start(stage), () -> false));
+        CheckReport report;
+        // the sources stay open while the checks run: the big layers are read from them area by area
+        try (Inputs inputs = Inputs.open(in, err)) {
+            DatasetLoader.Loaded loaded = inputs.load(roles, in.values.get("--unit"));
+            CheckInput input = loaded.input();
+            if (sites != null) {
+                input = SitesOption.replaceSites(input, sites, sitesCrs, err);
+            }
+            report = new CheckEngine(CheckParameters.DEFAULT).run(input, new Progress((stage, done) -> clock.start(stage), () -> false));
+        }
         if (json != null) {
             clock.start("json");
             AtomicFile.write(json, o -> CheckJson.write(report, Version.get(), o));

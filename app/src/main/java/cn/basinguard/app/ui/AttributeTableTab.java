@@ -59,10 +59,12 @@ final class AttributeTableTab extends Tab {
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         TableColumn<AttributeRow, Object> fid = new TableColumn<>("FID");
         fid.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().fid()));
+        fid.setCellFactory(c -> new ValueCell());
         table.getColumns().add(fid);
         for (LayerInfo.FieldInfo f : layer.fields()) {
             TableColumn<AttributeRow, Object> col = new TableColumn<>(f.name());
             col.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().attributes().get(f.name())));
+            col.setCellFactory(c -> new ValueCell());
             table.getColumns().add(col);
         }
         table.getSelectionModel().getSelectedItems().addListener((javafx.collections.ListChangeListener<AttributeRow>) change -> {
@@ -85,6 +87,27 @@ final class AttributeTableTab extends Tab {
         table.setContextMenu(new javafx.scene.control.ContextMenu(zoomItem));
         TableFilter.forTableView(table).lazy(true).apply();
         return table;
+    }
+
+    /** A field's value in full: a number as plain digits (no 1.2E7), right-aligned; cut short only with a tooltip. */
+    private static final class ValueCell extends FullTextCell<AttributeRow, Object> {
+        ValueCell() {
+            super(ValueCell::text, false);
+        }
+
+        static String text(Object v) {
+            if (v instanceof Double || v instanceof Float) {
+                double d = ((Number) v).doubleValue();
+                return Double.isFinite(d) ? java.math.BigDecimal.valueOf(d).toPlainString() : String.valueOf(d);
+            }
+            return String.valueOf(v);
+        }
+
+        @Override
+        protected void updateItem(Object item, boolean empty) {
+            super.updateItem(item, empty);
+            setAlignment(item instanceof Number ? javafx.geometry.Pos.CENTER_RIGHT : javafx.geometry.Pos.CENTER_LEFT);
+        }
     }
 
     TableView<AttributeRow> table() {

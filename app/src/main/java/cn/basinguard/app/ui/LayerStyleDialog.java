@@ -34,7 +34,10 @@ final class LayerStyleDialog extends Dialog<StyleChoice> {
 
     /** @param currentLabelField the field the layer is labelled by now, or null */
     LayerStyleDialog(MapLayer layer, List<String> fields, String currentLabelField) {
-        setTitle(UiText.get("style.title", layer.name()));
+        // the window manager draws the title with the desktop's fonts, which may lack a glyph of the data (㵐):
+        // the layer's name goes in the header, which JavaFX draws with the bundled fallback
+        setTitle(UiText.get("style.title"));
+        setHeaderText(layer.name());
         LayerStyle s = layer.style();
         filled.setSelected(s.fill() != null);
         fill.setValue(s.fill() != null ? StyleSwatch.fx(s.fill()) : Color.rgb(200, 200, 200, 0.6));

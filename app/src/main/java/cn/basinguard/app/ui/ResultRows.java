@@ -7,6 +7,7 @@ import cn.basinguard.core.check.IndicatorResult;
 import cn.basinguard.core.check.LayerRole;
 import cn.basinguard.core.check.SiteResult;
 import cn.basinguard.core.check.UnitResult;
+import cn.basinguard.core.check.Verdict;
 import cn.basinguard.core.i18n.Messages;
 import cn.basinguard.core.report.Figures;
 import java.util.ArrayList;
@@ -25,11 +26,18 @@ final class ResultRows {
                         String clause, Geometry geometry) {
     }
 
-    record SiteRow(String site, String units, String basicFarmland, String ecoRedline, String cultivated, String verdict,
-                   boolean fails, String reasons, Geometry geometry, Geometry overlap) {
+    /**
+     * A project site. Areas are unrounded m² (0 where a red line is not touched, NaN where the site was not measured),
+     * shown in the unit the user picks.
+     *
+     * @param fails whether the verdict is anything but plain 符合
+     */
+    record SiteRow(String site, String units, double areaM2, double basicFarmlandM2, double ecoRedlineM2, double cultivatedM2,
+                   Verdict.Level level, String verdict, boolean fails, String reasons, Geometry geometry, Geometry overlap) {
     }
 
-    record ConflictRow(String basicFarmland, String ecoRedline, String units, String m2, String mu, Geometry geometry) {
+    /** A red-line conflict patch; its area in unrounded m². */
+    record ConflictRow(String basicFarmland, String ecoRedline, String units, double areaM2, Geometry geometry) {
     }
 
     record QualityRow(String kind, String layer, String feature, String detail, String handling) {
@@ -67,10 +75,11 @@ final class ResultRows {
                     overlap = s.overlap(role).geometry();
                 }
             }
-            out.add(new SiteRow(s.name(), String.join("、", s.unitNames()), area(s, LayerRole.BASIC_FARMLAND), area(s, LayerRole.ECO_REDLINE),
-                    area(s, LayerRole.CULTIVATED), Messages.get("verdict." + s.verdict().level().name()),
-                    s.verdict().level() != cn.basinguard.core.check.Verdict.Level.PASS, String.join("\n", s.verdict().reasons()),
-                    s.geometry(), overlap));
+            Verdict.Level level = s.verdict().level();
+            out.add(new SiteRow(s.name(), String.join("、", s.unitNames()), s.measured() ? s.area().m2() : Double.NaN,
+                    area(s, LayerRole.BASIC_FARMLAND),
+                    area(s, LayerRole.ECO_REDLINE), area(s, LayerRole.CULTIVATED), level, Messages.get("verdict." + level.name()),
+                    level != Verdict.Level.PASS, String.join("\n", s.verdict().reasons()), s.geometry(), overlap));
         }
         return out;
     }
@@ -78,8 +87,7 @@ final class ResultRows {
     static List<ConflictRow> conflicts(CheckReport r) {
         List<ConflictRow> out = new ArrayList<>();
         for (ConflictPatch c : r.conflicts()) {
-            out.add(new ConflictRow(c.basicFarmlandId(), c.ecoRedlineId(), String.join("、", c.units()),
-                    Figures.m2Text(c.area().m2()), Figures.muText(c.area().m2()), c.geometry()));
+            out.add(new ConflictRow(c.basicFarmlandId(), c.ecoRedlineId(), String.join("、", c.units()), c.area().m2(), c.geometry()));
         }
         return out;
     }
@@ -93,11 +101,12 @@ final class ResultRows {
         return out;
     }
 
-    private static String area(SiteResult s, LayerRole role) {
-        var o = s.overlap(role);
-        if (o == null || o.area().isZero()) {
-            return "0";
+    /** The overlap with one red line in m², 0 when there is none, NaN (shown as a dash) when the site was not measured. */
+    private static double area(SiteResult s, LayerRole role) {
+        if (!s.measured()) {
+            return Double.NaN; // outside the checks' extent: not measured, and a 0 would read as "no overlap"
         }
-        return Figures.m2Text(o.area().m2()) + " m²（" + Figures.muText(o.area().m2()) + " 亩）";
+        var o = s.overlap(role);
+        return o == null || o.area().isZero() ? 0 : o.area().m2();
     }
 }

@@ -1,17 +1,18 @@
 package cn.basinguard.app.ui;
 
 import cn.basinguard.core.check.CheckReport;
-import cn.basinguard.core.check.IndicatorResult;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.control.Tooltip;
 import org.locationtech.jts.geom.Geometry;
 
 /**
@@ -24,6 +25,8 @@ final class ResultsPane extends TabPane {
     private final TableView<ResultRows.SiteRow> sites = new TableView<>();
     private final TableView<ResultRows.ConflictRow> conflicts = new TableView<>();
     private final TableView<ResultRows.QualityRow> quality = new TableView<>();
+    private final ObjectProperty<AreaUnit> areaUnit = new SimpleObjectProperty<>(AreaUnit.MU);
+    private final List<TableColumn<?, ?>> areaColumns = new java.util.ArrayList<>();
 
     /**
      * @param show receives the geometry of a chosen row
@@ -36,32 +39,37 @@ final class ResultsPane extends TabPane {
         quality.setId("result-quality");
         column(indicators, "col.unit", ResultRows.IndicatorRow::unit, 110);
         column(indicators, "col.indicator", ResultRows.IndicatorRow::indicator, 260);
-        column(indicators, "col.target", ResultRows.IndicatorRow::target, 110);
-        column(indicators, "col.measured", ResultRows.IndicatorRow::measured, 110);
-        column(indicators, "col.difference", ResultRows.IndicatorRow::difference, 80);
-        TableColumn<ResultRows.IndicatorRow, String> status = column(indicators, "col.status", r -> UiText.get("status." + r.status().name()), 70);
-        status.setCellFactory(c -> new StatusCell<>(r -> r.status() == IndicatorResult.Status.FAIL, r -> r.status() == IndicatorResult.Status.PASS));
+        // a bottom line's figures stay in its own measure (万亩, %, 座): it is held against its target as shown
+        figureColumn(indicators, "col.target", ResultRows.IndicatorRow::target, 110);
+        figureColumn(indicators, "col.measured", ResultRows.IndicatorRow::measured, 110);
+        figureColumn(indicators, "col.difference", ResultRows.IndicatorRow::difference, 80);
+        statusColumn(indicators, "col.status", ResultRows.IndicatorRow::status, s -> UiText.get("status." + s.name()), Severity::of, 70)
+                .setId("col-status");
         column(indicators, "col.clause", ResultRows.IndicatorRow::clause, 260);
 
         column(sites, "col.site", ResultRows.SiteRow::site, 260);
         column(sites, "col.units", ResultRows.SiteRow::units, 140);
-        column(sites, "col.basicFarmland", ResultRows.SiteRow::basicFarmland, 170);
-        column(sites, "col.ecoRedline", ResultRows.SiteRow::ecoRedline, 170);
-        column(sites, "col.cultivated", ResultRows.SiteRow::cultivated, 170);
-        TableColumn<ResultRows.SiteRow, String> verdict = column(sites, "col.verdict", ResultRows.SiteRow::verdict, 100);
-        verdict.setCellFactory(c -> new StatusCell<>(ResultRows.SiteRow::fails, r -> !r.fails()));
+        areaColumn(sites, "col.siteArea", ResultRows.SiteRow::areaM2, 110);
+        areaColumn(sites, "col.basicFarmland", ResultRows.SiteRow::basicFarmlandM2, 150);
+        areaColumn(sites, "col.ecoRedline", ResultRows.SiteRow::ecoRedlineM2, 150);
+        areaColumn(sites, "col.cultivated", ResultRows.SiteRow::cultivatedM2, 110);
+        statusColumn(sites, "col.verdict", ResultRows.SiteRow::level, l -> cn.basinguard.core.i18n.Messages.get("verdict." + l.name()),
+                Severity::of, 110).setId("col-verdict");
 
         column(conflicts, "col.basicFarmlandId", ResultRows.ConflictRow::basicFarmland, 200);
         column(conflicts, "col.ecoRedlineId", ResultRows.ConflictRow::ecoRedline, 200);
         column(conflicts, "col.units", ResultRows.ConflictRow::units, 140);
-        column(conflicts, "col.m2", ResultRows.ConflictRow::m2, 120);
-        column(conflicts, "col.mu", ResultRows.ConflictRow::mu, 100);
+        areaColumn(conflicts, "col.area", ResultRows.ConflictRow::areaM2, 120);
 
         column(quality, "col.kind", ResultRows.QualityRow::kind, 150);
         column(quality, "col.layer", ResultRows.QualityRow::layer, 240);
         column(quality, "col.feature", ResultRows.QualityRow::feature, 180);
         column(quality, "col.detail", ResultRows.QualityRow::detail, 320);
         column(quality, "col.handling", ResultRows.QualityRow::handling, 200);
+        areaUnit.addListener((o, a, u) -> {
+            areaColumns.forEach(c -> c.setText(UiText.get(String.valueOf(c.getUserData()), u.label())));
+            List.of(sites, conflicts).forEach(TableView::refresh);
+        });
 
         indicators.getSelectionModel().selectedItemProperty().addListener((o, a, r) -> { if (r != null) show.accept(r.geometry()); });
         sites.getSelectionModel().selectedItemProperty().addListener((o, a, r) -> {
@@ -70,16 +78,6 @@ final class ResultsPane extends TabPane {
             }
         });
         conflicts.getSelectionModel().selectedItemProperty().addListener((o, a, r) -> { if (r != null) show.accept(r.geometry()); });
-        sites.setRowFactory(t -> {
-            var row = new javafx.scene.control.TableRow<ResultRows.SiteRow>() {
-                @Override
-                protected void updateItem(ResultRows.SiteRow item, boolean empty) {
-                    super.updateItem(item, empty);
-                    setTooltip(empty || item == null ? null : new Tooltip(item.reasons()));
-                }
-            };
-            return row;
-        });
         indicators.setContextMenu(exportMenu(() -> {
             var r = indicators.getSelectionModel().getSelectedItem();
             return r == null ? null : r.unit();
@@ -123,35 +121,95 @@ final class ResultsPane extends TabPane {
         return new Tab(UiText.get(key), table);
     }
 
+    /** The unit of every area column of the results (亩 unless the user picks m² or 公顷 from a column's menu). */
+    ObjectProperty<AreaUnit> areaUnitProperty() {
+        return areaUnit;
+    }
+
+    /** A site's verdict reasons are shown over each of its cells; other tables have no note. */
+    @SuppressWarnings("unchecked")
+    private static <R> Function<R, String> noteOf(TableView<R> table) {
+        return "result-sites".equals(table.getId()) ? r -> ((ResultRows.SiteRow) r).reasons() : r -> null;
+    }
+
     private static <R> TableColumn<R, String> column(TableView<R> table, String key, Function<R, String> value, double width) {
+        return column(table, key, value, width, false);
+    }
+
+    private static <R> TableColumn<R, String> figureColumn(TableView<R> table, String key, Function<R, String> value, double width) {
+        return column(table, key, value, width, true);
+    }
+
+    private static <R> TableColumn<R, String> column(TableView<R> table, String key, Function<R, String> value, double width,
+                                                     boolean figure) {
         TableColumn<R, String> c = new TableColumn<>(UiText.get(key));
         c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
+        c.setCellFactory(col -> new FullTextCell<R, String>(t -> t, figure).withNote(noteOf(table)));
         c.setPrefWidth(width);
         table.getColumns().add(c);
         return c;
     }
 
-    /** Status text coloured the way the sheets colour it: red for a failure, green for a pass. */
-    private static final class StatusCell<R> extends TableCell<R, String> {
-        private final java.util.function.Predicate<R> fails;
-        private final java.util.function.Predicate<R> passes;
+    /**
+     * An area, kept in m² (so it sorts by size) and shown in the chosen unit, which the header names; the header's
+     * context menu switches every area column between 亩, m² and 公顷.
+     */
+    private <R> TableColumn<R, Double> areaColumn(TableView<R> table, String key, ToDoubleFunction<R> m2, double width) {
+        TableColumn<R, Double> c = new TableColumn<>(UiText.get(key, areaUnit.get().label()));
+        c.setUserData(key);
+        c.setId(table.getId() + "-" + key.substring(key.indexOf('.') + 1));
+        c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(m2.applyAsDouble(cell.getValue())));
+        c.setCellFactory(col -> new FullTextCell<R, Double>(v -> v == 0 ? "0" : areaUnit.get().format(v), true).withNote(noteOf(table)));
+        c.setPrefWidth(width);
+        c.setContextMenu(unitMenu());
+        table.getColumns().add(c);
+        areaColumns.add(c);
+        return c;
+    }
 
-        StatusCell(java.util.function.Predicate<R> fails, java.util.function.Predicate<R> passes) {
-            this.fails = fails;
-            this.passes = passes;
+    private javafx.scene.control.ContextMenu unitMenu() {
+        javafx.scene.control.ToggleGroup group = new javafx.scene.control.ToggleGroup();
+        javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu();
+        for (AreaUnit u : AreaUnit.values()) {
+            javafx.scene.control.RadioMenuItem item = new javafx.scene.control.RadioMenuItem(UiText.get("unit.show", u.label()));
+            item.setToggleGroup(group);
+            item.setSelected(u == areaUnit.get());
+            item.setOnAction(e -> areaUnit.set(u));
+            areaUnit.addListener((o, a, now) -> item.setSelected(now == u));
+            menu.getItems().add(item);
+        }
+        return menu;
+    }
+
+    /** A verdict or status: coloured as on the sheets (amber for 有条件符合) and sorted by severity, not by its text. */
+    private static <R, E extends Enum<E>> TableColumn<R, E> statusColumn(TableView<R> table, String key, Function<R, E> value,
+                                                                       Function<E, String> text, java.util.function.ToIntFunction<E> severity,
+                                                                       double width) {
+        TableColumn<R, E> c = new TableColumn<>(UiText.get(key));
+        c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
+        c.setCellFactory(col -> new StatusCell<R, E>(text, severity).withNote(noteOf(table)));
+        c.setComparator(java.util.Comparator.comparingInt(severity));
+        c.setPrefWidth(width);
+        table.getColumns().add(c);
+        return c;
+    }
+
+    /** Status text in its severity's colour: green passes, amber conditions, red failures. */
+    static final class StatusCell<R, E> extends FullTextCell<R, E> {
+        private final java.util.function.ToIntFunction<E> severity;
+
+        StatusCell(Function<E, String> text, java.util.function.ToIntFunction<E> severity) {
+            super(text, false);
+            this.severity = severity;
         }
 
         @Override
-        protected void updateItem(String item, boolean empty) {
+        protected void updateItem(E item, boolean empty) {
             super.updateItem(item, empty);
-            getStyleClass().removeAll(List.of("status-fail", "status-pass"));
-            if (empty || item == null || getTableRow() == null || getTableRow().getItem() == null) {
-                setText(null);
-                return;
+            getStyleClass().removeAll(Severity.STYLE_CLASSES);
+            if (!empty && item != null) {
+                getStyleClass().add(Severity.styleClass(severity.applyAsInt(item)));
             }
-            setText(item);
-            R row = getTableRow().getItem();
-            getStyleClass().add(fails.test(row) ? "status-fail" : passes.test(row) ? "status-pass" : "status-other");
         }
     }
 }

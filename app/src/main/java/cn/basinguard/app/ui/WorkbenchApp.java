@@ -104,6 +104,7 @@ public final class WorkbenchApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        DesktopFonts.install();
         this.stage = stage;
         if (!reopen) {
             cn.basinguard.core.i18n.Messages.setLocale(java.util.Locale.forLanguageTag(settings.language()));
@@ -142,7 +143,9 @@ public final class WorkbenchApp extends Application {
         root.setCenter(centre);
         root.setLeft(null);
         root.setBottom(statusBar());
-        Scene scene = new Scene(root, 1280, 820);
+        // the size comes from the saved placement or the screen (placeWindow); a language switch keeps the window's
+        Scene old = stage.getScene();
+        Scene scene = reopen && old != null ? new Scene(root, old.getWidth(), old.getHeight()) : new Scene(root);
         scene.getStylesheets().add(WorkbenchApp.class.getResource("basinguard.css").toExternalForm());
         acceptDroppedFiles(scene);
         stage.setTitle(UiText.get("app.title"));
@@ -154,15 +157,23 @@ public final class WorkbenchApp extends Application {
         open(reopen ? currentFile : initialFile());
     }
 
+    /** The saved placement when it is on a screen that is there, else one fitted to the primary screen. */
     private void placeWindow() {
         double[] b = settings.windowBounds();
-        if (b != null) {
+        if (b != null && !javafx.stage.Screen.getScreensForRectangle(b[0], b[1], b[2], b[3]).isEmpty()) {
             stage.setX(b[0]);
             stage.setY(b[1]);
             stage.setWidth(b[2]);
             stage.setHeight(b[3]);
+            stage.setMaximized(settings.maximized());
+        } else {
+            WindowPlacement p = WindowPlacement.firstStart(javafx.stage.Screen.getPrimary().getVisualBounds());
+            stage.setX(p.x());
+            stage.setY(p.y());
+            stage.setWidth(p.width());
+            stage.setHeight(p.height());
+            stage.setMaximized(p.maximized());
         }
-        stage.setMaximized(settings.maximized());
         stage.setOnCloseRequest(e -> settings.saveWindow(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), stage.isMaximized()));
     }
 
@@ -555,8 +566,20 @@ public final class WorkbenchApp extends Application {
         }
     }
 
-    /** Writes every sheet of the last check run into {@code dir} in the background, with progress. */
+    /**
+     * Writes every sheet of the last check run into {@code dir} in the background, with progress. The folder is made
+     * first when it does not exist (as most programs do); null, after a dialog that says why, when it cannot be.
+     */
     ExportTask exportSheets(Path dir, String subject) {
+        String cannot = ExportFolder.create(dir);
+        if (cannot != null) {
+            Alert alert = new Alert(Alert.AlertType.ERROR);
+            alert.setTitle(UiText.get("dialog.error"));
+            alert.setHeaderText(UiText.get("export.failed"));
+            alert.setContentText(cannot);
+            alert.show();
+            return null;
+        }
         ExportTask task = new ExportTask(report.get(), List.of(currentFile == null ? SampleData.zengduSample() : currentFile), dir, subject,
                 map.contentProperty().get());
         progress.progressProperty().bind(task.progressProperty());

@@ -68,11 +68,34 @@ class BureauFolderCliTest extends CliHarness {
         assertSameNumbers(flatten(dir.resolve("a.json")), flatten(dir.resolve("b.json")), 1e-9);
     }
 
+    /** Without the seven parameters the Xi'an 80 reservoirs are placed approximately: every figure they feed says so. */
     @Test
-    void withoutTheSevenParametersTheXian80LayerIsSaidToBeApproximate() {
+    void withoutTheSevenParametersTheFiguresOfTheXian80LayerAreMarkedApproximate() throws IOException {
         Path folder = dataTarget().resolve("zengdu-bureau");
-        assertEquals(0, run("check", folder.toString(), "--targets", dataTarget().resolve("zengdu-control-list.xlsx").toString()), err());
-        assertTrue(out().contains("SKSM.shp") && out().contains("--datum-shift"), out());
+        String list = dataTarget().resolve("zengdu-control-list.xlsx").toString();
+        Path json = dir.resolve("approx.json");
+        assertEquals(0, run("check", folder.toString(), "--targets", list, "--json", json.toString()), err());
+        String text = out();
+        assertTrue(text.lines().anyMatch(l -> l.contains("SKSM.shp") && l.contains("--datum-shift") && l.contains("≈")), text);
+        assertTrue(text.lines().anyMatch(l -> l.startsWith("  ≈中型水库数量")), text);
+        assertTrue(text.lines().anyMatch(l -> l.startsWith("  耕地保有量")), "figures that do not use the reservoirs are not marked: " + text);
+        String j = Files.readString(json);
+        assertTrue(j.contains("\"approximate_layers\" : [ {") && j.contains("\"role\" : \"reservoirs\""), j);
+        Map<String, Double> numbers = flatten(json);
+        assertFalse(numbers.isEmpty());
+        assertTrue(j.matches("(?s).*\"code\" : \"SK_ZX\".*?\"approximate\" : true.*"), "the reservoir counts are approximate");
+        assertTrue(j.matches("(?s).*\"code\" : \"GD_BYL\".*?\"approximate\" : false.*"), "cultivated land is not");
+        // the sheets say it where the figure is, and why in their notes
+        Path sheets = Files.createDirectories(dir.resolve("sheets"));
+        assertEquals(0, run("export", folder.toString(), "--targets", list, "--out", sheets.toString(), "--csv"), err());
+        String unitSheet;
+        try (var files = Files.list(sheets)) {
+            Path csv = files.filter(p -> p.getFileName().toString().contains("涢水片区")).findFirst().orElseThrow();
+            unitSheet = Files.readString(csv);
+        }
+        assertTrue(unitSheet.lines().anyMatch(l -> l.contains("中型水库数量") && l.contains("（近似）")), unitSheet);
+        assertTrue(unitSheet.lines().anyMatch(l -> l.contains("耕地保有量") && !l.contains("近似")), unitSheet);
+        assertTrue(unitSheet.contains("SKSM.shp") && unitSheet.contains("七参数"), unitSheet);
     }
 
     @Test

@@ -96,6 +96,29 @@ class WorkbenchSmokeTest extends WindowTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void sitesFarFromTheDataAreNotCheckedInTheResultsTable(FxRobot robot) throws Exception {
+        java.nio.file.Path far = java.nio.file.Path.of("src/test/resources/cn/basinguard/app/scope/far-sites.geojson");
+        ListView<?> layers = robot.lookup("#layers").queryAs(ListView.class);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !layers.getItems().isEmpty());
+        robot.interact(() -> app.importSites(far));
+        TableView<ResultRows.SiteRow> sites = robot.lookup("#result-sites").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> sites.getItems().stream().anyMatch(r -> r.site().equals("旧金山测试地块")));
+        ResultRows.SiteRow sf = sites.getItems().stream().filter(r -> r.site().equals("旧金山测试地块")).findFirst().orElseThrow();
+        assertEquals("未核查", sf.verdict());
+        assertTrue(Double.isNaN(sf.basicFarmlandM2()), "not measured, never a 0 that reads as no overlap");
+        assertEquals("—", AreaUnit.MU.format(sf.basicFarmlandM2()), "shown as a dash");
+        assertTrue(sf.fails(), "never shown as compliant");
+        assertTrue(sf.reasons().contains("不在核查范围") && sf.reasons().contains("10,348 公里"), sf.reasons());
+        ResultRows.SiteRow inside = sites.getItems().stream().filter(r -> r.site().equals("区内地块")).findFirst().orElseThrow();
+        assertEquals("符合", inside.verdict());
+        // the row of a site with no place on the map selects nothing rather than failing
+        robot.interact(() -> sites.getSelectionModel().select(sf));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(app.map().highlightProperty().get().isEmpty());
+    }
+
+    @Test
     void clickingAFeatureIdentifiesItWithItsArea(FxRobot robot) throws Exception {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> app.map().contentProperty().get() != null
                 && app.map().viewportProperty().get() != null);

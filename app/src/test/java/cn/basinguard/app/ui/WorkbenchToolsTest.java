@@ -82,9 +82,12 @@ class WorkbenchToolsTest extends WindowTest {
                 "every patch is labelled by DLMC");
 
         // the legend lists the visible layers, top first, and drops a hidden one
+        // (read once the JavaFX thread has done its work: it rebuilds the legend when the labels arrive)
         javafx.scene.layout.VBox legend = robot.lookup("#legend").queryAs(javafx.scene.layout.VBox.class);
+        WaitForAsyncUtils.waitForFxEvents();
         assertEquals(content().visibleLayers().size(), legend.getChildren().size());
         robot.interact(() -> app.layers().setVisible(info("SKSM"), false));
+        WaitForAsyncUtils.waitForFxEvents();
         assertEquals(content().visibleLayers().size(), legend.getChildren().size());
         assertTrue(legend.getChildren().stream().noneMatch(n -> n.toString().contains("水库水面")));
         robot.interact(() -> app.map().zoomTo(restyled.features().get(0).geometry().getEnvelopeInternal()));

@@ -9,6 +9,7 @@ import cn.basinguard.core.i18n.Messages;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,40 +29,82 @@ public final class CheckEngine {
     }
 
     public CheckReport run(CheckInput input, Progress progress) {
-        RoleLayer anchor = input.layer(LayerRole.UNITS) != null ? input.layer(LayerRole.UNITS) : input.layer(LayerRole.SITES);
+        RoleLayer anchor = anchor(input);
         if (anchor == null) {
             throw new GisException("check.noUnitsNoSites");
         }
         AreaMeter meter = new AreaMeter(workingGrid(anchor));
         List<DataQualityIssue> issues = new ArrayList<>(input.readIssues());
         LayerPreparer preparer = new LayerPreparer(meter);
+        // the small layers are held and prepared whole; the big ones are admitted here and read tile by tile below
         Map<LayerRole, WorkingLayer> layers = new EnumMap<>(LayerRole.class);
+        Map<LayerRole, RoleLayer> big = new EnumMap<>(LayerRole.class);
+        Map<LayerRole, List<DataQualityIssue>> notes = new EnumMap<>(LayerRole.class);
         for (Map.Entry<LayerRole, RoleLayer> e : input.layers().entrySet()) {
+            LayerRole role = e.getKey();
+            if (role == LayerRole.SITES) {
+                continue;
+            }
             progress.checkCancelled();
             progress.stage(Messages.get("check.stage.prepare", e.getValue().source()), 1);
-            layers.put(e.getKey(), preparer.prepare(e.getValue(), issues::add));
+            List<DataQualityIssue> found = new ArrayList<>();
+            if (TILED.contains(role)) {
+                if (preparer.admit(e.getValue(), found::add)) {
+                    big.put(role, e.getValue());
+                }
+            } else {
+                layers.put(role, preparer.prepare(e.getValue(), found::add));
+            }
+            notes.put(role, found);
         }
+        CheckScope scope = CheckScope.of(extentOf(layers.get(LayerRole.UNITS)), redLineExtent(big, meter.grid()), meter.grid());
 
         List<NamedUnit> units = layers.containsKey(LayerRole.UNITS) ? UnitCatalog.build(layers.get(LayerRole.UNITS), meter) : List.of();
+        RoleLayer siteLayer = input.layer(LayerRole.SITES);
+        List<DataQualityIssue> siteIssues = new ArrayList<>();
+        List<EncroachmentCheck.Placed> placed = List.of();
+        if (siteLayer != null) {
+            progress.checkCancelled();
+            progress.stage(Messages.get("check.stage.prepare", siteLayer.source()), 1);
+            placed = place(siteLayer, scope, preparer, siteIssues);
+        }
+        boolean wholeData = input.area() == null;
+        TiledCheck.Result tiled = new TiledCheck(meter, parameters, preparer, big, units, placed, wholeData).run(progress);
+
+        // data-quality issues in the layers' order, the sites', then the patches outside every unit, then what reading found
+        for (Map.Entry<LayerRole, List<DataQualityIssue>> e : notes.entrySet()) {
+            issues.addAll(e.getValue());
+            if (big.containsKey(e.getKey())) {
+                if (tiled.features().getOrDefault(e.getKey(), 0L) == 0) {
+                    issues.add(new DataQualityIssue(DataQualityIssue.Kind.EMPTY_LAYER, big.get(e.getKey()).source(), null, null,
+                            DataQualityIssue.Handling.USED_AS_IS));
+                }
+                for (DataQualityIssue d : tiled.issues()) {
+                    if (d.source().equals(big.get(e.getKey()).source())) {
+                        issues.add(d);
+                    }
+                }
+            }
+        }
+        issues.addAll(siteIssues);
+        issues.addAll(tiled.outside());
+        for (RoleLayer l : big.values()) {
+            if (l.reader() instanceof SourceReader r) {
+                issues.addAll(DatasetLoader.issuesOf(r.problems(), l.source()));
+            }
+        }
+
         List<UnitResult> unitResults = units.isEmpty() ? List.of()
-                : baseline(layers, units, input.targets(), meter, progress, issues, input.area() == null);
+                : baseline(layers, big.keySet(), tiled.unitAreas(), units, input.targets(), meter, wholeData);
 
         List<SiteResult> sites = List.of();
-        if (layers.containsKey(LayerRole.SITES)) {
-            WorkingLayer siteLayer = layers.get(LayerRole.SITES);
-            progress.stage(Messages.get("check.stage.index"), 1);
-            // built up front, one layer per core, rather than lazily under a lock that leaves the other core idle
-            EncroachmentCheck.RED_LINES.parallelStream().map(layers::get).filter(java.util.Objects::nonNull).forEach(WorkingLayer::buildIndex);
-            progress.stage(Messages.get("check.stage.sites"), siteLayer.features().size());
-            sites = new EncroachmentCheck(meter, parameters).run(siteLayer, layers, units, progress);
+        if (siteLayer != null) {
+            progress.stage(Messages.get("check.stage.sites"), placed.size());
+            sites = new EncroachmentCheck(meter, parameters, scope).run(placed, siteLayer.crs(), tiled.siteOverlaps(), units, progress);
         }
 
-        List<ConflictPatch> conflicts = List.of();
-        if (layers.containsKey(LayerRole.BASIC_FARMLAND) && layers.containsKey(LayerRole.ECO_REDLINE)) {
-            WorkingLayer bf = layers.get(LayerRole.BASIC_FARMLAND);
-            progress.stage(Messages.get("check.stage.conflicts"), bf.features().size());
-            conflicts = new RedLineConflictCheck(meter, parameters).run(bf, layers.get(LayerRole.ECO_REDLINE), units, progress);
-        }
+        List<ConflictPatch> conflicts = big.containsKey(LayerRole.BASIC_FARMLAND) && big.containsKey(LayerRole.ECO_REDLINE)
+                ? tiled.conflicts() : List.of();
         MeasuredArea conflictTotal = MeasuredArea.ZERO;
         for (ConflictPatch c : conflicts) {
             conflictTotal = conflictTotal.plus(c.area());
@@ -70,26 +113,62 @@ public final class CheckEngine {
         for (RoleLayer l : input.layers().values()) {
             inputs.add(l.role().key() + " = " + l.source());
         }
-        return new CheckReport(inputs, meter.grid(), parameters, unitResults, sites, conflicts, conflictTotal, issues);
+        List<ApproximateLayer> approximate = new ArrayList<>();
+        for (RoleLayer l : input.layers().values()) {
+            if (l.crs() != null && GeometryTransformer.datumShift(l.crs(), meter.grid()) == cn.basinguard.core.crs.DatumShift.APPROXIMATE) {
+                approximate.add(new ApproximateLayer(l.role(), l.source(), l.crs().nameZh(), l.crs().nameEn()));
+            }
+        }
+        return new CheckReport(inputs, meter.grid(), parameters, unitResults, sites, conflicts, conflictTotal, issues, approximate);
+    }
+
+    /** The roles whose layers are read and worked on tile by tile (the big ones: a county's patches). */
+    static final java.util.Set<LayerRole> TILED = java.util.EnumSet.of(LayerRole.CULTIVATED, LayerRole.BASIC_FARMLAND, LayerRole.ECO_REDLINE);
+
+    private static Envelope extentOf(WorkingLayer layer) {
+        if (layer == null) {
+            return null;
+        }
+        Envelope e = new Envelope();
+        layer.features().forEach(f -> e.expandToInclude(f.geometry().getEnvelopeInternal()));
+        return e.isNull() ? null : e;
+    }
+
+    /** The red-line layers' extent in the grid, from their stated extents (corners moved), or null. */
+    private static Envelope redLineExtent(Map<LayerRole, RoleLayer> big, Crs grid) {
+        Envelope all = null;
+        for (RoleLayer l : big.values()) {
+            Envelope e = l.reader().extent();
+            if (e == null) {
+                continue;
+            }
+            Envelope g = new Envelope();
+            for (double[] p : new double[][] {{e.getMinX(), e.getMinY()}, {e.getMaxX(), e.getMinY()}, {e.getMinX(), e.getMaxY()},
+                    {e.getMaxX(), e.getMaxY()}}) {
+                double[] q = l.crs().equals(grid) ? p : GeometryTransformer.shared().transform(p[0], p[1], l.crs(), grid);
+                g.expandToInclude(q[0], q[1]);
+            }
+            all = all == null ? g : all;
+            all.expandToInclude(g);
+        }
+        return all;
     }
 
     /**
      * @param wholeData false when the input was cut to one unit: then patches that only touch it are no data-quality
      *                  finding, and there is no district row
      */
-    private List<UnitResult> baseline(Map<LayerRole, WorkingLayer> layers, List<NamedUnit> units, TargetTable targets,
-                                      AreaMeter meter, Progress progress, List<DataQualityIssue> issues, boolean wholeData) {
+    private List<UnitResult> baseline(Map<LayerRole, WorkingLayer> layers, java.util.Set<LayerRole> tiledRoles,
+                                      Map<LayerRole, MeasuredArea[]> tiledAreas, List<NamedUnit> units, TargetTable targets,
+                                      AreaMeter meter, boolean wholeData) {
         int n = units.size();
         List<Map<LayerRole, MeasuredArea>> areas = new ArrayList<>();
         for (int u = 0; u < n; u++) {
             areas.add(new EnumMap<>(LayerRole.class));
         }
-        UnitClipper clipper = new UnitClipper(parameters);
         for (LayerRole role : List.of(LayerRole.CULTIVATED, LayerRole.BASIC_FARMLAND, LayerRole.ECO_REDLINE)) {
-            WorkingLayer l = layers.get(role);
-            if (l != null) {
-                progress.stage(Messages.get("check.stage.units", l.source()), l.features().size());
-                MeasuredArea[] inUnits = clipper.clip(l, units, progress, wholeData ? issues::add : d -> { });
+            MeasuredArea[] inUnits = tiledAreas.get(role);
+            if (inUnits != null) {
                 for (int u = 0; u < n; u++) {
                     areas.get(u).put(role, inUnits[u]);
                 }
@@ -101,6 +180,7 @@ public final class CheckEngine {
         List<SectionResult> sections = sectionLayer == null ? List.of() : SectionCheck.run(sectionLayer, units, meter.grid());
         Set<LayerRole> present = EnumSet.noneOf(LayerRole.class);
         present.addAll(layers.keySet());
+        present.addAll(tiledRoles);
 
         List<UnitResult> out = new ArrayList<>();
         Map<LayerRole, MeasuredArea> districtAreas = new EnumMap<>(LayerRole.class);
@@ -129,6 +209,47 @@ public final class CheckEngine {
         return out;
     }
 
+    /** The layer the working grid is taken from: the units, else a red-line layer, else the sites. */
+    private static RoleLayer anchor(CheckInput input) {
+        for (LayerRole role : List.of(LayerRole.UNITS, LayerRole.BASIC_FARMLAND, LayerRole.ECO_REDLINE, LayerRole.CULTIVATED, LayerRole.SITES)) {
+            if (input.layer(role) != null) {
+                return input.layer(role);
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The sites in their order, each either moved into the working grid (near the data) or left where it is with its
+     * scope decided (far away, or no position in its own CRS): far-off sites must never go through the grid, which
+     * would wrap them round onto the data. Sites without usable geometry are dropped here with a data-quality issue.
+     */
+    private static List<EncroachmentCheck.Placed> place(RoleLayer sites, CheckScope scope, LayerPreparer preparer, List<DataQualityIssue> issues) {
+        Map<SourceFeature, SiteScope> beyond = new IdentityHashMap<>();
+        List<SourceFeature> near = new ArrayList<>();
+        for (SourceFeature f : sites.features()) {
+            SiteScope far = sites.crs() == null ? null : scope.beyondReach(f.geometry(), sites.crs());
+            if (far != null) {
+                beyond.put(f, far);
+            } else {
+                near.add(f);
+            }
+        }
+        Map<SourceFeature, WorkingFeature> inGrid = new IdentityHashMap<>();
+        for (WorkingFeature w : preparer.prepare(new RoleLayer(sites.role(), sites.source(), sites.crs(), near), issues::add).features()) {
+            inGrid.put(w.source(), w);
+        }
+        List<EncroachmentCheck.Placed> out = new ArrayList<>();
+        for (SourceFeature f : sites.features()) {
+            if (beyond.containsKey(f)) {
+                out.add(new EncroachmentCheck.Placed(f, LayerPreparer.idOf(f), null, beyond.get(f)));
+            } else if (inGrid.containsKey(f)) {
+                out.add(new EncroachmentCheck.Placed(f, inGrid.get(f).id(), inGrid.get(f), null));
+            }
+        }
+        return out;
+    }
+
     /**
      * The grid of the anchor layer when it is a CGCS2000 Gauss–Krüger grid, zone prefix and all, so that the
      * red-line layers delivered in it are used as they are, without a copy; otherwise the CGCS2000 3° zone of the
@@ -142,10 +263,8 @@ public final class CheckEngine {
         if (crs.datum() == DatumFamily.CGCS2000 && crs.gaussKruger().isPresent()) {
             return crs;
         }
-        Envelope env = new Envelope();
-        anchor.features().stream().filter(f -> f.geometry() != null && !f.geometry().isEmpty())
-                .forEach(f -> env.expandToInclude(f.geometry().getEnvelopeInternal()));
-        if (env.isNull()) {
+        Envelope env = anchor.reader().extent();
+        if (env == null || env.isNull()) {
             return CrsRegistry.fromEpsg(4547);
         }
         double[] lonLat = GeometryTransformer.shared().transform(env.centre().x, env.centre().y, crs, CrsRegistry.fromEpsg(4490));

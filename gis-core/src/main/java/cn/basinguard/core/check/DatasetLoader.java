@@ -35,7 +35,8 @@ public final class DatasetLoader {
             throw new GisException("check.noFiles");
         }
         try (DataSources.Opened opened = DataSources.openAll(files.stream().map(Path::toString).toList(), SourceOptions.DEFAULT)) {
-            return fromSources(opened.sources(), explicitRoles);
+            // the sources close here: every layer is read now, the big ones too
+            return fromSources(opened.sources(), explicitRoles, null, false);
         }
     }
 
@@ -50,7 +51,7 @@ public final class DatasetLoader {
      * unit's check reads that unit's share of the data. Its targets are the unit's own; there is no district row.
      */
     public static Loaded fromSources(List<DataSource> sources, Map<String, String> explicitRoles, String unit) {
-        return load(sources, explicitRoles, unit, null);
+        return load(sources, explicitRoles, unit, null, true);
     }
 
     /**
@@ -58,10 +59,19 @@ public final class DatasetLoader {
      * (an offline pack's box or boundary): what a pack of that area holds. The targets are all kept.
      */
     public static Loaded within(List<DataSource> sources, Map<String, String> explicitRoles, Area area) {
-        return load(sources, explicitRoles, null, area);
+        return load(sources, explicitRoles, null, area, true);
     }
 
-    private static Loaded load(List<DataSource> sources, Map<String, String> explicitRoles, String unit, Area outline) {
+    /**
+     * @param stream whether the big layers (cultivated land, basic farmland, red line) are left in their sources, to be
+     *               read area by area as the checks go (the sources must then stay open until the checks are done), or
+     *               read now and held
+     */
+    static Loaded fromSources(List<DataSource> sources, Map<String, String> explicitRoles, String unit, boolean stream) {
+        return load(sources, explicitRoles, unit, null, stream);
+    }
+
+    private static Loaded load(List<DataSource> sources, Map<String, String> explicitRoles, String unit, Area outline, boolean stream) {
         if (sources.isEmpty()) {
             throw new GisException("check.noFiles");
         }
@@ -80,7 +90,7 @@ public final class DatasetLoader {
             if (c == null) {
                 throw new GisException("check.area.noUnits", unit);
             }
-            RoleLayer units = roleLayer(LayerRole.UNITS, catalog.entry(c), issues, null);
+            RoleLayer units = roleLayer(LayerRole.UNITS, catalog.entry(c), issues, null, false);
             area = Area.of(units, unit);
             layers.put(LayerRole.UNITS, area.units());
         }
@@ -88,7 +98,7 @@ public final class DatasetLoader {
             if (layers.containsKey(e.getKey())) {
                 continue;
             }
-            layers.put(e.getKey(), roleLayer(e.getKey(), catalog.entry(e.getValue()), issues, area));
+            layers.put(e.getKey(), roleLayer(e.getKey(), catalog.entry(e.getValue()), issues, area, stream));
         }
         TargetTable targets = TargetTable.empty();
         if (res.targets() != null) {
@@ -102,7 +112,7 @@ public final class DatasetLoader {
         return new Loaded(new CheckInput(layers, targets, inputs, issues, unit), res);
     }
 
-    private static RoleLayer roleLayer(LayerRole role, SourceCatalog.Entry entry, List<DataQualityIssue> issues, Area area) {
+    private static RoleLayer roleLayer(LayerRole role, SourceCatalog.Entry entry, List<DataQualityIssue> issues, Area area, boolean stream) {
         LayerCandidate c = entry.candidate();
         LayerInfo info = entry.info();
         if (info.kind() != LayerInfo.Kind.FEATURES) {
@@ -113,6 +123,10 @@ public final class DatasetLoader {
         }
         Crs crs = info.srs() == null ? null : info.srs().crs();
         Area.Filter filter = area == null || crs == null ? null : area.in(crs);
+        if (stream && CheckEngine.TILED.contains(role)) {
+            return new RoleLayer(role, c.label(), crs, new SourceReader(entry.source(), info, fieldsFor(role, info),
+                    role == LayerRole.CULTIVATED, filter));
+        }
         List<SourceFeature> features = read(entry.source(), info, fieldsFor(role, info), filter, c.label(), issues);
         if (role == LayerRole.CULTIVATED) {
             features = onlyCultivated(features);
@@ -164,6 +178,13 @@ public final class DatasetLoader {
                 out.add(new SourceFeature(f.fid(), f.geometry(), f.attributes()));
             }
         }, problems::add);
+        issues.addAll(issuesOf(problems, label));
+        return out;
+    }
+
+    /** What reading a layer found wrong, as data-quality issues: each unreadable feature, the curves made straight … */
+    static List<DataQualityIssue> issuesOf(List<ReadProblem> problems, String label) {
+        List<DataQualityIssue> issues = new ArrayList<>();
         int linearized = 0;
         for (ReadProblem p : problems) {
             switch (p.kind()) {
@@ -182,7 +203,17 @@ public final class DatasetLoader {
             issues.add(new DataQualityIssue(DataQualityIssue.Kind.LINEARIZED_CURVES, label, null, Integer.toString(linearized),
                     DataQualityIssue.Handling.USED_AS_IS));
         }
-        return out;
+        return issues;
+    }
+
+    /** Whether a land-use feature is 耕地: DLBM 01xx (三调) or 011–013 (二调); any feature of a layer without DLBM. */
+    static boolean isCultivated(Map<String, Object> attributes) {
+        String key = FieldPurpose.LAND_CLASS.find(attributes);
+        if (key == null) {
+            return true;
+        }
+        Object code = attributes.get(key);
+        return code != null && code.toString().trim().startsWith("01");
     }
 
     /** 耕地 parcels of a land-use layer: DLBM 01xx (三调) or 011–013 (二调); a layer without DLBM is taken whole. */

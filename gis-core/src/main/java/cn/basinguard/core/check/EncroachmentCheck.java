@@ -1,5 +1,6 @@
 package cn.basinguard.core.check;
 
+import cn.basinguard.core.crs.Crs;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -10,55 +11,81 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 
 /**
- * Per project site: its area, the units it lies in, its overlap with permanent basic farmland, the ecological red
- * line and cultivated land (areas, patch ids, the overlap polygons), and the verdict by {@link SiteRule}.
+ * Per project site: where it lies against the checked data ({@link CheckScope}); for a site inside (or partly
+ * inside) its area, the units it lies in, its overlap with permanent basic farmland, the ecological red line and
+ * cultivated land (areas, patch ids, the overlap polygons); and the verdict by {@link SiteRule}.
  * Sites are independent, so they are checked in parallel; results keep the sites' order.
  */
 final class EncroachmentCheck {
     static final List<LayerRole> RED_LINES = List.of(LayerRole.BASIC_FARMLAND, LayerRole.ECO_REDLINE, LayerRole.CULTIVATED);
 
-    private final AreaMeter meter;
-    private final CheckParameters parameters;
-
-    EncroachmentCheck(AreaMeter meter, CheckParameters parameters) {
-        this.meter = meter;
-        this.parameters = parameters;
+    /**
+     * A site as the check receives it: either moved into the working grid ({@code inGrid}), or left where it is
+     * because it lies beyond the grid's reach ({@code beyond}, its scope already decided).
+     */
+    record Placed(SourceFeature source, String id, WorkingFeature inGrid, SiteScope beyond) {
     }
 
-    List<SiteResult> run(WorkingLayer sites, Map<LayerRole, WorkingLayer> redLines, List<NamedUnit> units, Progress progress) {
-        List<WorkingFeature> all = sites.features();
-        SiteResult[] out = new SiteResult[all.size()];
-        IntStream.range(0, all.size()).parallel().forEach(i -> {
+    private final AreaMeter meter;
+    private final CheckParameters parameters;
+    private final CheckScope scope;
+
+    EncroachmentCheck(AreaMeter meter, CheckParameters parameters, CheckScope scope) {
+        this.meter = meter;
+        this.parameters = parameters;
+        this.scope = scope;
+    }
+
+    /**
+     * @param own the CRS the sites were given in
+     * @param overlaps each site's overlap with each red line, by the site's position in {@code sites}, found where the
+     *                 tiles read the red lines ({@link TiledCheck})
+     */
+    List<SiteResult> run(List<Placed> sites, Crs own, Map<Integer, Map<LayerRole, Overlap>> overlaps, List<NamedUnit> units,
+                         Progress progress) {
+        SiteResult[] out = new SiteResult[sites.size()];
+        IntStream.range(0, sites.size()).parallel().forEach(i -> {
             progress.checkCancelled();
-            out[i] = check(all.get(i), redLines, units);
+            Placed p = sites.get(i);
+            out[i] = p.inGrid() == null ? notMeasured(p, own) : check(p, own, overlaps.getOrDefault(i, Map.of()), units);
             progress.step();
         });
         return List.of(out);
     }
 
-    private SiteResult check(WorkingFeature site, Map<LayerRole, WorkingLayer> redLines, List<NamedUnit> units) {
+    private SiteResult notMeasured(Placed p, Crs own) {
+        return new SiteResult(SiteNames.nameOf(p.source(), p.id()), p.id(), null, List.of(), Map.of(),
+                SiteVerdicts.decide(Map.of(), p.beyond(), own, parameters), null, p.beyond());
+    }
+
+    private SiteResult check(Placed p, Crs own, Map<LayerRole, Overlap> found, List<NamedUnit> units) {
+        WorkingFeature site = p.inGrid();
+        String name = SiteNames.nameOf(p.source(), p.id());
+        SiteScope where = scope.place(site.geometry(), p.source().geometry(), own);
+        if (where.status() == SiteScope.Status.OUTSIDE) {
+            return new SiteResult(name, p.id(), null, List.of(), Map.of(), SiteVerdicts.decide(Map.of(), where, own, parameters), null, where);
+        }
         OverlapMeter meterOfSite = new OverlapMeter(site.geometry(), meter);
         Map<LayerRole, Overlap> overlaps = new EnumMap<>(LayerRole.class);
         for (LayerRole role : RED_LINES) {
-            WorkingLayer layer = redLines.get(role);
-            overlaps.put(role, layer == null ? new Overlap(role, MeasuredArea.ZERO, List.of(), null)
-                    : overlapWith(meterOfSite, layer));
+            overlaps.put(role, found.getOrDefault(role, new Overlap(role, MeasuredArea.ZERO, List.of(), null)));
         }
         List<UnitShare> shares = new ArrayList<>();
         for (NamedUnit u : units) {
-            OverlapMeter.Piece p = meterOfSite.overlap(u.geometry(), u.area());
-            if (p.area().m2() > parameters.minOverlapM2()) {
+            OverlapMeter.Piece piece = meterOfSite.overlap(u.geometry(), u.area());
+            if (piece.area().m2() > parameters.minOverlapM2()) {
                 // the site's share of the unit is the unit's share of the site
-                shares.add(new UnitShare(u.name(), p.piece() == u.geometry() ? u.area() : p.area()));
+                shares.add(new UnitShare(u.name(), piece.piece() == u.geometry() ? u.area() : piece.area()));
             }
         }
         shares.sort(Comparator.comparingDouble((UnitShare s) -> -s.area().m2()));
-        String name = SiteNames.nameOf(site);
-        return new SiteResult(name, site.id(), site.area(), shares, overlaps, SiteVerdicts.decide(overlaps, parameters), site.geometry());
+        return new SiteResult(name, p.id(), site.area(), shares, overlaps, SiteVerdicts.decide(overlaps, where, own, parameters),
+                site.geometry(), where);
     }
 
-    private Overlap overlapWith(OverlapMeter siteMeter, WorkingLayer layer) {
-        List<WorkingFeature> candidates = new ArrayList<>(layer.query(siteMeter.fixed().getEnvelopeInternal()));
+    /** The site's overlap with the patches of one red line near it. */
+    static Overlap overlapWith(OverlapMeter siteMeter, LayerRole role, List<WorkingFeature> near, CheckParameters parameters) {
+        List<WorkingFeature> candidates = new ArrayList<>(near);
         // the index returns candidates in tree order; patch lists must not depend on it
         candidates.sort(Comparator.comparing(WorkingFeature::id));
         MeasuredArea total = MeasuredArea.ZERO;
@@ -73,6 +100,6 @@ final class EncroachmentCheck {
             }
         }
         Geometry geometry = pieces.isEmpty() ? null : new GeometryFactory(siteMeter.fixed().getPrecisionModel()).buildGeometry(pieces);
-        return new Overlap(layer.role(), total, ids, geometry);
+        return new Overlap(role, total, ids, geometry);
     }
 }

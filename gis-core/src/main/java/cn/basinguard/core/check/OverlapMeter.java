@@ -34,16 +34,18 @@ final class OverlapMeter {
     }
 
     Piece overlap(WorkingFeature other) {
-        return overlap(other.geometry(), other.area());
+        // a feature cut to a tile: its stored area is the whole feature's, so a part found inside is measured itself
+        return overlap(other.geometry(), other.cut() ? null : other.area());
     }
 
+    /** @param wholeArea {@code g}'s own area when known (kept exactly for a {@code g} wholly inside), or null */
     Piece overlap(Geometry g, MeasuredArea wholeArea) {
         if (!fixed.getEnvelopeInternal().intersects(g.getEnvelopeInternal())) {
             return Piece.NONE;
         }
         if (convex != null && g.getDimension() == 2) {
             if (prepared.covers(g)) {
-                return new Piece(g, wholeArea);
+                return new Piece(g, wholeArea != null ? wholeArea : meter.measure(g));
             }
             Geometry piece = convex.clip(g, fixed.getFactory());
             if (piece == null) {
@@ -56,7 +58,7 @@ final class OverlapMeter {
             return Piece.NONE;
         }
         if (prepared.covers(g)) {
-            return new Piece(g, wholeArea);
+            return new Piece(g, wholeArea != null ? wholeArea : meter.measure(g));
         }
         Geometry piece = OverlayNGRobust.overlay(fixed, g, OverlayNG.INTERSECTION);
         if (piece.isEmpty() || piece.getDimension() < 2) {

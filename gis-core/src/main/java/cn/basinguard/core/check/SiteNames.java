@@ -5,9 +5,9 @@ final class SiteNames {
     private SiteNames() {
     }
 
-    static String nameOf(WorkingFeature site) {
-        String key = FieldPurpose.SITE_NAME.find(site.source().attributes());
-        String v = key == null ? null : site.source().text(key);
-        return v == null || v.isBlank() ? site.id() : v.trim();
+    static String nameOf(SourceFeature site, String id) {
+        String key = FieldPurpose.SITE_NAME.find(site.attributes());
+        String v = key == null ? null : site.text(key);
+        return v == null || v.isBlank() ? id : v.trim();
     }
 }

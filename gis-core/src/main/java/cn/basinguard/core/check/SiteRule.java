@@ -14,6 +14,8 @@ public enum SiteRule {
     ECO_REDLINE_OCCUPIED("R2", Verdict.Level.FAIL, LayerRole.ECO_REDLINE),
     /** 占用耕地（永久基本农田以外）: 《土地管理法》第三十条、第四十四条 — allowed with approval and 占补平衡. */
     CULTIVATED_OCCUPIED("R3", Verdict.Level.CONDITIONAL, LayerRole.CULTIVATED),
+    /** 不在核查范围: the site does not lie wholly inside the extent of the units (or red-line layers) — never 符合. */
+    OUT_OF_SCOPE("R4", Verdict.Level.NOT_CHECKED, null),
     /** 不涉及以上控制线. */
     CLEAR("R0", Verdict.Level.PASS, null);
 
@@ -35,7 +37,7 @@ public enum SiteRule {
         return level;
     }
 
-    /** The red-line layer whose overlap triggers the rule; null for {@link #CLEAR}. */
+    /** The red-line layer whose overlap triggers the rule; null for {@link #OUT_OF_SCOPE} and {@link #CLEAR}. */
     public LayerRole role() {
         return role;
     }
@@ -45,7 +47,7 @@ public enum SiteRule {
         return Messages.get("rule." + id + ".basis");
     }
 
-    /** The reason, with the overlap area put in (m² and 亩, already rounded for display). */
+    /** The reason, with the overlap area put in (m² and 亩, already rounded for display); see {@link SiteVerdicts} for R4. */
     public String reason(String m2, String mu) {
         return Messages.get("rule." + id + ".reason", m2, mu);
     }

@@ -35,6 +35,18 @@ final class FeatureCursor {
         read(bbox, Long.MIN_VALUE, Long.MAX_VALUE, sink, problems);
     }
 
+    /** Reads the rows the R-tree does not hold: NULL and empty geometries, which no query by area returns. */
+    void readUnindexed(FeatureSink sink, Consumer<ReadProblem> problems) throws SQLException {
+        unindexed = true;
+        try {
+            read(null, Long.MIN_VALUE, Long.MAX_VALUE, sink, problems);
+        } finally {
+            unindexed = false;
+        }
+    }
+
+    private boolean unindexed;
+
     /** Reads the rows whose key lies in [{@code fromKey}, {@code toKey}) (and meet {@code bbox} when not null). */
     void read(Envelope bbox, long fromKey, long toKey, FeatureSink sink, Consumer<ReadProblem> problems) throws SQLException {
         String geom = layer.geometryColumn();
@@ -47,6 +59,10 @@ final class FeatureCursor {
         sql.append(" FROM ").append(Sql.id(layer.name()));
         boolean indexed = bbox != null && layer.hasSpatialIndex() && layer.primaryKey() != null;
         boolean ranged = layer.primaryKey() != null && (fromKey != Long.MIN_VALUE || toKey != Long.MAX_VALUE);
+        if (unindexed) {
+            sql.append(" WHERE ").append(Sql.id(layer.primaryKey())).append(" NOT IN (SELECT id FROM ")
+                    .append(Sql.id("rtree_" + layer.name() + "_" + geom)).append(")");
+        }
         if (indexed) {
             sql.append(" WHERE ").append(Sql.id(layer.primaryKey())).append(" IN (SELECT id FROM ")
                     .append(Sql.id("rtree_" + layer.name() + "_" + geom))

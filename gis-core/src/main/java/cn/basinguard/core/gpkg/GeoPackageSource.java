@@ -39,6 +39,12 @@ public final class GeoPackageSource implements cn.basinguard.core.source.DataSou
     private final Path path;
     private final String uri;
     private final Connection connection;
+    /**
+     * Connections for reading features, one per thread reading at a time: the checks read several areas of a layer at
+     * once, and one SQLite connection serves one statement at a time. The catalog keeps {@link #connection}.
+     */
+    private final java.util.concurrent.ConcurrentLinkedDeque<Connection> readers = new java.util.concurrent.ConcurrentLinkedDeque<>();
+    private final List<Connection> opened = java.util.Collections.synchronizedList(new ArrayList<>());
     private final Path privateCopy;
     private final Map<Integer, SrsInfo> srs = new LinkedHashMap<>();
     private List<LayerInfo> layers;
@@ -296,14 +302,61 @@ public final class GeoPackageSource implements cn.basinguard.core.source.DataSou
         if (!info.isSupported()) {
             throw new GisException("gpkg.unsupportedLayer", info.name(), info.dataType());
         }
+        Connection c = null;
         try {
+            c = borrow();
             if (bbox == null && ParallelLayerRead.worthIt(info)) {
-                ParallelLayerRead.read(connection, () -> connect(uri), info, fields, sink, problems);
+                ParallelLayerRead.read(c, () -> connect(uri), info, fields, sink, problems);
                 return;
             }
-            new FeatureCursor(connection, info, fields, Geometries.FACTORY).read(bbox, sink, problems);
+            new FeatureCursor(c, info, fields, Geometries.FACTORY).read(bbox, sink, problems);
         } catch (SQLException e) {
             throw SqliteErrors.translate(e, path, info.name());
+        } finally {
+            release(c);
+        }
+    }
+
+    /** Layers with an R-tree are read by area through it; others by a scan that tests each envelope. */
+    @Override
+    public boolean indexed(String layer) {
+        LayerInfo info = layer(layer);
+        return info.hasSpatialIndex() && info.primaryKey() != null;
+    }
+
+    /** The features the R-tree does not hold (NULL or empty geometries), without decoding the others. */
+    @Override
+    public void readWithoutPosition(String layer, List<String> fieldNames, FeatureSink sink, Consumer<ReadProblem> problems) {
+        LayerInfo info = layer(layer);
+        if (!indexed(layer)) {
+            cn.basinguard.core.source.DataSource.super.readWithoutPosition(layer, fieldNames, sink, problems);
+            return;
+        }
+        List<LayerInfo.FieldInfo> fields = fieldNames == null ? info.fields()
+                : info.fields().stream().filter(f -> fieldNames.contains(f.name())).toList();
+        Connection c = null;
+        try {
+            c = borrow();
+            new FeatureCursor(c, info, fields, Geometries.FACTORY).readUnindexed(sink, problems);
+        } catch (SQLException e) {
+            throw SqliteErrors.translate(e, path, info.name());
+        } finally {
+            release(c);
+        }
+    }
+
+    private Connection borrow() throws SQLException {
+        Connection c = readers.pollFirst();
+        if (c == null) {
+            c = connect(uri);
+            opened.add(c);
+        }
+        return c;
+    }
+
+    private void release(Connection c) {
+        if (c != null) {
+            readers.addFirst(c);
         }
     }
 
@@ -312,10 +365,14 @@ public final class GeoPackageSource implements cn.basinguard.core.source.DataSou
     public Feature feature(String layer, long fid) {
         LayerInfo info = layer(layer);
         List<Feature> found = new ArrayList<>(1);
+        Connection c = null;
         try {
-            new FeatureCursor(connection, info, info.fields(), Geometries.FACTORY).read(null, fid, fid + 1, found::add, p -> { });
+            c = borrow();
+            new FeatureCursor(c, info, info.fields(), Geometries.FACTORY).read(null, fid, fid + 1, found::add, p -> { });
         } catch (SQLException e) {
             throw SqliteErrors.translate(e, path, info.name());
+        } finally {
+            release(c);
         }
         return found.isEmpty() ? null : found.get(0);
     }
@@ -381,6 +438,9 @@ public final class GeoPackageSource implements cn.basinguard.core.source.DataSou
 
     @Override
     public void close() {
+        synchronized (opened) {
+            opened.forEach(GeoPackageSource::closeQuietly);
+        }
         closeQuietly(connection);
         deleteQuietly(privateCopy);
     }

@@ -1,6 +1,5 @@
 package cn.basinguard.core.measure;
 
-import cn.basinguard.core.GisException;
 import cn.basinguard.core.crs.Crs;
 import cn.basinguard.core.crs.GaussKruger;
 import java.math.BigDecimal;
@@ -17,9 +16,6 @@ import org.locationtech.jts.geom.Polygon;
  * Polygonal parts of a geometry count; points and lines have no area (0). Thread-safe.
  */
 public final class EllipsoidalArea {
-    /** Beyond this distance from the central meridian the 32号 series no longer holds to millimetres. */
-    private static final double MAX_ZONE_OFFSET_M = 800_000;
-
     private static final EllipsoidalArea STANDARD = new EllipsoidalArea(true);
     private static final EllipsoidalArea UNDENSIFIED = new EllipsoidalArea(false);
 
@@ -103,8 +99,8 @@ public final class EllipsoidalArea {
 
     private static void checkInsideZone(Envelope e, GaussKruger zone) {
         double offset = Math.max(Math.abs(e.getMinX() - zone.falseEasting()), Math.abs(e.getMaxX() - zone.falseEasting()));
-        if (offset > MAX_ZONE_OFFSET_M) {
-            throw new GisException("area.outsideZone", zone.centralMeridian(), Math.round(offset / 1000));
+        if (offset > ZoneReach.MAX_OFFSET_M) {
+            throw ZoneReach.beyond(e, zone);
         }
     }
 }

@@ -36,6 +36,8 @@ public record GkFrame(Geometry geometry, Crs grid, EllipsoidConstants constants,
         Crs geographic = CrsRegistry.fromEpsg(target == DatumFamily.XIAN1980 ? 4610 : 4490);
         double lon = centroidLongitude(g, crs, geographic, t);
         Crs grid = CrsRegistry.gkZoneFor(target, lon, 3, false);
+        // checked where the coordinates still tell: once moved, far-off parts of a wide geometry would wrap round
+        ZoneReach.requireWithin(g.getEnvelopeInternal(), crs, grid.gaussKruger().orElseThrow());
         EllipsoidConstants k = target == DatumFamily.XIAN1980 ? EllipsoidConstants.XIAN1980 : EllipsoidConstants.CGCS2000;
         return new GkFrame(t.transform(g, crs, grid), grid, k, GeometryTransformer.datumShift(crs, grid));
     }

@@ -13,7 +13,8 @@ import java.util.List;
 final class BottomLineTable {
     private static final String DASH = "—";
 
-    SheetTable table(String caption, UnitResult u) {
+    /** @param approximate whether an indicator's figure depends on a layer moved only approximately (marked in its status) */
+    SheetTable table(String caption, UnitResult u, java.util.function.Predicate<IndicatorResult> approximate) {
         List<List<SheetCell>> rows = new ArrayList<>();
         for (IndicatorResult i : u.indicators()) {
             Target t = i.target();
@@ -27,7 +28,8 @@ final class BottomLineTable {
             SheetCell diff = i.difference() == null ? SheetCell.text(DASH)
                     : new SheetCell(Figures.signed(i.difference(), measure), Figures.value(i.difference(), measure));
             rows.add(List.of(SheetCell.text(name), target, SheetCell.text(t == null ? DASH : t.clause()), measured, mu, diff,
-                    SheetCell.text(Messages.get("sheet.status." + i.status().name()))));
+                    SheetCell.text(Messages.get("sheet.status." + i.status().name())
+                            + (approximate.test(i) ? Messages.get("sheet.approximateMark") : ""))));
         }
         return new SheetTable(caption, SheetBuilder.cols("indicator", "target", "clause", "measured", "measuredMu", "difference", "status"),
                 List.of(6, 3, 5, 3, 3, 2, 2), rows);

@@ -1,7 +1,9 @@
 package cn.basinguard.core.report;
 
+import cn.basinguard.core.check.ApproximateLayer;
 import cn.basinguard.core.check.CheckReport;
 import cn.basinguard.core.check.ConflictPatch;
+import cn.basinguard.core.check.CrsHint;
 import cn.basinguard.core.check.DataQualityIssue;
 import cn.basinguard.core.check.IndicatorResult;
 import cn.basinguard.core.check.LayerRole;
@@ -10,6 +12,7 @@ import cn.basinguard.core.check.Overlap;
 import cn.basinguard.core.check.SectionResult;
 import cn.basinguard.core.check.SiteResult;
 import cn.basinguard.core.check.SiteRule;
+import cn.basinguard.core.check.SiteScope;
 import cn.basinguard.core.check.Target;
 import cn.basinguard.core.check.UnitResult;
 import cn.basinguard.core.check.UnitShare;
@@ -24,11 +27,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The check results as JSON (schema "basinguard-check/1", documented in the README). Every {@code _m2} is the
- * ellipsoidal area (CGCS2000, 32号), every {@code _planar_m2} the Gauss–Krüger grid area, both unrounded m².
+ * The check results as JSON (schema "basinguard-check/2", documented in the README). Every {@code _m2} is the
+ * ellipsoidal area (CGCS2000, 32号), every {@code _planar_m2} the Gauss–Krüger grid area, both unrounded m²; a site
+ * that was not measured (outside the checks' extent) has null figures. Version 2 added the verdict level
+ * NOT_CHECKED, rule R4 and each site's "scope"; and "approximate_layers" (Xi'an 80 / Beijing 54 layers moved without
+ * seven parameters) with an "approximate" flag on each unit, indicator, site and the conflicts.
  */
 public final class CheckJson {
-    public static final String SCHEMA = "basinguard-check/1";
+    public static final String SCHEMA = "basinguard-check/2";
     private static final List<LayerRole> AREA_ROLES = List.of(LayerRole.CULTIVATED, LayerRole.BASIC_FARMLAND, LayerRole.ECO_REDLINE);
 
     private CheckJson() {
@@ -56,14 +62,23 @@ public final class CheckJson {
             g.writeObjectFieldStart("parameters");
             g.writeNumberField("min_overlap_m2", r.parameters().minOverlapM2());
             g.writeEndObject();
+            g.writeArrayFieldStart("approximate_layers");
+            for (ApproximateLayer a : r.approximateLayers()) {
+                g.writeStartObject();
+                g.writeStringField("role", a.role().key());
+                g.writeStringField("source", a.source());
+                g.writeStringField("crs", a.crsEn());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
             g.writeArrayFieldStart("units");
             for (UnitResult u : r.units()) {
-                unit(g, u);
+                unit(g, u, r);
             }
             g.writeEndArray();
             g.writeArrayFieldStart("sites");
             for (SiteResult s : r.sites()) {
-                site(g, s);
+                site(g, s, r.approximate(s));
             }
             g.writeEndArray();
             conflicts(g, r);
@@ -83,10 +98,11 @@ public final class CheckJson {
         }
     }
 
-    private static void unit(JsonGenerator g, UnitResult u) throws IOException {
+    private static void unit(JsonGenerator g, UnitResult u, CheckReport r) throws IOException {
         g.writeStartObject();
         g.writeStringField("name", u.name());
         g.writeBooleanField("district", u.district());
+        g.writeBooleanField("approximate", r.approximate(LayerRole.UNITS));
         area(g, "area", u.area());
         for (LayerRole role : AREA_ROLES) {
             if (u.roleAreas().containsKey(role)) {
@@ -105,7 +121,7 @@ public final class CheckJson {
         g.writeEndArray();
         g.writeArrayFieldStart("indicators");
         for (IndicatorResult i : u.indicators()) {
-            indicator(g, i);
+            indicator(g, i, r.approximate(i));
         }
         g.writeEndArray();
         g.writeEndObject();
@@ -131,7 +147,7 @@ public final class CheckJson {
         g.writeEndObject();
     }
 
-    private static void indicator(JsonGenerator g, IndicatorResult i) throws IOException {
+    private static void indicator(JsonGenerator g, IndicatorResult i, boolean approximate) throws IOException {
         g.writeStartObject();
         Target t = i.target();
         g.writeStringField("code", i.indicator() != null ? i.indicator().code() : t.indicator());
@@ -147,13 +163,15 @@ public final class CheckJson {
         }
         nullableNumber(g, "difference", i.difference());
         g.writeStringField("status", i.status().name());
+        g.writeBooleanField("approximate", approximate);
         g.writeEndObject();
     }
 
-    private static void site(JsonGenerator g, SiteResult s) throws IOException {
+    private static void site(JsonGenerator g, SiteResult s, boolean approximate) throws IOException {
         g.writeStartObject();
         g.writeStringField("name", s.name());
         g.writeStringField("id", s.id());
+        g.writeBooleanField("approximate", approximate);
         area(g, "area", s.area());
         g.writeArrayFieldStart("units");
         for (UnitShare u : s.units()) {
@@ -171,7 +189,7 @@ public final class CheckJson {
         g.writeObjectFieldStart("overlaps");
         for (LayerRole role : AREA_ROLES) {
             Overlap o = s.overlap(role);
-            area(g, role.key(), o == null ? MeasuredArea.ZERO : o.area());
+            area(g, role.key(), !s.measured() ? null : o == null ? MeasuredArea.ZERO : o.area());
             g.writeArrayFieldStart(role.key() + "_patches");
             for (String id : o == null ? List.<String>of() : o.patchIds()) {
                 g.writeString(id);
@@ -179,6 +197,7 @@ public final class CheckJson {
             g.writeEndArray();
         }
         g.writeEndObject();
+        scope(g, s.scope());
         g.writeObjectFieldStart("verdict");
         g.writeStringField("level", s.verdict().level().name());
         g.writeStringField("text", Messages.get("verdict." + s.verdict().level().name()));
@@ -198,6 +217,7 @@ public final class CheckJson {
 
     private static void conflicts(JsonGenerator g, CheckReport r) throws IOException {
         g.writeObjectFieldStart("conflicts");
+        g.writeBooleanField("approximate", r.conflictsApproximate());
         area(g, "basic_farmland_eco_redline", r.conflictTotal());
         g.writeArrayFieldStart("patches");
         for (ConflictPatch c : r.conflicts()) {
@@ -216,7 +236,38 @@ public final class CheckJson {
         g.writeEndObject();
     }
 
+    /** Where the site lies against the checks' extent; distance in km, unrounded, null when not known. */
+    private static void scope(JsonGenerator g, SiteScope scope) throws IOException {
+        g.writeObjectFieldStart("scope");
+        g.writeStringField("status", scope.status().name());
+        g.writeStringField("basis", scope.basis().name());
+        nullableNumber(g, "distance_km", scope.distanceM() == null ? null : scope.distanceM() / 1000);
+        nullableNumber(g, "lon", scope.lon());
+        nullableNumber(g, "lat", scope.lat());
+        CrsHint hint = scope.hint();
+        if (hint == null) {
+            g.writeNullField("hint");
+        } else {
+            g.writeObjectFieldStart("hint");
+            g.writeStringField("kind", hint.kind().name());
+            if (hint.suggested() == null) {
+                g.writeNullField("epsg");
+            } else {
+                g.writeNumberField("epsg", hint.suggested().epsg());
+            }
+            g.writeBooleanField("swapped", hint.swapped());
+            g.writeEndObject();
+        }
+        g.writeEndObject();
+    }
+
+    /** Both figures of an area; nulls for a figure not measured. */
     private static void area(JsonGenerator g, String prefix, MeasuredArea a) throws IOException {
+        if (a == null) {
+            g.writeNullField(prefix + "_m2");
+            g.writeNullField(prefix + "_planar_m2");
+            return;
+        }
         g.writeNumberField(prefix + "_m2", a.m2());
         g.writeNumberField(prefix + "_planar_m2", a.planarM2());
     }

@@ -46,6 +46,11 @@ public final class Figures {
         return text(mu(m2));
     }
 
+    /** 公顷, 4 decimals (1 m² still shows), as text. */
+    public static String hectareText(double m2) {
+        return text(AreaUnits.hectares(m2, 4));
+    }
+
     /** 万亩, 2 decimals, as text. */
     public static String wanMuText(double m2) {
         return text(wanMu(m2));

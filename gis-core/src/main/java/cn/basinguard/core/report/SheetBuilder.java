@@ -57,7 +57,7 @@ public final class SheetBuilder {
                 .filter(s -> s.unitNames().contains(u.name()) && s.verdict().level() != Verdict.Level.PASS).toList();
         List<ConflictPatch> conflicts = report.conflicts().stream().filter(c -> c.units().contains(u.name())).toList();
         return new ComplianceSheet(Messages.get("sheet.unit.title"), u.name(), fields,
-                bottomLines.table(Messages.get("sheet.table.bottomLines"), u), reservoirs(u), bottomLines.sections(u),
+                bottomLines.table(Messages.get("sheet.table.bottomLines"), u, report::approximate), reservoirs(u), bottomLines.sections(u),
                 sitesTable(Messages.get("sheet.table.sites"), encroaching, false), conflictTable(Messages.get("sheet.table.conflicts"), conflicts, false),
                 SeedConflicts.notes(u.indicators()), quality(), unitMap(u, encroaching, conflicts), fingerprint);
     }
@@ -66,16 +66,17 @@ public final class SheetBuilder {
         List<SheetField> fields = new ArrayList<>();
         fields.add(field("site", s.name()));
         fields.add(field("siteId", s.id()));
-        fields.add(field("siteArea", Messages.get("sheet.area.m2", Figures.text(Figures.m2(s.area().m2())),
+        // a site outside the checks' extent was not measured: its figures are a dash, never a zero that reads as "none"
+        fields.add(field("siteArea", !s.measured() ? DASH : Messages.get("sheet.area.m2", Figures.text(Figures.m2(s.area().m2())),
                 Figures.text(Figures.mu(s.area().m2())), Figures.text(Figures.wanMu(s.area().m2())))));
-        fields.add(field("verdict", verdictText(s.verdict())));
+        fields.add(field("verdict", verdictText(s.verdict()) + (report.approximate(s) ? Messages.get("sheet.approximateMark") : "")));
         fields.addAll(common());
         List<List<SheetCell>> overlaps = new ArrayList<>();
         for (LayerRole role : RED_LINES) {
             Overlap o = s.overlap(role);
             double m2 = o == null ? 0 : o.area().m2();
             List<String> ids = o == null ? List.of() : o.patchIds();
-            overlaps.add(List.of(SheetCell.text(roleName(role)), SheetCell.number(Figures.m2(m2)), SheetCell.number(Figures.mu(m2)),
+            overlaps.add(List.of(SheetCell.text(roleName(role)), overlapFigure(s, Figures.m2(m2)), overlapFigure(s, Figures.mu(m2)),
                     SheetCell.text(ids.isEmpty() ? DASH : String.join("、", ids))));
         }
         List<List<SheetCell>> units = new ArrayList<>();
@@ -114,7 +115,7 @@ public final class SheetBuilder {
         String caption = Messages.get("sheet.table.districtTargets");
         SheetTable targets = district == null
                 ? new SheetTable(caption, cols("indicator"), List.of(1), List.of())
-                : bottomLines.table(caption, district);
+                : bottomLines.table(caption, district, report::approximate);
         List<cn.basinguard.core.check.IndicatorResult> all = report.units().stream().flatMap(u -> u.indicators().stream()).toList();
         return new DistrictSummarySheet(Messages.get("sheet.district.title"), district == null ? Messages.get("sheet.district.title") : district.name(),
                 fields,
@@ -155,13 +156,18 @@ public final class SheetBuilder {
             }
             for (LayerRole role : RED_LINES) {
                 Overlap o = s.overlap(role);
-                row.add(SheetCell.number(Figures.m2(o == null ? 0 : o.area().m2())));
+                row.add(overlapFigure(s, Figures.m2(o == null ? 0 : o.area().m2())));
             }
             rows.add(row);
         }
         return withUnits
                 ? new SheetTable(caption, cols("site", "verdict", "units", "bfM2", "ecoM2", "cultM2"), List.of(6, 3, 3, 3, 3, 3), rows)
                 : new SheetTable(caption, cols("site", "verdict", "bfM2", "ecoM2", "cultM2"), List.of(6, 3, 3, 3, 3), rows);
+    }
+
+    /** An overlap figure of a site; a dash for a site not measured. */
+    private static SheetCell overlapFigure(SiteResult s, BigDecimal figure) {
+        return s.measured() ? SheetCell.number(figure) : SheetCell.text(DASH);
     }
 
     private static SheetTable conflictTable(String caption, List<ConflictPatch> patches, boolean withUnits) {
@@ -182,8 +188,15 @@ public final class SheetBuilder {
                 : new SheetTable(caption, cols("bfId", "ecoId", "areaM2", "areaMu"), List.of(4, 4, 3, 3), rows);
     }
 
+    /** The notes on figures that are approximate (first), then every data-quality finding. */
     private List<String> quality() {
-        return report.dataQuality().stream().map(DataQualityIssue::describe).map(d -> Messages.get("sheet.quality", d)).toList();
+        List<String> out = new ArrayList<>();
+        boolean en = Messages.locale().getLanguage().equals("en");
+        for (var a : report.approximateLayers()) {
+            out.add(Messages.get("sheet.approximate", a.source(), en ? a.crsEn() : a.crsZh()));
+        }
+        report.dataQuality().stream().map(DataQualityIssue::describe).map(d -> Messages.get("sheet.quality", d)).forEach(out::add);
+        return out;
     }
 
     private SheetMap unitMap(UnitResult u, List<SiteResult> sites, List<ConflictPatch> conflicts) {

@@ -43,6 +43,26 @@ public interface DataSource extends AutoCloseable {
      */
     void read(String layer, Envelope bbox, List<String> fields, FeatureSink sink, Consumer<ReadProblem> problems);
 
+    /**
+     * Whether reads by area use an index (a GeoPackage R-tree, a Shapefile's record boxes, a GiST index) rather than a
+     * scan of the whole layer: a caller that reads a layer area by area reads an unindexed one once instead.
+     */
+    default boolean indexed(String layer) {
+        return layer(layer).hasSpatialIndex();
+    }
+
+    /**
+     * Hands {@code sink} the features that have no position (NULL or empty geometry), which no read by area returns,
+     * so that they can still be reported. By default a full read; sources with an index answer without one.
+     */
+    default void readWithoutPosition(String layer, List<String> fields, FeatureSink sink, Consumer<ReadProblem> problems) {
+        read(layer, null, fields, f -> {
+            if (f.geometry() == null || f.geometry().isEmpty()) {
+                sink.accept(f);
+            }
+        }, problems);
+    }
+
     /** The feature with this key, all attributes, or null; for identifying what the user clicked. */
     Feature feature(String layer, long fid);
 

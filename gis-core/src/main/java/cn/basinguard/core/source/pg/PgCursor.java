@@ -65,6 +65,21 @@ final class PgCursor {
         return sql.toString();
     }
 
+    /** The rows whose geometry is NULL or empty. */
+    void readWithoutPosition(FeatureSink sink, Consumer<ReadProblem> problems) throws SQLException {
+        String geom = layer.info().geometryColumn();
+        String sql = sql(false, false);
+        String where = " WHERE " + PgCatalog.id(geom) + " IS NULL OR ST_IsEmpty(" + PgCatalog.id(geom) + ")";
+        int order = sql.indexOf(" ORDER BY ");
+        sql = order < 0 ? sql + where : sql.substring(0, order) + where + sql.substring(order);
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setFetchSize(PostGisSource.FETCH_SIZE);
+            try (ResultSet rs = ps.executeQuery()) {
+                rows(rs, false, sink, problems);
+            }
+        }
+    }
+
     void read(Envelope bbox, Long fid, FeatureSink sink, Consumer<ReadProblem> problems) throws SQLException {
         boolean box = bbox != null && layer.info().geometryColumn() != null;
         try (PreparedStatement ps = c.prepareStatement(sql(box, fid != null))) {
@@ -80,34 +95,39 @@ final class PgCursor {
             }
             ps.setFetchSize(PostGisSource.FETCH_SIZE);
             try (ResultSet rs = ps.executeQuery()) {
-                Value[] values = values(rs.getMetaData());
-                long number = 0;
-                while (rs.next()) {
-                    fetched.incrementAndGet();
-                    number++;
-                    long key = layer.info().primaryKey() == null ? number : rs.getLong(1);
-                    byte[] wkb = rs.getBytes(2);
-                    Geometry g = null;
-                    if (wkb != null) {
-                        try {
-                            g = decoder.decode(wkb, layer.srid());
-                        } catch (BlobException e) {
-                            problems.accept(new ReadProblem(layer.name(), key, true, e.getMessage()));
-                            continue;
-                        }
-                        if (decoder.lastWasLinearized()) {
-                            problems.accept(new ReadProblem(layer.name(), key, false, "curves approximated by straight segments"));
-                        }
-                    } else if (box) {
-                        continue;
-                    }
-                    Map<String, Object> attrs = new LinkedHashMap<>(fields.size() * 2);
-                    for (int i = 0; i < fields.size(); i++) {
-                        attrs.put(fields.get(i).name(), values[i].get(rs, i + 3));
-                    }
-                    sink.accept(new Feature(key, g, attrs));
-                }
+                rows(rs, box, sink, problems);
             }
+        }
+    }
+
+    /** Hands on the rows of a result; rows of a table without an integer key are numbered as they come. */
+    private void rows(ResultSet rs, boolean box, FeatureSink sink, Consumer<ReadProblem> problems) throws SQLException {
+        Value[] values = values(rs.getMetaData());
+        long number = 0;
+        while (rs.next()) {
+            fetched.incrementAndGet();
+            number++;
+            long key = layer.info().primaryKey() == null ? number : rs.getLong(1);
+            byte[] wkb = rs.getBytes(2);
+            Geometry g = null;
+            if (wkb != null) {
+                try {
+                    g = decoder.decode(wkb, layer.srid());
+                } catch (BlobException e) {
+                    problems.accept(new ReadProblem(layer.name(), key, true, e.getMessage()));
+                    continue;
+                }
+                if (decoder.lastWasLinearized()) {
+                    problems.accept(new ReadProblem(layer.name(), key, false, "curves approximated by straight segments"));
+                }
+            } else if (box) {
+                continue;
+            }
+            Map<String, Object> attrs = new LinkedHashMap<>(fields.size() * 2);
+            for (int i = 0; i < fields.size(); i++) {
+                attrs.put(fields.get(i).name(), values[i].get(rs, i + 3));
+            }
+            sink.accept(new Feature(key, g, attrs));
         }
     }
 

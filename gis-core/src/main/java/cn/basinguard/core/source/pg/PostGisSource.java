@@ -13,8 +13,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.locationtech.jts.geom.Envelope;
@@ -25,7 +27,8 @@ import org.locationtech.jts.geom.Envelope;
  * rows are streamed with a server-side cursor, geometries come as {@code ST_AsBinary} and are decoded by the same
  * WKB path as GeoPackage blobs, and a read by area asks {@code geom && ST_MakeEnvelope(…)} so the server's GiST
  * index picks the rows. The password is held only in memory, to reconnect after a lost connection; the source's
- * location, label and everything written from it carry the address without it. One thread at a time.
+ * location, label and everything written from it carry the address without it. Reads may run on several threads at
+ * once, each on a connection of its own.
  */
 public final class PostGisSource implements DataSource {
     /** The fetch size of the server-side cursor: large enough to keep the network busy, small enough for memory. */
@@ -39,14 +42,20 @@ public final class PostGisSource implements DataSource {
     private final List<String> warnings;
     private final String schemaComment;
     private final AtomicLong rowsFetched = new AtomicLong();
-    private Connection connection;
+    /**
+     * Idle connections, the most recently used first: the checks read several areas at once from several threads, one
+     * statement per connection; a single reader always gets the same one back.
+     */
+    private final ConcurrentLinkedDeque<Connection> idle = new ConcurrentLinkedDeque<>();
+    private final List<Connection> opened = Collections.synchronizedList(new ArrayList<>());
 
     private PostGisSource(PgAddress address, String password, SourceOptions options, Connection connection, List<PgLayer> layers,
                           List<String> warnings, String schemaComment) {
         this.address = address;
         this.password = password;
         this.options = options;
-        this.connection = connection;
+        this.opened.add(connection);
+        this.idle.add(connection);
         this.layers = List.copyOf(layers);
         this.infos = layers.stream().map(PgLayer::info).toList();
         this.warnings = List.copyOf(warnings);
@@ -164,17 +173,15 @@ public final class PostGisSource implements DataSource {
      * The server process that serves this source now (pg_stat_activity.pid): what an administrator sees, and what a
      * test ends to cut the connection in the middle of a read.
      */
-    public synchronized int serverProcess() {
-        Connection c = connection();
-        try (PreparedStatement ps = c.prepareStatement("SELECT pg_backend_pid()"); ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            int pid = rs.getInt(1);
-            c.commit();
-            return pid;
-        } catch (SQLException e) {
-            rollbackQuietly(c);
-            throw PgErrors.reading(e, address, address.schema());
-        }
+    public int serverProcess() {
+        int[] pid = new int[1];
+        withConnection(address.schema(), c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT pg_backend_pid()"); ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                pid[0] = rs.getInt(1);
+            }
+        });
+        return pid[0];
     }
 
     /** Rows the server has sent since the source was opened: what a read by area saves is seen here. */
@@ -182,39 +189,32 @@ public final class PostGisSource implements DataSource {
         return rowsFetched.get();
     }
 
+    /** Safe for several threads at once: each read has a connection of its own. */
     @Override
-    public synchronized void read(String layer, Envelope bbox, List<String> fieldNames, FeatureSink sink, Consumer<ReadProblem> problems) {
+    public void read(String layer, Envelope bbox, List<String> fieldNames, FeatureSink sink, Consumer<ReadProblem> problems) {
         PgLayer l = pgLayer(layer);
         List<LayerInfo.FieldInfo> fields = fieldNames == null ? l.info().fields()
                 : l.info().fields().stream().filter(f -> fieldNames.contains(f.name())).toList();
-        Connection c = connection();
-        try {
-            new PgCursor(c, address, l, fields, rowsFetched).read(bbox, null, sink, problems);
-            c.commit();
-        } catch (SQLException e) {
-            rollbackQuietly(c);
-            throw PgErrors.reading(e, address, l.name());
-        } catch (RuntimeException | Error e) {
-            rollbackQuietly(c);
-            throw e;
-        }
+        withConnection(l.name(), c -> new PgCursor(c, address, l, fields, rowsFetched).read(bbox, null, sink, problems));
+    }
+
+    /** The rows whose geometry is NULL or empty, which no read by area returns; the server finds them. */
+    @Override
+    public void readWithoutPosition(String layer, List<String> fieldNames, FeatureSink sink, Consumer<ReadProblem> problems) {
+        PgLayer l = pgLayer(layer);
+        List<LayerInfo.FieldInfo> fields = fieldNames == null ? l.info().fields()
+                : l.info().fields().stream().filter(f -> fieldNames.contains(f.name())).toList();
+        withConnection(l.name(), c -> new PgCursor(c, address, l, fields, rowsFetched).readWithoutPosition(sink, problems));
     }
 
     @Override
-    public synchronized Feature feature(String layer, long fid) {
+    public Feature feature(String layer, long fid) {
         PgLayer l = pgLayer(layer);
         if (l.info().primaryKey() == null) {
             return null;
         }
         List<Feature> found = new ArrayList<>(1);
-        Connection c = connection();
-        try {
-            new PgCursor(c, address, l, l.info().fields(), rowsFetched).read(null, fid, found::add, p -> { });
-            c.commit();
-        } catch (SQLException e) {
-            rollbackQuietly(c);
-            throw PgErrors.reading(e, address, l.name());
-        }
+        withConnection(l.name(), c -> new PgCursor(c, address, l, l.info().fields(), rowsFetched).read(null, fid, found::add, p -> { }));
         return found.isEmpty() ? null : found.get(0);
     }
 
@@ -224,25 +224,18 @@ public final class PostGisSource implements DataSource {
      * transferred; equal digests mean equal rows, whatever order they are stored in and whichever server holds them.
      */
     @Override
-    public synchronized List<Content> contents() {
+    public List<Content> contents() {
         List<Content> out = new ArrayList<>();
-        Connection c = connection();
         for (PgLayer l : layers) {
             String table = PgCatalog.id(address.schema()) + "." + PgCatalog.id(l.table());
-            try (PreparedStatement ps = c.prepareStatement("SELECT count(*), encode(sha256(convert_to(coalesce(string_agg(h, ',' ORDER BY h),"
-                    + " ''), 'UTF8')), 'hex') FROM (SELECT md5(t::text) AS h FROM " + table + " t) s");
-                 ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                out.add(new Content(label() + "/" + l.name() + " (" + rs.getLong(1) + ")", rs.getString(2)));
-            } catch (SQLException e) {
-                rollbackQuietly(c);
-                throw PgErrors.reading(e, address, l.name());
-            }
-        }
-        try {
-            c.commit();
-        } catch (SQLException e) {
-            throw PgErrors.reading(e, address, address.schema());
+            withConnection(l.name(), c -> {
+                try (PreparedStatement ps = c.prepareStatement("SELECT count(*), encode(sha256(convert_to(coalesce(string_agg(h, ','"
+                        + " ORDER BY h), ''), 'UTF8')), 'hex') FROM (SELECT md5(t::text) AS h FROM " + table + " t) s");
+                     ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    out.add(new Content(label() + "/" + l.name() + " (" + rs.getLong(1) + ")", rs.getString(2)));
+                }
+            });
         }
         return out;
     }
@@ -252,10 +245,9 @@ public final class PostGisSource implements DataSource {
      * itself or in public).
      */
     @Override
-    public synchronized List<Style> styles() {
+    public List<Style> styles() {
         List<Style> out = new ArrayList<>();
-        Connection c = connection();
-        try {
+        withConnection("layer_styles", c -> {
             for (String schema : new String[] {address.schema(), "public"}) {
                 boolean exists;
                 try (PreparedStatement ps = c.prepareStatement("SELECT to_regclass(?) IS NOT NULL AND has_table_privilege(to_regclass(?), 'SELECT')")) {
@@ -282,11 +274,7 @@ public final class PostGisSource implements DataSource {
                 }
                 break;
             }
-            c.commit();
-        } catch (SQLException e) {
-            rollbackQuietly(c);
-            throw PgErrors.reading(e, address, "layer_styles");
-        }
+        });
         return out;
     }
 
@@ -295,23 +283,59 @@ public final class PostGisSource implements DataSource {
         return layers.stream().filter(l -> l.info() == info).findFirst().orElseThrow();
     }
 
-    /** The connection, made again when the last one was lost (the server restarted, the network dropped). */
-    private Connection connection() {
-        try {
-            if (connection != null && !connection.isClosed()) {
-                return connection;
-            }
-        } catch (SQLException e) {
-            // treated as closed
+    /** Work done on a connection of its own, in a read-only transaction of its own. */
+    @FunctionalInterface
+    private interface Work {
+        void run(Connection c) throws SQLException;
+    }
+
+    /**
+     * Runs {@code work} on an idle connection (a new one when none is idle, as after a lost connection) and ends its
+     * transaction; a connection that was lost is closed and not used again.
+     */
+    private void withConnection(String what, Work work) {
+        Connection c = idle.pollFirst();
+        if (c == null) {
+            c = connect(address, password);
+            opened.add(c);
         }
-        closeQuietly(connection);
-        connection = connect(address, password);
-        return connection;
+        boolean healthy = true;
+        try {
+            work.run(c);
+            c.commit();
+        } catch (SQLException e) {
+            healthy = !PgErrors.isLost(e) && isOpen(c);
+            rollbackQuietly(c);
+            throw PgErrors.reading(e, address, what);
+        } catch (RuntimeException | Error e) {
+            healthy = isOpen(c);
+            rollbackQuietly(c);
+            throw e;
+        } finally {
+            if (healthy) {
+                idle.addFirst(c);
+            } else {
+                opened.remove(c);
+                closeQuietly(c);
+            }
+        }
+    }
+
+    private static boolean isOpen(Connection c) {
+        try {
+            return !c.isClosed();
+        } catch (SQLException e) {
+            return false;
+        }
     }
 
     @Override
-    public synchronized void close() {
-        closeQuietly(connection);
+    public void close() {
+        synchronized (opened) {
+            opened.forEach(PostGisSource::closeQuietly);
+            opened.clear();
+        }
+        idle.clear();
     }
 
     private static void rollbackQuietly(Connection c) {

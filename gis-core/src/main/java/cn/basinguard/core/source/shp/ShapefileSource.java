@@ -248,8 +248,26 @@ public final class ShapefileSource implements DataSource {
         return dbf == null ? null : dbf.encoding();
     }
 
+    /** Reads by area test each record's own box (read once from the record headers) before decoding it. */
+    @Override
+    public boolean indexed(String layer) {
+        return true;
+    }
+
+    /** The records whose box is not usable: Null shapes, and damaged records (reported as they are read). */
+    @Override
+    public void readWithoutPosition(String layer, List<String> fieldNames, FeatureSink sink, Consumer<ReadProblem> problems) {
+        readRecords(layer, null, true, fieldNames, sink, problems);
+    }
+
     @Override
     public void read(String layer, Envelope bbox, List<String> fieldNames, FeatureSink sink, Consumer<ReadProblem> problems) {
+        readRecords(layer, bbox, false, fieldNames, sink, problems);
+    }
+
+    /** @param withoutPosition read only the records without a usable box (and ignore {@code bbox}) */
+    private void readRecords(String layer, Envelope bbox, boolean withoutPosition, List<String> fieldNames, FeatureSink sink,
+                             Consumer<ReadProblem> problems) {
         layer(layer);
         int[] columns = columns(fieldNames);
         try {
@@ -258,10 +276,10 @@ public final class ShapefileSource implements DataSource {
             ShapeDecoder decoder = new ShapeDecoder(FACTORY);
             int closed = 0;
             int dropped = 0;
-            double[] bounds = bbox == null ? null : shp.bounds();
+            double[] bounds = bbox == null && !withoutPosition ? null : shp.bounds();
             int n = shp.count();
             for (int i = 0; i < n; i++) {
-                if (bounds != null && !meets(bounds, i, bbox)) {
+                if (withoutPosition ? !Double.isNaN(bounds[4 * i]) : bounds != null && !meets(bounds, i, bbox)) {
                     continue;
                 }
                 Map<String, Object> attrs;

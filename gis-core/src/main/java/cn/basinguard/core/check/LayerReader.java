@@ -1,0 +1,27 @@
+package cn.basinguard.core.check;
+
+import java.util.function.Consumer;
+import org.locationtech.jts.geom.Envelope;
+
+/**
+ * The features of a role layer, read where asked. A county's land-use and red-line layers are read this way, area
+ * by area, so that the checks hold one area's features at a time rather than the whole file; small layers (units,
+ * sites) are simply held in memory. Implementations may be read from several threads at once.
+ */
+public interface LayerReader {
+    /**
+     * Hands {@code sink} the features whose envelope meets {@code bbox} (in the layer's CRS; all features with a
+     * position when null), in the layer's own order. Features without a position (NULL or empty geometry) are never
+     * handed out here: see {@link #readWithoutPosition}.
+     */
+    void read(Envelope bbox, Consumer<SourceFeature> sink);
+
+    /** Hands {@code sink} the features that have no position (NULL or empty geometries), for the data-quality report. */
+    void readWithoutPosition(Consumer<SourceFeature> sink);
+
+    /** How many features the layer has, or −1 when only a full read could tell. */
+    long count();
+
+    /** The extent of the layer in its CRS, or null when unknown or empty. */
+    Envelope extent();
+}

@@ -1,0 +1,141 @@
+package cn.basinguard.core.check;
+
+import cn.basinguard.core.gpkg.Feature;
+import cn.basinguard.core.gpkg.LayerInfo;
+import cn.basinguard.core.gpkg.ReadProblem;
+import cn.basinguard.core.source.DataSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import org.locationtech.jts.geom.Envelope;
+
+/**
+ * A role layer read from its source area by area, as the checks ask for areas: through the source's index where it
+ * has one. A layer the source can only scan whole is read once and then held (the price of a file without a spatial
+ * index, said in the layer's description). A 三调 land-use layer serving as cultivated land passes on only its 耕地
+ * parcels; a check cut to one unit passes on only what meets it. What reading finds wrong is kept once per feature
+ * however many areas read it ({@link #problems()}). Safe for several threads, as its source is.
+ */
+final class SourceReader implements LayerReader {
+    private final DataSource source;
+    private final LayerInfo info;
+    private final List<String> fields;
+    private final boolean onlyCultivated;
+    private final Area.Filter area;
+    private final Map<String, ReadProblem> problems = new ConcurrentHashMap<>();
+    private volatile ListReader held;
+
+    SourceReader(DataSource source, LayerInfo info, List<String> fields, boolean onlyCultivated, Area.Filter area) {
+        this.source = source;
+        this.info = info;
+        this.fields = fields;
+        this.onlyCultivated = onlyCultivated;
+        this.area = area;
+    }
+
+    @Override
+    public void read(Envelope bbox, Consumer<SourceFeature> sink) {
+        if (!source.indexed(info.name())) {
+            held().read(bbox, sink);
+            return;
+        }
+        Envelope box = bbox;
+        if (area != null) {
+            box = bbox == null ? area.envelope() : bbox.intersection(area.envelope());
+            if (box.isNull()) {
+                return;
+            }
+        }
+        source.read(info.name(), box, fields, f -> {
+            if (ListReader.hasPosition(f.geometry()) && keeps(f)) {
+                sink.accept(toSource(f));
+            }
+        }, this::problem);
+    }
+
+    @Override
+    public void readWithoutPosition(Consumer<SourceFeature> sink) {
+        if (!source.indexed(info.name())) {
+            held().readWithoutPosition(sink);
+            return;
+        }
+        if (area != null) {
+            return; // no position, so not in the unit: a check of one unit does not report them
+        }
+        source.readWithoutPosition(info.name(), fields, f -> {
+            if (keeps(f)) {
+                sink.accept(toSource(f));
+            }
+        }, this::problem);
+    }
+
+    @Override
+    public long count() {
+        return area == null && !onlyCultivated ? info.featureCount() : -1;
+    }
+
+    @Override
+    public Envelope extent() {
+        Envelope e = info.extent();
+        if (e == null && !source.indexed(info.name())) {
+            return held().extent();
+        }
+        if (e != null && area != null) {
+            e = e.intersection(area.envelope());
+        }
+        return e == null || e.isNull() ? null : new Envelope(e);
+    }
+
+    /** What reading found wrong, once per feature and kind, in feature order. */
+    List<ReadProblem> problems() {
+        List<ReadProblem> out = new ArrayList<>(problems.values());
+        out.sort(java.util.Comparator.comparingLong(ReadProblem::fid).thenComparing(p -> p.kind().ordinal()));
+        return out;
+    }
+
+    private boolean keeps(Feature f) {
+        if (onlyCultivated && !DatasetLoader.isCultivated(f.attributes())) {
+            return false;
+        }
+        return area == null || !ListReader.hasPosition(f.geometry()) || area.meets(f.geometry());
+    }
+
+    private static SourceFeature toSource(Feature f) {
+        return new SourceFeature(f.fid(), f.geometry(), f.attributes());
+    }
+
+    private void problem(ReadProblem p) {
+        // a layer-wide problem (fid -1) from each area read says the same thing: keep one, the largest count
+        problems.merge(p.fid() + "/" + p.kind(), p, (a, b) -> a.fid() >= 0 ? a : larger(a, b));
+    }
+
+    private static ReadProblem larger(ReadProblem a, ReadProblem b) {
+        try {
+            return Long.parseLong(b.reason().split(",")[0].trim()) > Long.parseLong(a.reason().split(",")[0].trim()) ? b : a;
+        } catch (NumberFormatException e) {
+            return a;
+        }
+    }
+
+    private ListReader held() {
+        ListReader h = held;
+        if (h == null) {
+            synchronized (this) {
+                h = held;
+                if (h == null) {
+                    List<SourceFeature> all = new ArrayList<>();
+                    source.read(info.name(), area == null ? null : area.envelope(), fields, f -> {
+                        if (keeps(f)) {
+                            all.add(toSource(f));
+                        }
+                    }, this::problem);
+                    h = new ListReader(all);
+                    held = h;
+                }
+            }
+        }
+        return h;
+    }
+}

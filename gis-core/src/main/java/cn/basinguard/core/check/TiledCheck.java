@@ -1,0 +1,495 @@
+package cn.basinguard.core.check;
+
+import cn.basinguard.core.crs.Crs;
+import cn.basinguard.core.crs.GeometryTransformer;
+import cn.basinguard.core.i18n.Messages;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.index.hprtree.HPRtree;
+import org.locationtech.jts.operation.overlayng.OverlayNG;
+import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
+
+/**
+ * The work on the big layers — cultivated land, basic farmland, the ecological red line — done area by area
+ * ("tiles" of the working grid), so that memory follows one tile's patches, not the file. For each tile, every
+ * layer is read where the tile needs it; each patch belongs to exactly one tile (the one holding the lower-left
+ * corner of its box), which measures it, adds its share to each unit, and, for basic farmland, cuts its conflicts
+ * with the red line; each project site belongs to one tile too, which reads around it every patch it can touch.
+ *
+ * <p>Big polygons are never overlaid whole against small patches: the units and the red-line polygons are cut once
+ * per tile to the box the tile's patches occupy (a patch inside that box meets only what lies inside it), so a
+ * 30,000-vertex red line costs a tile only the part of its boundary that runs through it. Red-line polygons that
+ * several tiles read are brought into the grid (moved, validated, measured) once and kept while there is room.
+ *
+ * <p>Unit totals are exact sums ({@link ExactSum}): the same figures whatever the tiles and threads.
+ */
+final class TiledCheck {
+    /** About this many patches (all big layers together) per tile: small enough for memory, large enough for reads. */
+    static final int PATCHES_PER_TILE = 4000;
+    /** Room, in vertices, for big red-line polygons brought into the grid once and shared by tiles (≈ 16 bytes each). */
+    private static final long SHARED_VERTICES = 6_000_000;
+    /** A polygon with at least this many vertices is worth keeping between tiles. */
+    private static final int BIG_POLYGON = 2000;
+    /** Boxes are widened by this much (m) before cutting, so nothing on their edge is cut through. */
+    private static final double MARGIN = 1.0;
+
+    private static final List<LayerRole> BIG = List.of(LayerRole.CULTIVATED, LayerRole.BASIC_FARMLAND, LayerRole.ECO_REDLINE);
+
+    private final AreaMeter meter;
+    private final CheckParameters parameters;
+    private final LayerPreparer preparer;
+    private final Map<LayerRole, RoleLayer> layers;
+    private final Map<LayerRole, Boolean> zoneGuard = new EnumMap<>(LayerRole.class);
+    private final List<NamedUnit> units;
+    private final List<EncroachmentCheck.Placed> sites;
+    private final boolean reportOutside;
+    private final Map<String, LayerPreparer.PreparedOne> shared = new ConcurrentHashMap<>();
+    private final AtomicLong sharedVertices = new AtomicLong();
+    private final GeometryFactory factory = new GeometryFactory();
+
+    /** What the tiles found, merged; {@code features} counts each layer's features (those without a position too). */
+    record Result(Map<LayerRole, MeasuredArea[]> unitAreas, List<DataQualityIssue> issues, List<DataQualityIssue> outside,
+                  List<ConflictPatch> conflicts, Map<Integer, Map<LayerRole, Overlap>> siteOverlaps, Map<LayerRole, Long> features) {
+    }
+
+    /** @param layers the big role layers present (admitted: they have a CRS) */
+    TiledCheck(AreaMeter meter, CheckParameters parameters, LayerPreparer preparer, Map<LayerRole, RoleLayer> layers,
+               List<NamedUnit> units, List<EncroachmentCheck.Placed> sites, boolean reportOutside) {
+        this.meter = meter;
+        this.parameters = parameters;
+        this.preparer = preparer;
+        this.layers = layers;
+        this.units = units;
+        this.sites = sites;
+        this.reportOutside = reportOutside;
+        layers.forEach((role, l) -> zoneGuard.put(role, preparer.needsZoneGuard(l)));
+    }
+
+    Result run(Progress progress) {
+        Envelope extent = extent();
+        TileResult positionless = new TileResult();
+        for (Map.Entry<LayerRole, RoleLayer> e : layers.entrySet()) {
+            RoleLayer layer = e.getValue();
+            layer.reader().readWithoutPosition(f -> {
+                positionless.count(e.getKey());
+                LayerPreparer.PreparedOne p = preparer.prepareOne(layer, f, true);
+                if (p.issue() != null) {
+                    positionless.issues.add(new Ordered(e.getKey(), f.fid(), p.issue()));
+                }
+            });
+        }
+        if (extent.isNull()) {
+            return merge(new TileResult[] {positionless});
+        }
+        List<Envelope> tiles = tiles(extent);
+        progress.stage(Messages.get("check.stage.tiles", tiles.size()), tiles.size());
+        TileResult[] found = new TileResult[tiles.size()];
+        IntStream.range(0, tiles.size()).parallel().forEach(t -> {
+            progress.checkCancelled();
+            found[t] = new Tile(tiles, t).run();
+            progress.step();
+        });
+        TileResult[] all = java.util.Arrays.copyOf(found, found.length + 1);
+        all[found.length] = positionless;
+        return merge(all);
+    }
+
+    // ---- tiles
+
+    /** Every big layer's extent in the grid (and the sites'), widened a little: the area the tiles cover. */
+    private Envelope extent() {
+        Envelope all = new Envelope();
+        for (RoleLayer l : layers.values()) {
+            Envelope e = l.reader().extent();
+            if (e != null) {
+                all.expandToInclude(inGrid(e, l.crs()));
+            }
+        }
+        for (EncroachmentCheck.Placed p : sites) {
+            if (p.inGrid() != null) {
+                all.expandToInclude(p.inGrid().geometry().getEnvelopeInternal());
+            }
+        }
+        if (!all.isNull()) {
+            all.expandBy(10 * MARGIN + 1e-9 * Math.max(Math.abs(all.getMaxX()), Math.abs(all.getMaxY())));
+        }
+        return all;
+    }
+
+    /** A grid of tiles over the extent, about {@link #PATCHES_PER_TILE} patches each; row by row from the south-west. */
+    private List<Envelope> tiles(Envelope extent) {
+        long patches = 0;
+        for (RoleLayer l : layers.values()) {
+            long c = l.reader().count();
+            patches += c < 0 ? PATCHES_PER_TILE : c;
+        }
+        int n = (int) Math.max(1, Math.min(4096, patches / PATCHES_PER_TILE));
+        double ratio = extent.getWidth() / Math.max(extent.getHeight(), 1e-9);
+        int cols = (int) Math.max(1, Math.round(Math.sqrt(n * ratio)));
+        int rows = (int) Math.max(1, Math.round((double) n / cols));
+        List<Envelope> out = new ArrayList<>(cols * rows);
+        double w = extent.getWidth() / cols;
+        double h = extent.getHeight() / rows;
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) {
+                // the outer tiles reach to infinity, so that every patch has a tile whatever rounding did to the extent
+                double minX = c == 0 ? Double.NEGATIVE_INFINITY : extent.getMinX() + c * w;
+                double maxX = c == cols - 1 ? Double.POSITIVE_INFINITY : extent.getMinX() + (c + 1) * w;
+                double minY = r == 0 ? Double.NEGATIVE_INFINITY : extent.getMinY() + r * h;
+                double maxY = r == rows - 1 ? Double.POSITIVE_INFINITY : extent.getMinY() + (r + 1) * h;
+                out.add(new Envelope(minX, maxX, minY, maxY));
+            }
+        }
+        tileExtent = extent;
+        return out;
+    }
+
+    private volatile Envelope tileExtent;
+
+    /** Whether a patch whose box is {@code e} belongs to the tile {@code tile}: the tile holds its lower-left corner. */
+    private static boolean owns(Envelope tile, Envelope e) {
+        return e.getMinX() >= tile.getMinX() && e.getMinX() < tile.getMaxX() && e.getMinY() >= tile.getMinY() && e.getMinY() < tile.getMaxY();
+    }
+
+    /** One tile's work. */
+    private final class Tile {
+        private final Envelope tile;
+        private final TileResult out = new TileResult();
+
+        Tile(List<Envelope> tiles, int index) {
+            this.tile = tiles.get(index);
+        }
+
+        TileResult run() {
+            // the sites this tile owns, and the box that holds them
+            List<Integer> ownedSites = new ArrayList<>();
+            Envelope siteBox = new Envelope();
+            for (int i = 0; i < sites.size(); i++) {
+                WorkingFeature w = sites.get(i).inGrid();
+                if (w != null && owns(tile, w.geometry().getEnvelopeInternal())) {
+                    ownedSites.add(i);
+                    siteBox.expandToInclude(w.geometry().getEnvelopeInternal());
+                }
+            }
+            // read boxes reach to infinity where the tile does, so no patch is missed whatever the layers' stated extents
+            Envelope around = new Envelope(tile);
+            around.expandToInclude(siteBox);
+            Map<LayerRole, List<WorkingFeature>> owned = new EnumMap<>(LayerRole.class);
+            Map<LayerRole, List<WorkingFeature>> near = new EnumMap<>(LayerRole.class);
+            for (LayerRole role : List.of(LayerRole.CULTIVATED, LayerRole.BASIC_FARMLAND)) {
+                if (layers.containsKey(role)) {
+                    read(role, around, owned, near);
+                }
+            }
+            if (layers.containsKey(LayerRole.ECO_REDLINE)) {
+                // the red line around every basic-farmland patch of this tile too, for their conflicts
+                Envelope ecoBox = new Envelope(around);
+                owned.getOrDefault(LayerRole.BASIC_FARMLAND, List.of()).forEach(f -> ecoBox.expandToInclude(f.geometry().getEnvelopeInternal()));
+                read(LayerRole.ECO_REDLINE, ecoBox, owned, near);
+            }
+            // what this tile works on lies in the box of what it owns: big polygons are cut to it
+            Envelope work = new Envelope(siteBox);
+            owned.values().forEach(l -> l.forEach(f -> work.expandToInclude(f.geometry().getEnvelopeInternal())));
+            if (work.isNull()) {
+                return out;
+            }
+            work.expandBy(MARGIN);
+            Geometry cutter = factory.toGeometry(work);
+            Map<LayerRole, List<WorkingFeature>> partners = new EnumMap<>(LayerRole.class);
+            near.forEach((role, list) -> {
+                List<WorkingFeature> cut = new ArrayList<>(list.size());
+                for (WorkingFeature w : list) {
+                    Envelope e = w.geometry().getEnvelopeInternal();
+                    if (!e.intersects(work)) {
+                        continue;
+                    }
+                    cut.add(work.covers(e) || w.geometry().getNumPoints() < BIG_POLYGON ? w : cutTo(w, cutter));
+                }
+                partners.put(role, cut);
+            });
+            List<NamedUnit> localUnits = cut(units, work);
+            for (LayerRole role : BIG) {
+                if (owned.containsKey(role)) {
+                    out.count(role, owned.get(role).size());
+                    sumIntoUnits(role, owned.get(role), localUnits);
+                }
+            }
+            if (owned.containsKey(LayerRole.BASIC_FARMLAND) && partners.containsKey(LayerRole.ECO_REDLINE)) {
+                conflicts(owned.get(LayerRole.BASIC_FARMLAND), partners.get(LayerRole.ECO_REDLINE), localUnits);
+            }
+            for (int i : ownedSites) {
+                out.siteOverlaps.put(i, siteOverlaps(sites.get(i).inGrid(), partners));
+            }
+            return out;
+        }
+
+        /**
+         * Reads {@code role} where it meets {@code box} (a box of the grid), brings each feature into the grid and files
+         * it: owned (this tile measures it) and near (it may overlap what this tile owns).
+         */
+        private void read(LayerRole role, Envelope box, Map<LayerRole, List<WorkingFeature>> owned,
+                          Map<LayerRole, List<WorkingFeature>> near) {
+            RoleLayer layer = layers.get(role);
+            List<WorkingFeature> mine = new ArrayList<>();
+            List<WorkingFeature> all = new ArrayList<>();
+            layer.reader().read(inLayer(box, layer.crs()), f -> {
+                WorkingFeature w = prepare(layer, f);
+                if (w == null) {
+                    return;
+                }
+                Envelope e = w.geometry().getEnvelopeInternal();
+                if (!e.intersects(box)) {
+                    return; // met the box only in the layer's own CRS
+                }
+                if (owns(tile, e)) {
+                    mine.add(w);
+                }
+                all.add(w);
+            });
+            owned.put(role, mine);
+            near.put(role, all);
+        }
+
+        /** The feature in the grid, or null when it is not used; a problem with it is this tile's to report if it owns it. */
+        private WorkingFeature prepare(RoleLayer layer, SourceFeature f) {
+            String key = layer.role().ordinal() + "/" + f.fid();
+            LayerPreparer.PreparedOne p = shared.get(key);
+            if (p == null) {
+                if (zoneGuard.get(layer.role())) {
+                    preparer.requireWithinZone(layer, f);
+                }
+                p = preparer.prepareOne(layer, f, true);
+                if (p.feature() != null && p.feature().geometry().getNumPoints() >= BIG_POLYGON
+                    && sharedVertices.addAndGet(p.feature().geometry().getNumPoints()) <= SHARED_VERTICES) {
+                    shared.putIfAbsent(key, p);
+                }
+            }
+            if (p.issue() != null) {
+                Envelope e = p.feature() != null ? p.feature().geometry().getEnvelopeInternal()
+                    : inGrid(f.geometry().getEnvelopeInternal(), layer.crs());
+                if (owns(tile, e)) {
+                    out.issues.add(new Ordered(layer.role(), f.fid(), p.issue()));
+                }
+            }
+            return p.feature();
+        }
+
+        /** The part of a big feature inside the box; its id and its own area stay the whole feature's. */
+        private WorkingFeature cutTo(WorkingFeature w, Geometry cutter) {
+            Geometry part = OverlayNGRobust.overlay(w.geometry(), cutter, OverlayNG.INTERSECTION);
+            return new WorkingFeature(w.source(), w.id(), part, w.area(), true);
+        }
+
+        private void sumIntoUnits(LayerRole role, List<WorkingFeature> features, List<NamedUnit> localUnits) {
+            int n = units.size();
+            ExactSum[] sums = out.sums(role, n);
+            for (WorkingFeature f : features) {
+                boolean inside = false;
+                for (int u = 0; u < n; u++) {
+                    OverlapMeter.Piece p = localUnits.get(u).meter().overlap(f);
+                    sums[2 * u].add(p.area().m2());
+                    sums[2 * u + 1].add(p.area().planarM2());
+                    inside |= p.area().m2() > parameters.minOverlapM2();
+                }
+                if (!inside && reportOutside) {
+                    out.outside.add(new Ordered(role, f.source().fid(), new DataQualityIssue(DataQualityIssue.Kind.OUTSIDE_UNITS,
+                            layers.get(role).source(), f.id(), null, DataQualityIssue.Handling.EXCLUDED)));
+                }
+            }
+        }
+
+        private void conflicts(List<WorkingFeature> farmland, List<WorkingFeature> eco, List<NamedUnit> localUnits) {
+            if (eco.isEmpty()) {
+                return;
+            }
+            HPRtree index = new HPRtree();
+            for (WorkingFeature e : eco) {
+                index.insert(e.geometry().getEnvelopeInternal(), e);
+            }
+            index.build();
+            for (WorkingFeature bf : farmland) {
+                @SuppressWarnings("unchecked")
+                List<WorkingFeature> candidates = new ArrayList<>((List<WorkingFeature>) index.query(bf.geometry().getEnvelopeInternal()));
+                if (candidates.isEmpty()) {
+                    continue;
+                }
+                candidates.sort(Comparator.comparing(WorkingFeature::id));
+                OverlapMeter m = new OverlapMeter(bf.geometry(), meter);
+                for (WorkingFeature e : candidates) {
+                    OverlapMeter.Piece p = m.overlap(e.geometry(), e.cut() ? null : e.area());
+                    if (p.area().m2() > parameters.minOverlapM2()) {
+                        List<String> in = new ArrayList<>();
+                        for (NamedUnit u : localUnits) {
+                            if (u.meter().overlap(p.piece(), p.area()).area().m2() > parameters.minOverlapM2()) {
+                                in.add(u.name());
+                            }
+                        }
+                        out.conflicts.add(new OrderedConflict(bf.source().fid(), new ConflictPatch(bf.id(), e.id(), in, p.area(), p.piece())));
+                    }
+                }
+            }
+        }
+
+        private Map<LayerRole, Overlap> siteOverlaps(WorkingFeature site, Map<LayerRole, List<WorkingFeature>> partners) {
+            OverlapMeter meterOfSite = new OverlapMeter(site.geometry(), meter);
+            Map<LayerRole, Overlap> overlaps = new EnumMap<>(LayerRole.class);
+            for (LayerRole role : EncroachmentCheck.RED_LINES) {
+                List<WorkingFeature> near = partners.get(role);
+                overlaps.put(role, near == null ? new Overlap(role, MeasuredArea.ZERO, List.of(), null)
+                    : EncroachmentCheck.overlapWith(meterOfSite, role, near.stream()
+                        .filter(w -> w.geometry().getEnvelopeInternal().intersects(site.geometry().getEnvelopeInternal())).toList(),
+                        parameters));
+            }
+            return overlaps;
+        }
+    }
+
+    /** The units cut to {@code box}: a patch inside the box meets only what of each unit lies inside it. */
+    private List<NamedUnit> cut(List<NamedUnit> all, Envelope box) {
+        Geometry cutter = factory.toGeometry(box);
+        List<NamedUnit> out = new ArrayList<>(all.size());
+        for (NamedUnit u : all) {
+            if (box.covers(u.geometry().getEnvelopeInternal()) || u.geometry().getNumPoints() < 200) {
+                out.add(u);
+                continue;
+            }
+            Geometry part = OverlayNGRobust.overlay(u.geometry(), cutter, OverlayNG.INTERSECTION);
+            out.add(new NamedUnit(u.name(), part, u.area(), new OverlapMeter(part, meter)));
+        }
+        return out;
+    }
+
+    // ---- moving boxes between the grid and a layer's CRS
+
+    /** A box of the grid as a box of {@code crs} that holds it (its edges moved point by point). */
+    private Envelope inLayer(Envelope gridBox, Crs crs) {
+        return move(gridBox, meter.grid(), crs);
+    }
+
+    private Envelope inGrid(Envelope layerBox, Crs crs) {
+        return move(layerBox, crs, meter.grid());
+    }
+
+    private Envelope move(Envelope box, Crs from, Crs to) {
+        if (from.equals(to) || box.isNull()) {
+            return new Envelope(box);
+        }
+        Envelope b = from.equals(meter.grid()) ? finite(box) : box;
+        Envelope out = new Envelope();
+        int steps = 16;
+        for (int i = 0; i <= steps; i++) {
+            double fx = b.getMinX() + b.getWidth() * i / steps;
+            double fy = b.getMinY() + b.getHeight() * i / steps;
+            for (double[] p : new double[][] {{fx, b.getMinY()}, {fx, b.getMaxY()}, {b.getMinX(), fy}, {b.getMaxX(), fy}}) {
+                double[] q = GeometryTransformer.shared().transform(p[0], p[1], from, to);
+                if (Double.isFinite(q[0]) && Double.isFinite(q[1])) {
+                    out.expandToInclude(q[0], q[1]);
+                }
+            }
+        }
+        // a curved edge bulges between the points: widen by a thousandth of the box
+        out.expandBy(Math.max(out.getWidth(), out.getHeight()) * 1e-3 + MARGIN * 1e-5);
+        // a side of the grid box that reaches to infinity reaches to infinity in the other CRS too (both are north-up)
+        return new Envelope(box.getMinX() == Double.NEGATIVE_INFINITY ? Double.NEGATIVE_INFINITY : out.getMinX(),
+            box.getMaxX() == Double.POSITIVE_INFINITY ? Double.POSITIVE_INFINITY : out.getMaxX(),
+            box.getMinY() == Double.NEGATIVE_INFINITY ? Double.NEGATIVE_INFINITY : out.getMinY(),
+            box.getMaxY() == Double.POSITIVE_INFINITY ? Double.POSITIVE_INFINITY : out.getMaxY());
+    }
+
+    /** A tile with its infinite sides brought in to the extent the tiles cover. */
+    private Envelope finite(Envelope tile) {
+        Envelope x = tileExtent;
+        return new Envelope(Math.max(tile.getMinX(), x.getMinX()), Math.min(tile.getMaxX(), x.getMaxX()),
+                Math.max(tile.getMinY(), x.getMinY()), Math.min(tile.getMaxY(), x.getMaxY()));
+    }
+
+    // ---- results
+
+    private record Ordered(LayerRole role, long fid, DataQualityIssue issue) {
+    }
+
+    private record OrderedConflict(long farmlandFid, ConflictPatch patch) {
+    }
+
+    private static final class TileResult {
+        final Map<LayerRole, ExactSum[]> sums = new EnumMap<>(LayerRole.class);
+        final List<Ordered> issues = new ArrayList<>();
+        final List<Ordered> outside = new ArrayList<>();
+        final List<OrderedConflict> conflicts = new ArrayList<>();
+        final Map<Integer, Map<LayerRole, Overlap>> siteOverlaps = new HashMap<>();
+        final Map<LayerRole, Long> counts = new EnumMap<>(LayerRole.class);
+
+        void count(LayerRole role) {
+            count(role, 1);
+        }
+
+        void count(LayerRole role, long n) {
+            counts.merge(role, n, Long::sum);
+        }
+
+        ExactSum[] sums(LayerRole role, int units) {
+            return sums.computeIfAbsent(role, r -> {
+                ExactSum[] s = new ExactSum[2 * units];
+                for (int i = 0; i < s.length; i++) {
+                    s[i] = new ExactSum();
+                }
+                return s;
+            });
+        }
+    }
+
+    private Result merge(TileResult[] found) {
+        Map<LayerRole, MeasuredArea[]> areas = new EnumMap<>(LayerRole.class);
+        List<Ordered> issues = new ArrayList<>();
+        List<Ordered> outside = new ArrayList<>();
+        List<OrderedConflict> conflicts = new ArrayList<>();
+        Map<Integer, Map<LayerRole, Overlap>> siteOverlaps = new HashMap<>();
+        Map<LayerRole, Long> counts = new EnumMap<>(LayerRole.class);
+        int n = units.size();
+        Map<LayerRole, ExactSum[]> totals = new EnumMap<>(LayerRole.class);
+        for (TileResult t : found) {
+            t.sums.forEach((role, s) -> {
+                ExactSum[] total = totals.computeIfAbsent(role, r -> {
+                    ExactSum[] z = new ExactSum[2 * n];
+                    for (int i = 0; i < z.length; i++) {
+                        z[i] = new ExactSum();
+                    }
+                    return z;
+                });
+                for (int i = 0; i < s.length; i++) {
+                    total[i].add(s[i]);
+                }
+            });
+            issues.addAll(t.issues);
+            outside.addAll(t.outside);
+            conflicts.addAll(t.conflicts);
+            siteOverlaps.putAll(t.siteOverlaps);
+            t.counts.forEach((role, c) -> counts.merge(role, c, Long::sum));
+        }
+        for (LayerRole role : layers.keySet()) {
+            ExactSum[] s = totals.get(role);
+            MeasuredArea[] a = new MeasuredArea[n];
+            for (int u = 0; u < n; u++) {
+                a[u] = s == null ? MeasuredArea.ZERO : new MeasuredArea(s[2 * u].value(), s[2 * u + 1].value());
+            }
+            areas.put(role, a);
+        }
+        // in the layers' order and each layer's feature order, as a whole-layer check reports them
+        Comparator<Ordered> order = Comparator.comparing(Ordered::role).thenComparingLong(Ordered::fid);
+        issues.sort(order);
+        outside.sort(order);
+        conflicts.sort(Comparator.comparingLong(OrderedConflict::farmlandFid).thenComparing(c -> c.patch().ecoRedlineId()));
+        return new Result(areas, issues.stream().map(Ordered::issue).toList(), outside.stream().map(Ordered::issue).toList(),
+                conflicts.stream().map(OrderedConflict::patch).toList(), siteOverlaps, counts);
+    }
+}
