@@ -16,13 +16,28 @@ import javafx.concurrent.Task;
  */
 final class CheckTask extends Task<CheckReport> {
     private final List<Path> files;
+    private final List<cn.basinguard.core.source.DataSource> sources;
     private final Map<String, String> roles;
     private final cn.basinguard.core.check.RoleLayer sites;
     private volatile ResultRows.Tables rows;
 
     /** @param sites project sites to check instead of those of the files (imported from TXT, Shapefile …), or null */
     CheckTask(List<Path> files, Map<String, String> roles, cn.basinguard.core.check.RoleLayer sites) {
+        this(files, null, roles, sites);
+    }
+
+    /**
+     * A check of sources the window keeps open (a connected database): their big layers are read area by area while
+     * the checks run, and they stay open afterwards.
+     */
+    static CheckTask ofSources(List<cn.basinguard.core.source.DataSource> sources, cn.basinguard.core.check.RoleLayer sites) {
+        return new CheckTask(List.of(), sources, Map.of(), sites);
+    }
+
+    private CheckTask(List<Path> files, List<cn.basinguard.core.source.DataSource> sources, Map<String, String> roles,
+                      cn.basinguard.core.check.RoleLayer sites) {
         this.files = List.copyOf(files);
+        this.sources = sources == null ? null : List.copyOf(sources);
         this.roles = Map.copyOf(roles);
         this.sites = sites;
     }
@@ -31,7 +46,7 @@ final class CheckTask extends Task<CheckReport> {
     protected CheckReport call() {
         updateMessage(UiText.get("check.reading"));
         updateProgress(-1, 1);
-        DatasetLoader.Loaded loaded = DatasetLoader.load(files, roles);
+        DatasetLoader.Loaded loaded = sources != null ? DatasetLoader.fromSources(sources, roles) : DatasetLoader.load(files, roles);
         var input = sites == null ? loaded.input() : loaded.input().with(sites, sites.source());
         Progress progress = new Progress((stage, done) -> {
             updateMessage(stage);

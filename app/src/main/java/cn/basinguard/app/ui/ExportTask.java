@@ -24,12 +24,20 @@ final class ExportTask extends Task<List<Path>> {
     private final Path dir;
     private final String subject;
     private final cn.basinguard.core.map.MapContent shown;
+    private final cn.basinguard.core.source.DataSource database;
 
     /**
      * @param subject the one unit or site to export, or null for all
      * @param shown the window's map, reused for the sheets' maps when it is in the report's grid (else read again)
      */
     ExportTask(CheckReport report, List<Path> inputs, Path dir, String subject, cn.basinguard.core.map.MapContent shown) {
+        this(report, inputs, null, dir, subject, shown);
+    }
+
+    /** @param database the connected database the report was made from (its tables' digests are the fingerprint), or null */
+    ExportTask(CheckReport report, List<Path> inputs, cn.basinguard.core.source.DataSource database, Path dir, String subject,
+               cn.basinguard.core.map.MapContent shown) {
+        this.database = database;
         this.report = report;
         this.inputs = List.copyOf(inputs);
         this.dir = dir;
@@ -46,9 +54,11 @@ final class ExportTask extends Task<List<Path>> {
     protected List<Path> call() {
         updateMessage(UiText.get("export.running"));
         SheetExporter.checkFolder(dir);
-        Fingerprint fingerprint = Fingerprint.of(inputs, Version.get(), CheckParameters.DEFAULT, Map.of());
-        return new SheetExporter(new RendererMapPainter(
-                shown != null && shown.crs().equals(report.grid()) ? allVisible(shown) : MapLayers.fromFiles(inputs, report.grid()))).export(report, fingerprint, LocalDate.now(), dir,
+        Fingerprint fingerprint = Fingerprint.of(inputs, database == null ? List.of() : database.contents(), Version.get(),
+                CheckParameters.DEFAULT, Map.of());
+        cn.basinguard.core.map.MapContent map = shown != null && shown.crs().equals(report.grid()) ? allVisible(shown)
+                : database != null ? MapLayers.fromSources(List.of(database), report.grid()) : MapLayers.fromFiles(inputs, report.grid());
+        return new SheetExporter(new RendererMapPainter(map)).export(report, fingerprint, LocalDate.now(), dir,
                 EnumSet.allOf(SheetExporter.Format.class), subject, (done, total) -> {
                     updateProgress(done, total);
                     updateMessage(UiText.get("export.progress", done, total));

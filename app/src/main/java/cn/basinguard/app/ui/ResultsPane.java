@@ -114,6 +114,16 @@ final class ResultsPane extends TabPane {
         getTabs().get(3).setText(UiText.get("tab.quality") + "（" + report.dataQuality().size() + "）");
     }
 
+    /** Empties the tables, as before a first run: the results of other data are not shown for the data opened now. */
+    void clear() {
+        for (TableView<?> t : List.of(indicators, sites, conflicts, quality)) {
+            ((javafx.scene.control.Label) t.getPlaceholder()).setText(UiText.get("results.notRun"));
+            t.getItems().clear();
+        }
+        getTabs().get(2).setText(UiText.get("tab.conflicts"));
+        getTabs().get(3).setText(UiText.get("tab.quality"));
+    }
+
     private static Tab tab(String key, TableView<?> table) {
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         table.setPlaceholder(new javafx.scene.control.Label(UiText.get("results.notRun")));

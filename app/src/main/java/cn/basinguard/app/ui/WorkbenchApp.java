@@ -74,9 +74,7 @@ public final class WorkbenchApp extends Application {
                 });
                 return out;
             }
-            try (cn.basinguard.core.gpkg.GeoPackageSource src = cn.basinguard.core.gpkg.GeoPackageSource.open(openedPath)) {
-                return cn.basinguard.core.map.MapLayers.labelTexts(src, layer.name(), field);
-            }
+            return withSource(src -> cn.basinguard.core.map.MapLayers.labelTexts(src, layer.name(), field));
         }
     });
     /** The features of layers shown on the map but not read from the file (imported or drawn sites), in the map CRS. */
@@ -90,13 +88,19 @@ public final class WorkbenchApp extends Application {
     private final UserSettings settings = UserSettings.forUser();
     private final Menu recent = new Menu(UiText.get("menu.file.recent"));
     private Path currentFile;
+    /**
+     * The PostGIS schema the window is connected to (文件 → 连接空间数据库), kept open while it is shown: the map's labels,
+     * attribute tables, identify, checks, sheets and packs read from it. Null while a file is open.
+     */
+    private cn.basinguard.core.source.pg.PostGisSource database;
     private Stage stage;
 
     public WorkbenchApp() {
     }
 
-    private WorkbenchApp(Path file) {
+    private WorkbenchApp(Path file, cn.basinguard.core.source.pg.PostGisSource database) {
         this.currentFile = file;
+        this.database = database;
         this.reopen = true;
     }
 
@@ -154,7 +158,17 @@ public final class WorkbenchApp extends Application {
             placeWindow();
         }
         stage.show();
-        open(reopen ? currentFile : initialFile());
+        if (reopen && database != null) {
+            showDatabase(database);
+        } else {
+            open(reopen ? currentFile : initialFile());
+        }
+    }
+
+    /** Closes the connection to the database when the window goes. */
+    @Override
+    public void stop() {
+        closeDatabase(null);
     }
 
     /** The saved placement when it is on a screen that is there, else one fitted to the primary screen. */
@@ -487,14 +501,110 @@ public final class WorkbenchApp extends Application {
             item.setOnAction(e -> open(p));
             recent.getItems().add(item);
         }
+        // databases by their address, which holds no password: it is asked again
+        for (String uri : settings.recentDatabases()) {
+            MenuItem item = new MenuItem(UiText.get("menu.file.recentDatabase", uri));
+            item.setMnemonicParsing(false);
+            item.setOnAction(e -> chooseDatabase(cn.basinguard.core.source.pg.PgAddress.parse(uri)));
+            recent.getItems().add(item);
+        }
         recent.setDisable(recent.getItems().isEmpty());
+    }
+
+    /** 连接空间数据库: asks for the address and password, then connects off the JavaFX thread. */
+    void chooseDatabase(cn.basinguard.core.source.pg.PgAddress last) {
+        if (last == null && !settings.recentDatabases().isEmpty()) {
+            last = cn.basinguard.core.source.pg.PgAddress.parse(settings.recentDatabases().get(0));
+        }
+        DatabaseDialog.ask(stage, last).ifPresent(r -> openDatabase(r.address(), r.password()));
+    }
+
+    /**
+     * Connects to a PostGIS schema and shows it like a file; {@code password} null takes it from PGPASSWORD or the
+     * password file. The password goes to the connection and nowhere else.
+     */
+    Task<DatasetSummary> openDatabase(cn.basinguard.core.source.pg.PgAddress address, String password) {
+        setStatus(UiText.get("status.connecting", address.uri()));
+        Task<DatasetSummary> task = new Task<>() {
+            private cn.basinguard.core.source.pg.PostGisSource opened;
+
+            @Override
+            protected DatasetSummary call() {
+                opened = password == null ? cn.basinguard.core.source.pg.PostGisSource.open(address.uri(), cn.basinguard.core.source.SourceOptions.DEFAULT)
+                        : cn.basinguard.core.source.pg.PostGisSource.open(address, password, cn.basinguard.core.source.SourceOptions.DEFAULT);
+                try {
+                    return DatasetSummary.of(opened, null, opened.label());
+                } catch (RuntimeException e) {
+                    opened.close();
+                    throw e;
+                }
+            }
+
+            @Override
+            protected void succeeded() {
+                closeDatabase(opened);
+                database = opened;
+                currentFile = null;
+                settings.addRecentDatabase(opened.address());
+                refreshRecent();
+                show(getValue());
+            }
+        };
+        task.setOnFailed(e -> {
+            setStatus(UiText.get("status.failed"));
+            error(UiText.get("dialog.connectFailed"), task.getException());
+        });
+        Background.run(task, "connect-database");
+        return task;
+    }
+
+    /** Shows a database the window is already connected to (after a language switch). */
+    private void showDatabase(cn.basinguard.core.source.pg.PostGisSource src) {
+        Task<DatasetSummary> task = new Task<>() {
+            @Override
+            protected DatasetSummary call() {
+                return DatasetSummary.of(src, null, src.label());
+            }
+        };
+        task.setOnSucceeded(e -> show(task.getValue()));
+        task.setOnFailed(e -> failed(task.getException()));
+        Background.run(task, "open-database");
+    }
+
+    /** Closes the connected database unless it is {@code keep}. */
+    private void closeDatabase(cn.basinguard.core.source.pg.PostGisSource keep) {
+        if (database != null && database != keep) {
+            cn.basinguard.core.source.pg.PostGisSource old = database;
+            database = null;
+            Background.run(new Task<Void>() {
+                @Override
+                protected Void call() {
+                    old.close();
+                    return null;
+                }
+            }, "close-database");
+        }
+    }
+
+    /**
+     * Runs {@code work} on the open data: the connected database, or the open file opened read-only for the work.
+     * Call it off the JavaFX thread.
+     */
+    private <T> T withSource(java.util.function.Function<cn.basinguard.core.source.DataSource, T> work) {
+        cn.basinguard.core.source.pg.PostGisSource db = database;
+        if (db != null) {
+            return work.apply(db);
+        }
+        try (cn.basinguard.core.gpkg.GeoPackageSource src = cn.basinguard.core.gpkg.GeoPackageSource.open(openedPath)) {
+            return work.apply(src);
+        }
     }
 
     /** Rebuilds the window in the other language, keeping the open file. */
     private void switchLanguage(String language) {
         settings.setLanguage(language);
         cn.basinguard.core.i18n.Messages.setLocale(java.util.Locale.forLanguageTag(language));
-        new WorkbenchApp(currentFile).start(stage);
+        new WorkbenchApp(currentFile, database).start(stage);
     }
 
     private HBox statusBar() {
@@ -518,7 +628,8 @@ public final class WorkbenchApp extends Application {
 
     /** Runs every check, with {@code sites} (imported project sites) in place of the file's own when not null. */
     void runChecks(cn.basinguard.core.check.RoleLayer sites) {
-        CheckTask task = new CheckTask(List.of(currentFile == null ? SampleData.zengduSample() : currentFile), Map.of(), sites);
+        CheckTask task = database != null ? CheckTask.ofSources(List.of(database), sites)
+                : new CheckTask(List.of(currentFile == null ? SampleData.zengduSample() : currentFile), Map.of(), sites);
         progress.progressProperty().bind(task.progressProperty());
         status.textProperty().bind(task.messageProperty());
         progress.setVisible(true);
@@ -580,7 +691,8 @@ public final class WorkbenchApp extends Application {
             alert.show();
             return null;
         }
-        ExportTask task = new ExportTask(report.get(), List.of(currentFile == null ? SampleData.zengduSample() : currentFile), dir, subject,
+        ExportTask task = database != null ? new ExportTask(report.get(), List.of(), database, dir, subject, map.contentProperty().get())
+                : new ExportTask(report.get(), List.of(currentFile == null ? SampleData.zengduSample() : currentFile), dir, subject,
                 map.contentProperty().get());
         progress.progressProperty().bind(task.progressProperty());
         status.textProperty().bind(task.messageProperty());
@@ -672,11 +784,10 @@ public final class WorkbenchApp extends Application {
         if (hit == null) {
             return;
         }
-        Path file = openedPath;
         Task<String> task = new Task<>() {
             @Override
             protected String call() {
-                return MapIdentify.describe(file, content.crs(), hit);
+                return withSource(src -> MapIdentify.describe(src, content.crs(), hit));
             }
         };
         task.setOnSucceeded(e -> {
@@ -705,15 +816,16 @@ public final class WorkbenchApp extends Application {
                 return a;
             }
         }
-        Path file = openedPath;
         List<cn.basinguard.core.gpkg.Feature> inMemory = importedRows.get(layer.name());
         AttributeTableTab tab = new AttributeTableTab(() -> {
             if (inMemory != null) {
                 return inMemory;
             }
-            try (cn.basinguard.core.gpkg.GeoPackageSource src = cn.basinguard.core.gpkg.GeoPackageSource.open(file)) {
-                return src.readAll(layer.name(), p -> { });
-            }
+            return withSource(src -> {
+                List<cn.basinguard.core.gpkg.Feature> rows = new java.util.ArrayList<>();
+                src.read(layer.name(), null, null, rows::add, p -> { });
+                return rows;
+            });
         }, layer, g -> select(g, layerCrs, false), g -> select(g, layerCrs, true));
         tab.setClosable(true);
         results.getTabs().add(tab);
@@ -753,7 +865,10 @@ public final class WorkbenchApp extends Application {
                 return DatasetSummary.read(file == null ? SampleData.zengduSample() : file);
             }
         };
-        task.setOnSucceeded(e -> show(task.getValue()));
+        task.setOnSucceeded(e -> {
+            closeDatabase(null);
+            show(task.getValue());
+        });
         task.setOnFailed(e -> failed(task.getException()));
         Background.run(task, "open-dataset");
     }
@@ -763,13 +878,16 @@ public final class WorkbenchApp extends Application {
             settings.addRecent(currentFile);
             refreshRecent();
         }
-        String name = currentFile == null ? SAMPLE_NAME : d.file().getFileName().toString();
+        String name = d.file() == null ? d.name() : currentFile == null ? SAMPLE_NAME : d.name();
         displayName = name;
         stage.setTitle(UiText.get(d.demonstration() ? "app.title.demo" : "app.title.file", name));
         openedPath = d.file();
         demonstration = d.demonstration();
         district = d.district();
         results.getTabs().removeIf(t -> t instanceof AttributeTableTab);
+        // the last run was of other data: its results would be exported with this data's fingerprint
+        report.set(null);
+        results.clear();
         map.contentProperty().set(d.map());
         importedRows.clear();
         layers.setLayers(d.layers().stream().filter(LayerInfo::isSupported).toList());
@@ -815,6 +933,9 @@ public final class WorkbenchApp extends Application {
         MenuItem print = new MenuItem(UiText.get("menu.file.print"));
         print.setAccelerator(KeyCombination.keyCombination("Shortcut+P"));
         print.setOnAction(e -> openPrintWindow());
+        MenuItem connect = new MenuItem(UiText.get("menu.file.database"));
+        connect.setId("menu-database");
+        connect.setOnAction(e -> chooseDatabase(null));
         MenuItem sample = new MenuItem(UiText.get("menu.file.sample"));
         sample.setOnAction(e -> open(null));
         refreshRecent();
@@ -823,7 +944,8 @@ public final class WorkbenchApp extends Application {
             settings.saveWindow(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), stage.isMaximized());
             Platform.exit();
         });
-        file.getItems().addAll(openItem, importSites, paste, saveSites, print, sample, recent, new javafx.scene.control.SeparatorMenuItem(), exit);
+        file.getItems().addAll(openItem, connect, importSites, paste, saveSites, print, sample, recent,
+                new javafx.scene.control.SeparatorMenuItem(), exit);
         Menu language = new Menu(UiText.get("menu.language"));
         MenuItem zh = new MenuItem("中文");
         zh.setOnAction(e -> switchLanguage("zh"));
