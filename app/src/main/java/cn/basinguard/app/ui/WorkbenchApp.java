@@ -600,6 +600,50 @@ public final class WorkbenchApp extends Application {
         }
     }
 
+    /** 制作离线数据包: asks for the area and the file, then makes and verifies the pack off the JavaFX thread. */
+    void choosePack() {
+        var content = map.contentProperty().get();
+        if (content == null) {
+            return;
+        }
+        var vp = map.viewportProperty().get();
+        String base = database != null ? database.address().database() + "-" + database.address().schema()
+                : displayName == null ? "data" : displayName.replaceFirst("(?i)\\.gpkg$", "");
+        Path suggested = Path.of(System.getProperty("user.home"), base + "-离线数据包.gpkg");
+        PackDialog.ask(stage, AtlasJob.unitNames(content), vp == null ? null : vp.envelope(), content.crs(), suggested)
+                .ifPresent(r -> makePack(r.area(), r.out()));
+    }
+
+    /** Makes an offline pack of {@code area} of the open data into {@code out}, with progress; says what it holds. */
+    PackTask makePack(cn.basinguard.core.pack.PackArea area, Path out) {
+        PackTask task = new PackTask(database, database != null ? null : currentFile == null ? SampleData.zengduSample() : currentFile, area, out);
+        progress.progressProperty().bind(task.progressProperty());
+        status.textProperty().bind(task.messageProperty());
+        progress.setVisible(true);
+        cancel.setVisible(true);
+        cancel.setOnAction(e -> task.cancel());
+        task.setOnSucceeded(e -> {
+            endRun();
+            status.setText(UiText.get("pack.done.status", task.getValue().file()));
+            Alert a = new Alert(Alert.AlertType.INFORMATION, PackTask.summary(task.getValue()));
+            a.setTitle(UiText.get("pack.title"));
+            a.setHeaderText(UiText.get("pack.done.header"));
+            a.getDialogPane().setMinWidth(560);
+            a.show();
+        });
+        task.setOnCancelled(e -> {
+            endRun();
+            status.setText(UiText.get("pack.cancelled"));
+        });
+        task.setOnFailed(e -> {
+            endRun();
+            status.setText(UiText.get("pack.failed"));
+            error(UiText.get("pack.failed"), task.getException());
+        });
+        Background.run(task, "offline-pack");
+        return task;
+    }
+
     /** Rebuilds the window in the other language, keeping the open file. */
     private void switchLanguage(String language) {
         settings.setLanguage(language);
@@ -936,6 +980,9 @@ public final class WorkbenchApp extends Application {
         MenuItem connect = new MenuItem(UiText.get("menu.file.database"));
         connect.setId("menu-database");
         connect.setOnAction(e -> chooseDatabase(null));
+        MenuItem pack = new MenuItem(UiText.get("menu.file.pack"));
+        pack.setId("menu-pack");
+        pack.setOnAction(e -> choosePack());
         MenuItem sample = new MenuItem(UiText.get("menu.file.sample"));
         sample.setOnAction(e -> open(null));
         refreshRecent();
@@ -944,7 +991,7 @@ public final class WorkbenchApp extends Application {
             settings.saveWindow(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), stage.isMaximized());
             Platform.exit();
         });
-        file.getItems().addAll(openItem, connect, importSites, paste, saveSites, print, sample, recent,
+        file.getItems().addAll(openItem, connect, importSites, paste, saveSites, print, pack, sample, recent,
                 new javafx.scene.control.SeparatorMenuItem(), exit);
         Menu language = new Menu(UiText.get("menu.language"));
         MenuItem zh = new MenuItem("中文");
