@@ -58,6 +58,32 @@ final class AreaCalibrator {
         return out;
     }
 
+    /**
+     * One patch shrunk (and jittered) inside its container to {@code targetArea} m², within 10⁻⁷: the per-patch form of
+     * {@link #shrinkToTotal} for the tiled generator, which cannot revisit patches once written. The factor is refined
+     * with the area ratio (the area grows about as its square); the closest result is kept if the container's shape
+     * keeps it from converging.
+     */
+    static Polygon shrinkTo(Polygon container, double targetArea) {
+        double k = Math.sqrt(Math.min(1.0, targetArea / container.getArea()));
+        Polygon best = null;
+        double bestErr = Double.MAX_VALUE;
+        for (int i = 0; i < 8; i++) {
+            Polygon p = shrink(container, k);
+            double got = p.getArea();
+            double err = Math.abs(got - targetArea);
+            if (err < bestErr) {
+                best = p;
+                bestErr = err;
+            }
+            if (err <= 1e-7 * targetArea || got <= 0) {
+                break;
+            }
+            k = Math.min(1.0, k * Math.sqrt(targetArea / got));
+        }
+        return best;
+    }
+
     static Polygon shrink(Polygon container, double linearFactor) {
         Coordinate centre = container.getCentroid().getCoordinate();
         if (!container.contains(container.getFactory().createPoint(centre))) {

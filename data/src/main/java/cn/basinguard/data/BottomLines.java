@@ -10,6 +10,35 @@ final class BottomLines {
     private BottomLines() {
     }
 
+    /**
+     * The rows for a district {@code areaFactor} times the real one (the city-scale benchmark file): every area target
+     * (万亩, 平方公里) and the numbers quoted with it scaled, the clause marked as scaled; counts and rates as they are.
+     */
+    static List<BottomLine> all(int areaFactor) {
+        List<BottomLine> rows = all();
+        if (areaFactor == 1) {
+            return rows;
+        }
+        List<BottomLine> out = new ArrayList<>();
+        for (BottomLine b : rows) {
+            if (!b.measure().equals("万亩") && !b.measure().equals("平方公里")) {
+                out.add(b);
+                continue;
+            }
+            String from = number(b.target(), 1);
+            String to = number(b.target(), areaFactor);
+            String name = b.name().replace("约12.96万亩", "约" + number(12.96, areaFactor) + "万亩");
+            out.add(new BottomLine(b.unit(), b.code(), name, b.target() * areaFactor, b.measure(), b.comparison(),
+                    b.clause() + "（示意：按区级×" + areaFactor + "）", b.quote().replace(from, to), b.conflictGroup()));
+        }
+        return out;
+    }
+
+    private static String number(double x, int factor) {
+        return new java.math.BigDecimal(Double.toString(x)).multiply(java.math.BigDecimal.valueOf(factor))
+                .stripTrailingZeros().toPlainString();
+    }
+
     static List<BottomLine> all() {
         List<BottomLine> rows = new ArrayList<>();
         for (int u = 0; u < 2; u++) {

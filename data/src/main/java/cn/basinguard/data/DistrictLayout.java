@@ -9,7 +9,10 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.LineString;
 import org.locationtech.jts.geom.Polygon;
+import org.locationtech.jts.geom.PrecisionModel;
+import org.locationtech.jts.precision.GeometryPrecisionReducer;
 import org.locationtech.jts.geom.util.AffineTransformation;
+import org.locationtech.jts.operation.overlayng.OverlayNG;
 
 /**
  * The imaginary district outline (≈1 400 km² around Suizhou city) in EPSG:4547 metres, split by one
@@ -17,18 +20,44 @@ import org.locationtech.jts.geom.util.AffineTransformation;
  */
 record DistrictLayout(Polygon outline, Polygon yunshui, Polygon zhangshui, LineString divide) {
     static final double DISTRICT_AREA_M2 = 1_400e6;
+    /** Millimetre grid of the detailed boundaries. */
+    static final PrecisionModel MM = new PrecisionModel(1_000);
     private static final double CENTRE_LON = 113.35;
     private static final double CENTRE_LAT = 31.80;
 
     static DistrictLayout build(SplittableRandom rnd, GeometryFactory gf) {
+        return build(rnd, gf, 1, null, 0);
+    }
+
+    /**
+     * @param areaFactor the district's area in multiples of {@link #DISTRICT_AREA_M2} (same shape, scaled)
+     * @param detail     if not null, the outline and the dividing line are densified to {@code spacing} metres and
+     *                   displaced by it before the split, so the units get long, detailed boundaries and still tile
+     */
+    static DistrictLayout build(SplittableRandom rnd, GeometryFactory gf, double areaFactor, FractalField detail,
+                                double spacing) {
+        double area = DISTRICT_AREA_M2 * areaFactor;
         double[] gk = GeometryTransformer.shared().transform(CENTRE_LON, CENTRE_LAT, SampleCrs.LON_LAT, SampleCrs.GK_CM114);
         Coordinate c = new Coordinate(gk[0], gk[1]);
         Polygon raw = blob(rnd, c, gf);
-        double k = Math.sqrt(DISTRICT_AREA_M2 / raw.getArea());
+        double k = Math.sqrt(area / raw.getArea());
         Polygon outline = (Polygon) AffineTransformation.scaleInstance(k, k, c.x, c.y).transform(raw);
-        double r = Math.sqrt(DISTRICT_AREA_M2 / Math.PI);
+        double r = Math.sqrt(area / Math.PI);
         LineString divide = dividingLine(rnd, c, r, gf);
+        if (detail != null) {
+            // on a millimetre grid: thousands of vertices along two meeting lines leave near-coincident points that a
+            // later move into the zone-38 grid (x + 38 000 000, coarser doubles) could otherwise fold into a
+            // self-intersection
+            outline = (Polygon) FractalField.largest(GeometryPrecisionReducer.reduce(detail.apply(outline, spacing), MM));
+            divide = (LineString) GeometryPrecisionReducer.reduce(detail.apply(divide, spacing), MM);
+        }
         Polygon westSide = westOf(divide, outline, gf);
+        if (detail != null) {
+            // long detailed boundaries: the robust overlay, whose results are valid where the classic one can pinch
+            Polygon west = largest(OverlayNG.overlay(outline, westSide, OverlayNG.INTERSECTION, MM));
+            Polygon east = largest(OverlayNG.overlay(outline, west, OverlayNG.DIFFERENCE, MM));
+            return new DistrictLayout(outline, west, east, divide);
+        }
         Polygon west = largest(outline.intersection(westSide));
         // the remainder, not a second intersection, so the two units share one boundary and tile exactly
         Polygon east = largest(outline.difference(west));

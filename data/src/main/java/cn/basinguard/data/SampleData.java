@@ -84,7 +84,7 @@ public final class SampleData {
     }
 
     /** %LOCALAPPDATA%\BasinGuard\cache on Windows, $XDG_CACHE_HOME/basinguard or ~/.cache/basinguard elsewhere. */
-    static Path cacheDir() {
+    public static Path cacheDir() {
         String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
         String local = System.getenv("LOCALAPPDATA");
         if (os.contains("win") && local != null && !local.isBlank()) {

@@ -1,36 +1,25 @@
 package cn.basinguard.data;
 
 import cn.basinguard.core.gpkg.GeoPackageWriter;
-import cn.basinguard.core.gpkg.GpkgColumn;
 import cn.basinguard.core.gpkg.GpkgSrs;
 import java.io.IOException;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.MultiPolygon;
 import org.locationtech.jts.geom.Polygon;
-import org.locationtech.jts.geom.util.AffineTransformation;
-import org.locationtech.jts.geom.util.GeometryFixer;
 
 /** Writes a {@link SampleContent} as the sample GeoPackage, in the CRSs real deliveries use. */
 final class SampleGpkgWriter {
-    /** Fixed, so that the same seed gives the same content; the nominal date of the demo data. */
-    static final String TIMESTAMP = "2024-12-31T00:00:00.000Z";
-    static final String DEMO_NOTE = "示意数据，非官方边界 / demonstration data, not official boundaries";
-    private static final String XZQDM = "421303";
-    private static final String[][] DLBM = {{"0101", "水田"}, {"0102", "水浇地"}, {"0103", "旱地"}};
-    private static final String[] HXLX = {"水源涵养", "生物多样性维护", "其他生态系统服务功能"};
+    static final String TIMESTAMP = SampleTables.TIMESTAMP;
+    static final String DEMO_NOTE = SampleTables.DEMO_NOTE;
 
     private final SampleContent content;
     private final GeometryFactory gf;
-    private final AffineTransformation toZone38 = AffineTransformation.translationInstance(SampleCrs.ZONE38_PREFIX, 0);
 
     SampleGpkgWriter(SampleContent content, GeometryFactory gf) {
         this.content = content;
@@ -38,47 +27,32 @@ final class SampleGpkgWriter {
     }
 
     void write(Path target) throws IOException, SQLException {
+        String parameters = "seed=" + content.seed() + "; scale=" + content.scale();
         try (GeoPackageWriter w = GeoPackageWriter.create(target, TIMESTAMP)) {
             w.addSrs(GpkgSrs.CGCS2000);
             w.addSrs(GpkgSrs.CGCS2000_GK3_ZONE38);
             w.addSrs(GpkgSrs.CGCS2000_GK3_CM114);
-            writeUnits(w);
+            SampleTables.createUnits(w);
+            SampleTables.insertUnits(w, content.layout(), gf);
             Map<Integer, String> tbbhByCell = writeCultivated(w);
             writeBasicFarmland(w, tbbhByCell);
             writeRedLine(w);
-            writeReservoirs(w);
-            writeSections(w);
-            writeSites(w);
-            writeTargets(w);
-            writeNotes(w);
-            writeDefects(w);
-            w.addFileMetadata("https://basinguard.cn/metadata/demo-note", "text/plain", DEMO_NOTE
-                    + "\n曾都区流域治理单元底线核查 示例数据：图形与属性为程序按附件3指标生成的模拟数据，仅供软件演示与测试，"
-                    + "不得用于审批、统计或任何官方用途。\nseed=" + content.seed() + "; scale=" + content.scale());
+            SampleTables.writeReservoirs(w, content.reservoirs(), gf);
+            SampleTables.writeSections(w, content.sections(), gf);
+            SampleTables.writeSites(w, content.sites(), gf);
+            SampleTables.writeTargets(w, content.targets());
+            SampleTables.writeNotes(w, parameters, List.of());
+            SampleTables.createDefects(w);
+            for (Defect d : content.defects()) {
+                SampleTables.insertDefect(w, d.layer(), d.index() + 1, d.type(), d.description());
+            }
+            SampleTables.addFileMetadata(w, parameters);
             w.commit();
         }
     }
 
-    private void writeUnits(GeoPackageWriter w) throws SQLException {
-        w.createFeatureTable(SampleLayers.UNITS, "流域治理单元（三级流域片区）", "涢水片区、㵐水片区；示意边界", "geom",
-                "MULTIPOLYGON", SampleCrs.GK_ZONE38.epsg(), List.of(GpkgColumn.text("DYDM", 20), GpkgColumn.text("DYMC", 20),
-                        GpkgColumn.text("DYJB", 20), GpkgColumn.text("SJLY", 30), GpkgColumn.text("XZQDM", 6),
-                        GpkgColumn.real("MJ")));
-        for (int u = 0; u < 2; u++) {
-            Polygon p = content.layout().unit(u);
-            w.insertFeature(SampleLayers.UNITS, zone38(p), Annex3.UNIT_CODES[u], Annex3.UNIT_NAMES[u], "三级流域片区",
-                    "府澴河流域", XZQDM, round2(p.getArea()));
-        }
-    }
-
     private Map<Integer, String> writeCultivated(GeoPackageWriter w) throws SQLException {
-        w.createFeatureTable(SampleLayers.CULTIVATED, "耕地（地类图斑 DLTB，仅01耕地）", "三调式地类图斑，示意数据", "geom",
-                "MULTIPOLYGON", SampleCrs.GK_ZONE38.epsg(), List.of(GpkgColumn.text("BSM", 18), GpkgColumn.text("YSDM", 10),
-                        GpkgColumn.text("TBBH", 8), GpkgColumn.text("DLBM", 5), GpkgColumn.text("DLMC", 60),
-                        GpkgColumn.text("QSXZ", 2), GpkgColumn.text("ZLDWDM", 19), GpkgColumn.text("ZLDWMC", 60),
-                        GpkgColumn.real("TBMJ"), GpkgColumn.real("KCXS"), GpkgColumn.real("KCMJ"),
-                        GpkgColumn.real("TBDLMJ"), GpkgColumn.text("GDLX", 2), GpkgColumn.integer("SJNF"),
-                        GpkgColumn.text("SSDY", 20), GpkgColumn.text("BZ", 254)));
+        SampleTables.createCultivated(w);
         SplittableRandom rnd = new SplittableRandom(content.seed() * 31 + 1);
         Map<Integer, String> tbbhByCell = new HashMap<>();
         Map<String, Integer> perVillage = new HashMap<>();
@@ -100,12 +74,7 @@ final class SampleGpkgWriter {
     }
 
     private void writeBasicFarmland(GeoPackageWriter w, Map<Integer, String> tbbhByCell) throws SQLException {
-        w.createFeatureTable(SampleLayers.BASIC_FARMLAND, "永久基本农田图斑（YJJBNTTB）", "位于耕地图斑内，示意数据", "geom",
-                "MULTIPOLYGON", SampleCrs.GK_ZONE38.epsg(), List.of(GpkgColumn.text("BSM", 18), GpkgColumn.text("YSDM", 10),
-                        GpkgColumn.text("JBNTTBBH", 12), GpkgColumn.text("TBBH", 8), GpkgColumn.text("DLBM", 5),
-                        GpkgColumn.text("DLMC", 60), GpkgColumn.text("ZLDWDM", 19), GpkgColumn.text("ZLDWMC", 60),
-                        GpkgColumn.real("TBMJ"), GpkgColumn.integer("SJNF"), GpkgColumn.text("SSDY", 20),
-                        GpkgColumn.text("BZ", 254)));
+        SampleTables.createBasicFarmland(w);
         Villages villages = new Villages(content.layout());
         List<LandPatch> pbf = content.land().basicFarmland();
         SplittableRandom rnd = new SplittableRandom(content.seed() * 31 + 2);
@@ -121,94 +90,12 @@ final class SampleGpkgWriter {
     }
 
     private void writeRedLine(GeoPackageWriter w) throws SQLException {
-        w.createFeatureTable(SampleLayers.RED_LINE, "生态保护红线（STBHHX）", "多位于西部、北部丘陵，示意数据", "geom",
-                "MULTIPOLYGON", SampleCrs.GK_ZONE38.epsg(), List.of(GpkgColumn.text("BSM", 18), GpkgColumn.text("HXMC", 60),
-                        GpkgColumn.text("HXLX", 30), GpkgColumn.text("XZQDM", 6), GpkgColumn.real("MJ"),
-                        GpkgColumn.text("SSDY", 20)));
+        SampleTables.createRedLine(w);
         List<LandPatch> red = content.land().redLine();
         for (int i = 0; i < red.size(); i++) {
             LandPatch p = red.get(i);
-            // north-west patches conserve water sources; mixed types elsewhere, as 二(一)4 lists three kinds
-            String type = HXLX[i % 7 == 0 ? 1 : i % 11 == 0 ? 2 : 0];
-            w.insertFeature(SampleLayers.RED_LINE, zone38(p.geometry()), String.format("4213034%011d", i + 1),
-                    Annex3.UNIT_NAMES[p.unit()] + type + "生态保护红线" + String.format("-%04d", i + 1), type, XZQDM,
-                    round2(area(p.geometry())), Annex3.UNIT_NAMES[p.unit()]);
-        }
-    }
-
-    private void writeReservoirs(GeoPackageWriter w) throws SQLException {
-        w.createFeatureTable(SampleLayers.RESERVOIRS, "水库水面", "中型/小型水库，示意位置与形状", "geom", "MULTIPOLYGON",
-                SampleCrs.GK_ZONE38.epsg(), List.of(GpkgColumn.text("SKDM", 20), GpkgColumn.text("SKMC", 40), GpkgColumn.text("BM", 40),
-                        GpkgColumn.text("GMDJ", 4), GpkgColumn.text("DLBM", 5), GpkgColumn.text("SSDY", 20),
-                        GpkgColumn.integer("SHFK"), GpkgColumn.integer("YYSSYD"), GpkgColumn.text("SYDJB", 20),
-                        GpkgColumn.real("SMMJ")));
-        for (Reservoir r : content.reservoirs()) {
-            w.insertFeature(SampleLayers.RESERVOIRS, zone38(r.surface()), r.code(), r.name(), r.alias(),
-                    r.medium() ? "中型" : "小型", "1103", Annex3.UNIT_NAMES[r.unit()], r.bloomWatch() ? 1 : 0,
-                    r.drinkingSource() != null ? 1 : 0, r.drinkingSource(), round2(area(r.surface())));
-        }
-    }
-
-    private void writeSections(GeoPackageWriter w) throws SQLException {
-        List<GpkgColumn> cols = new java.util.ArrayList<>(List.of(GpkgColumn.text("DMDM", 20),
-                GpkgColumn.text("DMMC", 30), GpkgColumn.text("KZJB", 4), GpkgColumn.text("SSDY", 20),
-                GpkgColumn.real("MBYLL"), GpkgColumn.text("BJFS", 2), GpkgColumn.integer("FJ3"),
-                GpkgColumn.text("LRYJ", 60), GpkgColumn.integer("JCND")));
-        for (int m = 1; m <= 12; m++) {
-            cols.add(GpkgColumn.text(String.format("M%02d", m), 4));
-        }
-        w.createFeatureTable(SampleLayers.SECTIONS, "水质监测断面", "GB 3838-2002 月度水质类别（示意）", "geom", "POINT",
-                SampleCrs.LON_LAT.epsg(), cols);
-        for (Section s : content.sections()) {
-            Object[] values = new Object[9 + 12];
-            Object[] head = {s.code(), s.name(), s.level(), Annex3.UNIT_NAMES[s.unit()], s.targetRate() * 100,
-                s.comparison(), s.inAnnex3() ? 1 : 0, s.listedIn(), SectionPlanner.YEAR};
-            System.arraycopy(head, 0, values, 0, head.length);
-            System.arraycopy(s.monthlyClasses(), 0, values, head.length, 12);
-            w.insertFeature(SampleLayers.SECTIONS, gf.createPoint(s.lonLat()), values);
-        }
-    }
-
-    private void writeSites(GeoPackageWriter w) throws SQLException {
-        w.createFeatureTable(SampleLayers.SITES, "项目选址", "专栏1–9重点项目的示意用地范围", "geom", "MULTIPOLYGON",
-                SampleCrs.GK_CM114.epsg(),
-                List.of(GpkgColumn.text("XMDM", 12), GpkgColumn.text("XMMC", 80), GpkgColumn.text("ZL", 8),
-                        GpkgColumn.text("XMLB", 20), GpkgColumn.text("SLYT", 20), GpkgColumn.real("YDMJ")));
-        for (Site s : content.sites()) {
-            w.insertFeature(SampleLayers.SITES, gf.createMultiPolygon(new Polygon[] {s.geometry()}), s.code(), s.name(),
-                    s.column(), s.category(), s.intent(), round2(s.geometry().getArea()));
-        }
-    }
-
-    private void writeTargets(GeoPackageWriter w) throws SQLException {
-        w.createAttributeTable(SampleLayers.TARGETS, "底线指标", "附件3底线管控清单及正文中相互矛盾的表述",
-                List.of(GpkgColumn.text("DYMC", 20), GpkgColumn.text("ZBDM", 20), GpkgColumn.text("ZBMC", 60),
-                        GpkgColumn.real("MBZ"), GpkgColumn.text("JLDW", 8), GpkgColumn.text("BJFS", 2),
-                        GpkgColumn.text("LYTK", 60), GpkgColumn.text("YWZL", 200), GpkgColumn.text("CTZ", 20)));
-        for (BottomLine b : content.targets()) {
-            w.insertRow(SampleLayers.TARGETS, b.unit(), b.code(), b.name(), b.target(), b.measure(), b.comparison(),
-                    b.clause(), b.quote(), b.conflictGroup());
-        }
-    }
-
-    private void writeNotes(GeoPackageWriter w) throws SQLException {
-        w.createAttributeTable(SampleLayers.NOTES, "数据说明", "", List.of(GpkgColumn.text("XM", 30),
-                GpkgColumn.text("NR", 500)));
-        w.insertRow(SampleLayers.NOTES, "数据性质", DEMO_NOTE);
-        w.insertRow(SampleLayers.NOTES, "依据", "曾都区流域综合治理和统筹发展规划实施方案（2023-09-04 征求意见稿）附件3");
-        w.insertRow(SampleLayers.NOTES, "生成参数", "seed=" + content.seed() + "; scale=" + content.scale());
-        w.insertRow(SampleLayers.NOTES, "有意偏差", "㵐水片区耕地比附件3目标少"
-                + (Annex3.ZHANGSHUI_CULTIVATED_SHORTFALL * 100) + "%（演示不达标）；漂水河出境断面优良率10/12（演示不达标）");
-        w.insertRow(SampleLayers.NOTES, "坐标系", "红线类图层 EPSG:4526（带号38）；监测断面 EPSG:4490；项目选址 EPSG:4547");
-        w.insertRow(SampleLayers.NOTES, "面积", "TBMJ/MJ 为高斯平面面积（m²，两位小数），未扣除田坎（KCXS=0）");
-    }
-
-    private void writeDefects(GeoPackageWriter w) throws SQLException {
-        w.createAttributeTable(SampleLayers.DEFECTS, "样例缺陷", "故意加入的数据缺陷，供质检演示",
-                List.of(GpkgColumn.text("TCMC", 20), GpkgColumn.integer("YSFID"), GpkgColumn.text("QXLX", 40),
-                        GpkgColumn.text("MS", 200)));
-        for (Defect d : content.defects()) {
-            w.insertRow(SampleLayers.DEFECTS, d.layer(), d.index() + 1, d.type(), d.description());
+            w.insertFeature(SampleLayers.RED_LINE, zone38(p.geometry()),
+                    SampleTables.redLineValues(i, p.unit(), area(p.geometry())));
         }
     }
 
@@ -221,17 +108,17 @@ final class SampleGpkgWriter {
         return null;
     }
 
-    /** Area for the TBMJ/MJ fields; a self-intersecting ring is measured as its repaired shape. */
     private static double area(Polygon p) {
-        return p.isValid() ? p.getArea() : GeometryFixer.fix(p).getArea();
+        return SampleTables.area(p);
     }
 
     private MultiPolygon zone38(Polygon p) {
-        Geometry shifted = toZone38.transform(p);
-        return gf.createMultiPolygon(new Polygon[] {(Polygon) shifted});
+        return SampleTables.zone38(p, gf);
     }
 
     private static double round2(double v) {
-        return BigDecimal.valueOf(v).setScale(2, RoundingMode.HALF_UP).doubleValue();
+        return SampleTables.round2(v);
     }
+
+    private static final String[][] DLBM = SampleTables.DLBM;
 }

@@ -12,11 +12,11 @@ import org.locationtech.jts.geom.Polygon;
  * red line, on ordinary cultivated land, next to a reservoir, and some across the unit boundary.
  */
 final class SitePlanner {
-    private record Project(String name, String column, String category, String intent, int unit, double hectares,
+    record Project(String name, String column, String category, String intent, int unit, double hectares,
                            double aspect) {
     }
 
-    private static final List<Project> PROJECTS = List.of(
+    static final List<Project> PROJECTS = List.of(
             new Project("白果河水库除险加固工程", "专栏1", "水安全底线", Site.NEAR_RESERVOIR, 0, 12, 2),
             new Project("曾都区清水河系统治理工程", "专栏1", "水安全底线", Site.SPANS_UNITS, -1, 60, 8),
             new Project("鄂北地区水资源配置二期曾都区配套工程", "专栏1", "水安全底线", Site.SPANS_UNITS, -1, 45, 10),
@@ -88,7 +88,7 @@ final class SitePlanner {
         return new Placement(last, false);
     }
 
-    private static Polygon footprint(Coordinate c, double area, double aspect, double rot, SplittableRandom rnd,
+    static Polygon footprint(Coordinate c, double area, double aspect, double rot, SplittableRandom rnd,
                                      GeometryFactory gf) {
         double w = Math.sqrt(area * aspect);
         double h = area / w;

@@ -21,9 +21,14 @@ final class Villages {
 
     /** {code, name} of the village a patch lies in. */
     String[] of(int unit, Polygon patch) {
+        return at(unit, patch.getEnvelopeInternal());
+    }
+
+    /** {code, name} of the village of a patch with this envelope. */
+    String[] at(int unit, Envelope patch) {
         Envelope u = units[unit];
-        double x = patch.getEnvelopeInternal().centre().x;
-        double y = patch.getEnvelopeInternal().centre().y;
+        double x = patch.centre().x;
+        double y = patch.centre().y;
         String[] towns = TOWNS[unit];
         int town = Math.min(towns.length - 1, (int) ((u.getMaxY() - y) / u.getHeight() * towns.length));
         int vx = (int) ((x - u.getMinX()) / VILLAGE_SIZE);

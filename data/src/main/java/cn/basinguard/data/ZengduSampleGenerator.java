@@ -12,10 +12,15 @@ import org.locationtech.jts.geom.GeometryFactory;
 /**
  * Generates the Zengdu demonstration GeoPackage: seeded and deterministic (no clock, no hash-order dependence).
  *
- * <pre>usage: ZengduSampleGenerator [output.gpkg] [--seed N] [--scale sample|county] [--also copy.gpkg]
+ * <pre>usage: ZengduSampleGenerator [output.gpkg] [--seed N] [--scale sample|county|city] [--also copy.gpkg]
+ *        [--shape small|bigpoly|invalid] [--conflicts N] [--threads N]
  *        [--bureau FOLDER] [--control-list FILE.xlsx]</pre>
  * {@code --bureau} also writes the sample as a bureau's Shapefile folder ({@link BureauFolder}); {@code --control-list}
  * writes the bottom-line list as an Excel workbook ({@link ControlListWorkbook}).
+ *
+ * <p>The sample and the county variant of before (shape small, no {@code --conflicts}) come from the in-memory
+ * generator, byte for byte as they always have; every other combination (big red-line polygons, invalid patches, a
+ * chosen number of conflicts, the city scale) from the tiled, streaming one ({@link TiledGenerator}).
  */
 public final class ZengduSampleGenerator {
     public static final long DEFAULT_SEED = 20230904L;
@@ -25,18 +30,46 @@ public final class ZengduSampleGenerator {
      * SLYT says (see {@link SitePlanner#plan}), per scale.
      */
     public enum Scale {
-        SAMPLE(560, 1, 20_000, true), COUNTY(45, 59, 40, false);
+        SAMPLE(560, 1, 20_000, true, 1, 1_000, 5_000),
+        COUNTY(45, 59, 40, false, 1, 10_000, 50_000),
+        /** Four times the county's area at the county's density (~1.7 M patches); tiled generator only. */
+        CITY(45, 236, 40, false, 4, 10_000, 50_000);
 
         final double cellSpacing;
         final int siteCopies;
         final int siteAttempts;
         final boolean sitesMustFit;
+        /** The district's area in multiples of the real one; area targets scale with it. */
+        final int areaFactor;
+        /** Vertices of each big red-line polygon (big-polygon shape), drawn uniformly in this range. */
+        final int corridorVerticesMin;
+        final int corridorVerticesMax;
 
-        Scale(double cellSpacing, int siteCopies, int siteAttempts, boolean sitesMustFit) {
+        Scale(double cellSpacing, int siteCopies, int siteAttempts, boolean sitesMustFit, int areaFactor,
+              int corridorVerticesMin, int corridorVerticesMax) {
             this.cellSpacing = cellSpacing;
             this.siteCopies = siteCopies;
             this.siteAttempts = siteAttempts;
             this.sitesMustFit = sitesMustFit;
+            this.areaFactor = areaFactor;
+            this.corridorVerticesMin = corridorVerticesMin;
+            this.corridorVerticesMax = corridorVerticesMax;
+        }
+    }
+
+    /** The data shape: how the red line and the patches look. */
+    public enum Shape {
+        /** many small patches: every layer made of jittered Voronoi cells (the county sample's shape) */
+        SMALL("许多小图斑（各图层均为约0.2公顷的图斑）"),
+        /** a few tens of large red-line polygons of 10 000–50 000 vertices, units with detailed boundaries */
+        BIGPOLY("少量超大生态保护红线多边形（沿河流、山脊，每个1万–5万个节点），流域单元边界5000个以上节点"),
+        /** the small-patch shape with 3 % of the cultivated, basic-farmland and red-line patches faulty */
+        INVALID("许多小图斑，其中3%的耕地、永久基本农田、生态保护红线图斑有几何错误");
+
+        final String description;
+
+        Shape(String description) {
+            this.description = description;
         }
     }
 
@@ -47,6 +80,9 @@ public final class ZengduSampleGenerator {
         Path out = Path.of("zengdu-sample.gpkg");
         long seed = DEFAULT_SEED;
         Scale scale = Scale.SAMPLE;
+        Shape shape = Shape.SMALL;
+        int conflicts = -1;
+        int threads = Runtime.getRuntime().availableProcessors();
         List<Path> copies = new ArrayList<>();
         Path bureau = null;
         Path controlList = null;
@@ -54,6 +90,9 @@ public final class ZengduSampleGenerator {
             switch (args[i]) {
                 case "--seed" -> seed = Long.parseLong(args[++i]);
                 case "--scale" -> scale = Scale.valueOf(args[++i].toUpperCase(Locale.ROOT));
+                case "--shape" -> shape = Shape.valueOf(args[++i].toUpperCase(Locale.ROOT));
+                case "--conflicts" -> conflicts = Integer.parseInt(args[++i]);
+                case "--threads" -> threads = Integer.parseInt(args[++i]);
                 case "--also" -> copies.add(Path.of(args[++i]));
                 case "--bureau" -> bureau = Path.of(args[++i]);
                 case "--control-list" -> controlList = Path.of(args[++i]);
@@ -61,6 +100,13 @@ public final class ZengduSampleGenerator {
             }
         }
         long t0 = System.nanoTime();
+        if (tiled(scale, shape, conflicts)) {
+            if (bureau != null || controlList != null || !copies.isEmpty()) {
+                throw new IllegalArgumentException("--bureau, --control-list and --also go with the sample only");
+            }
+            report(out, seed, scale, shape, TiledGenerator.write(out, seed, scale, shape, conflicts, threads), t0);
+            return;
+        }
         SampleContent c = write(out, seed, scale);
         for (Path copy : copies) {
             Files.createDirectories(copy.toAbsolutePath().getParent());
@@ -81,12 +127,54 @@ public final class ZengduSampleGenerator {
                 c.reservoirs().size(), c.sections().size(), c.sites().size(), (System.nanoTime() - t0) / 1e9);
     }
 
+    /** Whether the options call for the tiled generator (everything but the sample and the county of before). */
+    static boolean tiled(Scale scale, Shape shape, int conflicts) {
+        return scale == Scale.CITY || shape != Shape.SMALL || conflicts >= 0;
+    }
+
+    /**
+     * Writes a variant of any shape and scale; with shape small, no conflict count (−1) and scale sample or county,
+     * exactly {@link #generate(Path, long, Scale)}.
+     *
+     * @param threads worker threads of the tiled generator (the bytes written do not depend on it)
+     */
+    public static void generate(Path out, long seed, Scale scale, Shape shape, int conflicts, int threads)
+            throws Exception {
+        if (tiled(scale, shape, conflicts)) {
+            TiledGenerator.write(out, seed, scale, shape, conflicts, threads);
+        } else {
+            write(out, seed, scale);
+        }
+    }
+
+    private static void report(Path out, long seed, Scale scale, Shape shape, TiledGenerator.Result r, long t0)
+            throws java.io.IOException {
+        TiledGpkgWriter.Counts k = r.counts();
+        System.out.printf(Locale.ROOT, "wrote %s (%s, %s, seed %d) in %.1f s: %d MB, %d tiles%n", out, scale, shape, seed,
+                (System.nanoTime() - t0) / 1e9, Files.size(out) >> 20, r.tiles());
+        String[] names = {"cultivated (DLTB)", "basic farmland (YJJBNTTB)", "red line (STBHHX)"};
+        for (int l = 0; l < 3; l++) {
+            System.out.printf(Locale.ROOT, "  %-26s %9d features %11d vertices (max %d per feature)%n", names[l],
+                    k.features[l], k.vertices[l], k.maxVertices[l]);
+        }
+        System.out.printf(Locale.ROOT, "  units: %d and %d boundary vertices; big red-line polygons: %d; sites: %d%n",
+                r.unitVertices()[0], r.unitVertices()[1], r.corridors(), r.sites());
+        System.out.printf(Locale.ROOT, "  conflicts (basic farmland under red line): %d of %d eligible; faults: %s%n",
+                k.conflicts, r.plan().eligible, k.faults);
+        System.out.printf(Locale.ROOT, "  area factors: red %.4f/%.4f, cultivated %.4f/%.4f, farmland %.4f/%.4f%n",
+                r.plan().redFactor[0], r.plan().redFactor[1], r.plan().cultivatedFactor[0],
+                r.plan().cultivatedFactor[1], r.plan().farmlandFactor[0], r.plan().farmlandFactor[1]);
+    }
+
     /** Builds the sample for a seed and scale and writes it to {@code out}. */
     public static void generate(Path out, long seed, Scale scale) throws Exception {
         write(out, seed, scale);
     }
 
     static SampleContent write(Path out, long seed, Scale scale) throws Exception {
+        if (scale == Scale.CITY) {
+            throw new IllegalArgumentException("the city scale is made by the tiled generator only (it does not fit in memory)");
+        }
         SampleContent content = build(seed, scale);
         new SampleGpkgWriter(content, new GeometryFactory()).write(out);
         return content;

@@ -11,7 +11,8 @@ import java.util.Locale;
 
 /**
  * The headless {@code basinguard} command. Each subcommand prints its result to {@code out}; any problem the
- * user can fix is one line on {@code err} and a non-zero exit, never a stack trace.
+ * user can fix is one line on {@code err} and a non-zero exit, never a stack trace. A defect of the program (any
+ * other Throwable, errors included) is exit 3 with one line naming the log file that holds the stack trace.
  */
 public final class Cli {
     /** Exit code when the command ran. */
@@ -67,10 +68,17 @@ public final class Cli {
         } catch (GisException e) {
             err.println("basinguard: " + e.getMessage());
             return BAD_INPUT;
-        } catch (RuntimeException | OutOfMemoryError e) {
-            err.println("basinguard: " + Messages.get("error.internal", String.valueOf(e)));
-            return INTERNAL;
+        } catch (Throwable e) {
+            // a defect (StackOverflowError and OutOfMemoryError included): one line and the log with the stack trace
+            return defect(e, rawArgs);
         }
+    }
+
+    private int defect(Throwable e, String[] rawArgs) {
+        java.nio.file.Path log = CrashLog.write(e, rawArgs);
+        String what = e.getClass().getSimpleName();
+        err.println("basinguard: " + (log == null ? CliText.get("cli.defectNoLog", what) : CliText.get("cli.defect", what, log)));
+        return INTERNAL;
     }
 
     /** {@code --lang en|zh} may stand anywhere; it sets the language of everything printed after it. */

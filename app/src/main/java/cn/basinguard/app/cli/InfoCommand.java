@@ -44,9 +44,11 @@ final class InfoCommand {
                 : DataSources.openFile(Path.of(name), SourceOptions.DEFAULT)) {
             List<LayerInfo> layers = src.layers();
             for (LayerInfo l : layers) {
-                if (l.kind() == LayerInfo.Kind.FEATURES && (l.srs() == null || l.srs().crs() == null)) {
-                    warnings.add(CliText.get(l.srs() != null && l.srs().undefined() ? "info.warn.undefinedSrs" : "info.warn.unknownSrs",
-                            l.name(), l.srs() == null ? "" : l.srs().code()));
+                if (l.kind() == LayerInfo.Kind.FEATURES && l.srs() == null) {
+                    // no srs_id the file can be read by (the layer's note says what it holds)
+                    warnings.add(CliText.get("info.warn.noSrs", l.name(), l.note() == null ? "srs_id" : l.note()));
+                } else if (l.kind() == LayerInfo.Kind.FEATURES && l.srs().crs() == null) {
+                    warnings.add(CliText.get(l.srs().undefined() ? "info.warn.undefinedSrs" : "info.warn.unknownSrs", l.name(), l.srs().code()));
                 }
             }
             if (json) {
@@ -75,7 +77,9 @@ final class InfoCommand {
             if (l.note() != null) {
                 out.println(CliText.get("info.note", l.note()));
             }
-            out.println(CliText.get("info.count", l.featureCount() < 0 ? "?" : Long.toString(l.featureCount())));
+            // a tile layer's rows are tiles and an attribute table's are rows: only features are "features"
+            String count = l.featureCount() < 0 ? "?" : Long.toString(l.featureCount());
+            out.println(CliText.get(l.kind() == LayerInfo.Kind.FEATURES ? "info.count" : "info.count." + l.kind().name(), count));
             if (l.kind() == LayerInfo.Kind.FEATURES) {
                 Envelope e = l.extent();
                 out.println(CliText.get("info.extent", e == null ? CliText.get("info.unknown")
@@ -101,11 +105,16 @@ final class InfoCommand {
             return CliText.get("info.srs.undefined", s.srsId());
         }
         if (s.crs() == null) {
-            return CliText.get("info.srs.unrecognised", s.code(), s.name() == null ? "" : s.name());
+            String name = s.name() == null || s.name().equals(s.code()) ? "" : s.name();
+            return CliText.get("info.srs.unrecognised", s.code(), name);
         }
         boolean en = Messages.locale().getLanguage().equals("en");
         String code = s.crs().epsg() > 0 ? "EPSG:" + s.crs().epsg() : s.code();
-        return code + " " + (en ? s.crs().nameEn() : s.crs().nameZh() + "（" + s.crs().nameEn() + "）");
+        String nameEn = s.crs().nameEn();
+        String nameZh = s.crs().nameZh();
+        // CRSs known only to proj4j are named by their code: print it once, not "EPSG:32649 EPSG:32649（EPSG:32649）"
+        String name = en || nameZh.equals(nameEn) ? nameEn : nameZh + "（" + nameEn + "）";
+        return name.equals(code) ? code : code + " " + name;
     }
 
     private void json(DataSource src, List<LayerInfo> layers) {

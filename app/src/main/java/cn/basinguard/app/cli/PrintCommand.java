@@ -49,6 +49,8 @@ final class PrintCommand {
         boolean png = target.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png");
         PrintAtlas.Paper paper = paper(in, usage);
         int dpi = dpi(in, png, usage);
+        // a folder in the way, or a read-only one, is said before the pages are drawn, not after
+        AtomicFile.checkTarget(target);
         try (Inputs inputs = Inputs.open(in, err)) {
             return print(in, inputs, target, png, paper, dpi);
         }
@@ -74,6 +76,9 @@ final class PrintCommand {
         Path sitesFile = in.path("--sites");
         if (sitesFile != null || in.flags.contains("--site-pages")) {
             SitePages sites = sitePages(loaded.input(), sitesFile, in.values.get("--sites-crs"), units);
+            for (String name : sites.beyond()) {
+                err.println(CliText.get("print.siteBeyond", name));
+            }
             pages.addAll(sites.pages());
             if (sitesFile != null) {
                 map = sites.replacing(map, sitesFile.getFileName().toString());

@@ -10,6 +10,7 @@ import cn.basinguard.core.map.DefaultStyles;
 import cn.basinguard.core.map.MapContent;
 import cn.basinguard.core.map.MapFeature;
 import cn.basinguard.core.map.MapLayer;
+import cn.basinguard.core.measure.ZoneReach;
 import cn.basinguard.core.report.PrintAtlas;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,8 +20,9 @@ import org.locationtech.jts.geom.Geometry;
 final class SitePages {
     private final List<PrintAtlas.Page> pages = new ArrayList<>();
     private final List<MapFeature> features = new ArrayList<>();
+    private final List<String> beyond = new ArrayList<>();
 
-    /** The sites of {@code layer}, moved into the map CRS. */
+    /** The sites of {@code layer}, moved into the map CRS; those beyond its zone get no page ({@link #beyond}). */
     SitePages(RoleLayer layer, Crs mapCrs) {
         for (SourceFeature f : layer.features()) {
             if (f.geometry() == null || f.geometry().isEmpty()) {
@@ -29,6 +31,11 @@ final class SitePages {
             String field = FieldPurpose.SITE_NAME.find(f.attributes());
             String v = field == null ? null : f.text(field);
             String name = v == null || v.isBlank() ? Long.toString(f.fid()) : v.trim();
+            if (!ZoneReach.reaches(f.geometry().getEnvelopeInternal(), layer.crs(), mapCrs)) {
+                // moved into the map's zone it would be drawn where the projection wraps it, perhaps on the district
+                beyond.add(name);
+                continue;
+            }
             Geometry g = layer.crs().equals(mapCrs) ? f.geometry() : GeometryTransformer.shared().transform(f.geometry(), layer.crs(), mapCrs);
             pages.add(PrintAtlas.Page.site(name, g));
             features.add(new MapFeature(f.fid(), g, name));
@@ -37,6 +44,11 @@ final class SitePages {
 
     List<PrintAtlas.Page> pages() {
         return pages;
+    }
+
+    /** The sites that lie beyond the map's Gauss–Krüger zone, which get no page. */
+    List<String> beyond() {
+        return beyond;
     }
 
     /** The map with its site layers replaced by these sites, for sites read from a file and not from the GeoPackage. */

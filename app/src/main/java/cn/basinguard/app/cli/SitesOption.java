@@ -18,16 +18,21 @@ final class SitesOption {
 
     /** The input with its sites role replaced by the file's sites; import problems go to {@code err} as warnings. */
     static CheckInput replaceSites(CheckInput input, Path file, String crsOption, PrintStream err) {
-        ImportedSites imported = SiteImporter.read(file);
+        // the CRS the user gives is known before reading: coordinates are checked in it, not in the file's
+        Crs given = crsOption != null ? parseCrs(crsOption) : null;
+        ImportedSites imported = SiteImporter.read(file, given);
         for (ImportProblem p : imported.problems()) {
             err.println(CliText.get("check.sitesWarning", imported.sourceName(), p));
         }
-        Crs crs = crsOption != null ? parseCrs(crsOption) : imported.crs();
+        // a file with no usable site is the first thing to say (whatever its CRS), and always exit 2
+        boolean usable = imported.sites().stream().anyMatch(s -> s.geometry() != null && !s.geometry().isEmpty());
+        if (!usable) {
+            throw new UsageException(CliText.get(imported.problems().isEmpty() ? "check.sitesNone" : "check.sitesEmpty",
+                imported.sourceName()));
+        }
+        Crs crs = given != null ? given : imported.crs();
         if (crs == null) {
             throw new UsageException(CliText.get("check.sitesNoCrs", imported.sourceName()));
-        }
-        if (imported.sites().isEmpty()) {
-            throw new UsageException(CliText.get("check.sitesEmpty", imported.sourceName()));
         }
         RoleLayer layer = imported.toRoleLayer();
         return input.with(new RoleLayer(LayerRole.SITES, layer.source(), crs, layer.features()), file.toString());

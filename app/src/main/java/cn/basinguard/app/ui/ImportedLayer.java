@@ -10,6 +10,7 @@ import cn.basinguard.core.importer.ImportedSites;
 import cn.basinguard.core.map.DefaultStyles;
 import cn.basinguard.core.map.MapFeature;
 import cn.basinguard.core.map.MapLayer;
+import cn.basinguard.core.measure.ZoneReach;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -29,12 +30,18 @@ record ImportedLayer(MapLayer layer, LayerInfo info, List<Feature> rows) {
         LinkedHashSet<String> fields = new LinkedHashSet<>(List.of("XMMC"));
         long fid = 1;
         for (ImportedSite s : sites.sites()) {
-            Geometry g = sites.crs().equals(mapCrs) ? s.geometry() : GeometryTransformer.shared().transform(s.geometry(), sites.crs(), mapCrs);
+            // a site far beyond the map's Gauss–Krüger zone would be drawn where the projection wraps it — near 122°W
+            // that is on the district: it is listed, but not drawn (its check says 未核查 and where it really lies)
+            boolean drawn = ZoneReach.reaches(s.geometry().getEnvelopeInternal(), sites.crs(), mapCrs);
+            Geometry g = !drawn ? null : sites.crs().equals(mapCrs) ? s.geometry()
+                : GeometryTransformer.shared().transform(s.geometry(), sites.crs(), mapCrs);
             Map<String, Object> attrs = new LinkedHashMap<>();
             attrs.put("XMMC", s.name());
             s.attributes().forEach(attrs::putIfAbsent);
             fields.addAll(attrs.keySet());
-            features.add(new MapFeature(fid, g, s.name()));
+            if (drawn) {
+                features.add(new MapFeature(fid, g, s.name()));
+            }
             rows.add(new Feature(fid++, g, attrs));
         }
         MapLayer layer = new MapLayer(UiText.get("import.layer", sites.sourceName()), table, LayerRole.SITES,

@@ -74,12 +74,25 @@ class ExportCommandTest {
     }
 
     @Test
-    void missingFolderIsOneClearLineAndExit2() {
+    void aMissingFolderIsCreatedWithItsParents() throws Exception {
         Path missing = dir.resolve("no/such/folder");
-        assertEquals(Cli.BAD_INPUT, run("export", SampleData.zengduSample().toString(), "--out", missing.toString()));
-        String e = err.toString(StandardCharsets.UTF_8).strip();
-        assertEquals(1, e.lines().count(), e);
-        assertTrue(e.contains(missing.toAbsolutePath().toString()) && e.contains("不存在"), e);
+        assertEquals(Cli.OK, run("export", SampleData.zengduSample().toString(), "--out", missing.toString(), "--csv"),
+                err.toString(StandardCharsets.UTF_8));
+        try (Stream<Path> s = Files.list(missing)) {
+            assertTrue(s.anyMatch(p -> p.getFileName().toString().endsWith(".csv")));
+        }
+    }
+
+    @Test
+    void aFileInTheWayOfTheFolderIsOneClearLineAndExit2() throws Exception {
+        Path file = Files.writeString(dir.resolve("sheets"), "not a folder");
+        for (Path out : List.of(file, file.resolve("2026"))) {
+            assertEquals(Cli.BAD_INPUT, run("export", SampleData.zengduSample().toString(), "--out", out.toString()));
+            String e = err.toString(StandardCharsets.UTF_8).strip();
+            assertEquals(1, e.lines().count(), e);
+            assertTrue(e.contains("无法创建输出文件夹") && e.contains(file.toAbsolutePath() + "”是文件而不是文件夹"), e);
+        }
+        assertEquals("not a folder", Files.readString(file));
     }
 
     @Test

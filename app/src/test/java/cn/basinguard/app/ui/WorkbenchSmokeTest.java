@@ -112,6 +112,10 @@ class WorkbenchSmokeTest extends WindowTest {
         assertTrue(sf.reasons().contains("不在核查范围") && sf.reasons().contains("10,348 公里"), sf.reasons());
         ResultRows.SiteRow inside = sites.getItems().stream().filter(r -> r.site().equals("区内地块")).findFirst().orElseThrow();
         assertEquals("符合", inside.verdict());
+        // on the map only the two sites near the district: the far one, projected into zone 38, would land on it
+        var layer = app.map().contentProperty().get().layers().stream().filter(l -> l.table().equals("imported:far-sites.geojson"))
+                .findFirst().orElseThrow();
+        assertEquals(2, layer.features().size());
         // the row of a site with no place on the map selects nothing rather than failing
         robot.interact(() -> sites.getSelectionModel().select(sf));
         WaitForAsyncUtils.waitForFxEvents();

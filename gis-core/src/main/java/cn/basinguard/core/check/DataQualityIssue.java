@@ -15,7 +15,7 @@ import cn.basinguard.core.i18n.Messages;
 public record DataQualityIssue(Kind kind, String source, String featureId, String detail, Handling handling) {
     public enum Kind {
         INVALID_GEOMETRY, NULL_GEOMETRY, EMPTY_GEOMETRY, UNREADABLE_FEATURE, OUTSIDE_UNITS, MISSING_CRS, EMPTY_LAYER,
-        APPROXIMATE_DATUM, LINEARIZED_CURVES, NOT_POLYGONAL, RINGS_CLOSED, RINGS_DROPPED, UNDECODABLE_TEXT, SOURCE_WARNING
+        APPROXIMATE_DATUM, LINEARIZED_CURVES, NOT_POLYGONAL, RINGS_DROPPED, UNDECODABLE_TEXT, SOURCE_WARNING
     }
 
     public enum Handling {

@@ -131,7 +131,9 @@ public final class DatasetLoader {
         if (role == LayerRole.CULTIVATED) {
             features = onlyCultivated(features);
         }
-        if (role == LayerRole.SITES && features.isEmpty() && area == null) {
+        // a sites layer whose every geometry is NULL or empty has no site to check: the same exit 2 as none
+        if (role == LayerRole.SITES && area == null
+                && features.stream().noneMatch(f -> f.geometry() != null && !f.geometry().isEmpty())) {
             throw new GisException("check.noSites", c.label());
         }
         return new RoleLayer(role, c.label(), crs, features);
@@ -188,11 +190,11 @@ public final class DatasetLoader {
         int linearized = 0;
         for (ReadProblem p : problems) {
             switch (p.kind()) {
-                case UNREADABLE -> issues.add(new DataQualityIssue(DataQualityIssue.Kind.UNREADABLE_FEATURE, label, Long.toString(p.fid()),
+                case SKIPPED -> issues.add(new DataQualityIssue(DataQualityIssue.Kind.UNREADABLE_FEATURE, label, Long.toString(p.fid()),
                         p.reason(), DataQualityIssue.Handling.EXCLUDED));
+                case RING_CLOSED -> issues.add(new DataQualityIssue(DataQualityIssue.Kind.INVALID_GEOMETRY, label, Long.toString(p.fid()),
+                        p.reason(), DataQualityIssue.Handling.REPAIRED));
                 case LINEARIZED -> linearized++;
-                case RINGS_CLOSED -> issues.add(new DataQualityIssue(DataQualityIssue.Kind.RINGS_CLOSED, label, null, p.reason(),
-                        DataQualityIssue.Handling.REPAIRED));
                 case RINGS_DROPPED -> issues.add(new DataQualityIssue(DataQualityIssue.Kind.RINGS_DROPPED, label, null, p.reason(),
                         DataQualityIssue.Handling.EXCLUDED));
                 case UNDECODABLE_TEXT -> issues.add(new DataQualityIssue(DataQualityIssue.Kind.UNDECODABLE_TEXT, label, null, p.reason(),

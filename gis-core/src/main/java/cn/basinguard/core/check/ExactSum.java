@@ -3,24 +3,34 @@ package cn.basinguard.core.check;
 import java.math.BigDecimal;
 
 /**
- * A sum of doubles kept exactly (every double is a finite binary fraction), rounded to the nearest double only when
- * read. The checks add a county's patches area by area, on several threads: with an exact sum the figure is the same
- * whatever order the areas and threads add them in, and no rounding error builds up over 200,000 patches.
+ * A sum of doubles whose result does not depend on how the additions were grouped: each tile adds its patches into a
+ * double-double (Knuth's two-sum keeps the rounding error of every addition), and the tiles' sums are combined
+ * exactly ({@link BigDecimal}). The checks add a county's patches area by area on several threads; the figure is the
+ * same whatever the threads did, and no rounding error builds up over 200,000 patches.
  */
 final class ExactSum {
-    private BigDecimal sum = BigDecimal.ZERO;
+    private double hi;
+    private double lo;
+    private BigDecimal exact = BigDecimal.ZERO;
 
     void add(double v) {
-        if (v != 0) {
-            sum = sum.add(new BigDecimal(v));
-        }
+        double s = hi + v;
+        double bv = s - hi;
+        double err = (hi - (s - bv)) + (v - bv);
+        hi = s;
+        lo += err;
     }
 
+    /** Adds another sum exactly. */
     void add(ExactSum other) {
-        sum = sum.add(other.sum);
+        exact = exact.add(other.exactValue());
+    }
+
+    private BigDecimal exactValue() {
+        return exact.add(new BigDecimal(hi)).add(new BigDecimal(lo));
     }
 
     double value() {
-        return sum.doubleValue();
+        return exactValue().doubleValue();
     }
 }

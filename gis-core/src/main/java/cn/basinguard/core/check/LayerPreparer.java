@@ -137,7 +137,7 @@ final class LayerPreparer {
             return excluded(layer, id, DataQualityIssue.Kind.NOT_POLYGONAL, g.getGeometryType());
         }
         // validated in the source's coordinates so the reported location is one the planner can find
-        TopologyValidationError err = polygonal ? new IsValidOp(g).getValidationError() : null;
+        TopologyValidationError err = polygonal && !SimpleRing.certainlyValid(g) ? new IsValidOp(g).getValidationError() : null;
         Geometry inGrid = toGrid(g, layer.crs());
         DataQualityIssue issue = null;
         if (err != null) {

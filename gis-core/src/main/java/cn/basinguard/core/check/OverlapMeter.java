@@ -1,6 +1,14 @@
 package cn.basinguard.core.check;
 
+import org.locationtech.jts.algorithm.locate.IndexedPointInAreaLocator;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.CoordinateSequence;
+import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.LineString;
+import org.locationtech.jts.geom.Location;
+import org.locationtech.jts.geom.Polygon;
+import org.locationtech.jts.index.hprtree.HPRtree;
 import org.locationtech.jts.geom.prep.PreparedGeometry;
 import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 import org.locationtech.jts.operation.overlayng.OverlayNG;
@@ -21,16 +29,23 @@ final class OverlapMeter {
     private final PreparedGeometry prepared;
     private final ConvexClip convex;
     private final AreaMeter meter;
+    private final Sides sides;
 
     OverlapMeter(Geometry fixed, AreaMeter meter) {
         this.fixed = fixed;
         this.prepared = PreparedGeometryFactory.prepare(fixed);
         this.convex = ConvexClip.of(fixed);
         this.meter = meter;
+        this.sides = Sides.of(fixed);
     }
 
     Geometry fixed() {
         return fixed;
+    }
+
+    /** Whether the fixed polygon covers {@code g} (on its prepared form). */
+    boolean covers(Geometry g) {
+        return fixed.getEnvelopeInternal().covers(g.getEnvelopeInternal()) && prepared.covers(g);
     }
 
     Piece overlap(WorkingFeature other) {
@@ -40,8 +55,18 @@ final class OverlapMeter {
 
     /** @param wholeArea {@code g}'s own area when known (kept exactly for a {@code g} wholly inside), or null */
     Piece overlap(Geometry g, MeasuredArea wholeArea) {
-        if (!fixed.getEnvelopeInternal().intersects(g.getEnvelopeInternal())) {
+        Envelope e = g.getEnvelopeInternal();
+        if (!fixed.getEnvelopeInternal().intersects(e)) {
             return Piece.NONE;
+        }
+        if (sides != null && g.getDimension() == 2) {
+            int side = sides.sideOf(g, e);
+            if (side > 0) {
+                return new Piece(g, wholeArea != null ? wholeArea : meter.measure(g));
+            }
+            if (side < 0) {
+                return Piece.NONE;
+            }
         }
         if (convex != null && g.getDimension() == 2) {
             if (prepared.covers(g)) {
@@ -65,5 +90,59 @@ final class OverlapMeter {
             return Piece.NONE;
         }
         return new Piece(piece, meter.measure(piece));
+    }
+
+    /**
+     * Which side of the fixed polygon's boundary a polygon lies on, when it is clear without an overlay: a polygon whose
+     * box meets no boundary edge's box lies wholly inside or wholly outside, and one of its vertices says which. Most
+     * patches lie well inside a unit or a site, so most overlaps are decided here by an index query and a point test.
+     */
+    private static final class Sides {
+        /** Below this many edges the prepared geometry's own tests are as quick. */
+        private static final int MIN_EDGES = 16;
+
+        private final HPRtree edges;
+        private final IndexedPointInAreaLocator locator;
+
+        private Sides(HPRtree edges, IndexedPointInAreaLocator locator) {
+            this.edges = edges;
+            this.locator = locator;
+        }
+
+        static Sides of(Geometry polygonal) {
+            if (polygonal.getDimension() != 2 || polygonal.isEmpty() || polygonal.getNumPoints() < MIN_EDGES) {
+                return null;
+            }
+            HPRtree edges = new HPRtree();
+            for (int i = 0; i < polygonal.getNumGeometries(); i++) {
+                if (polygonal.getGeometryN(i) instanceof Polygon p) {
+                    add(edges, p.getExteriorRing());
+                    for (int h = 0; h < p.getNumInteriorRing(); h++) {
+                        add(edges, p.getInteriorRingN(h));
+                    }
+                }
+            }
+            edges.build();
+            return new Sides(edges, new IndexedPointInAreaLocator(polygonal));
+        }
+
+        private static void add(HPRtree edges, LineString ring) {
+            CoordinateSequence s = ring.getCoordinateSequence();
+            for (int i = 0; i + 1 < s.size(); i++) {
+                edges.insert(new Envelope(s.getX(i), s.getX(i + 1), s.getY(i), s.getY(i + 1)), Boolean.TRUE);
+            }
+        }
+
+        /** 1 wholly inside, −1 wholly outside, 0 when the boundary may cross it (an overlay must decide). */
+        int sideOf(Geometry g, Envelope box) {
+            boolean[] crossed = {false};
+            edges.query(box, item -> crossed[0] = true);
+            if (crossed[0]) {
+                return 0;
+            }
+            Coordinate c = g.getCoordinate();
+            int loc = locator.locate(c);
+            return loc == Location.INTERIOR ? 1 : loc == Location.EXTERIOR ? -1 : 0;
+        }
     }
 }

@@ -217,7 +217,7 @@ final class TiledCheck {
                 }
                 partners.put(role, cut);
             });
-            List<NamedUnit> localUnits = cut(units, work);
+            List<LocalUnit> localUnits = cut(units, work);
             for (LayerRole role : BIG) {
                 if (owned.containsKey(role)) {
                     out.count(role, owned.get(role).size());
@@ -290,16 +290,16 @@ final class TiledCheck {
             return new WorkingFeature(w.source(), w.id(), part, w.area(), true);
         }
 
-        private void sumIntoUnits(LayerRole role, List<WorkingFeature> features, List<NamedUnit> localUnits) {
+        private void sumIntoUnits(LayerRole role, List<WorkingFeature> features, List<LocalUnit> localUnits) {
             int n = units.size();
             ExactSum[] sums = out.sums(role, n);
             for (WorkingFeature f : features) {
                 boolean inside = false;
                 for (int u = 0; u < n; u++) {
-                    OverlapMeter.Piece p = localUnits.get(u).meter().overlap(f);
-                    sums[2 * u].add(p.area().m2());
-                    sums[2 * u + 1].add(p.area().planarM2());
-                    inside |= p.area().m2() > parameters.minOverlapM2();
+                    MeasuredArea a = localUnits.get(u).share(f);
+                    sums[2 * u].add(a.m2());
+                    sums[2 * u + 1].add(a.planarM2());
+                    inside |= a.m2() > parameters.minOverlapM2();
                 }
                 if (!inside && reportOutside) {
                     out.outside.add(new Ordered(role, f.source().fid(), new DataQualityIssue(DataQualityIssue.Kind.OUTSIDE_UNITS,
@@ -308,15 +308,11 @@ final class TiledCheck {
             }
         }
 
-        private void conflicts(List<WorkingFeature> farmland, List<WorkingFeature> eco, List<NamedUnit> localUnits) {
+        private void conflicts(List<WorkingFeature> farmland, List<WorkingFeature> eco, List<LocalUnit> localUnits) {
             if (eco.isEmpty()) {
                 return;
             }
-            HPRtree index = new HPRtree();
-            for (WorkingFeature e : eco) {
-                index.insert(e.geometry().getEnvelopeInternal(), e);
-            }
-            index.build();
+            HPRtree index = partnerIndex.computeIfAbsent(LayerRole.ECO_REDLINE, r -> indexOf(eco));
             for (WorkingFeature bf : farmland) {
                 @SuppressWarnings("unchecked")
                 List<WorkingFeature> candidates = new ArrayList<>((List<WorkingFeature>) index.query(bf.geometry().getEnvelopeInternal()));
@@ -329,9 +325,9 @@ final class TiledCheck {
                     OverlapMeter.Piece p = m.overlap(e.geometry(), e.cut() ? null : e.area());
                     if (p.area().m2() > parameters.minOverlapM2()) {
                         List<String> in = new ArrayList<>();
-                        for (NamedUnit u : localUnits) {
-                            if (u.meter().overlap(p.piece(), p.area()).area().m2() > parameters.minOverlapM2()) {
-                                in.add(u.name());
+                        for (LocalUnit u : localUnits) {
+                            if (u.holds(p.piece(), p.area(), parameters.minOverlapM2())) {
+                                in.add(u.unit().name());
                             }
                         }
                         out.conflicts.add(new OrderedConflict(bf.source().fid(), new ConflictPatch(bf.id(), e.id(), in, p.area(), p.piece())));
@@ -340,31 +336,67 @@ final class TiledCheck {
             }
         }
 
+        private final Map<LayerRole, HPRtree> partnerIndex = new EnumMap<>(LayerRole.class);
+
         private Map<LayerRole, Overlap> siteOverlaps(WorkingFeature site, Map<LayerRole, List<WorkingFeature>> partners) {
             OverlapMeter meterOfSite = new OverlapMeter(site.geometry(), meter);
             Map<LayerRole, Overlap> overlaps = new EnumMap<>(LayerRole.class);
+            Envelope box = site.geometry().getEnvelopeInternal();
             for (LayerRole role : EncroachmentCheck.RED_LINES) {
                 List<WorkingFeature> near = partners.get(role);
-                overlaps.put(role, near == null ? new Overlap(role, MeasuredArea.ZERO, List.of(), null)
-                    : EncroachmentCheck.overlapWith(meterOfSite, role, near.stream()
-                        .filter(w -> w.geometry().getEnvelopeInternal().intersects(site.geometry().getEnvelopeInternal())).toList(),
-                        parameters));
+                if (near == null) {
+                    overlaps.put(role, new Overlap(role, MeasuredArea.ZERO, List.of(), null));
+                    continue;
+                }
+                HPRtree index = partnerIndex.computeIfAbsent(role, r -> indexOf(near));
+                @SuppressWarnings("unchecked")
+                List<WorkingFeature> candidates = (List<WorkingFeature>) index.query(box);
+                overlaps.put(role, EncroachmentCheck.overlapWith(meterOfSite, role, candidates, parameters));
             }
             return overlaps;
         }
     }
 
-    /** The units cut to {@code box}: a patch inside the box meets only what of each unit lies inside it. */
-    private List<NamedUnit> cut(List<NamedUnit> all, Envelope box) {
+    private static HPRtree indexOf(List<WorkingFeature> features) {
+        HPRtree index = new HPRtree();
+        for (WorkingFeature f : features) {
+            index.insert(f.geometry().getEnvelopeInternal(), f);
+        }
+        index.build();
+        return index;
+    }
+
+    /**
+     * A unit as one tile sees it: covering the whole box the tile works in (every patch there lies in it, no geometry
+     * needed), missing it, or crossing it — then cut to the box, since a patch inside the box meets only that part.
+     */
+    record LocalUnit(NamedUnit unit, boolean full, boolean empty) {
+        /** The patch's share of this unit: all of it, none, or the overlap. */
+        MeasuredArea share(WorkingFeature f) {
+            return full ? f.area() : empty ? MeasuredArea.ZERO : unit.meter().overlap(f).area();
+        }
+
+        boolean holds(Geometry piece, MeasuredArea area, double minM2) {
+            return !empty && (full ? area.m2() > minM2 : unit.meter().overlap(piece, area).area().m2() > minM2);
+        }
+    }
+
+    private List<LocalUnit> cut(List<NamedUnit> all, Envelope box) {
         Geometry cutter = factory.toGeometry(box);
-        List<NamedUnit> out = new ArrayList<>(all.size());
+        List<LocalUnit> out = new ArrayList<>(all.size());
         for (NamedUnit u : all) {
-            if (box.covers(u.geometry().getEnvelopeInternal()) || u.geometry().getNumPoints() < 200) {
-                out.add(u);
-                continue;
+            Envelope ue = u.geometry().getEnvelopeInternal();
+            if (!ue.intersects(box)) {
+                out.add(new LocalUnit(u, false, true));
+            } else if (u.meter().covers(cutter)) {
+                out.add(new LocalUnit(u, true, false));
+            } else if (box.covers(ue) || u.geometry().getNumPoints() < 200) {
+                out.add(new LocalUnit(u, false, false));
+            } else {
+                Geometry part = OverlayNGRobust.overlay(u.geometry(), cutter, OverlayNG.INTERSECTION);
+                out.add(part.isEmpty() ? new LocalUnit(u, false, true)
+                    : new LocalUnit(new NamedUnit(u.name(), part, u.area(), new OverlapMeter(part, meter)), false, false));
             }
-            Geometry part = OverlayNGRobust.overlay(u.geometry(), cutter, OverlayNG.INTERSECTION);
-            out.add(new NamedUnit(u.name(), part, u.area(), new OverlapMeter(part, meter)));
         }
         return out;
     }

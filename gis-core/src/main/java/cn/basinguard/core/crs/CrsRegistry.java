@@ -16,6 +16,9 @@ import org.locationtech.proj4j.proj.LongLatProjection;
 public final class CrsRegistry {
     private static final CRSFactory FACTORY = new CRSFactory();
     private static final Map<Integer, Crs> CACHE = new ConcurrentHashMap<>();
+    private static final int MAX_CODE = 999_999;
+    /** Codes proj4j does not know; at most the million codes below MAX_CODE, in practice a handful. */
+    private static final java.util.Set<Integer> UNKNOWN = ConcurrentHashMap.newKeySet();
 
     private CrsRegistry() {
     }
@@ -29,7 +32,16 @@ public final class CrsRegistry {
     public static Crs fromEpsg(int code) {
         Crs crs = CACHE.get(code);
         if (crs == null) {
-            crs = CACHE.computeIfAbsent(code, CrsRegistry::build);
+            // EPSG codes lie below 1,000,000; each unknown one made proj4j scan its whole registry file again
+            if (code <= 0 || code > MAX_CODE || UNKNOWN.contains(code)) {
+                throw new GisException("crs.unknown", code);
+            }
+            try {
+                crs = CACHE.computeIfAbsent(code, CrsRegistry::build);
+            } catch (GisException e) {
+                UNKNOWN.add(code);
+                throw e;
+            }
         }
         return crs;
     }

@@ -67,7 +67,8 @@ final class WktMatcher {
             String code = tag.text(1);
             // ArcGIS writes its own authority, and reuses EPSG's numbers below 32768
             boolean epsgNumbered = "EPSG".equalsIgnoreCase(authority) || "ESRI".equalsIgnoreCase(authority);
-            if (epsgNumbered && code != null && code.matches("\\d+")) {
+            // an EPSG code has at most 6 digits; a longer number is no code (and would not fit an int)
+            if (epsgNumbered && code != null && code.matches("\\d{1,9}")) {
                 int c = Integer.parseInt(code);
                 if ("EPSG".equalsIgnoreCase(authority) || c < 32768) {
                     return OptionalInt.of(c);

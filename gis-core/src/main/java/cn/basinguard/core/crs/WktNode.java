@@ -11,11 +11,21 @@ import java.util.Optional;
  */
 record WktNode(String keyword, List<Object> args) {
 
+    /** No CRS definition nests deeper than 8 (a bound CRS around a projected CRS around its datum's ellipsoid's id). */
+    static final int MAX_DEPTH = 32;
+    /** A CRS definition is a few kilobytes; the longest EPSG WKT2 texts stay under 10,000 characters. */
+    static final int MAX_LENGTH = 100_000;
+
+    /** The parsed text; empty when it is not well-formed WKT, nested too deep or too long to be a CRS definition. */
     static Optional<WktNode> parse(String text) {
+        if (text.length() > MAX_LENGTH) {
+            return Optional.empty();
+        }
         try {
             Parser p = new Parser(text);
-            return Optional.of(p.node());
-        } catch (RuntimeException e) {
+            WktNode root = p.node(0);
+            return Optional.of(root);
+        } catch (Malformed e) {
             // malformed WKT simply does not match; the caller reports "unknown CRS" with the text
             return Optional.empty();
         }
@@ -36,9 +46,17 @@ record WktNode(String keyword, List<Object> args) {
         return null;
     }
 
+    /** The i-th plain argument as a number; NaN when it is missing or not a number. */
     double number(int i) {
         String s = text(i);
-        return s == null ? Double.NaN : Double.parseDouble(s);
+        if (s == null || s.isEmpty() || s.length() > 40) {
+            return Double.NaN;
+        }
+        try {
+            return Double.parseDouble(s);
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
     }
 
     List<WktNode> children(String... keywords) {
@@ -82,6 +100,13 @@ record WktNode(String keyword, List<Object> args) {
         return false;
     }
 
+    /** Thrown inside the parser only: the text is not WKT this class can read. */
+    private static final class Malformed extends Exception {
+        Malformed() {
+            super(null, null, false, false);
+        }
+    }
+
     private static final class Parser {
         private final String s;
         private int pos;
@@ -90,7 +115,11 @@ record WktNode(String keyword, List<Object> args) {
             this.s = s;
         }
 
-        WktNode node() {
+        /** An element and its arguments; depth-limited, so a hostile text cannot exhaust the stack. */
+        WktNode node(int depth) throws Malformed {
+            if (depth > MAX_DEPTH) {
+                throw new Malformed();
+            }
             skipSpace();
             int start = pos;
             while (pos < s.length() && (Character.isLetterOrDigit(s.charAt(pos)) || s.charAt(pos) == '_')) {
@@ -99,15 +128,15 @@ record WktNode(String keyword, List<Object> args) {
             String keyword = s.substring(start, pos).toUpperCase(Locale.ROOT);
             skipSpace();
             List<Object> args = new ArrayList<>();
-            char open = s.charAt(pos);
-            if (open != '[' && open != '(') {
-                throw new IllegalArgumentException("expected [ at " + pos);
+            char open = at();
+            if (keyword.isEmpty() || open != '[' && open != '(') {
+                throw new Malformed();
             }
             char close = open == '[' ? ']' : ')';
             pos++;
             while (true) {
                 skipSpace();
-                char c = s.charAt(pos);
+                char c = at();
                 if (c == close) {
                     pos++;
                     return new WktNode(keyword, args);
@@ -116,11 +145,19 @@ record WktNode(String keyword, List<Object> args) {
                 } else if (c == '"') {
                     args.add(quoted());
                 } else if (isBareStart(c) && nextBracketAfterWord()) {
-                    args.add(node());
+                    args.add(node(depth + 1));
                 } else {
                     args.add(bare(close));
                 }
             }
+        }
+
+        /** The character at the cursor; the text ending inside an element is malformed. */
+        private char at() throws Malformed {
+            if (pos >= s.length()) {
+                throw new Malformed();
+            }
+            return s.charAt(pos);
         }
 
         private boolean isBareStart(char c) {
@@ -138,11 +175,12 @@ record WktNode(String keyword, List<Object> args) {
             return p < s.length() && (s.charAt(p) == '[' || s.charAt(p) == '(');
         }
 
-        private String quoted() {
+        private String quoted() throws Malformed {
             StringBuilder b = new StringBuilder();
             pos++;
             while (true) {
-                char c = s.charAt(pos++);
+                char c = at();
+                pos++;
                 if (c == '"') {
                     if (pos < s.length() && s.charAt(pos) == '"') {
                         b.append('"');
@@ -156,9 +194,14 @@ record WktNode(String keyword, List<Object> args) {
             }
         }
 
-        private String bare(char close) {
+        /** A plain value up to the next comma or the element's end; an opening bracket there is malformed. */
+        private String bare(char close) throws Malformed {
             int start = pos;
-            while (s.charAt(pos) != ',' && s.charAt(pos) != close) {
+            while (at() != ',' && s.charAt(pos) != close) {
+                char c = s.charAt(pos);
+                if (c == '[' || c == '(' || c == '"') {
+                    throw new Malformed();
+                }
                 pos++;
             }
             return s.substring(start, pos).trim();

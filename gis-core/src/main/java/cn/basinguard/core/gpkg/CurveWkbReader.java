@@ -24,6 +24,7 @@ final class CurveWkbReader {
     private final byte[] b;
     private int pos;
     private boolean little;
+    private boolean closedARing;
 
     CurveWkbReader(GeometryFactory factory, byte[] blob, int offset) {
         this.factory = factory;
@@ -73,10 +74,10 @@ final class CurveWkbReader {
         if (n == 0) {
             return factory.createPolygon();
         }
-        LinearRing shell = factory.createLinearRing(points(z, m));
+        LinearRing shell = factory.createLinearRing(closed(points(z, m)));
         LinearRing[] holes = new LinearRing[n - 1];
         for (int i = 1; i < n; i++) {
-            holes[i - 1] = factory.createLinearRing(points(z, m));
+            holes[i - 1] = factory.createLinearRing(closed(points(z, m)));
         }
         return factory.createPolygon(shell, holes);
     }
@@ -98,11 +99,23 @@ final class CurveWkbReader {
         if (!(curve instanceof LineString line)) {
             throw new ParseException("a curve polygon ring is a " + curve.getGeometryType());
         }
-        Coordinate[] cs = line.getCoordinates();
-        if (cs.length > 0 && !cs[0].equals2D(cs[cs.length - 1])) {
-            throw new ParseException("a curve polygon ring is not closed");
+        return factory.createLinearRing(closed(line.getCoordinates()));
+    }
+
+    /** The ring ending at its first point: an unclosed ring is closed, as GDAL does, and {@link #closedARing} says so. */
+    private Coordinate[] closed(Coordinate[] cs) {
+        if (cs.length == 0 || cs[0].equals2D(cs[cs.length - 1])) {
+            return cs;
         }
-        return factory.createLinearRing(cs);
+        closedARing = true;
+        Coordinate[] out = java.util.Arrays.copyOf(cs, cs.length + 1);
+        out[cs.length] = cs[0].copy();
+        return out;
+    }
+
+    /** Whether a ring had to be closed while reading. */
+    boolean closedARing() {
+        return closedARing;
     }
 
     private Coordinate[] compound() throws ParseException {
@@ -150,6 +163,13 @@ final class CurveWkbReader {
         double ux = (a2 * (mid.y - c.y) + m2 * (c.y - a.y) + c2 * (a.y - mid.y)) / d;
         double uy = (a2 * (c.x - mid.x) + m2 * (a.x - c.x) + c2 * (mid.x - a.x)) / d;
         double r = Math.hypot(a.x - ux, a.y - uy);
+        if (!(Math.abs(ux) + Math.abs(uy) + r <= WkbCheck.MAX_ABS_COORDINATE)) {
+            // nearly collinear points: the circle through them is so large that its arc would leave every CRS;
+            // the straight segments through the stored points are what such an arc means
+            out.add(mid);
+            out.add(c);
+            return;
+        }
         double t0 = Math.atan2(a.y - uy, a.x - ux);
         double t1 = Math.atan2(mid.y - uy, mid.x - ux);
         double t2 = Math.atan2(c.y - uy, c.x - ux);

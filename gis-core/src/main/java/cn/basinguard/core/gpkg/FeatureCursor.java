@@ -1,5 +1,6 @@
 package cn.basinguard.core.gpkg;
 
+import cn.basinguard.core.i18n.Messages;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -97,11 +98,16 @@ final class FeatureCursor {
                         try {
                             g = decoder.decode(blob);
                         } catch (BlobException e) {
-                            problems.accept(new ReadProblem(layer.name(), fid, true, e.getMessage()));
+                            problems.accept(new ReadProblem(layer.name(), fid, ReadProblem.Kind.SKIPPED, e.getMessage()));
                             continue;
                         }
                         if (decoder.lastWasLinearized()) {
-                            problems.accept(new ReadProblem(layer.name(), fid, false, "curves approximated by straight segments"));
+                            problems.accept(new ReadProblem(layer.name(), fid, ReadProblem.Kind.LINEARIZED,
+                                    Messages.get("gpkg.blob.linearized")));
+                        }
+                        if (decoder.lastHadUnclosedRing()) {
+                            problems.accept(new ReadProblem(layer.name(), fid, ReadProblem.Kind.RING_CLOSED,
+                                    Messages.get("gpkg.blob.ringClosed")));
                         }
                         if (bbox != null && !indexed && !bbox.intersects(g.getEnvelopeInternal())) {
                             continue;

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 
 /**
@@ -42,14 +43,17 @@ public final class GeoPackageWriter implements AutoCloseable {
     private final Set<Integer> srsIds = new LinkedHashSet<>();
     private final Map<String, FeatureTableWriter> featureTables = new LinkedHashMap<>();
     private final Map<String, PreparedStatement> attributeTables = new LinkedHashMap<>();
+    private final FeatureTableWriter.SpatialIndex spatialIndex;
     private boolean metadataExtension;
     private boolean committed;
 
-    private GeoPackageWriter(Path target, Path temp, Connection conn, String timestamp) {
+    private GeoPackageWriter(Path target, Path temp, Connection conn, String timestamp,
+                             FeatureTableWriter.SpatialIndex spatialIndex) {
         this.target = target;
         this.temp = temp;
         this.conn = conn;
         this.timestamp = timestamp;
+        this.spatialIndex = spatialIndex;
     }
 
     /**
@@ -59,13 +63,24 @@ public final class GeoPackageWriter implements AutoCloseable {
      *                  (callers that need reproducible files pass a fixed value)
      */
     public static GeoPackageWriter create(Path target, String timestamp) throws IOException, SQLException {
+        return create(target, timestamp, FeatureTableWriter.SpatialIndex.AS_INSERTED);
+    }
+
+    /**
+     * As {@link #create(Path, String)}, choosing when the feature tables' R-trees are filled: {@code AT_FINISH} for
+     * bulk loads of millions of features written as they are made (each table's index is then filled in one pass on
+     * commit). Memory stays bounded either way: rows go to SQLite's page cache, which spills to the file.
+     */
+    public static GeoPackageWriter create(Path target, String timestamp, FeatureTableWriter.SpatialIndex spatialIndex)
+            throws IOException, SQLException {
         Path abs = target.toAbsolutePath();
         Path dir = abs.getParent();
         Files.createDirectories(dir);
         Path temp = Files.createTempFile(dir, "." + abs.getFileName() + "-", ".tmp");
         Files.delete(temp); // sqlite must create the file itself
         Connection conn = DriverManager.getConnection("jdbc:sqlite:" + temp);
-        GeoPackageWriter w = new GeoPackageWriter(abs, temp, conn, Objects.requireNonNull(timestamp));
+        GeoPackageWriter w = new GeoPackageWriter(abs, temp, conn, Objects.requireNonNull(timestamp),
+                Objects.requireNonNull(spatialIndex));
         try {
             w.createCoreTables();
         } catch (SQLException e) {
@@ -132,7 +147,7 @@ public final class GeoPackageWriter implements AutoCloseable {
             throw new IllegalArgumentException("srs_id " + srsId + " not registered; call addSrs first");
         }
         featureTables.put(table, FeatureTableWriter.create(conn, table, identifier, description, geomColumn,
-                geometryType, srsId, columns, timestamp));
+                geometryType, srsId, columns, timestamp, spatialIndex));
     }
 
     /** Creates a non-spatial table registered in gpkg_contents with data_type 'attributes'. */
@@ -156,6 +171,18 @@ public final class GeoPackageWriter implements AutoCloseable {
                     : "unknown table " + table);
         }
         return t.insert(geometry, values);
+    }
+
+    /**
+     * Inserts one feature whose geometry is 2D little-endian ISO WKB, stored as given (see
+     * {@link FeatureTableWriter#insertWkb}); {@code envelope} is that of its coordinates. Returns the fid.
+     */
+    public long insertFeatureWkb(String table, byte[] wkb, Envelope envelope, Object... values) throws SQLException {
+        FeatureTableWriter t = featureTables.get(table);
+        if (t == null) {
+            throw new IllegalArgumentException("unknown feature table " + table);
+        }
+        return t.insertWkb(wkb, envelope, values);
     }
 
     /** Inserts one feature under a key of its own (see {@link FeatureTableWriter#insert(long, Geometry, Object...)}). */

@@ -20,6 +20,7 @@ final class GeometryBlobDecoder {
     private final OffsetInStream in = new OffsetInStream();
     private final FastPolygonWkb fast;
     private boolean linearized;
+    private boolean unclosedRing;
 
     GeometryBlobDecoder(GeometryFactory factory) {
         this.factory = factory;
@@ -31,21 +32,33 @@ final class GeometryBlobDecoder {
         return linearized;
     }
 
+    /** Whether the last blob had a polygon ring that did not end at its first point (the readers closed it). */
+    boolean lastHadUnclosedRing() {
+        return unclosedRing;
+    }
+
+    /**
+     * The geometry of a blob. The WKB is checked by {@link WkbCheck} before anything is allocated, so a count or a
+     * nesting depth taken from the bytes can neither exhaust the heap nor the stack.
+     *
+     * @throws BlobException with the program's own message when the blob cannot be read
+     */
     Geometry decode(byte[] blob) throws BlobException {
         linearized = false;
+        unclosedRing = false;
         if (blob.length < 8) {
-            throw new BlobException("blob of " + blob.length + " bytes is too short for a GeoPackage geometry header");
+            throw new BlobException("gpkg.blob.short", blob.length);
         }
         if (blob[0] != 'G' || blob[1] != 'P') {
-            throw new BlobException("not a GeoPackage geometry (no 'GP' magic at the start of the blob)");
+            throw new BlobException("gpkg.blob.magic");
         }
         int flags = blob[3] & 0xFF;
         if ((flags & 0x20) != 0) {
-            throw new BlobException("GeoPackage extended geometry type (flag X set), which the standard leaves to extensions");
+            throw new BlobException("gpkg.blob.extended");
         }
         int envelope = (flags >> 1) & 0x07;
         if (envelope >= ENVELOPE_BYTES.length) {
-            throw new BlobException("invalid envelope indicator " + envelope + " in the geometry header");
+            throw new BlobException("gpkg.blob.envelope", envelope);
         }
         int offset = 8 + ENVELOPE_BYTES[envelope];
         boolean empty = (flags & 0x10) != 0;
@@ -54,7 +67,7 @@ final class GeometryBlobDecoder {
             if (empty) {
                 return factory.createGeometryCollection();
             }
-            throw new BlobException("blob ends before its WKB (" + blob.length + " bytes, WKB expected at byte " + offset + ")");
+            throw new BlobException("gpkg.blob.truncated", blob.length);
         }
         Geometry g;
         try {
@@ -69,28 +82,40 @@ final class GeometryBlobDecoder {
         return g;
     }
 
-    /** The ISO WKB geometry that starts at {@code offset} (after a GeoPackage header, or at 0 for plain WKB). */
+    /**
+     * The ISO WKB geometry that starts at {@code offset} (after a GeoPackage header, or at 0 for plain WKB as a
+     * database gives it), checked by {@link WkbCheck} first.
+     *
+     * @throws BlobException with the program's own message when the WKB cannot be read
+     */
     Geometry decodeWkb(byte[] blob, int offset) throws BlobException {
         linearized = false;
+        unclosedRing = false;
         if (blob.length < offset + 5) {
-            throw new BlobException("WKB of " + (blob.length - offset) + " bytes is too short for a geometry");
+            throw new BlobException("gpkg.blob.truncated", blob.length);
         }
-        int type = wkbType(blob, offset);
+        WkbCheck.Shape shape = WkbCheck.check(blob, offset);
+        Geometry g;
         try {
-            Geometry quick = type == 3 || type == 6 ? fast.read(blob, offset) : null;
+            int type = wkbType(blob, offset);
+            Geometry quick = (type == 3 || type == 6) && !shape.hasUnclosedRing() ? fast.read(blob, offset) : null;
             if (quick != null) {
-                return quick;
-            } else if (isCurveType(type)) {
-                Geometry g = new CurveWkbReader(factory, blob, offset).read();
+                g = quick;
+            } else if (shape.hasCurves()) {
+                CurveWkbReader curves = new CurveWkbReader(factory, blob, offset);
+                g = curves.read();
                 linearized = true;
-                return g;
+                unclosedRing = curves.closedARing();
             } else {
                 in.reset(blob, offset);
-                return wkb.read(in);
+                g = wkb.read(in);
             }
-        } catch (ParseException | IOException | RuntimeException e) {
-            throw new BlobException("WKB does not parse: " + e.getMessage());
+        } catch (ParseException | IOException | IllegalArgumentException e) {
+            // JTS's own refusals of a well-formed blob (a line of one point, say); its words stay out of the message
+            throw new BlobException("gpkg.blob.invalid");
         }
+        unclosedRing |= shape.hasUnclosedRing();
+        return g;
     }
 
     private static int wkbType(byte[] b, int offset) {

@@ -1,33 +1,32 @@
 package cn.basinguard.core.gpkg;
 
 /**
- * A feature that could not be read as it is (a blob that does not parse), was read approximately (a curve made into
- * straight segments) or was mended on the way (an unclosed ring closed); or, with {@code fid} −1, something about
- * the layer's features as a whole (text that does not decode in the layer's encoding). The feature is skipped or
- * kept as the case says; reading goes on.
+ * A feature that could not be read as it is (a blob that does not parse) or was read with a change (a curve made
+ * into straight segments, an unclosed ring closed); or, with {@code fid} −1, something about the layer's features
+ * as a whole (rings dropped, text that does not decode in the layer's encoding). The feature is skipped or kept as
+ * the kind says; reading goes on.
  *
  * @param layer the table
  * @param fid the feature's key, −1 for the layer as a whole
- * @param skipped true when the feature was left out
- * @param reason what was wrong, in the reader's words (English, technical; the UI wraps it)
- * @param kind what sort of problem, so a report can say it in the user's words
+ * @param kind what happened to the feature
+ * @param reason what was wrong, in the user's language (from the core message bundle), or for the layer-wide kinds
+ *               the figures the report needs (how many, and the encoding)
  */
-public record ReadProblem(String layer, long fid, boolean skipped, String reason, Kind kind) {
+public record ReadProblem(String layer, long fid, Kind kind, String reason) {
     public enum Kind {
-        /** the feature could not be read and was left out */
-        UNREADABLE,
-        /** curves were approximated by straight segments */
+        /** left out: the geometry cannot be read */
+        SKIPPED,
+        /** kept: curves approximated by straight segments */
         LINEARIZED,
-        /** rings that were not closed were closed (the reason holds how many) */
-        RINGS_CLOSED,
-        /** rings of fewer than three distinct points were left out (the reason holds how many) */
+        /** kept: a polygon ring that did not end at its first point was closed */
+        RING_CLOSED,
+        /** layer-wide: rings of fewer than three distinct points were left out (the reason holds how many) */
         RINGS_DROPPED,
-        /** text values hold bytes the layer's encoding cannot decode (the reason holds how many and the encoding) */
+        /** layer-wide: text values hold bytes the layer's encoding cannot decode (reason: how many, encoding) */
         UNDECODABLE_TEXT
     }
 
-    /** A feature left out ({@code skipped}) or a curve made straight, as the GeoPackage reader reports them. */
-    public ReadProblem(String layer, long fid, boolean skipped, String reason) {
-        this(layer, fid, skipped, reason, skipped ? Kind.UNREADABLE : Kind.LINEARIZED);
+    public boolean skipped() {
+        return kind == Kind.SKIPPED;
     }
 }

@@ -29,4 +29,9 @@ public final class WkbDecoder {
     public boolean lastWasLinearized() {
         return decoder.lastWasLinearized();
     }
+
+    /** Whether the last geometry had a polygon ring that did not end at its first point (now closed). */
+    public boolean lastHadUnclosedRing() {
+        return decoder.lastHadUnclosedRing();
+    }
 }

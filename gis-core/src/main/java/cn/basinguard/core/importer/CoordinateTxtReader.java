@@ -1,5 +1,6 @@
 package cn.basinguard.core.importer;
 
+import cn.basinguard.core.GisException;
 import cn.basinguard.core.crs.Crs;
 import cn.basinguard.core.i18n.Messages;
 import cn.basinguard.core.measure.EllipsoidalArea;
@@ -18,6 +19,9 @@ public final class CoordinateTxtReader {
     private static final String[] PLOT_FIELDS = {"界址点数", "地块面积", "地块编号", "地块名称", "记录图形属性", "图幅号",
         "地块用途", "地类编码"};
     private static final double AREA_TOLERANCE = 0.001;
+    static final java.util.regex.Pattern LINES = java.util.regex.Pattern.compile("\r?\n|\r");
+    /** A land-approval plot is a parcel, at most some kilometres across; linear projects come as many plots. */
+    static final int MAX_PLOT_EXTENT_M = 100_000;
 
     private record Row(int line, String ring, double col3, double col4, String name) {
     }
@@ -26,20 +30,26 @@ public final class CoordinateTxtReader {
     }
 
     public ImportedSites read(Path file) throws IOException {
-        String text = TextDecoder.decode(Files.readAllBytes(file));
+        return read(file, Files.readAllBytes(file));
+    }
+
+    /** Reads the bytes of a coordinate file; {@code file} is what the result names (may be null). */
+    ImportedSites read(Path file, byte[] bytes) {
+        String text = TextDecoder.decode(bytes);
         List<ImportProblem> problems = new ArrayList<>();
         Map<String, String> header = new LinkedHashMap<>();
         List<Plot> plots = new ArrayList<>();
-        parse(text.split("\r?\n|\r", -1), header, plots, problems);
+        parse(LINES.split(text, -1), header, plots, problems);
         boolean swapped = swapped(plots);
         if (swapped) {
             problems.add(new ImportProblem(0, Messages.get("import.txt.swapped")));
         }
         int prefix = firstPrefix(plots, swapped);
-        Crs crs = TxtCrsResolver.resolve(header, prefix, problems);
+        // a file without plots is empty, whatever its header says: that is what the user must hear, not the CRS
+        Crs crs = plots.isEmpty() ? null : TxtCrsResolver.resolve(header, prefix, problems);
         List<ImportedSite> sites = new ArrayList<>();
         for (Plot plot : plots) {
-            ImportedSite site = build(plot, swapped, prefix, problems);
+            ImportedSite site = build(plot, swapped, prefix, crs, problems);
             if (site != null) {
                 checkArea(site, crs, plot.line(), problems);
                 sites.add(site);
@@ -132,16 +142,33 @@ public final class CoordinateTxtReader {
         return 0;
     }
 
-    private static ImportedSite build(Plot plot, boolean swapped, int prefix, List<ImportProblem> problems) {
+    private static ImportedSite build(Plot plot, boolean swapped, int prefix, Crs crs, List<ImportProblem> problems) {
         List<String> f = plot.fields();
         String id = field(f, 2);
         String label = id.isEmpty() ? field(f, 3) : id;
         for (Row r : plot.rows()) {
-            if (prefixOf(easting(r, swapped)) != prefix) {
+            // a coordinate no CRS can hold, or far outside the file's zone, would give a wrong place or an area
+            // computation that runs for minutes: the plot is left out and the line named
+            double easting = easting(r, swapped);
+            double northing = swapped ? r.col4() : r.col3();
+            if (prefixOf(easting) != prefix) {
                 problems.add(new ImportProblem(r.line(), Messages.get("import.txt.mixedZone", label,
-                    prefixOf(easting(r, swapped)), prefix)));
+                    prefixOf(easting), prefix)));
                 return null;
             }
+            var wrong = CoordinateLimits.problem(easting, northing, crs);
+            if (wrong.isPresent()) {
+                problems.add(new ImportProblem(r.line(), Messages.get("import.txt.badPoint", label, r.line(),
+                    Messages.get(wrong.get(), CoordinateLimits.text(northing), CoordinateLimits.text(easting),
+                        crs == null ? "" : crs.nameZh()))));
+                return null;
+            }
+        }
+        Row far = farOff(plot.rows(), swapped);
+        if (far != null) {
+            problems.add(new ImportProblem(far.line(), Messages.get("import.txt.farPoint", label, far.line(),
+                MAX_PLOT_EXTENT_M / 1000)));
+            return null;
         }
         checkCount(plot, label, problems);
         Map<String, List<Row>> byRing = new LinkedHashMap<>();
@@ -166,6 +193,34 @@ public final class CoordinateTxtReader {
         }
         String name = field(f, 3).isEmpty() ? label : field(f, 3);
         return new ImportedSite(name, id, attrs, g, declaredArea(field(f, 1)));
+    }
+
+    /**
+     * The point that lies far from the others when the plot spans more than {@link #MAX_PLOT_EXTENT_M}: one mistyped
+     * digit (3508000 → 7508000) moves a corner 4,000 km, and no parcel of a land approval is that big. Null when the
+     * plot is compact. The farthest point from the median corner is the one named.
+     */
+    private static Row farOff(List<Row> rows, boolean swapped) {
+        if (rows.isEmpty()) {
+            return null;
+        }
+        double[] e = rows.stream().mapToDouble(r -> easting(r, swapped)).sorted().toArray();
+        double[] n = rows.stream().mapToDouble(r -> swapped ? r.col4() : r.col3()).sorted().toArray();
+        if (e[e.length - 1] - e[0] <= MAX_PLOT_EXTENT_M && n[n.length - 1] - n[0] <= MAX_PLOT_EXTENT_M) {
+            return null;
+        }
+        double me = e[e.length / 2];
+        double mn = n[n.length / 2];
+        Row far = rows.get(0);
+        double worst = -1;
+        for (Row r : rows) {
+            double d = Math.hypot(easting(r, swapped) - me, (swapped ? r.col4() : r.col3()) - mn);
+            if (d > worst) {
+                worst = d;
+                far = r;
+            }
+        }
+        return far;
     }
 
     private static void checkCount(Plot plot, String label, List<ImportProblem> problems) {
@@ -207,7 +262,14 @@ public final class CoordinateTxtReader {
         if (crs == null || site.declaredAreaM2() == null) {
             return;
         }
-        double computed = EllipsoidalArea.standard().area(site.geometry(), crs);
+        double computed;
+        try {
+            computed = EllipsoidalArea.standard().area(site.geometry(), crs);
+        } catch (GisException e) {
+            // the declared area cannot be checked; the check itself will say why the site cannot be measured
+            problems.add(new ImportProblem(line, e.getMessage()));
+            return;
+        }
         double declared = site.declaredAreaM2();
         if (Math.abs(computed - declared) > AREA_TOLERANCE * computed) {
             problems.add(new ImportProblem(line, Messages.get("import.txt.areaMismatch", site.id().isEmpty()
@@ -217,7 +279,8 @@ public final class CoordinateTxtReader {
 
     private static Double declaredArea(String text) {
         try {
-            return text.isEmpty() ? null : Double.parseDouble(text) * 10000;
+            double ha = text.isEmpty() ? Double.NaN : Double.parseDouble(text);
+            return Double.isFinite(ha) && ha >= 0 && ha < 1e9 ? ha * 10000 : null;
         } catch (NumberFormatException e) {
             return null;
         }

@@ -51,31 +51,56 @@ final class DbfTable {
 
     /** @param charset the .cpg encoding; null to detect */
     static DbfTable parse(byte[] bytes, Charset charset) {
+        return parse(bytes, charset, new ArrayList<>());
+    }
+
+    /**
+     * The rows the file holds. Every size in the header is checked against the bytes present before it is used: a
+     * header, field list or record count that runs past the end of the file reads what is there and says so in
+     * {@code problems} (message keys of the core bundle, already localized).
+     *
+     * @param charset the .cpg encoding; null to detect
+     */
+    static DbfTable parse(byte[] bytes, Charset charset, List<String> problems) {
+        if (bytes.length < 32) {
+            problems.add(cn.basinguard.core.i18n.Messages.get("import.dbf.noHeader"));
+            return new DbfTable(List.of(), false);
+        }
         ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
-        int count = b.getInt(4);
+        long count = Integer.toUnsignedLong(b.getInt(4));
         int headerLength = Short.toUnsignedInt(b.getShort(8));
         int recordLength = Short.toUnsignedInt(b.getShort(10));
         if (charset == null) {
-            byte[] body = java.util.Arrays.copyOfRange(bytes, Math.min(32, bytes.length), bytes.length);
+            byte[] body = java.util.Arrays.copyOfRange(bytes, 32, bytes.length);
             charset = TextDecoder.isStrictUtf8(body) ? StandardCharsets.UTF_8 : TextDecoder.GBK;
         }
+        if (headerLength > bytes.length) {
+            problems.add(cn.basinguard.core.i18n.Messages.get("import.dbf.headerPastEnd", headerLength, bytes.length));
+            headerLength = bytes.length;
+        }
         List<Field> fields = new ArrayList<>();
+        int width = 1; // the deletion flag
         for (int at = 32; at + 32 <= headerLength && bytes[at] != 0x0D; at += 32) {
             int end = at;
             while (end < at + 11 && bytes[end] != 0) {
                 end++;
             }
-            fields.add(new Field(new String(bytes, at, end - at, charset).strip(), (char) bytes[at + 11],
-                Byte.toUnsignedInt(bytes[at + 16]), Byte.toUnsignedInt(bytes[at + 17])));
-        }
-        List<Map<String, Object>> rows = new ArrayList<>();
-        boolean truncated = false;
-        for (int r = 0; r < count; r++) {
-            int at = headerLength + r * recordLength;
-            if (at + recordLength > bytes.length) {
-                truncated = true;
+            Field f = new Field(new String(bytes, at, end - at, charset).strip(), (char) bytes[at + 11],
+                Byte.toUnsignedInt(bytes[at + 16]), Byte.toUnsignedInt(bytes[at + 17]));
+            if (width + f.length() > recordLength) {
+                // a field that does not fit in the record would read the next record's bytes (or past the file)
+                problems.add(cn.basinguard.core.i18n.Messages.get("import.dbf.fieldPastRecord", oneLine(f.name()), recordLength));
                 break;
             }
+            width += f.length();
+            fields.add(f);
+        }
+        List<Map<String, Object>> rows = new ArrayList<>();
+        long present = recordLength == 0 ? 0 : (bytes.length - headerLength) / recordLength;
+        boolean truncated = count > present;
+        long readable = Math.min(count, present);
+        for (long r = 0; r < readable; r++) {
+            int at = (int) (headerLength + r * recordLength);
             Map<String, Object> row = new LinkedHashMap<>();
             int pos = at + 1;
             for (Field f : fields) {
@@ -85,6 +110,11 @@ final class DbfTable {
             rows.add(row);
         }
         return new DbfTable(rows, truncated);
+    }
+
+    /** A name from the file as one line of a message: control characters (a damaged header has any) become spaces. */
+    static String oneLine(String s) {
+        return s.replaceAll("\\p{Cntrl}", " ");
     }
 
     private static Object value(Field f, String text) {

@@ -7,6 +7,7 @@ import cn.basinguard.core.i18n.Messages;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.locationtech.jts.algorithm.PointLocation;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.LinearRing;
@@ -23,6 +24,7 @@ import org.locationtech.jts.geom.Polygon;
  */
 public final class PastedCoordinates {
     private static final GeometryFactory GF = new GeometryFactory();
+    private static final java.util.regex.Pattern FIELDS = java.util.regex.Pattern.compile("\\s*,\\s*|\\s+");
 
     private record Point(int line, double first, double second) {
     }
@@ -62,17 +64,22 @@ public final class PastedCoordinates {
         List<List<Point>> rings = new ArrayList<>();
         List<Point> current = new ArrayList<>();
         String ringNo = null;
-        String[] lines = text.split("\r?\n|\r", -1);
+        String[] lines = CoordinateTxtReader.LINES.split(text, -1);
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i].strip();
             if (line.isEmpty()) {
                 current = flush(rings, current);
                 continue;
             }
-            String[] f = line.replace('，', ',').split("\\s*,\\s*|\\s+");
+            String[] f = FIELDS.split(line.replace('，', ','));
             Point p = f.length < 2 || f.length > 4 ? null : point(i + 1, f[f.length - 2], f[f.length - 1]);
             if (p == null) {
-                problems.add(new ImportProblem(i + 1, Messages.get("import.paste.badLine", i + 1, line)));
+                problems.add(new ImportProblem(i + 1, Messages.get("import.paste.badLine", i + 1, excerpt(line))));
+                continue;
+            }
+            if (Math.abs(p.first()) > CoordinateLimits.MAX_ABS || Math.abs(p.second()) > CoordinateLimits.MAX_ABS) {
+                problems.add(new ImportProblem(i + 1, Messages.get("import.paste.badPoint", i + 1,
+                    Messages.get("import.coord.absurd", f[f.length - 2], f[f.length - 1], ""))));
                 continue;
             }
             if (f.length == 4 && !f[1].equals(ringNo)) {
@@ -83,6 +90,10 @@ public final class PastedCoordinates {
         }
         flush(rings, current);
         return rings;
+    }
+
+    private static String excerpt(String line) {
+        return line.length() > 60 ? line.substring(0, 60) + "…" : line;
     }
 
     private static Point point(int line, String first, String second) {
@@ -131,11 +142,12 @@ public final class PastedCoordinates {
             return null;
         }
         LinearRing shell = GF.createLinearRing(closed.get(0).closed());
-        Polygon outline = GF.createPolygon(shell);
         List<LinearRing> holes = new ArrayList<>();
         for (Ring ring : closed.subList(1, closed.size())) {
             LinearRing hole = GF.createLinearRing(ring.closed());
-            if (outline.contains(hole)) {
+            // every corner inside the outline: a plain point test, which unlike a JTS predicate never fails on a
+            // self-intersecting outline typed by hand
+            if (java.util.Arrays.stream(ring.closed()).allMatch(c -> PointLocation.isInRing(c, closed.get(0).closed()))) {
                 holes.add(hole);
             } else {
                 // a second plot typed after the first would otherwise become a hole that cuts nothing
@@ -193,6 +205,12 @@ public final class PastedCoordinates {
             if (zoneOf(easting) != zone) {
                 problems.add(new ImportProblem(p.line(), Messages.get("import.paste.mixedZone", p.line(),
                     zoneOf(easting), zone)));
+                return null;
+            }
+            var wrong = CoordinateLimits.problem(easting, northing, crs);
+            if (wrong.isPresent()) {
+                problems.add(new ImportProblem(p.line(), Messages.get("import.paste.badPoint", p.line(),
+                    Messages.get(wrong.get(), CoordinateLimits.text(northing), CoordinateLimits.text(easting), crs.nameZh()))));
                 return null;
             }
             return new Coordinate(easting, northing);

@@ -10,7 +10,10 @@ import cn.basinguard.core.gpkg.GeoPackageWriter;
 import cn.basinguard.core.gpkg.GpkgColumn;
 import cn.basinguard.core.gpkg.GpkgSrs;
 import cn.basinguard.core.gpkg.SrsTable;
+import cn.basinguard.core.io.OutputFailure;
+import cn.basinguard.core.io.TempFiles;
 import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -33,7 +36,8 @@ import java.util.TreeSet;
 
 /**
  * Saves imported sites as a GeoPackage layer: into a new file, or as a new layer of the user's working file. The file
- * is changed on a copy that replaces it only when complete, so a failure leaves the user's file as it was.
+ * is changed on a copy that replaces it only when complete, so a failure — or the process killed at any moment —
+ * leaves the user's file as it was, or with the complete new layer.
  */
 public final class SiteStore {
     private static final List<String> FIXED = List.of("XMMC", "site_id", "source", "imported_at");
@@ -68,27 +72,67 @@ public final class SiteStore {
         }
         String at = TIMESTAMP.format(importedAt);
         Path target = gpkg.toAbsolutePath();
+        if (Files.isDirectory(target)) {
+            throw new GisException("io.isFolder", target);
+        }
+        if (target.getParent() == null || !Files.isDirectory(target.getParent())) {
+            throw new GisException("io.noFolder", target.getParent());
+        }
+        refuseBusy(target);
+        TempFiles.sweep(target);
+        Path work = TempFiles.nameBeside(target, ".tmp");
         try {
-            if (!Files.exists(target)) {
-                try (GeoPackageWriter w = GeoPackageWriter.create(target, at)) {
+            // the new layer is written into a copy (or, for a new file, a fresh GeoPackage) under a temporary name,
+            // committed there and then renamed over the file: killed at any moment, the file is the earlier one or the
+            // complete new one, and a reader never meets a half-written layer or a hot journal
+            if (Files.exists(target)) {
+                Files.copy(target, work);
+            } else {
+                try (GeoPackageWriter w = GeoPackageWriter.create(work, at)) {
                     w.commit();
                 }
             }
-            Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName() + "-", ".tmp");
-            try {
-                Files.copy(target, temp, StandardCopyOption.REPLACE_EXISTING);
-                try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + temp)) {
-                    c.setAutoCommit(false);
-                    refuse(c, target, layerName);
-                    write(c, sites, SrsTable.ensure(c, srs), layerName, at);
-                    c.commit();
-                }
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(temp);
+            try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + work)) {
+                c.setAutoCommit(false);
+                refuse(c, target, layerName);
+                write(c, sites, SrsTable.ensure(c, srs), layerName, at);
+                // SQLite forces the file to disk at commit (synchronous=FULL), before the rename below
+                c.commit();
             }
+            try {
+                Files.move(work, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(work, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+            TempFiles.syncFolder(target.getParent());
         } catch (SQLException | IOException e) {
+            throw OutputFailure.of(e, target, "import.store.failed");
+        } finally {
+            deleteQuietly(work);
+            deleteQuietly(Path.of(work + "-journal"));
+        }
+    }
+
+    /**
+     * Refuses a file another program holds open for writing (a WAL beside it) or that was left mid-transaction (a hot
+     * journal): a byte copy of it would miss what only the WAL or journal holds, and replacing it would lose that.
+     */
+    private static void refuseBusy(Path target) {
+        try {
+            Path wal = Path.of(target + "-wal");
+            if ((Files.exists(wal) && Files.size(wal) > 0) || Files.exists(Path.of(target + "-journal"))) {
+                throw new GisException("import.store.busy", target.getFileName());
+            }
+        } catch (IOException e) {
             throw new GisException(e, "import.store.failed", target, e.getMessage());
+        }
+    }
+
+    private static void deleteQuietly(Path p) {
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException e) {
+            // left for the next save of this file, which sweeps temporary files of ended processes
         }
     }
 

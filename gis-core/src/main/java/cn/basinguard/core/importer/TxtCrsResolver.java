@@ -30,8 +30,8 @@ final class TxtCrsResolver {
             problems.add(new ImportProblem(0, Messages.get("import.txt.wgs84Grid")));
             datum = DatumFamily.CGCS2000;
         }
-        Integer width = intValue(header.get("几度分带"));
-        Integer zoneHeader = intValue(header.get("带号"));
+        Integer width = intValue("几度分带", header.get("几度分带"), problems);
+        Integer zoneHeader = intValue("带号", header.get("带号"), problems);
         int zone = prefixZone > 0 ? prefixZone : zoneHeader == null ? 0 : zoneHeader;
         if (width == null || (width != 3 && width != 6)) {
             width = widthOfZone(zone);
@@ -84,11 +84,20 @@ final class TxtCrsResolver {
         return null;
     }
 
-    private static Integer intValue(String s) {
+    /** The digits of a header value as a number; null (and a problem when there were digits) when there is none. */
+    private static Integer intValue(String field, String s, List<ImportProblem> problems) {
         if (s == null) {
             return null;
         }
-        String digits = s.replaceAll("[^0-9]", "");
-        return digits.isEmpty() ? null : Integer.valueOf(digits);
+        String digits = s.replaceAll("[^0-9]", "").replaceFirst("^0+(?=.)", "");
+        if (digits.isEmpty()) {
+            return null;
+        }
+        if (digits.length() > 3) {
+            // zones are numbered below 100 and widths are 3 or 6: a longer number is a typo, not a zone
+            problems.add(new ImportProblem(0, Messages.get("import.txt.badHeaderNumber", field, s)));
+            return null;
+        }
+        return Integer.valueOf(digits);
     }
 }

@@ -4,16 +4,22 @@ import cn.basinguard.core.GisException;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.AccessDeniedException;
+import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
 
 /**
- * Writes an output file so that it is never half-written: the content goes to a temporary file beside the target,
- * which then replaces the target in one move. A failure leaves the old file (if any) as it was and says why.
+ * Writes an output file so that it is never half-written: the content goes to a temporary file beside the target
+ * ({@link TempFiles}), is forced to disk, and then replaces the target in one rename. Whenever the process stops —
+ * an error, a full disk, SIGKILL, a power cut — the target is the earlier file (if any) or the complete new one. A
+ * failure says why in one line and leaves no temporary file; one left by a killed process is deleted the next time
+ * the same target is written.
  */
 public final class AtomicFile {
     /** Writes the content; may throw IOException. */
@@ -25,7 +31,11 @@ public final class AtomicFile {
     private AtomicFile() {
     }
 
-    public static void write(Path target, Content content) {
+    /**
+     * Refuses a target that cannot be written — its folder missing or read-only, or a folder in its place — with one
+     * clear message; callers with minutes of work before the write call it first.
+     */
+    public static void checkTarget(Path target) {
         Path abs = target.toAbsolutePath();
         Path dir = abs.getParent();
         if (dir == null || !Files.isDirectory(dir)) {
@@ -34,32 +44,64 @@ public final class AtomicFile {
         if (Files.isDirectory(abs)) {
             throw new GisException("io.isFolder", abs);
         }
+        if (!Files.isWritable(dir)) {
+            throw new GisException("io.denied", abs);
+        }
+    }
+
+    public static void write(Path target, Content content) {
+        Path abs = target.toAbsolutePath();
+        Path dir = abs.getParent();
+        checkTarget(abs);
+        TempFiles.sweep(abs);
         Path tmp = null;
         try {
-            tmp = Files.createTempFile(dir, "." + abs.getFileName(), ".part");
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp))) {
+            tmp = TempFiles.createBeside(abs, ".part");
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+                // writers that close their stream (Jackson's generator does) must not close the channel before it is forced
+                OutputStream out = new BufferedOutputStream(Channels.newOutputStream(ch)) {
+                    @Override
+                    public void close() throws IOException {
+                        flush();
+                    }
+                };
                 content.writeTo(out);
+                out.flush();
+                ch.force(true);
             }
+            keepPermissions(abs, tmp);
             try {
                 Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
             }
             tmp = null;
-        } catch (AccessDeniedException e) {
-            throw new GisException(e, "io.denied", abs);
-        } catch (FileSystemException e) {
-            throw new GisException(e, "io.failed", abs, e.getReason() == null ? e.getClass().getSimpleName() : e.getReason());
+            TempFiles.syncFolder(dir);
         } catch (IOException e) {
-            throw new GisException(e, "io.failed", abs, e.getMessage());
+            throw OutputFailure.of(e, abs, "io.failed");
+        } catch (UncheckedIOException e) {
+            // writers that cannot throw IOException (PDFBox callbacks, image writers) wrap it
+            throw OutputFailure.of(e.getCause(), abs, "io.failed");
         } finally {
             if (tmp != null) {
                 try {
                     Files.deleteIfExists(tmp);
                 } catch (IOException ignored) {
-                    // the write already failed and says so; a stray .part file is the lesser harm
+                    // the write already failed and says so; the next write of this target deletes the file
                 }
             }
+        }
+    }
+
+    /** A replaced file keeps its permissions (someone may have made it readable to colleagues). */
+    private static void keepPermissions(Path target, Path tmp) {
+        try {
+            PosixFileAttributeView view = Files.getFileAttributeView(target, PosixFileAttributeView.class);
+            if (view != null && Files.exists(target)) {
+                Files.setPosixFilePermissions(tmp, view.readAttributes().permissions());
+            }
+        } catch (IOException | RuntimeException e) {
+            // the new file keeps the folder's default permissions
         }
     }
 }

@@ -1,5 +1,6 @@
 package cn.basinguard.core.measure;
 
+import cn.basinguard.core.GisException;
 import cn.basinguard.core.crs.Crs;
 import cn.basinguard.core.crs.GaussKruger;
 import java.math.BigDecimal;
@@ -16,6 +17,9 @@ import org.locationtech.jts.geom.Polygon;
  * Polygonal parts of a geometry count; points and lines have no area (0). Thread-safe.
  */
 public final class EllipsoidalArea {
+    /** The meridian arc from the equator to a pole is 10,001,966 m on CGCS2000; no northing can be larger. */
+    private static final double MAX_NORTHING_M = 10_002_000;
+
     private static final EllipsoidalArea STANDARD = new EllipsoidalArea(true);
     private static final EllipsoidalArea UNDENSIFIED = new EllipsoidalArea(false);
 
@@ -97,10 +101,19 @@ public final class EllipsoidalArea {
         return false;
     }
 
+    /**
+     * Refuses what the 32号 series cannot measure: eastings far from the central meridian and northings beyond the
+     * poles. Together the two bounds cap every edge at about 20,000 km, so the 70 m densification adds at most some
+     * 300,000 points per edge; a far-off coordinate can no longer make it loop 2³¹ times.
+     */
     private static void checkInsideZone(Envelope e, GaussKruger zone) {
         double offset = Math.max(Math.abs(e.getMinX() - zone.falseEasting()), Math.abs(e.getMaxX() - zone.falseEasting()));
-        if (offset > ZoneReach.MAX_OFFSET_M) {
+        if (!(offset <= ZoneReach.MAX_OFFSET_M)) {
             throw ZoneReach.beyond(e, zone);
+        }
+        double northing = Math.max(Math.abs(e.getMinY()), Math.abs(e.getMaxY()));
+        if (!(northing <= MAX_NORTHING_M)) {
+            throw new GisException("area.northingOutsideEarth", Double.isFinite(northing) ? Math.round(northing / 1000) : "∞");
         }
     }
 }

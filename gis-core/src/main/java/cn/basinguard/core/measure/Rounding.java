@@ -12,7 +12,9 @@ final class Rounding {
     }
 
     static double halfUp(double v, double scale) {
-        double r = Math.floor(Math.abs(v) * scale + 0.5) / scale;
+        double a = Math.abs(v) * scale + 0.5;
+        // for the non-negative values below 2^53 met here (at most ~10^12), truncation is floor, and a plain cast is faster
+        double r = (a < 0x1p53 ? (double) (long) a : Math.floor(a)) / scale;
         return v < 0 ? -r : r;
     }
 }

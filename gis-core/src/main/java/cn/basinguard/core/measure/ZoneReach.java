@@ -39,10 +39,28 @@ public final class ZoneReach {
             if (ll == null) {
                 throw new GisException("area.noPosition", coordinates(p[0], p[1]), crs.nameZh());
             }
-            farthest = Math.max(farthest, GroundDistance.toMeridian(ll[0], ll[1], zone.centralMeridian()));
+            // on the sphere first: the ellipsoid differs by under half a percent, so only points near the limit need it
+            double quick = GroundDistance.approximatelyToMeridian(ll[0], ll[1], zone.centralMeridian());
+            farthest = Math.max(farthest, quick < 0.98 * MAX_OFFSET_M ? quick : GroundDistance.toMeridian(ll[0], ll[1], zone.centralMeridian()));
         }
         if (farthest > MAX_OFFSET_M) {
             throw outside(zone, farthest);
+        }
+    }
+
+    /**
+     * Whether an envelope given in {@code crs} can be moved into {@code grid} and mean what it says there: always
+     * unless {@code grid} is a Gauss–Krüger zone it reaches beyond (or {@code crs} gives no position).
+     */
+    public static boolean reaches(Envelope e, Crs crs, Crs grid) {
+        if (crs.equals(grid) || grid.gaussKruger().isEmpty()) {
+            return true;
+        }
+        try {
+            requireWithin(e, crs, grid.gaussKruger().get());
+            return true;
+        } catch (GisException beyond) {
+            return false;
         }
     }
 

@@ -276,7 +276,7 @@ public final class OfflinePack {
                 throw new UncheckedSql(e);
             }
         }, p -> {
-            if (p.kind() == ReadProblem.Kind.UNREADABLE) {
+            if (p.kind() == ReadProblem.Kind.SKIPPED) {
                 problems[0]++;
             } else if (p.kind() == ReadProblem.Kind.LINEARIZED) {
                 problems[1]++;

@@ -1,10 +1,9 @@
 package cn.basinguard.core.report;
 
-import cn.basinguard.core.GisException;
 import cn.basinguard.core.check.CheckReport;
 import cn.basinguard.core.i18n.Messages;
 import cn.basinguard.core.io.AtomicFile;
-import java.nio.file.Files;
+import cn.basinguard.core.io.OutputFolder;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -14,8 +13,8 @@ import java.util.Set;
 import java.util.function.BiConsumer;
 
 /**
- * Writes every sheet of a check report into one folder, in the formats asked for. Each file is written to a
- * temporary file and moved into place, so an existing sheet is replaced whole or not at all.
+ * Writes every sheet of a check report into one folder (created when missing), in the formats asked for. Each file is
+ * written to a temporary file and moved into place, so an existing sheet is replaced whole or not at all.
  */
 public final class SheetExporter {
     public enum Format { PDF, XLSX, CSV }
@@ -41,7 +40,7 @@ public final class SheetExporter {
      */
     public List<Path> export(CheckReport report, Fingerprint fingerprint, LocalDate date, Path dir, Set<Format> formats,
                              String subject, BiConsumer<Integer, Integer> progress) {
-        checkFolder(dir);
+        OutputFolder.create(dir);
         SheetBuilder b = new SheetBuilder(report, date, fingerprint);
         DistrictSummarySheet summary = b.districtSheet();
         List<ComplianceSheet> units = b.unitSheets();
@@ -80,14 +79,12 @@ public final class SheetExporter {
         return written;
     }
 
-    /** A missing or read-only output folder is one clear message, said before any work is done. */
+    /**
+     * An output folder that cannot be written or created (a file in the way, no permission) is one clear message,
+     * said before any work is done; a missing folder is created by {@link #export}, not here.
+     */
     public static void checkFolder(Path dir) {
-        if (!Files.isDirectory(dir)) {
-            throw new GisException("io.noFolder", dir.toAbsolutePath());
-        }
-        if (!Files.isWritable(dir)) {
-            throw new GisException("io.denied", dir.toAbsolutePath());
-        }
+        OutputFolder.check(dir);
     }
 
     private static Path write(Path target, AtomicFile.Content content) {

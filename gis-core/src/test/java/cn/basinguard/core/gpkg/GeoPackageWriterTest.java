@@ -117,6 +117,63 @@ class GeoPackageWriterTest {
         }
     }
 
+    /**
+     * A bulk load indexed on commit holds the same R-tree rows as one indexed as it goes, and a WKB written as given
+     * (a ring whose last point is not its first, which JTS cannot hold) keeps its bytes.
+     */
+    @Test
+    void indexAtCommitMatchesIndexAsInsertedAndWkbIsKeptAsGiven() throws Exception {
+        byte[] unclosed = java.nio.ByteBuffer.allocate(1 + 4 + 4 + 1 + 4 + 4 + 4 + 3 * 16)
+                .order(ByteOrder.LITTLE_ENDIAN).put((byte) 1).putInt(6).putInt(1).put((byte) 1).putInt(3).putInt(1)
+                .putInt(3).putDouble(38450000).putDouble(3520000).putDouble(38450010).putDouble(3520000)
+                .putDouble(38450010).putDouble(3520010).array();
+        org.locationtech.jts.geom.Envelope unclosedEnv = new org.locationtech.jts.geom.Envelope(38450000, 38450010,
+                3520000, 3520010);
+        String[] rtrees = new String[2];
+        int k = 0;
+        for (FeatureTableWriter.SpatialIndex mode : FeatureTableWriter.SpatialIndex.values()) {
+            Path file = dir.resolve(mode + ".gpkg");
+            try (GeoPackageWriter w = GeoPackageWriter.create(file, "2024-12-31T00:00:00.000Z", mode)) {
+                w.addSrs(GpkgSrs.CGCS2000_GK3_ZONE38);
+                w.createFeatureTable("t", null, null, "geom", "MULTIPOLYGON", 4526, List.of(GpkgColumn.integer("N")));
+                WKTReader wkt = new WKTReader();
+                for (int i = 0; i < 50; i++) {
+                    double x = 38450000 + 37.0 * i;
+                    w.insertFeature("t", wkt.read("MULTIPOLYGON(((" + x + " 3520000, " + (x + 10) + " 3520000, "
+                            + (x + 10) + " 3520005, " + x + " 3520000)))"), i);
+                }
+                w.insertFeature("t", new GeometryFactory().createMultiPolygon(), 50);
+                w.insertFeatureWkb("t", unclosed, unclosedEnv, 51);
+                w.commit();
+            }
+            try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement st = c.createStatement()) {
+                StringBuilder sb = new StringBuilder();
+                try (ResultSet rs = st.executeQuery("SELECT id, minx, maxx, miny, maxy FROM rtree_t_geom ORDER BY id")) {
+                    while (rs.next()) {
+                        sb.append(rs.getLong(1)).append(':').append(rs.getDouble(2)).append(',').append(rs.getDouble(3))
+                                .append(',').append(rs.getDouble(4)).append(',').append(rs.getDouble(5)).append(';');
+                    }
+                }
+                rtrees[k++] = sb.toString();
+                assertTrue(sb.toString().startsWith("1:3.845E7,"), sb.toString());
+                try (ResultSet rs = st.executeQuery("SELECT count(*) FROM rtree_t_geom")) {
+                    rs.next();
+                    assertEquals(51, rs.getInt(1), "every non-empty geometry indexed, the empty one not");
+                }
+                try (ResultSet rs = st.executeQuery("SELECT geom FROM t WHERE N = 51")) {
+                    rs.next();
+                    byte[] blob = rs.getBytes(1);
+                    assertArrayEquals(unclosed, Arrays.copyOfRange(blob, 40, blob.length));
+                }
+                try (ResultSet rs = st.executeQuery("PRAGMA integrity_check")) {
+                    rs.next();
+                    assertEquals("ok", rs.getString(1));
+                }
+            }
+        }
+        assertEquals(rtrees[0], rtrees[1]);
+    }
+
     @Test
     void closingWithoutCommitLeavesNothing() throws Exception {
         Path file = dir.resolve("abandoned.gpkg");

@@ -12,11 +12,19 @@ import org.junit.jupiter.params.provider.CsvSource;
 class GroundDistanceTest {
     private static final Geodesic EARTH = new Geodesic(6378137, 1 / 298.257222101);
 
-    /** The distance to the meridian by brute force: the nearest of 180,001 points along it (every 0.001°). */
+    /** The distance to the meridian by brute force: every 0.01° along it, then every 0.0001° around the nearest. */
     private static double bruteToMeridian(double lon, double lat, double meridian) {
         double best = Double.POSITIVE_INFINITY;
-        for (int i = 0; i <= 180_000; i++) {
-            best = Math.min(best, EARTH.Inverse(lat, lon, -90 + i * 0.001, meridian).s12);
+        double at = 0;
+        for (int i = 0; i <= 18_000; i++) {
+            double d = EARTH.Inverse(lat, lon, -90 + i * 0.01, meridian).s12;
+            if (d < best) {
+                best = d;
+                at = -90 + i * 0.01;
+            }
+        }
+        for (int i = -100; i <= 100; i++) {
+            best = Math.min(best, EARTH.Inverse(lat, lon, Math.max(-90, Math.min(90, at + i * 0.0001)), meridian).s12);
         }
         return best;
     }
@@ -25,8 +33,9 @@ class GroundDistanceTest {
     @CsvSource({"114, 31.7", "124.5, 31.7", "174, 31.7", "54, 31.7", "-122, 37.8", "-10, 31.7", "-66, 31.7", "-66, -40", "113.4, 0"})
     void distanceToAMeridianIsTheNearestPointsDistance(double lon, double lat) {
         double brute = bruteToMeridian(lon, lat, 114);
-        // the brute force's step is 0.001° (111 m) along the meridian: it lies at most a few metres above the minimum
-        assertEquals(brute, GroundDistance.toMeridian(lon, lat, 114), 5);
+        // the brute force's last step is 0.0001° (11 m) along the meridian: it lies at most centimetres above the minimum
+        assertEquals(brute, GroundDistance.toMeridian(lon, lat, 114), 1);
+        assertEquals(brute, GroundDistance.approximatelyToMeridian(lon, lat, 114), 0.005 * brute + 1, "on the sphere, to choose");
     }
 
     @Test
@@ -40,13 +49,13 @@ class GroundDistanceTest {
     void aPathIsSearchedToItsNearestPoint() {
         // a meridian segment 110°E from 20°N to 40°N, sampled only 4 times: the point at 31.7°N is found all the same
         double d = GroundDistance.toPath(113, 31.7, t -> new double[] {110, 20 + 20 * t}, 4);
-        assertEquals(bruteToSegment(113, 31.7), d, 5);
+        assertEquals(bruteToSegment(113, 31.7), d, 1);
     }
 
     private static double bruteToSegment(double lon, double lat) {
         double best = Double.POSITIVE_INFINITY;
-        for (int i = 0; i <= 20_000; i++) {
-            best = Math.min(best, EARTH.Inverse(lat, lon, 20 + i * 0.001, 110).s12);
+        for (int i = 0; i <= 200_000; i++) {
+            best = Math.min(best, EARTH.Inverse(lat, lon, 20 + i * 0.0001, 110).s12);
         }
         return best;
     }

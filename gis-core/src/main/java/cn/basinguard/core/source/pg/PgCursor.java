@@ -6,6 +6,7 @@ import cn.basinguard.core.gpkg.FeatureSink;
 import cn.basinguard.core.gpkg.LayerInfo;
 import cn.basinguard.core.gpkg.ReadProblem;
 import cn.basinguard.core.gpkg.WkbDecoder;
+import cn.basinguard.core.i18n.Messages;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -114,11 +115,14 @@ final class PgCursor {
                 try {
                     g = decoder.decode(wkb, layer.srid());
                 } catch (BlobException e) {
-                    problems.accept(new ReadProblem(layer.name(), key, true, e.getMessage()));
+                    problems.accept(new ReadProblem(layer.name(), key, ReadProblem.Kind.SKIPPED, e.getMessage()));
                     continue;
                 }
                 if (decoder.lastWasLinearized()) {
-                    problems.accept(new ReadProblem(layer.name(), key, false, "curves approximated by straight segments"));
+                    problems.accept(new ReadProblem(layer.name(), key, ReadProblem.Kind.LINEARIZED, Messages.get("gpkg.blob.linearized")));
+                }
+                if (decoder.lastHadUnclosedRing()) {
+                    problems.accept(new ReadProblem(layer.name(), key, ReadProblem.Kind.RING_CLOSED, Messages.get("gpkg.blob.ringClosed")));
                 }
             } else if (box) {
                 continue;

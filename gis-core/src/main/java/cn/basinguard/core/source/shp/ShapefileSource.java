@@ -274,7 +274,6 @@ public final class ShapefileSource implements DataSource {
             ShpFile.Reader reader = shp.reader();
             DbfFile.Cursor rows = dbf == null ? null : dbf.cursor(columns);
             ShapeDecoder decoder = new ShapeDecoder(FACTORY);
-            int closed = 0;
             int dropped = 0;
             double[] bounds = bbox == null && !withoutPosition ? null : shp.bounds();
             int n = shp.count();
@@ -296,22 +295,22 @@ public final class ShapefileSource implements DataSource {
                     int length = reader.load(i);
                     g = decoder.decodeAt(reader.bytes(), reader.at(), length);
                 } catch (ShapeDecoder.BadShape e) {
-                    problems.accept(new ReadProblem(info.name(), i, true, e.getMessage()));
+                    problems.accept(new ReadProblem(info.name(), i, ReadProblem.Kind.SKIPPED, e.getMessage()));
                     continue;
                 }
-                closed += decoder.closedRings();
+                if (decoder.closedRings() > 0) {
+                    problems.accept(new ReadProblem(info.name(), i, ReadProblem.Kind.RING_CLOSED,
+                            Messages.get("gpkg.blob.ringClosed")));
+                }
                 dropped += decoder.droppedRings();
                 sink.accept(new Feature(i, g, attrs));
             }
-            if (closed > 0) {
-                problems.accept(new ReadProblem(info.name(), -1, false, Integer.toString(closed), ReadProblem.Kind.RINGS_CLOSED));
-            }
             if (dropped > 0) {
-                problems.accept(new ReadProblem(info.name(), -1, false, Integer.toString(dropped), ReadProblem.Kind.RINGS_DROPPED));
+                problems.accept(new ReadProblem(info.name(), -1, ReadProblem.Kind.RINGS_DROPPED, Integer.toString(dropped)));
             }
             if (rows != null && rows.replacementCount() > 0) {
-                problems.accept(new ReadProblem(info.name(), -1, false, rows.replacementCount() + ", "
-                    + dbf.encoding().charset().name(), ReadProblem.Kind.UNDECODABLE_TEXT));
+                problems.accept(new ReadProblem(info.name(), -1, ReadProblem.Kind.UNDECODABLE_TEXT,
+                        rows.replacementCount() + ", " + dbf.encoding().charset().name()));
             }
         } catch (IOException e) {
             throw new GisException(e, "gpkg.unreadable", shpPath, e.getMessage());

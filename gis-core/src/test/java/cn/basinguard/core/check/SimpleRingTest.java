@@ -1,0 +1,83 @@
+package cn.basinguard.core.check;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.Polygon;
+import org.locationtech.jts.operation.valid.IsValidOp;
+
+/** The quick validity proof never calls an invalid polygon valid, on many random and hand-made rings. */
+class SimpleRingTest {
+    private final GeometryFactory gf = new GeometryFactory();
+
+    @Test
+    void neverCallsAnInvalidPolygonValid() {
+        SplittableRandom rnd = new SplittableRandom(20231129);
+        int proved = 0;
+        int invalid = 0;
+        for (int k = 0; k < 60_000; k++) {
+            Polygon p = randomRing(rnd);
+            if (p == null) {
+                continue;
+            }
+            boolean valid = new IsValidOp(p).isValid();
+            invalid += valid ? 0 : 1;
+            if (SimpleRing.certainlyValid(p)) {
+                proved++;
+                assertTrue(valid, () -> "called valid: " + p);
+            }
+        }
+        assertTrue(proved > 10_000 && invalid > 10_000, "both kinds were tried: " + proved + " proved, " + invalid + " invalid");
+    }
+
+    @Test
+    void handMadeCases() {
+        assertTrue(SimpleRing.certainlyValid(poly(0, 0, 10, 0, 10, 10, 0, 10, 0, 0)));
+        assertFalse(SimpleRing.certainlyValid(poly(0, 0, 10, 10, 10, 0, 0, 10, 0, 0)), "bow-tie");
+        assertFalse(SimpleRing.certainlyValid(poly(0, 0, 10, 0, 10, 10, 10, 20, 10, 10, 0, 10, 0, 0)), "spike");
+        assertFalse(SimpleRing.certainlyValid(poly(0, 0, 10, 0, 5, 0, 5, 5, 0, 0)), "edge running back over another");
+        assertFalse(SimpleRing.certainlyValid(poly(0, 0, 10, 0, 10, 10, 5, 0, 0, 10, 0, 0)), "vertex touching an edge");
+        assertFalse(SimpleRing.certainlyValid(poly(0, 0, 1, 0, 2, 0, 0, 0)), "collapsed");
+        assertFalse(SimpleRing.certainlyValid(poly(0, 0, 10, 0, 10, 0, 10, 10, 0, 0)), "repeated vertex: left to the validator");
+    }
+
+    private Polygon poly(double... xy) {
+        Coordinate[] cs = new Coordinate[xy.length / 2];
+        for (int i = 0; i < cs.length; i++) {
+            cs[i] = new Coordinate(xy[2 * i], xy[2 * i + 1]);
+        }
+        return gf.createPolygon(cs);
+    }
+
+    /** A ring of 3–30 points: a star (mostly valid), jittered (some crossings), on a coarse grid (touches, spikes). */
+    private Polygon randomRing(SplittableRandom rnd) {
+        int n = 3 + rnd.nextInt(28);
+        int kind = rnd.nextInt(3);
+        Coordinate[] cs = new Coordinate[n + 1];
+        for (int i = 0; i < n; i++) {
+            double t = 2 * Math.PI * i / n;
+            double r = 10 + rnd.nextDouble() * (kind == 0 ? 5 : 20);
+            double x = 38_430_000 + r * Math.cos(t);
+            double y = 3_520_000 + r * Math.sin(t);
+            if (kind == 1) {
+                x += rnd.nextDouble() * 15 - 7.5;
+                y += rnd.nextDouble() * 15 - 7.5;
+            }
+            if (kind == 2) {
+                x = 38_430_000 + rnd.nextInt(5);
+                y = 3_520_000 + rnd.nextInt(5);
+            }
+            cs[i] = new Coordinate(x, y);
+        }
+        cs[n] = new Coordinate(cs[0]);
+        try {
+            return gf.createPolygon(cs);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}
