@@ -23,6 +23,8 @@ import cn.basinguard.core.gpkg.LayerInfo;
 import cn.basinguard.core.gpkg.PackMetadata;
 import cn.basinguard.core.gpkg.ReadProblem;
 import cn.basinguard.core.i18n.Messages;
+import cn.basinguard.core.io.AtomicFile;
+import cn.basinguard.core.io.OutputFailure;
 import cn.basinguard.core.source.DataSource;
 import cn.basinguard.core.source.SourceOptions;
 import java.io.IOException;
@@ -126,13 +128,8 @@ public final class OfflinePack {
 
     private Result write() {
         Path out = request.out().toAbsolutePath().normalize();
-        Path dir = out.getParent();
-        if (dir == null || !Files.isDirectory(dir)) {
-            throw new GisException("io.noFolder", dir);
-        }
-        if (Files.isDirectory(out)) {
-            throw new GisException("io.isFolder", out);
-        }
+        // a folder that is not there, a folder in the way or no permission is said before anything is read
+        AtomicFile.checkTarget(out);
         SourceCatalog catalog = SourceCatalog.of(request.sources(), request.roles());
         Map<LayerRole, SourceCatalog.Entry> roleLayers = new EnumMap<>(LayerRole.class);
         for (LayerRole r : LayerRole.values()) {
@@ -148,10 +145,11 @@ public final class OfflinePack {
         Area area = area(catalog);
         String areaText = areaText(area);
         String created = Instant.now().truncatedTo(ChronoUnit.MILLIS).toString();
-        Path staging = dir.resolve("." + out.getFileName() + ".verifying-" + UUID.randomUUID().toString().substring(0, 8) + ".gpkg");
-        try {
-            List<PackedLayer> packed = new ArrayList<>();
-            int styles;
+        List<PackedLayer> packed = new ArrayList<>();
+        int[] counts = new int[2]; // styles copied, figures compared
+        // written under a hidden name beside the pack, verified there, and only then moved into place in one rename:
+        // killed at any moment, the pack is the earlier file or the complete verified one
+        AtomicFile.writeFile(out, ".gpkg", staging -> {
             try (GeoPackageWriter w = GeoPackageWriter.create(staging, created)) {
                 Set<String> tables = new HashSet<>();
                 Set<String> identifiers = new HashSet<>();
@@ -166,27 +164,19 @@ public final class OfflinePack {
                 if (targets != null) {
                     packed.add(targets);
                 }
-                styles = writeStyles(w, packed);
-                String fingerprint = fingerprint(packed);
-                writeMetadata(w, packed, area, areaText, created, fingerprint);
+                counts[0] = writeStyles(w, packed);
+                writeMetadata(w, packed, area, areaText, created, fingerprint(packed));
                 w.commit();
             } catch (SQLException | IOException e) {
-                throw new GisException(e, "pack.writeFailed", out, e.getMessage());
+                throw OutputFailure.of(e, out, "pack.writeFailed");
             } catch (UncheckedSql e) {
-                throw new GisException(e.getCause(), "pack.writeFailed", out, e.getCause().getMessage());
+                throw OutputFailure.of(e.getCause(), out, "pack.writeFailed");
             }
             progress.progress(Messages.get("pack.stage.verify"), (roleLayers.size() + 1) / (double) (roleLayers.size() + 2));
-            int figures = verify(staging, packed, area, catalog, roleLayers);
-            move(staging, out);
-            progress.progress(Messages.get("pack.stage.done"), 1);
-            return new Result(out, areaText, created, packed, leftOut(catalog, roleLayers), styles, figures, fingerprint(packed));
-        } finally {
-            try {
-                Files.deleteIfExists(staging);
-            } catch (IOException ignored) {
-                // a hidden staging file; the next pack uses another name
-            }
-        }
+            counts[1] = verify(staging, packed, area, catalog, roleLayers);
+        });
+        progress.progress(Messages.get("pack.stage.done"), 1);
+        return new Result(out, areaText, created, packed, leftOut(catalog, roleLayers), counts[0], counts[1], fingerprint(packed));
     }
 
     /** The area in the CRS it was given in; null for the whole data. */
@@ -474,18 +464,6 @@ public final class OfflinePack {
             d.add(l.count(), null, List.of(l.table(), l.role(), l.sha256()));
         }
         return d.hex();
-    }
-
-    private static void move(Path from, Path to) {
-        try {
-            try {
-                Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException e) {
-            throw new GisException(e, "io.failed", to, e.getMessage());
-        }
     }
 
     /** The pack's type for a layer: single polygons and lines go in as their multi kind, as GDAL's PROMOTE_TO_MULTI does. */
