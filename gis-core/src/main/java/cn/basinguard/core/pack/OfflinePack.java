@@ -246,7 +246,7 @@ public final class OfflinePack {
                 info.description(), geomColumn, type, srs.srsId(), columns.stream().map(PackColumns.Column::pack).toList());
         Area.Filter filter = area == null ? null : area.in(crs);
         FeatureDigest digest = new FeatureDigest();
-        long[] problems = new long[2];
+        long[] problems = new long[3];
         entry.source().read(info.name(), filter == null ? null : filter.envelope(), null, f -> {
             if (cancelled.getAsBoolean()) {
                 throw new CancellationException();
@@ -270,6 +270,8 @@ public final class OfflinePack {
                 problems[0]++;
             } else if (p.kind() == ReadProblem.Kind.LINEARIZED) {
                 problems[1]++;
+            } else if (p.kind() == ReadProblem.Kind.RING_CLOSED) {
+                problems[2]++;
             }
         });
         if (problems[0] > 0) {
@@ -277,6 +279,9 @@ public final class OfflinePack {
         }
         if (problems[1] > 0) {
             notes.add(Messages.get("pack.note.linearized", problems[1]));
+        }
+        if (problems[2] > 0) {
+            notes.add(Messages.get("pack.note.ringClosed", problems[2]));
         }
         return new PackedLayer(table, role.key(), entry.source().location(), info.name(), digest.count(), digest.hex(), problems[0], notes);
     }
