@@ -47,9 +47,10 @@ final class ExportTask extends Task<List<Path>> {
     protected List<Path> call() {
         updateMessage(UiText.get("export.running"));
         SheetExporter.checkFolder(dir);
-        // the fingerprint of the files the checks read, the control list included, as `basinguard export` takes it
+        // the fingerprint of the files the checks read, the control list included, and of a database's tables as
+        // their digests on the server, as `basinguard export` takes it
         try (DataSources.Opened opened = data.open()) {
-            Fingerprint fingerprint = Fingerprint.of(data.files(opened), Version.get(), CheckParameters.DEFAULT, Map.of());
+            Fingerprint fingerprint = Fingerprint.of(data.files(opened), opened.contents(), Version.get(), CheckParameters.DEFAULT, Map.of());
             return new SheetExporter(new RendererMapPainter(
                     shown != null && shown.crs().equals(report.grid()) ? allVisible(shown) : MapLayers.fromSources(opened.sources(), report.grid())))
                     .export(report, fingerprint, LocalDate.now(), dir, EnumSet.allOf(SheetExporter.Format.class), subject, (done, total) -> {

@@ -20,8 +20,11 @@ import java.util.List;
  * @param paths what was opened, as the user named it (files and folders)
  * @param sample whether this is the bundled Zengdu sample (then {@code paths} is its working copy)
  * @param controlList the control list (.xlsx, .csv) whose targets replace any in the data, or null
+ * @param database the PostGIS schema the window is connected to (文件 → 连接空间数据库), or null for files: kept open
+ *                 while it is shown, since the password the user typed is kept nowhere to connect again with, and lent
+ *                 to each reader as a source that its reader does not close
  */
-record OpenedData(List<Path> paths, boolean sample, SourceOptions options, Path controlList) {
+record OpenedData(List<Path> paths, boolean sample, SourceOptions options, Path controlList, DataSource database) {
     /** The bundled sample as the user knows it (it is read from a copy with a content hash in its name). */
     static final String SAMPLE_NAME = "zengdu-sample.gpkg";
 
@@ -30,17 +33,25 @@ record OpenedData(List<Path> paths, boolean sample, SourceOptions options, Path 
     }
 
     static OpenedData bundledSample() {
-        return new OpenedData(List.of(SampleData.zengduSample()), true, SourceOptions.DEFAULT, null);
+        return new OpenedData(List.of(SampleData.zengduSample()), true, SourceOptions.DEFAULT, null, null);
+    }
+
+    /** A connected database (a {@code postgresql://} address opened through the data sources or with a typed password). */
+    static OpenedData database(DataSource connection, SourceOptions options) {
+        return new OpenedData(List.of(), false, options, null, connection);
     }
 
     static OpenedData of(List<Path> paths) {
-        return new OpenedData(paths.stream().map(p -> p.toAbsolutePath().normalize()).toList(), false, SourceOptions.DEFAULT, null);
+        return new OpenedData(paths.stream().map(p -> p.toAbsolutePath().normalize()).toList(), false, SourceOptions.DEFAULT, null, null);
     }
 
     /** The name the title bar and messages use: the file or folder, or the first of several. */
     String name() {
         if (sample) {
             return SAMPLE_NAME;
+        }
+        if (database != null) {
+            return database.label();
         }
         String first = paths.get(0).getFileName() == null ? paths.get(0).toString() : paths.get(0).getFileName().toString();
         return paths.size() == 1 ? first : UiText.get("data.several", first, paths.size());
@@ -53,7 +64,7 @@ record OpenedData(List<Path> paths, boolean sample, SourceOptions options, Path 
         if (parameters != null) {
             shifts.add(parameters);
         }
-        return new OpenedData(paths, sample, new SourceOptions(options.dbfEncoding(), options.recursive(), shifts), controlList);
+        return new OpenedData(paths, sample, new SourceOptions(options.dbfEncoding(), options.recursive(), shifts), controlList, database);
     }
 
     /** The parameters given for a datum, or null. */
@@ -62,16 +73,22 @@ record OpenedData(List<Path> paths, boolean sample, SourceOptions options, Path 
     }
 
     OpenedData withControlList(Path list) {
-        return new OpenedData(paths, sample, options, list == null ? null : list.toAbsolutePath().normalize());
+        return new OpenedData(paths, sample, options, list == null ? null : list.toAbsolutePath().normalize(), database);
     }
 
-    /** Opens every source; the caller closes them. */
+    /** Opens every source; the caller closes them (a connected database stays connected). */
     DataSources.Opened open() {
+        if (database != null) {
+            return new DataSources.Opened(List.of(new LentSource(database)), List.of());
+        }
         return DataSources.openAll(paths.stream().map(Path::toString).toList(), options);
     }
 
-    /** Opens the one file a layer comes from (its source's location), with the same options. */
+    /** Opens the one file a layer comes from (its source's location), with the same options; for a database, lends it. */
     DataSource openFile(String location) {
+        if (database != null) {
+            return new LentSource(database);
+        }
         return DataSources.openFile(Path.of(location), options);
     }
 

@@ -51,6 +51,36 @@ final class UserSettings {
         flush();
     }
 
+    /**
+     * Databases connected to lately, newest first, as their addresses: never a password (an address holds none; the
+     * window asks for it each time).
+     */
+    List<String> recentDatabases() {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < MAX_RECENT; i++) {
+            String a = node.get("recentDatabase." + i, null);
+            if (a != null && cn.basinguard.core.source.pg.PgAddress.isAddress(a)) {
+                out.add(a);
+            }
+        }
+        return out;
+    }
+
+    void addRecentDatabase(cn.basinguard.core.source.pg.PgAddress address) {
+        List<String> list = new ArrayList<>(recentDatabases());
+        String uri = address.uri();
+        list.remove(uri);
+        list.add(0, uri);
+        for (int i = 0; i < MAX_RECENT; i++) {
+            if (i < list.size()) {
+                node.put("recentDatabase." + i, list.get(i));
+            } else {
+                node.remove("recentDatabase." + i);
+            }
+        }
+        flush();
+    }
+
     String language() {
         return node.get("language", "zh");
     }

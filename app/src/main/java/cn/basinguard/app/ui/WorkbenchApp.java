@@ -168,6 +168,12 @@ public final class WorkbenchApp extends Application {
         }
     }
 
+    /** Closes the connection to a database when the window goes. */
+    @Override
+    public void stop() {
+        closeDatabase(null);
+    }
+
     /** The saved placement when it is on a screen that is there, else one fitted to the primary screen. */
     private void placeWindow() {
         double[] b = settings.windowBounds();
@@ -513,11 +519,32 @@ public final class WorkbenchApp extends Application {
         DatumShiftDialog d = new DatumShiftDialog(stage, source.name(), source, data.datumShift(datum));
         d.resultProperty().addListener((o, a, answer) -> {
             if (answer != null) {
-                open(data.withDatumShift(datum, answer.orElse(null)));
+                reopenWith(data.withDatumShift(datum, answer.orElse(null)));
             }
         });
         d.show();
         return d;
+    }
+
+    /**
+     * Opens the same data with other options. A connected database is connected again with them (its layers' CRSs are
+     * read when it connects), off the JavaFX thread and with the password it was opened with, which the user is not
+     * asked again.
+     */
+    private void reopenWith(OpenedData d) {
+        if (!(d.database() instanceof cn.basinguard.core.source.pg.PostGisSource db)) {
+            open(d);
+            return;
+        }
+        Task<cn.basinguard.core.source.DataSource> task = new Task<>() {
+            @Override
+            protected cn.basinguard.core.source.DataSource call() {
+                return db.reopen(d.options());
+            }
+        };
+        task.setOnSucceeded(e -> open(new OpenedData(d.paths(), d.sample(), d.options(), d.controlList(), task.getValue())));
+        task.setOnFailed(e -> error(UiText.get("dialog.connectFailed"), task.getException()));
+        Background.run(task, "reconnect-database");
     }
 
     private void refreshRecent() {
@@ -528,7 +555,110 @@ public final class WorkbenchApp extends Application {
             item.setOnAction(e -> open(p));
             recent.getItems().add(item);
         }
+        // databases by their address, which holds no password: it is asked again
+        for (String uri : settings.recentDatabases()) {
+            MenuItem item = new MenuItem(UiText.get("menu.file.recentDatabase", uri));
+            item.setMnemonicParsing(false);
+            item.setOnAction(e -> chooseDatabase(cn.basinguard.core.source.pg.PgAddress.parse(uri)));
+            recent.getItems().add(item);
+        }
         recent.setDisable(recent.getItems().isEmpty());
+    }
+
+    /** 连接空间数据库: asks for the address and password, then connects off the JavaFX thread. */
+    void chooseDatabase(cn.basinguard.core.source.pg.PgAddress last) {
+        if (last == null && !settings.recentDatabases().isEmpty()) {
+            last = cn.basinguard.core.source.pg.PgAddress.parse(settings.recentDatabases().get(0));
+        }
+        DatabaseDialog.ask(stage, last).ifPresent(r -> openDatabase(r.address(), r.password()));
+    }
+
+    /**
+     * Connects to a PostGIS schema off the JavaFX thread and opens it like a file, as a connected database among the
+     * kinds of {@link OpenedData}; {@code password} null takes it from PGPASSWORD or the password file (the address
+     * opened through the data sources, as the command line opens it). The password goes to the connection and nowhere
+     * else.
+     */
+    Task<cn.basinguard.core.source.DataSource> openDatabase(cn.basinguard.core.source.pg.PgAddress address, String password) {
+        setStatus(UiText.get("status.connecting", address.uri()));
+        Task<cn.basinguard.core.source.DataSource> task = new Task<>() {
+            @Override
+            protected cn.basinguard.core.source.DataSource call() {
+                return password == null
+                        ? cn.basinguard.core.source.DataSources.open(address.uri(), cn.basinguard.core.source.SourceOptions.DEFAULT).sources().get(0)
+                        : cn.basinguard.core.source.pg.PostGisSource.open(address, password, cn.basinguard.core.source.SourceOptions.DEFAULT);
+            }
+        };
+        task.setOnSucceeded(e -> {
+            settings.addRecentDatabase(address);
+            refreshRecent();
+            open(OpenedData.database(task.getValue(), cn.basinguard.core.source.SourceOptions.DEFAULT));
+        });
+        task.setOnFailed(e -> {
+            setStatus(UiText.get("status.failed"));
+            error(UiText.get("dialog.connectFailed"), task.getException());
+        });
+        Background.run(task, "connect-database");
+        return task;
+    }
+
+    /** Closes the connected database off the JavaFX thread unless it is {@code keep} (the data opened next). */
+    private void closeDatabase(cn.basinguard.core.source.DataSource keep) {
+        cn.basinguard.core.source.DataSource old = data == null ? null : data.database();
+        if (old != null && old != keep) {
+            Background.run(new Task<Void>() {
+                @Override
+                protected Void call() {
+                    old.close();
+                    return null;
+                }
+            }, "close-database");
+        }
+    }
+
+    /** 制作离线数据包: asks for the area and the file, then makes and verifies the pack off the JavaFX thread. */
+    void choosePack() {
+        var content = map.contentProperty().get();
+        if (content == null) {
+            return;
+        }
+        var vp = map.viewportProperty().get();
+        String base = data != null && data.database() instanceof cn.basinguard.core.source.pg.PostGisSource db
+                ? db.address().database() + "-" + db.address().schema()
+                : displayName == null ? "data" : displayName.replaceFirst("(?i)\\.gpkg$", "");
+        Path suggested = Path.of(System.getProperty("user.home"), base + "-离线数据包.gpkg");
+        PackDialog.ask(stage, AtlasJob.unitNames(content), vp == null ? null : vp.envelope(), content.crs(), suggested)
+                .ifPresent(r -> makePack(r.area(), r.out()));
+    }
+
+    /** Makes an offline pack of {@code area} of the open data into {@code out}, with progress; says what it holds. */
+    PackTask makePack(cn.basinguard.core.pack.PackArea area, Path out) {
+        PackTask task = new PackTask(data, area, out);
+        progress.progressProperty().bind(task.progressProperty());
+        status.textProperty().bind(task.messageProperty());
+        progress.setVisible(true);
+        cancel.setVisible(true);
+        cancel.setOnAction(e -> task.cancel());
+        task.setOnSucceeded(e -> {
+            endRun();
+            status.setText(UiText.get("pack.done.status", task.getValue().file()));
+            Alert a = new Alert(Alert.AlertType.INFORMATION, PackTask.summary(task.getValue()));
+            a.setTitle(UiText.get("pack.title"));
+            a.setHeaderText(UiText.get("pack.done.header"));
+            a.getDialogPane().setMinWidth(560);
+            a.show();
+        });
+        task.setOnCancelled(e -> {
+            endRun();
+            status.setText(UiText.get("pack.cancelled"));
+        });
+        task.setOnFailed(e -> {
+            endRun();
+            status.setText(UiText.get("pack.failed"));
+            error(UiText.get("pack.failed"), task.getException());
+        });
+        Background.run(task, "offline-pack");
+        return task;
     }
 
     /** Rebuilds the window in the other language, keeping the open file. */
@@ -795,6 +925,7 @@ public final class WorkbenchApp extends Application {
 
     /** Opens the data off the JavaFX thread; results computed from other data are cleared. */
     void open(OpenedData d) {
+        closeDatabase(d.database());
         data = d;
         if (report.get() != null) {
             report.set(null);
@@ -885,6 +1016,12 @@ public final class WorkbenchApp extends Application {
                 importControlList(list);
             }
         });
+        MenuItem connect = new MenuItem(UiText.get("menu.file.database"));
+        connect.setId("menu-database");
+        connect.setOnAction(e -> chooseDatabase(null));
+        MenuItem pack = new MenuItem(UiText.get("menu.file.pack"));
+        pack.setId("menu-pack");
+        pack.setOnAction(e -> choosePack());
         MenuItem sample = new MenuItem(UiText.get("menu.file.sample"));
         sample.setOnAction(e -> open(OpenedData.bundledSample()));
         refreshRecent();
@@ -893,7 +1030,7 @@ public final class WorkbenchApp extends Application {
             settings.saveWindow(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), stage.isMaximized());
             Platform.exit();
         });
-        file.getItems().addAll(openItem, openFolder, controlList, importSites, paste, saveSites, print, sample, recent,
+        file.getItems().addAll(openItem, openFolder, connect, controlList, importSites, paste, saveSites, print, pack, sample, recent,
                 new javafx.scene.control.SeparatorMenuItem(), exit);
         Menu language = new Menu(UiText.get("menu.language"));
         MenuItem zh = new MenuItem("中文");
