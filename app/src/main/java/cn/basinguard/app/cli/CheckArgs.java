@@ -16,7 +16,8 @@ import java.util.Set;
  * exactly the same inputs.
  */
 final class CheckArgs {
-    final List<Path> files = new ArrayList<>();
+    /** The data named on the command line: files, folders and database addresses, as written. */
+    final List<String> files = new ArrayList<>();
     final Map<String, String> roles = new LinkedHashMap<>();
     final Map<String, String> values = new LinkedHashMap<>();
     final List<String> flags = new ArrayList<>();
@@ -59,7 +60,7 @@ final class CheckArgs {
             } else if (a.startsWith("--")) {
                 throw new UsageException(CliText.get("cli.unknownOption", a, usage));
             } else {
-                c.files.add(Path.of(a));
+                c.files.add(a);
             }
         }
         return c;

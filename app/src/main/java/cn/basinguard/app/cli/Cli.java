@@ -55,6 +55,8 @@ public final class Cli {
                     return new CheckCommand(out, err).run(args);
                 case "export":
                     return new ExportCommand(out, err).run(args);
+                case "pack":
+                    return new PackCommand(out, err).run(args);
                 case "verify":
                     return new VerifyCommand(out).run(args);
                 default:

@@ -46,7 +46,7 @@ final class ExportCommand {
         List<Path> written;
         Fingerprint fingerprint;
         try (Inputs inputs = Inputs.open(in, err)) {
-            fingerprint = Fingerprint.of(inputs.files(), Version.get(), CheckParameters.DEFAULT, in.roles);
+            fingerprint = Fingerprint.of(inputs.files(), inputs.contents(), Version.get(), CheckParameters.DEFAULT, in.roles);
             DatasetLoader.Loaded loaded = inputs.load(in.roles, in.values.get("--unit"));
             CheckReport report = new CheckEngine(CheckParameters.DEFAULT).run(loaded.input(), Progress.NONE);
             written = new SheetExporter(new RendererMapPainter(MapLayers.fromSources(inputs.sources(), report.grid())))

@@ -1,6 +1,8 @@
 package cn.basinguard.app.cli;
 
-import cn.basinguard.core.gpkg.GeoPackageSource;
+import cn.basinguard.core.source.DataSource;
+import cn.basinguard.core.source.DataSources;
+import cn.basinguard.core.source.SourceOptions;
 import cn.basinguard.core.gpkg.LayerInfo;
 import cn.basinguard.core.gpkg.SrsInfo;
 import cn.basinguard.core.i18n.Messages;
@@ -10,6 +12,8 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,9 +21,11 @@ import java.util.Locale;
 import org.locationtech.jts.geom.Envelope;
 
 /**
- * {@code basinguard info FILE.gpkg [--json]}: what {@code ogrinfo -so -al} tells a planner — each layer, its geometry
+ * {@code basinguard info FILE.gpkg|FILE.shp|FOLDER|postgresql://USER@HOST:PORT/DB?schema=NAME [--json]}: what
+ * {@code ogrinfo -so -al} tells a planner — each layer, its geometry
  * type, feature count, extent and CRS (code and name). Exit 1 when a feature layer's CRS is unknown or undefined
- * (said on stderr, one line per layer), since no area can be computed on it as it is.
+ * (said on stderr, one line per layer), since no area can be computed on it as it is. A folder is every source in it,
+ * one after another (as JSON an array of them); a file in it that cannot be opened is said like such a layer.
  */
 final class InfoCommand {
     private final PrintStream out;
@@ -35,30 +41,48 @@ final class InfoCommand {
         if (args.size() != 1 || args.get(0).startsWith("--")) {
             throw new UsageException(CliText.get("info.usage"));
         }
-        Path file = Path.of(args.get(0));
+        String name = args.get(0);
         List<String> warnings = new ArrayList<>();
-        try (GeoPackageSource src = GeoPackageSource.open(file)) {
-            List<LayerInfo> layers = src.layers();
-            for (LayerInfo l : layers) {
-                if (l.kind() == LayerInfo.Kind.FEATURES && l.srs() == null) {
-                    // no srs_id the file can be read by (the layer's note says what it holds)
-                    warnings.add(CliText.get("info.warn.noSrs", l.name(), l.note() == null ? "srs_id" : l.note()));
-                } else if (l.kind() == LayerInfo.Kind.FEATURES && l.srs().crs() == null) {
-                    warnings.add(CliText.get(l.srs().undefined() ? "info.warn.undefinedSrs" : "info.warn.unknownSrs", l.name(), l.srs().code()));
+        boolean several = !DataSources.isDatabase(name) && isFolder(name);
+        // a folder is every source in it, one after another, as the checks take them
+        try (DataSources.Opened opened = DataSources.isDatabase(name) || several ? DataSources.open(name, SourceOptions.DEFAULT)
+                : new DataSources.Opened(List.of(DataSources.openFile(Path.of(name), SourceOptions.DEFAULT)), List.of())) {
+            warnings.addAll(opened.warnings());
+            for (DataSource src : opened.sources()) {
+                for (LayerInfo l : src.layers()) {
+                    if (l.kind() == LayerInfo.Kind.FEATURES && l.srs() == null) {
+                        // no srs_id the file can be read by (the layer's note says what it holds)
+                        warnings.add(CliText.get("info.warn.noSrs", l.name(), l.note() == null ? "srs_id" : l.note()));
+                    } else if (l.kind() == LayerInfo.Kind.FEATURES && l.srs().crs() == null) {
+                        warnings.add(CliText.get(l.srs().undefined() ? "info.warn.undefinedSrs" : "info.warn.unknownSrs", l.name(), l.srs().code()));
+                    }
                 }
             }
             if (json) {
-                json(src, layers);
+                json(opened.sources(), several);
             } else {
-                text(src, layers);
+                for (int i = 0; i < opened.sources().size(); i++) {
+                    if (i > 0) {
+                        out.println();
+                    }
+                    text(opened.sources().get(i), opened.sources().get(i).layers());
+                }
             }
         }
         warnings.forEach(w -> err.println("basinguard: " + w));
         return warnings.isEmpty() ? Cli.OK : Cli.WARNINGS;
     }
 
-    private void text(GeoPackageSource src, List<LayerInfo> layers) {
-        out.println(CliText.get("info.file", src.path(), src.formatVersion()));
+    private static boolean isFolder(String name) {
+        try {
+            return Files.isDirectory(Path.of(name));
+        } catch (InvalidPathException e) {
+            return false; // said by the file's own opening
+        }
+    }
+
+    private void text(DataSource src, List<LayerInfo> layers) {
+        out.println(CliText.get("info.file", src.location(), src.format()));
         for (String m : src.metadata()) {
             out.println(CliText.get("info.metadata", m.lines().findFirst().orElse("")));
         }
@@ -113,28 +137,41 @@ final class InfoCommand {
         return name.equals(code) ? code : code + " " + name;
     }
 
-    private void json(GeoPackageSource src, List<LayerInfo> layers) {
+    /** One object for a file or a database; for a folder an array of them, one per source, in the folder's order. */
+    private void json(List<DataSource> sources, boolean array) {
         // the caller owns the stream: the generator must not close it
         try (JsonGenerator g = new JsonFactory().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET).createGenerator(out, JsonEncoding.UTF8)) {
             g.useDefaultPrettyPrinter();
-            g.writeStartObject();
-            g.writeStringField("file", src.path().toString());
-            g.writeStringField("format", src.formatVersion());
-            g.writeArrayFieldStart("metadata");
-            for (String m : src.metadata()) {
-                g.writeString(m);
+            if (array) {
+                g.writeStartArray();
             }
-            g.writeEndArray();
-            g.writeArrayFieldStart("layers");
-            for (LayerInfo l : layers) {
-                layer(g, l);
+            for (DataSource src : sources) {
+                source(g, src);
             }
-            g.writeEndArray();
-            g.writeEndObject();
+            if (array) {
+                g.writeEndArray();
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         out.println();
+    }
+
+    private static void source(JsonGenerator g, DataSource src) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("file", src.location());
+        g.writeStringField("format", src.format());
+        g.writeArrayFieldStart("metadata");
+        for (String m : src.metadata()) {
+            g.writeString(m);
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("layers");
+        for (LayerInfo l : src.layers()) {
+            layer(g, l);
+        }
+        g.writeEndArray();
+        g.writeEndObject();
     }
 
     private static void layer(JsonGenerator g, LayerInfo l) throws IOException {

@@ -21,8 +21,7 @@ final class Inputs implements AutoCloseable {
     }
 
     static Inputs open(CheckArgs in, PrintStream err) {
-        List<String> names = in.files.stream().map(Path::toString).toList();
-        Inputs inputs = new Inputs(DataSources.openAll(names, in.sourceOptions()), in.path("--targets"));
+        Inputs inputs = new Inputs(DataSources.openAll(in.files, in.sourceOptions()), in.path("--targets"));
         if (err != null) {
             for (String w : inputs.opened.allWarnings()) {
                 err.println(CliText.get("source.warning", w));
@@ -33,6 +32,11 @@ final class Inputs implements AutoCloseable {
 
     List<DataSource> sources() {
         return opened.sources();
+    }
+
+    /** What the databases among the sources hold now, for the sheets' fingerprint (files are hashed as files). */
+    List<cn.basinguard.core.source.DataSource.Content> contents() {
+        return opened.contents();
     }
 
     /** Every file the data is made of, the control list included, for the sheets' fingerprint. */

@@ -38,7 +38,7 @@ final class SitesOption {
         return input.with(new RoleLayer(LayerRole.SITES, layer.source(), crs, layer.features()), file.toString());
     }
 
-    private static Crs parseCrs(String spec) {
+    static Crs parseCrs(String spec) {
         String digits = spec.toUpperCase(java.util.Locale.ROOT).replaceFirst("^EPSG:", "").strip();
         try {
             int code = Integer.parseInt(digits);

@@ -26,14 +26,14 @@ final class VerifyCommand {
         if (in.files.size() < 2) {
             throw new UsageException(usage);
         }
-        Path sheet = in.files.get(0);
-        List<Path> data = in.files.subList(1, in.files.size());
-        CheckArgs dataArgs = CheckArgs.parse(new java.util.ArrayList<>(data.stream().map(Path::toString).toList()), Set.of(), Set.of(), usage);
+        Path sheet = Path.of(in.files.get(0));
+        List<String> data = in.files.subList(1, in.files.size());
+        CheckArgs dataArgs = CheckArgs.parse(new java.util.ArrayList<>(data), Set.of(), Set.of(), usage);
         dataArgs.values.putAll(in.values);
         dataArgs.flags.addAll(in.flags);
         Fingerprint now;
         try (Inputs inputs = Inputs.open(dataArgs, null)) {
-            now = Fingerprint.of(inputs.files(), Version.get(), CheckParameters.DEFAULT, in.roles);
+            now = Fingerprint.of(inputs.files(), inputs.contents(), Version.get(), CheckParameters.DEFAULT, in.roles);
         }
         SheetVerifier.Result r = SheetVerifier.verify(sheet, now);
         if (r.match()) {

@@ -7,6 +7,7 @@ import cn.basinguard.core.report.Fingerprint;
 import cn.basinguard.core.report.SheetExporter;
 import cn.basinguard.core.map.MapLayers;
 import cn.basinguard.core.report.RendererMapPainter;
+import cn.basinguard.core.source.DataSources;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.EnumSet;
@@ -20,7 +21,7 @@ import javafx.concurrent.Task;
  */
 final class ExportTask extends Task<List<Path>> {
     private final CheckReport report;
-    private final List<Path> inputs;
+    private final OpenedData data;
     private final Path dir;
     private final String subject;
     private final cn.basinguard.core.map.MapContent shown;
@@ -29,9 +30,9 @@ final class ExportTask extends Task<List<Path>> {
      * @param subject the one unit or site to export, or null for all
      * @param shown the window's map, reused for the sheets' maps when it is in the report's grid (else read again)
      */
-    ExportTask(CheckReport report, List<Path> inputs, Path dir, String subject, cn.basinguard.core.map.MapContent shown) {
+    ExportTask(CheckReport report, OpenedData data, Path dir, String subject, cn.basinguard.core.map.MapContent shown) {
         this.report = report;
-        this.inputs = List.copyOf(inputs);
+        this.data = data;
         this.dir = dir;
         this.subject = subject;
         this.shown = shown;
@@ -46,12 +47,16 @@ final class ExportTask extends Task<List<Path>> {
     protected List<Path> call() {
         updateMessage(UiText.get("export.running"));
         SheetExporter.checkFolder(dir);
-        Fingerprint fingerprint = Fingerprint.of(inputs, Version.get(), CheckParameters.DEFAULT, Map.of());
-        return new SheetExporter(new RendererMapPainter(
-                shown != null && shown.crs().equals(report.grid()) ? allVisible(shown) : MapLayers.fromFiles(inputs, report.grid()))).export(report, fingerprint, LocalDate.now(), dir,
-                EnumSet.allOf(SheetExporter.Format.class), subject, (done, total) -> {
-                    updateProgress(done, total);
-                    updateMessage(UiText.get("export.progress", done, total));
-                });
+        // the fingerprint of the files the checks read, the control list included, and of a database's tables as
+        // their digests on the server, as `basinguard export` takes it
+        try (DataSources.Opened opened = data.open()) {
+            Fingerprint fingerprint = Fingerprint.of(data.files(opened), opened.contents(), Version.get(), CheckParameters.DEFAULT, Map.of());
+            return new SheetExporter(new RendererMapPainter(
+                    shown != null && shown.crs().equals(report.grid()) ? allVisible(shown) : MapLayers.fromSources(opened.sources(), report.grid())))
+                    .export(report, fingerprint, LocalDate.now(), dir, EnumSet.allOf(SheetExporter.Format.class), subject, (done, total) -> {
+                        updateProgress(done, total);
+                        updateMessage(UiText.get("export.progress", done, total));
+                    });
+        }
     }
 }

@@ -3,29 +3,44 @@ package cn.basinguard.app.ui;
 import cn.basinguard.core.gpkg.LayerInfo;
 import cn.basinguard.core.map.MapLayer;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.MenuItem;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
 
 /**
- * A row of the layer list: visibility check box, style swatch, name and size. Rows are dragged to change the drawing
- * order; the context menu zooms to the layer, opens its table, edits its style and moves it up or down.
+ * A row of the layer list: visibility check box, style swatch, name and size, and under them, when the data is several
+ * files (a bureau's folder), the file the layer comes from and its text encoding (the full story in the tooltip). Rows
+ * are dragged to change the drawing order; the context menu zooms to the layer, opens its table, edits its style,
+ * moves it up or down and, for a layer in Xi'an 80 or Beijing 54, takes the seven parameters that move it to CGCS2000.
  */
 final class LayerCell extends ListCell<LayerInfo> {
     private final LayersPanel panel;
     private final CheckBox visible = new CheckBox();
     private final javafx.scene.canvas.Canvas swatch = new javafx.scene.canvas.Canvas(26, 14);
+    private final Label title = new Label();
+    private final Label source = new Label();
     // one graphic per cell, updated in place: new nodes or a new id on every update make JavaFX redo the cell's CSS
-    private final HBox graphic = new HBox(4, visible, swatch);
+    private final HBox graphic = new HBox(4, visible, swatch, new VBox(1, title, source));
+    private final Tooltip details = new Tooltip();
+    private final MenuItem datumShift = new MenuItem(UiText.get("layer.datumShift"));
     private final ContextMenu mapMenu;
     private final ContextMenu tableMenu;
 
     LayerCell(LayersPanel panel) {
         this.panel = panel;
         visible.setOnAction(e -> panel.setVisible(getItem(), visible.isSelected()));
+        source.getStyleClass().add("layer-source");
+        // one line, so that the list still shows a bureau's layers at a glance; the tooltip has the full story
+        source.maxWidthProperty().bind(panel.list().widthProperty().subtract(76));
+        details.setWrapText(true);
+        details.setMaxWidth(560);
+        datumShift.setOnAction(e -> panel.actions().datumShift(getItem(), panel.sourceOf(getItem())));
         // made once per cell: a menu set anew on every update makes JavaFX re-scan the scene's accelerators
         mapMenu = mapMenu();
         tableMenu = new ContextMenu(tableItem());
@@ -58,16 +73,32 @@ final class LayerCell extends ListCell<LayerInfo> {
             setText(null);
             setGraphic(null);
             setContextMenu(null);
+            setTooltip(null);
             return;
         }
-        setText(WorkbenchApp.describe(item));
+        setText(null);
+        title.setText(WorkbenchApp.describe(item));
+        LayerSource from = panel.sourceOf(item);
+        boolean line = from != null && panel.showsSourceLines();
+        source.setText(line ? from.line() : null);
+        source.setVisible(line);
+        source.setManaged(line);
+        details.setText(from == null ? null : from.details());
+        setTooltip(from == null ? null : details);
+        datumShift.setVisible(from != null && from.needsDatumShift());
         MapLayer layer = panel.layerOf(item);
         ContextMenu menu = layer == null ? tableMenu : mapMenu;
         if (getContextMenu() != menu) {
             setContextMenu(menu);
         }
+        visible.setVisible(layer != null);
+        visible.setManaged(layer != null);
+        swatch.setVisible(layer != null);
+        swatch.setManaged(layer != null);
+        if (getGraphic() != graphic) {
+            setGraphic(graphic);
+        }
         if (layer == null) {
-            setGraphic(null);
             return;
         }
         visible.setSelected(layer.visible());
@@ -76,9 +107,6 @@ final class LayerCell extends ListCell<LayerInfo> {
             visible.setId(id);
         }
         StyleSwatch.draw(swatch, layer.style(), layer.opacity());
-        if (getGraphic() != graphic) {
-            setGraphic(graphic);
-        }
     }
 
     private MenuItem tableItem() {
@@ -96,6 +124,6 @@ final class LayerCell extends ListCell<LayerInfo> {
         up.setOnAction(e -> panel.step(getItem(), 1));
         MenuItem down = new MenuItem(UiText.get("layer.down"));
         down.setOnAction(e -> panel.step(getItem(), -1));
-        return new ContextMenu(zoom, tableItem(), style, up, down);
+        return new ContextMenu(zoom, tableItem(), style, up, down, datumShift);
     }
 }

@@ -36,6 +36,9 @@ final class LayersPanel extends SplitPane {
 
         /** The text of {@code field} for every feature of {@code layer}, by feature key; called on a worker thread. */
         Map<Long, String> labelTexts(LayerInfo layer, String field);
+
+        /** 坐标转换参数…: the seven parameters for a layer in Xi'an 80 or Beijing 54. */
+        void datumShift(LayerInfo layer, LayerSource source);
     }
 
     private final ListView<LayerInfo> list = new ListView<>();
@@ -43,6 +46,8 @@ final class LayersPanel extends SplitPane {
     private final ObjectProperty<MapContent> map;
     private final Actions actions;
     private final Map<String, String> labelFields = new HashMap<>();
+    private Map<String, LayerSource> sources = Map.of();
+    private boolean sourceLines;
     private List<Object> legendShows = List.of();
 
     LayersPanel(ObjectProperty<MapContent> map, Actions actions) {
@@ -70,8 +75,11 @@ final class LayersPanel extends SplitPane {
         map.addListener((o, a, b) -> refresh());
     }
 
-    /** Shows the layers of a newly opened file. */
-    void setLayers(List<LayerInfo> layers) {
+    /** Shows the layers of newly opened data, each with where it comes from (by layer name). */
+    void setLayers(List<LayerInfo> layers, Map<String, LayerSource> sources) {
+        this.sources = Map.copyOf(sources);
+        // one file (a GeoPackage) is named in the title bar; the rows say their file when there are several
+        sourceLines = sources.values().stream().map(LayerSource::location).distinct().count() > 1;
         labelFields.clear();
         MapContent c = map.get();
         for (LayerInfo l : layers) {
@@ -93,6 +101,16 @@ final class LayersPanel extends SplitPane {
         list.getItems().add(layer);
         labelFields.put(layer.name(), labelField);
         refresh();
+    }
+
+    /** Where a layer comes from, or null (imported or drawn sites). */
+    LayerSource sourceOf(LayerInfo item) {
+        return item == null ? null : sources.get(item.name());
+    }
+
+    /** Whether each row says which file its layer comes from (data of several files, as a bureau's folder). */
+    boolean showsSourceLines() {
+        return sourceLines;
     }
 
     ListView<LayerInfo> list() {

@@ -2,14 +2,13 @@ package cn.basinguard.app.ui;
 
 import cn.basinguard.core.crs.Crs;
 import cn.basinguard.core.gpkg.Feature;
-import cn.basinguard.core.gpkg.GeoPackageSource;
 import cn.basinguard.core.map.MapContent;
 import cn.basinguard.core.map.MapFeature;
 import cn.basinguard.core.map.MapLayer;
 import cn.basinguard.core.map.Viewport;
 import cn.basinguard.core.measure.EllipsoidalArea;
 import cn.basinguard.core.report.Figures;
-import java.nio.file.Path;
+import cn.basinguard.core.source.DataSource;
 import java.util.List;
 import java.util.Map;
 import org.locationtech.jts.geom.Coordinate;
@@ -41,15 +40,14 @@ final class MapIdentify {
         return null;
     }
 
-    static String describe(Path file, Crs mapCrs, Hit hit) {
+    /** @param src the source the hit layer is read from (the caller closes it) */
+    static String describe(DataSource src, Crs mapCrs, Hit hit) {
         StringBuilder sb = new StringBuilder();
-        try (GeoPackageSource src = GeoPackageSource.open(file)) {
-            Feature f = src.feature(hit.layer().table(), hit.feature().id());
-            sb.append("FID: ").append(hit.feature().id()).append('\n');
-            if (f != null) {
-                for (Map.Entry<String, Object> e : f.attributes().entrySet()) {
-                    sb.append(e.getKey()).append(": ").append(e.getValue() == null ? "" : e.getValue()).append('\n');
-                }
+        Feature f = src.feature(hit.layer().table(), hit.feature().id());
+        sb.append("FID: ").append(hit.feature().id()).append('\n');
+        if (f != null) {
+            for (Map.Entry<String, Object> e : f.attributes().entrySet()) {
+                sb.append(e.getKey()).append(": ").append(e.getValue() == null ? "" : e.getValue()).append('\n');
             }
         }
         if (hit.feature().geometry().getDimension() == 2) {

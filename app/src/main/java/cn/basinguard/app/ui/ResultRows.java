@@ -1,5 +1,6 @@
 package cn.basinguard.app.ui;
 
+import cn.basinguard.core.check.ApproximateLayer;
 import cn.basinguard.core.check.CheckReport;
 import cn.basinguard.core.check.ConflictPatch;
 import cn.basinguard.core.check.DataQualityIssue;
@@ -22,8 +23,12 @@ final class ResultRows {
     private ResultRows() {
     }
 
+    /**
+     * @param approximate whether the measured figure depends on a layer moved into the grid without its seven
+     *                    parameters (marked 近似 in the measured column, why in the row's tooltip)
+     */
     record IndicatorRow(String unit, String indicator, String target, String measured, String difference, IndicatorResult.Status status,
-                        String clause, Geometry geometry) {
+                        String clause, Geometry geometry, boolean approximate) {
     }
 
     /**
@@ -31,9 +36,12 @@ final class ResultRows {
      * shown in the unit the user picks.
      *
      * @param fails whether the verdict is anything but plain 符合
+     * @param approximate whether the figures and verdict depend on a layer moved without its seven parameters (the
+     *                    verdict is then marked 近似, and the reasons say why)
      */
     record SiteRow(String site, String units, double areaM2, double basicFarmlandM2, double ecoRedlineM2, double cultivatedM2,
-                   Verdict.Level level, String verdict, boolean fails, String reasons, Geometry geometry, Geometry overlap) {
+                   Verdict.Level level, String verdict, boolean fails, String reasons, Geometry geometry, Geometry overlap,
+                   boolean approximate) {
     }
 
     /** A red-line conflict patch; its area in unrounded m². */
@@ -55,12 +63,14 @@ final class ResultRows {
         List<IndicatorRow> out = new ArrayList<>();
         for (UnitResult u : r.units()) {
             for (IndicatorResult i : u.indicators()) {
+                boolean approximate = i.measured() != null && r.approximate(i);
                 String m = i.measure();
                 String name = i.target() != null ? i.target().name() : UiText.get("indicator." + i.indicator().name());
                 String target = i.target() == null ? "—" : i.target().comparison().symbol() + Figures.figure(i.target().value(), m) + " " + m;
-                out.add(new IndicatorRow(u.name(), name, target, i.measured() == null ? "—" : Figures.figure(i.measured(), m) + " " + m,
+                out.add(new IndicatorRow(u.name(), name, target,
+                        i.measured() == null ? "—" : Figures.figure(i.measured(), m) + " " + m + (approximate ? UiText.get("results.approximateMark") : ""),
                         i.difference() == null ? "—" : Figures.signed(i.difference(), m), i.status(),
-                        i.target() == null ? "" : i.target().clause(), u.geometry()));
+                        i.target() == null ? "" : i.target().clause(), u.geometry(), approximate));
             }
         }
         return out;
@@ -68,6 +78,7 @@ final class ResultRows {
 
     static List<SiteRow> sites(CheckReport r) {
         List<SiteRow> out = new ArrayList<>();
+        String note = approximateNote(r);
         for (SiteResult s : r.sites()) {
             Geometry overlap = null;
             for (LayerRole role : List.of(LayerRole.BASIC_FARMLAND, LayerRole.ECO_REDLINE, LayerRole.CULTIVATED)) {
@@ -76,10 +87,15 @@ final class ResultRows {
                 }
             }
             Verdict.Level level = s.verdict().level();
+            boolean approximate = s.measured() && r.approximate(s);
+            String reasons = String.join("\n", s.verdict().reasons());
+            if (approximate) {
+                reasons = reasons.isEmpty() ? note : reasons + "\n\n" + note;
+            }
             out.add(new SiteRow(s.name(), String.join("、", s.unitNames()), s.measured() ? s.area().m2() : Double.NaN,
                     area(s, LayerRole.BASIC_FARMLAND),
                     area(s, LayerRole.ECO_REDLINE), area(s, LayerRole.CULTIVATED), level, Messages.get("verdict." + level.name()),
-                    level != Verdict.Level.PASS, String.join("\n", s.verdict().reasons()), s.geometry(), overlap));
+                    level != Verdict.Level.PASS, reasons, s.geometry(), overlap, approximate));
         }
         return out;
     }
@@ -99,6 +115,19 @@ final class ResultRows {
                     d.detail() == null ? "" : d.detail(), Messages.get("dq.handling." + d.handling().name())));
         }
         return out;
+    }
+
+    /**
+     * Why figures are marked 近似: each layer moved into the grid without its seven parameters, and how to give them,
+     * as the sheets say it; empty when there is none.
+     */
+    static String approximateNote(CheckReport r) {
+        boolean en = Messages.locale().getLanguage().equals("en");
+        List<String> notes = new ArrayList<>();
+        for (ApproximateLayer a : r.approximateLayers()) {
+            notes.add(Messages.get("sheet.approximate", a.source(), en ? a.crsEn() : a.crsZh()));
+        }
+        return String.join("\n", notes);
     }
 
     /** The overlap with one red line in m², 0 when there is none, NaN (shown as a dash) when the site was not measured. */

@@ -27,6 +27,8 @@ final class ResultsPane extends TabPane {
     private final TableView<ResultRows.QualityRow> quality = new TableView<>();
     private final ObjectProperty<AreaUnit> areaUnit = new SimpleObjectProperty<>(AreaUnit.MU);
     private final List<TableColumn<?, ?>> areaColumns = new java.util.ArrayList<>();
+    /** Why figures marked 近似 are approximate, for the tooltips of those rows; empty when none is. */
+    private String approximateNote = "";
 
     /**
      * @param show receives the geometry of a chosen row
@@ -43,8 +45,8 @@ final class ResultsPane extends TabPane {
         figureColumn(indicators, "col.target", ResultRows.IndicatorRow::target, 110);
         figureColumn(indicators, "col.measured", ResultRows.IndicatorRow::measured, 110);
         figureColumn(indicators, "col.difference", ResultRows.IndicatorRow::difference, 80);
-        statusColumn(indicators, "col.status", ResultRows.IndicatorRow::status, s -> UiText.get("status." + s.name()), Severity::of, 70)
-                .setId("col-status");
+        statusColumn(indicators, "col.status", ResultRows.IndicatorRow::status, s -> UiText.get("status." + s.name()), Severity::of, 70,
+                r -> false).setId("col-status");
         column(indicators, "col.clause", ResultRows.IndicatorRow::clause, 260);
 
         column(sites, "col.site", ResultRows.SiteRow::site, 260);
@@ -54,7 +56,7 @@ final class ResultsPane extends TabPane {
         areaColumn(sites, "col.ecoRedline", ResultRows.SiteRow::ecoRedlineM2, 150);
         areaColumn(sites, "col.cultivated", ResultRows.SiteRow::cultivatedM2, 110);
         statusColumn(sites, "col.verdict", ResultRows.SiteRow::level, l -> cn.basinguard.core.i18n.Messages.get("verdict." + l.name()),
-                Severity::of, 110).setId("col-verdict");
+                Severity::of, 130, ResultRows.SiteRow::approximate).setId("col-verdict");
 
         column(conflicts, "col.basicFarmlandId", ResultRows.ConflictRow::basicFarmland, 200);
         column(conflicts, "col.ecoRedlineId", ResultRows.ConflictRow::ecoRedline, 200);
@@ -106,12 +108,25 @@ final class ResultsPane extends TabPane {
         for (TableView<?> t : List.of(indicators, sites, conflicts, quality)) {
             ((javafx.scene.control.Label) t.getPlaceholder()).setText(UiText.get("results.empty"));
         }
+        approximateNote = ResultRows.approximateNote(report);
         indicators.getItems().setAll(rows.indicators());
         sites.getItems().setAll(rows.sites());
         conflicts.getItems().setAll(rows.conflicts());
         quality.getItems().setAll(rows.quality());
-        getTabs().get(2).setText(UiText.get("tab.conflicts") + "（" + report.conflicts().size() + "）");
+        getTabs().get(2).setText(UiText.get("tab.conflicts") + "（" + report.conflicts().size()
+                + (report.conflictsApproximate() && !report.conflicts().isEmpty() ? UiText.get("results.approximateTab") : "") + "）");
         getTabs().get(3).setText(UiText.get("tab.quality") + "（" + report.dataQuality().size() + "）");
+    }
+
+    /** Back to "not run": the data the results were computed from has changed (other data, parameters, control list). */
+    void clear() {
+        for (TableView<?> t : List.of(indicators, sites, conflicts, quality)) {
+            ((javafx.scene.control.Label) t.getPlaceholder()).setText(UiText.get("results.notRun"));
+            t.getItems().clear();
+        }
+        approximateNote = "";
+        getTabs().get(2).setText(UiText.get("tab.conflicts"));
+        getTabs().get(3).setText(UiText.get("tab.quality"));
     }
 
     private static Tab tab(String key, TableView<?> table) {
@@ -126,22 +141,30 @@ final class ResultsPane extends TabPane {
         return areaUnit;
     }
 
-    /** A site's verdict reasons are shown over each of its cells; other tables have no note. */
-    @SuppressWarnings("unchecked")
-    private static <R> Function<R, String> noteOf(TableView<R> table) {
-        return "result-sites".equals(table.getId()) ? r -> ((ResultRows.SiteRow) r).reasons() : r -> null;
+    /**
+     * A site's verdict reasons are shown over each of its cells, a bottom line's why its figure is approximate when it
+     * is; other tables have no note.
+     */
+    private <R> Function<R, String> noteOf(TableView<R> table) {
+        if ("result-sites".equals(table.getId())) {
+            return r -> ((ResultRows.SiteRow) r).reasons();
+        }
+        if ("result-indicators".equals(table.getId())) {
+            return r -> ((ResultRows.IndicatorRow) r).approximate() ? approximateNote : null;
+        }
+        return r -> null;
     }
 
-    private static <R> TableColumn<R, String> column(TableView<R> table, String key, Function<R, String> value, double width) {
+    private <R> TableColumn<R, String> column(TableView<R> table, String key, Function<R, String> value, double width) {
         return column(table, key, value, width, false);
     }
 
-    private static <R> TableColumn<R, String> figureColumn(TableView<R> table, String key, Function<R, String> value, double width) {
+    private <R> TableColumn<R, String> figureColumn(TableView<R> table, String key, Function<R, String> value, double width) {
         return column(table, key, value, width, true);
     }
 
-    private static <R> TableColumn<R, String> column(TableView<R> table, String key, Function<R, String> value, double width,
-                                                     boolean figure) {
+    private <R> TableColumn<R, String> column(TableView<R> table, String key, Function<R, String> value, double width,
+                                              boolean figure) {
         TableColumn<R, String> c = new TableColumn<>(UiText.get(key));
         c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
         c.setCellFactory(col -> new FullTextCell<R, String>(t -> t, figure).withNote(noteOf(table)));
@@ -181,13 +204,16 @@ final class ResultsPane extends TabPane {
         return menu;
     }
 
-    /** A verdict or status: coloured as on the sheets (amber for 有条件符合) and sorted by severity, not by its text. */
-    private static <R, E extends Enum<E>> TableColumn<R, E> statusColumn(TableView<R> table, String key, Function<R, E> value,
-                                                                       Function<E, String> text, java.util.function.ToIntFunction<E> severity,
-                                                                       double width) {
+    /**
+     * A verdict or status: coloured as on the sheets (amber for 有条件符合) and sorted by severity, not by its text;
+     * marked 近似, as the sheets mark it, on rows whose figures depend on a layer moved without its seven parameters.
+     */
+    private <R, E extends Enum<E>> TableColumn<R, E> statusColumn(TableView<R> table, String key, Function<R, E> value,
+                                                                Function<E, String> text, java.util.function.ToIntFunction<E> severity,
+                                                                double width, java.util.function.Predicate<R> approximate) {
         TableColumn<R, E> c = new TableColumn<>(UiText.get(key));
         c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
-        c.setCellFactory(col -> new StatusCell<R, E>(text, severity).withNote(noteOf(table)));
+        c.setCellFactory(col -> new StatusCell<R, E>(text, severity, approximate).withNote(noteOf(table)));
         c.setComparator(java.util.Comparator.comparingInt(severity));
         c.setPrefWidth(width);
         table.getColumns().add(c);
@@ -197,10 +223,12 @@ final class ResultsPane extends TabPane {
     /** Status text in its severity's colour: green passes, amber conditions, red failures. */
     static final class StatusCell<R, E> extends FullTextCell<R, E> {
         private final java.util.function.ToIntFunction<E> severity;
+        private final java.util.function.Predicate<R> approximate;
 
-        StatusCell(Function<E, String> text, java.util.function.ToIntFunction<E> severity) {
+        StatusCell(Function<E, String> text, java.util.function.ToIntFunction<E> severity, java.util.function.Predicate<R> approximate) {
             super(text, false);
             this.severity = severity;
+            this.approximate = approximate;
         }
 
         @Override
@@ -209,6 +237,10 @@ final class ResultsPane extends TabPane {
             getStyleClass().removeAll(Severity.STYLE_CLASSES);
             if (!empty && item != null) {
                 getStyleClass().add(Severity.styleClass(severity.applyAsInt(item)));
+                R row = getTableRow() == null ? null : getTableRow().getItem();
+                if (row != null && approximate.test(row)) {
+                    setText(getText() + UiText.get("results.approximateMark"));
+                }
             }
         }
     }

@@ -24,11 +24,12 @@ final class UserSettings {
         return new UserSettings(Preferences.userRoot().node(System.getProperty("basinguard.settings", "cn/basinguard/workbench")));
     }
 
+    /** The files and folders opened last, newest first; those no longer there are left out. */
     List<Path> recentFiles() {
         List<Path> out = new ArrayList<>();
         for (int i = 0; i < MAX_RECENT; i++) {
             String p = node.get("recent." + i, null);
-            if (p != null && Files.isRegularFile(Path.of(p))) {
+            if (p != null && Files.exists(Path.of(p))) {
                 out.add(Path.of(p));
             }
         }
@@ -45,6 +46,36 @@ final class UserSettings {
                 node.put("recent." + i, list.get(i).toString());
             } else {
                 node.remove("recent." + i);
+            }
+        }
+        flush();
+    }
+
+    /**
+     * Databases connected to lately, newest first, as their addresses: never a password (an address holds none; the
+     * window asks for it each time).
+     */
+    List<String> recentDatabases() {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < MAX_RECENT; i++) {
+            String a = node.get("recentDatabase." + i, null);
+            if (a != null && cn.basinguard.core.source.pg.PgAddress.isAddress(a)) {
+                out.add(a);
+            }
+        }
+        return out;
+    }
+
+    void addRecentDatabase(cn.basinguard.core.source.pg.PgAddress address) {
+        List<String> list = new ArrayList<>(recentDatabases());
+        String uri = address.uri();
+        list.remove(uri);
+        list.add(0, uri);
+        for (int i = 0; i < MAX_RECENT; i++) {
+            if (i < list.size()) {
+                node.put("recentDatabase." + i, list.get(i));
+            } else {
+                node.remove("recentDatabase." + i);
             }
         }
         flush();

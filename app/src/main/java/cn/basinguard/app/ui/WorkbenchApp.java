@@ -2,7 +2,6 @@ package cn.basinguard.app.ui;
 
 import cn.basinguard.core.GisException;
 import cn.basinguard.core.gpkg.LayerInfo;
-import cn.basinguard.data.SampleData;
 import java.nio.file.Path;
 import java.util.List;
 import cn.basinguard.core.check.CheckReport;
@@ -36,9 +35,8 @@ import javafx.stage.Stage;
  * on a worker thread; the map, checks and sheets panels are built on this frame (issues 5–7).
  */
 public final class WorkbenchApp extends Application {
-    /** The bundled sample as the user knows it (it is read from a copy with a content hash in its name). */
-    private static final String SAMPLE_NAME = "zengdu-sample.gpkg";
-    private Path openedPath;
+    /** The data as last read: its layers and where each comes from; null until the first open has been read. */
+    private DatasetSummary opened;
     private final Label status = new Label();
     private final ProgressBar progress = new ProgressBar();
     private final Button cancel = new Button(UiText.get("check.cancel"));
@@ -74,9 +72,14 @@ public final class WorkbenchApp extends Application {
                 });
                 return out;
             }
-            try (cn.basinguard.core.gpkg.GeoPackageSource src = cn.basinguard.core.gpkg.GeoPackageSource.open(openedPath)) {
+            try (cn.basinguard.core.source.DataSource src = opened.openLayer(layer.name())) {
                 return cn.basinguard.core.map.MapLayers.labelTexts(src, layer.name(), field);
             }
+        }
+
+        @Override
+        public void datumShift(LayerInfo layer, LayerSource source) {
+            askDatumShift(layer, source);
         }
     });
     /** The features of layers shown on the map but not read from the file (imported or drawn sites), in the map CRS. */
@@ -89,14 +92,18 @@ public final class WorkbenchApp extends Application {
     private final ObjectProperty<CheckReport> report = new SimpleObjectProperty<>();
     private final UserSettings settings = UserSettings.forUser();
     private final Menu recent = new Menu(UiText.get("menu.file.recent"));
-    private Path currentFile;
+    /** What is open: files, folders, seven parameters, control list. */
+    private OpenedData data;
+    private final SourceWarnings sourceWarnings;
     private Stage stage;
 
     public WorkbenchApp() {
+        sourceWarnings = new SourceWarnings();
     }
 
-    private WorkbenchApp(Path file) {
-        this.currentFile = file;
+    private WorkbenchApp(OpenedData data, SourceWarnings said) {
+        this.data = data;
+        this.sourceWarnings = said;
         this.reopen = true;
     }
 
@@ -154,7 +161,17 @@ public final class WorkbenchApp extends Application {
             placeWindow();
         }
         stage.show();
-        open(reopen ? currentFile : initialFile());
+        if (reopen) {
+            open(data);
+        } else {
+            open(initialFile());
+        }
+    }
+
+    /** Closes the connection to a database when the window goes. */
+    @Override
+    public void stop() {
+        closeDatabase(null);
     }
 
     /** The saved placement when it is on a screen that is there, else one fitted to the primary screen. */
@@ -188,9 +205,10 @@ public final class WorkbenchApp extends Application {
             var files = e.getDragboard().getFiles();
             boolean ok = !files.isEmpty();
             if (ok) {
-                String name = files.get(0).getName().toLowerCase(java.util.Locale.ROOT);
-                if (name.endsWith(".gpkg")) {
-                    open(files.get(0).toPath());
+                // folders, GeoPackages and Shapefiles open together as data; a coordinate file is project sites
+                List<Path> dropped = DataChooser.dataOf(files);
+                if (!dropped.isEmpty()) {
+                    open(OpenedData.of(dropped));
                 } else {
                     importSites(files.get(0).toPath());
                 }
@@ -368,12 +386,14 @@ public final class WorkbenchApp extends Application {
     /** Writes {@link #lastSites} off the JavaFX thread; the open data files are refused, whatever the user picked. */
     Task<Void> saveSites(Path target, String layer) {
         cn.basinguard.core.importer.ImportedSites sites = lastSites;
-        Path opened = currentFile == null ? SampleData.zengduSample() : currentFile;
+        List<Path> dataFiles = opened == null ? List.of() : opened.files();
         Task<Void> task = new Task<>() {
             @Override
             protected Void call() throws Exception {
-                if (java.nio.file.Files.exists(target) && java.nio.file.Files.isSameFile(target, opened)) {
-                    throw new GisException("import.store.openData", target.getFileName());
+                for (Path f : dataFiles) {
+                    if (java.nio.file.Files.exists(target) && java.nio.file.Files.isSameFile(target, f)) {
+                        throw new GisException("import.store.openData", target.getFileName());
+                    }
                 }
                 cn.basinguard.core.importer.SiteStore.save(sites, sites.crs(), target, layer);
                 return null;
@@ -470,13 +490,61 @@ public final class WorkbenchApp extends Application {
     }
 
     private void chooseFile() {
-        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
-        chooser.setTitle(UiText.get("menu.file.open"));
-        chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("GeoPackage (*.gpkg)", "*.gpkg", "*.GPKG"));
-        java.io.File f = chooser.showOpenDialog(stage);
-        if (f != null) {
-            open(f.toPath());
+        List<Path> files = DataChooser.chooseFiles(stage);
+        if (!files.isEmpty()) {
+            open(OpenedData.of(files));
         }
+    }
+
+    /** 导入底线管控清单: read and held against the data's units off the JavaFX thread; the checks then take its targets. */
+    void importControlList(Path file) {
+        Task<ControlListImport.Imported> task = ControlListImport.task(data, file);
+        task.setOnSucceeded(e -> {
+            data = data.withControlList(file);
+            report.set(null);
+            results.clear();
+            district = task.getValue().district() != null ? task.getValue().district() : district;
+            setStatus(UiText.get("controlList.done", file.getFileName(), task.getValue().targets()));
+        });
+        task.setOnFailed(e -> error(UiText.get("controlList.failed"), task.getException()));
+        Background.run(task, "control-list");
+    }
+
+    /** 坐标转换参数…: the seven parameters for the layer's datum; the data is reopened with them. */
+    DatumShiftDialog askDatumShift(LayerInfo layer, LayerSource source) {
+        if (source == null || !source.needsDatumShift()) {
+            return null;
+        }
+        var datum = source.crs().datum();
+        DatumShiftDialog d = new DatumShiftDialog(stage, source.name(), source, data.datumShift(datum));
+        d.resultProperty().addListener((o, a, answer) -> {
+            if (answer != null) {
+                reopenWith(data.withDatumShift(datum, answer.orElse(null)));
+            }
+        });
+        d.show();
+        return d;
+    }
+
+    /**
+     * Opens the same data with other options. A connected database is connected again with them (its layers' CRSs are
+     * read when it connects), off the JavaFX thread and with the password it was opened with, which the user is not
+     * asked again.
+     */
+    private void reopenWith(OpenedData d) {
+        if (!(d.database() instanceof cn.basinguard.core.source.pg.PostGisSource db)) {
+            open(d);
+            return;
+        }
+        Task<cn.basinguard.core.source.DataSource> task = new Task<>() {
+            @Override
+            protected cn.basinguard.core.source.DataSource call() {
+                return db.reopen(d.options());
+            }
+        };
+        task.setOnSucceeded(e -> open(new OpenedData(d.paths(), d.sample(), d.options(), d.controlList(), task.getValue())));
+        task.setOnFailed(e -> error(UiText.get("dialog.connectFailed"), task.getException()));
+        Background.run(task, "reconnect-database");
     }
 
     private void refreshRecent() {
@@ -487,14 +555,117 @@ public final class WorkbenchApp extends Application {
             item.setOnAction(e -> open(p));
             recent.getItems().add(item);
         }
+        // databases by their address, which holds no password: it is asked again
+        for (String uri : settings.recentDatabases()) {
+            MenuItem item = new MenuItem(UiText.get("menu.file.recentDatabase", uri));
+            item.setMnemonicParsing(false);
+            item.setOnAction(e -> chooseDatabase(cn.basinguard.core.source.pg.PgAddress.parse(uri)));
+            recent.getItems().add(item);
+        }
         recent.setDisable(recent.getItems().isEmpty());
+    }
+
+    /** 连接空间数据库: asks for the address and password, then connects off the JavaFX thread. */
+    void chooseDatabase(cn.basinguard.core.source.pg.PgAddress last) {
+        if (last == null && !settings.recentDatabases().isEmpty()) {
+            last = cn.basinguard.core.source.pg.PgAddress.parse(settings.recentDatabases().get(0));
+        }
+        DatabaseDialog.ask(stage, last).ifPresent(r -> openDatabase(r.address(), r.password()));
+    }
+
+    /**
+     * Connects to a PostGIS schema off the JavaFX thread and opens it like a file, as a connected database among the
+     * kinds of {@link OpenedData}; {@code password} null takes it from PGPASSWORD or the password file (the address
+     * opened through the data sources, as the command line opens it). The password goes to the connection and nowhere
+     * else.
+     */
+    Task<cn.basinguard.core.source.DataSource> openDatabase(cn.basinguard.core.source.pg.PgAddress address, String password) {
+        setStatus(UiText.get("status.connecting", address.uri()));
+        Task<cn.basinguard.core.source.DataSource> task = new Task<>() {
+            @Override
+            protected cn.basinguard.core.source.DataSource call() {
+                return password == null
+                        ? cn.basinguard.core.source.DataSources.open(address.uri(), cn.basinguard.core.source.SourceOptions.DEFAULT).sources().get(0)
+                        : cn.basinguard.core.source.pg.PostGisSource.open(address, password, cn.basinguard.core.source.SourceOptions.DEFAULT);
+            }
+        };
+        task.setOnSucceeded(e -> {
+            settings.addRecentDatabase(address);
+            refreshRecent();
+            open(OpenedData.database(task.getValue(), cn.basinguard.core.source.SourceOptions.DEFAULT));
+        });
+        task.setOnFailed(e -> {
+            setStatus(UiText.get("status.failed"));
+            error(UiText.get("dialog.connectFailed"), task.getException());
+        });
+        Background.run(task, "connect-database");
+        return task;
+    }
+
+    /** Closes the connected database off the JavaFX thread unless it is {@code keep} (the data opened next). */
+    private void closeDatabase(cn.basinguard.core.source.DataSource keep) {
+        cn.basinguard.core.source.DataSource old = data == null ? null : data.database();
+        if (old != null && old != keep) {
+            Background.run(new Task<Void>() {
+                @Override
+                protected Void call() {
+                    old.close();
+                    return null;
+                }
+            }, "close-database");
+        }
+    }
+
+    /** 制作离线数据包: asks for the area and the file, then makes and verifies the pack off the JavaFX thread. */
+    void choosePack() {
+        var content = map.contentProperty().get();
+        if (content == null) {
+            return;
+        }
+        var vp = map.viewportProperty().get();
+        String base = data != null && data.database() instanceof cn.basinguard.core.source.pg.PostGisSource db
+                ? db.address().database() + "-" + db.address().schema()
+                : displayName == null ? "data" : displayName.replaceFirst("(?i)\\.gpkg$", "");
+        Path suggested = Path.of(System.getProperty("user.home"), base + "-离线数据包.gpkg");
+        PackDialog.ask(stage, AtlasJob.unitNames(content), vp == null ? null : vp.envelope(), content.crs(), suggested)
+                .ifPresent(r -> makePack(r.area(), r.out()));
+    }
+
+    /** Makes an offline pack of {@code area} of the open data into {@code out}, with progress; says what it holds. */
+    PackTask makePack(cn.basinguard.core.pack.PackArea area, Path out) {
+        PackTask task = new PackTask(data, area, out);
+        progress.progressProperty().bind(task.progressProperty());
+        status.textProperty().bind(task.messageProperty());
+        progress.setVisible(true);
+        cancel.setVisible(true);
+        cancel.setOnAction(e -> task.cancel());
+        task.setOnSucceeded(e -> {
+            endRun();
+            status.setText(UiText.get("pack.done.status", task.getValue().file()));
+            Alert a = new Alert(Alert.AlertType.INFORMATION, PackTask.summary(task.getValue()));
+            a.setTitle(UiText.get("pack.title"));
+            a.setHeaderText(UiText.get("pack.done.header"));
+            a.getDialogPane().setMinWidth(560);
+            a.show();
+        });
+        task.setOnCancelled(e -> {
+            endRun();
+            status.setText(UiText.get("pack.cancelled"));
+        });
+        task.setOnFailed(e -> {
+            endRun();
+            status.setText(UiText.get("pack.failed"));
+            error(UiText.get("pack.failed"), task.getException());
+        });
+        Background.run(task, "offline-pack");
+        return task;
     }
 
     /** Rebuilds the window in the other language, keeping the open file. */
     private void switchLanguage(String language) {
         settings.setLanguage(language);
         cn.basinguard.core.i18n.Messages.setLocale(java.util.Locale.forLanguageTag(language));
-        new WorkbenchApp(currentFile).start(stage);
+        new WorkbenchApp(data, sourceWarnings).start(stage);
     }
 
     private HBox statusBar() {
@@ -518,7 +689,7 @@ public final class WorkbenchApp extends Application {
 
     /** Runs every check, with {@code sites} (imported project sites) in place of the file's own when not null. */
     void runChecks(cn.basinguard.core.check.RoleLayer sites) {
-        CheckTask task = new CheckTask(List.of(currentFile == null ? SampleData.zengduSample() : currentFile), Map.of(), sites);
+        CheckTask task = new CheckTask(data, Map.of(), sites);
         progress.progressProperty().bind(task.progressProperty());
         status.textProperty().bind(task.messageProperty());
         progress.setVisible(true);
@@ -530,7 +701,8 @@ public final class WorkbenchApp extends Application {
             CheckReport r = task.getValue();
             report.set(r);
             results.show(r, task.rows());
-            String done = UiText.get("check.done", r.units().size(), r.sites().size(), r.conflicts().size(), r.dataQuality().size());
+            String done = UiText.get("check.done", r.units().size(), r.sites().size(), r.conflicts().size(), r.dataQuality().size())
+                    + (r.approximateLayers().isEmpty() ? "" : UiText.get("check.approximate", r.approximateLayers().size()));
             // sites brought in by the user: say where their review sheets are
             status.setText(sites == null ? done : done + UiText.get("check.sitesSheetHint"));
         });
@@ -580,8 +752,7 @@ public final class WorkbenchApp extends Application {
             alert.show();
             return null;
         }
-        ExportTask task = new ExportTask(report.get(), List.of(currentFile == null ? SampleData.zengduSample() : currentFile), dir, subject,
-                map.contentProperty().get());
+        ExportTask task = new ExportTask(report.get(), data, dir, subject, map.contentProperty().get());
         progress.progressProperty().bind(task.progressProperty());
         status.textProperty().bind(task.messageProperty());
         progress.setVisible(true);
@@ -672,11 +843,13 @@ public final class WorkbenchApp extends Application {
         if (hit == null) {
             return;
         }
-        Path file = openedPath;
+        DatasetSummary from = opened;
         Task<String> task = new Task<>() {
             @Override
             protected String call() {
-                return MapIdentify.describe(file, content.crs(), hit);
+                try (cn.basinguard.core.source.DataSource src = from.openLayer(hit.layer().table())) {
+                    return MapIdentify.describe(src, content.crs(), hit);
+                }
             }
         };
         task.setOnSucceeded(e -> {
@@ -705,14 +878,16 @@ public final class WorkbenchApp extends Application {
                 return a;
             }
         }
-        Path file = openedPath;
+        DatasetSummary from = opened;
         List<cn.basinguard.core.gpkg.Feature> inMemory = importedRows.get(layer.name());
         AttributeTableTab tab = new AttributeTableTab(() -> {
             if (inMemory != null) {
                 return inMemory;
             }
-            try (cn.basinguard.core.gpkg.GeoPackageSource src = cn.basinguard.core.gpkg.GeoPackageSource.open(file)) {
-                return src.readAll(layer.name(), p -> { });
+            try (cn.basinguard.core.source.DataSource src = from.openLayer(layer.name())) {
+                List<cn.basinguard.core.gpkg.Feature> rows = new java.util.ArrayList<>();
+                src.read(layer.name(), null, null, rows::add, p -> { });
+                return rows;
             }
         }, layer, g -> select(g, layerCrs, false), g -> select(g, layerCrs, true));
         tab.setClosable(true);
@@ -743,14 +918,24 @@ public final class WorkbenchApp extends Application {
         return args.isEmpty() ? null : Path.of(args.get(0));
     }
 
-    /** Opens a GeoPackage off the JavaFX thread; null opens the bundled Zengdu sample. */
+    /** Opens a GeoPackage, Shapefile or folder off the JavaFX thread; null opens the bundled Zengdu sample. */
     void open(Path file) {
-        currentFile = file;
-        setStatus(UiText.get("status.loading", file == null ? SAMPLE_NAME : file.getFileName()));
+        open(file == null ? OpenedData.bundledSample() : OpenedData.of(List.of(file)));
+    }
+
+    /** Opens the data off the JavaFX thread; results computed from other data are cleared. */
+    void open(OpenedData d) {
+        closeDatabase(d.database());
+        data = d;
+        if (report.get() != null) {
+            report.set(null);
+            results.clear();
+        }
+        setStatus(UiText.get("status.loading", d.name()));
         Task<DatasetSummary> task = new Task<>() {
             @Override
             protected DatasetSummary call() {
-                return DatasetSummary.read(file == null ? SampleData.zengduSample() : file);
+                return DatasetSummary.read(d);
             }
         };
         task.setOnSucceeded(e -> show(task.getValue()));
@@ -759,21 +944,22 @@ public final class WorkbenchApp extends Application {
     }
 
     private void show(DatasetSummary d) {
-        if (currentFile != null) {
-            settings.addRecent(currentFile);
+        if (!d.data().sample() && d.data().paths().size() == 1) {
+            settings.addRecent(d.data().paths().get(0));
             refreshRecent();
         }
-        String name = currentFile == null ? SAMPLE_NAME : d.file().getFileName().toString();
+        String name = d.data().name();
         displayName = name;
         stage.setTitle(UiText.get(d.demonstration() ? "app.title.demo" : "app.title.file", name));
-        openedPath = d.file();
+        opened = d;
         demonstration = d.demonstration();
         district = d.district();
         results.getTabs().removeIf(t -> t instanceof AttributeTableTab);
         map.contentProperty().set(d.map());
         importedRows.clear();
-        layers.setLayers(d.layers().stream().filter(LayerInfo::isSupported).toList());
+        layers.setLayers(d.layers().stream().filter(LayerInfo::isSupported).toList(), d.sources());
         map.fullExtent();
+        sourceWarnings.showNew(stage, name, d.warnings());
         if (d.map() == null || d.map().layers().isEmpty()) {
             setStatus(UiText.get("status.noMap", name));
             return;
@@ -815,15 +1001,37 @@ public final class WorkbenchApp extends Application {
         MenuItem print = new MenuItem(UiText.get("menu.file.print"));
         print.setAccelerator(KeyCombination.keyCombination("Shortcut+P"));
         print.setOnAction(e -> openPrintWindow());
+        MenuItem openFolder = new MenuItem(UiText.get("menu.file.openFolder"));
+        openFolder.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+O"));
+        openFolder.setOnAction(e -> {
+            Path dir = DataChooser.chooseFolder(stage);
+            if (dir != null) {
+                open(dir);
+            }
+        });
+        MenuItem controlList = new MenuItem(UiText.get("menu.file.controlList"));
+        controlList.setOnAction(e -> {
+            Path list = ControlListImport.choose(stage);
+            if (list != null) {
+                importControlList(list);
+            }
+        });
+        MenuItem connect = new MenuItem(UiText.get("menu.file.database"));
+        connect.setId("menu-database");
+        connect.setOnAction(e -> chooseDatabase(null));
+        MenuItem pack = new MenuItem(UiText.get("menu.file.pack"));
+        pack.setId("menu-pack");
+        pack.setOnAction(e -> choosePack());
         MenuItem sample = new MenuItem(UiText.get("menu.file.sample"));
-        sample.setOnAction(e -> open(null));
+        sample.setOnAction(e -> open(OpenedData.bundledSample()));
         refreshRecent();
         MenuItem exit = new MenuItem(UiText.get("menu.file.exit"));
         exit.setOnAction(e -> {
             settings.saveWindow(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), stage.isMaximized());
             Platform.exit();
         });
-        file.getItems().addAll(openItem, importSites, paste, saveSites, print, sample, recent, new javafx.scene.control.SeparatorMenuItem(), exit);
+        file.getItems().addAll(openItem, openFolder, connect, controlList, importSites, paste, saveSites, print, pack, sample, recent,
+                new javafx.scene.control.SeparatorMenuItem(), exit);
         Menu language = new Menu(UiText.get("menu.language"));
         MenuItem zh = new MenuItem("中文");
         zh.setOnAction(e -> switchLanguage("zh"));

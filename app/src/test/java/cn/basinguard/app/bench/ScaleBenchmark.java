@@ -32,7 +32,7 @@ import java.util.regex.Pattern;
  * sides' basic-farmland/red-line conflict areas are printed, so a fast wrong answer shows. The machine's load average
  * at each start is printed too: on a shared machine wall times follow it, CPU times much less.
  *
- * <pre>mvn -q -pl app -am -Pbench -DskipTests verify -Dbench.args="/work/bench/county.gpkg /work/bench/county-bigpoly.gpkg"
+ * <pre>mvn -q -pl app -am -Pbench-scale -DskipTests verify -Dbench.args="/work/bench/county.gpkg /work/bench/county-bigpoly.gpkg"
  *   options (before the files): --peer PATH (default ../../shared/bench/gdal-peer.sh), --peer-timeout MIN (15),
  *   --check-timeout MIN (20), --no-peer, --jar PATH (default target/basinguard.jar), --out DIR (target/bench)</pre>
  */

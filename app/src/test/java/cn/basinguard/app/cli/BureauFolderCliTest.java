@@ -52,6 +52,31 @@ class BureauFolderCliTest extends CliHarness {
         assertSameNumbers(flatten(gpkgJson), flatten(folderJson), 1e-9);
     }
 
+    /** info on the folder lists every source in it, one after another, as the checks take them (as JSON, an array). */
+    @Test
+    void infoOnTheFolderListsEverySourceInIt() throws IOException {
+        Path folder = dataTarget().resolve("zengdu-bureau");
+        assertEquals(0, run("info", folder.toString()), err());
+        String text = out();
+        List<String> shps = List.of("DLTB.shp", "JCDM.shp", "SKSM.shp", "XMXZ.shp", "YJJBNTTB.shp", "流域治理单元.shp", "生态保护红线.shp");
+        int last = -1;
+        for (String shp : shps) {
+            int at = text.indexOf(folder.resolve(shp).toAbsolutePath().normalize().toString());
+            assertTrue(at > last, shp + " listed after the one before it: " + text);
+            last = at;
+        }
+        assertEquals(0, run("info", folder.toString(), "--json"), err());
+        try (JsonParser p = new JsonFactory().createParser(out())) {
+            assertEquals(JsonToken.START_ARRAY, p.nextToken());
+            int sources = 0;
+            while (p.nextToken() == JsonToken.START_OBJECT) {
+                sources++;
+                p.skipChildren();
+            }
+            assertEquals(shps.size(), sources);
+        }
+    }
+
     @Test
     void layersFromAGeoPackageAndShapefilesMixInOneCheck() throws IOException {
         Path folder = dataTarget().resolve("zengdu-bureau");

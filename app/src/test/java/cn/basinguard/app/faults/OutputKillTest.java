@@ -3,6 +3,9 @@ package cn.basinguard.app.faults;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.basinguard.core.gpkg.GeoPackageSource;
+import cn.basinguard.core.gpkg.LayerInfo;
+import cn.basinguard.core.gpkg.PackMetadata;
 import cn.basinguard.core.importer.ImportedSites;
 import cn.basinguard.core.importer.SiteImporter;
 import cn.basinguard.core.importer.SiteStore;
@@ -23,8 +26,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Each kind of output — the sheet export ({@code basinguard export}), the atlas ({@code basinguard print}) and a
- * saved sites layer ({@link SiteStore}, as 保存项目选址 runs it) — written by a real {@code java} process on the sample
+ * Each kind of output — the sheet export ({@code basinguard export}), the atlas ({@code basinguard print}), a
+ * saved sites layer ({@link SiteStore}, as 保存项目选址 runs it) and an offline pack ({@code basinguard pack}, which
+ * the window's 制作离线数据包 runs too) — written by a real {@code java} process on the sample
  * that is killed with SIGKILL at random moments: half of the kills at a moment drawn over the whole run, half while
  * the output is being written (after its temporary file appears). After every kill each output under its final name
  * must be the earlier file or the complete new one — never missing, never partial — and (in the full run) a run to
@@ -264,6 +268,58 @@ class OutputKillTest {
         };
         save.reset();
         killLoop("saved sites", save, out, logs);
+    }
+
+    @Test
+    void offlinePackKilledAtRandomMoments() throws Exception {
+        Path out = Files.createDirectories(dir.resolve("packs"));
+        Path logs = Files.createDirectories(dir.resolve("logs"));
+        String sample = SampleData.zengduSample().toString();
+        // the earlier state: a pack of the other unit under the same name
+        Path pristine = dir.resolve("earlier.gpkg");
+        Process first = ChildCommand.start(logs.resolve("earlier.log"), "cn.basinguard.app.Main",
+            List.of("pack", sample, "--unit", "㵐水片区", "--out", pristine.toString()));
+        assertTrue(first.waitFor(5, TimeUnit.MINUTES));
+        assertEquals(0, first.exitValue(), Files.readString(logs.resolve("earlier.log"), StandardCharsets.UTF_8));
+        String earlier = Outputs.sha256(pristine);
+        Path pack = out.resolve("pack.gpkg");
+        Map<String, Integer> layers = new TreeMap<>();
+        String[] fingerprint = new String[1];
+        Kind packing = new Kind() {
+            @Override
+            public Process start(Path log) throws IOException {
+                return ChildCommand.start(log, "cn.basinguard.app.Main", List.of("pack", sample, "--unit", "涢水片区", "--out", pack.toString()));
+            }
+
+            @Override
+            public void reset() throws IOException {
+                Files.copy(pristine, pack, StandardCopyOption.REPLACE_EXISTING);
+            }
+
+            @Override
+            public void assertEarlierOrComplete() throws Exception {
+                assertEquals(List.of("pack.gpkg"), List.copyOf(Outputs.finals(out).keySet()));
+                if (Outputs.sha256(pack).equals(earlier)) {
+                    return;
+                }
+                // not the earlier bytes: then the complete verified pack of the uncut run (its time differs, not its content)
+                String now;
+                Map<String, Integer> counts = new TreeMap<>();
+                try (GeoPackageSource p = GeoPackageSource.open(pack)) {
+                    now = PackMetadata.field(p.packDocument(), "fingerprint");
+                    p.layers().stream().filter(l -> l.kind() == LayerInfo.Kind.FEATURES).forEach(l -> counts.put(l.name(), (int) l.featureCount()));
+                }
+                if (fingerprint[0] == null) {
+                    fingerprint[0] = now;
+                    layers.putAll(counts);
+                    assertTrue(layers.size() >= 7 && layers.get("YJJBNTTB") > 0, layers.toString());
+                }
+                assertEquals(fingerprint[0], now, "the pack's content");
+                Outputs.assertGeoPackage(pack, layers);
+            }
+        };
+        packing.reset();
+        killLoop("offline pack", packing, out, logs);
     }
 
     /** A GeoJSON of {@code n} 50 m squares inside the sample's units. */

@@ -32,7 +32,8 @@ import javax.imageio.ImageIO;
  * draws it, the same place with a character no font has (U+E000) in place of 㵐, and the same place drawn in the bundled
  * font alone; the test compares them. Also saves the window with the results table as a screenshot.
  *
- * <p>Arguments: output folder, screenshot folder.
+ * <p>Arguments: output folder, screenshot folder. Its helpers for the JavaFX thread and the screen serve
+ * {@link DatabaseProbe} too.
  */
 public final class GlyphProbe {
     static final String TEXT = "㵐水片区";
@@ -178,12 +179,12 @@ public final class GlyphProbe {
         save(capture(area), out.resolve("plain-desktop.png"));
     }
 
-    private static BufferedImage capture(Node node) throws Exception {
+    static BufferedImage capture(Node node) throws Exception {
         return capture(fx(() -> node.localToScreen(node.getBoundsInLocal())));
     }
 
     /** The screen's own pixels (through GTK), not a re-rendered snapshot of the scene. */
-    private static BufferedImage capture(Bounds b) throws Exception {
+    static BufferedImage capture(Bounds b) throws Exception {
         WritableImage fx = fx(() -> new Robot().getScreenCapture(null, Math.floor(b.getMinX()), Math.floor(b.getMinY()),
                 Math.ceil(b.getWidth()), Math.ceil(b.getHeight()), false));
         int w = (int) fx.getWidth();
@@ -197,19 +198,19 @@ public final class GlyphProbe {
         return img;
     }
 
-    private static void save(BufferedImage img, Path file) throws IOException {
+    static void save(BufferedImage img, Path file) throws IOException {
         ImageIO.write(img, "png", file.toFile());
     }
 
     /** Lets the window lay out and paint a change before the screen is read. */
-    private static void settle() throws Exception {
+    static void settle() throws Exception {
         for (int i = 0; i < 3; i++) {
             fx(() -> null);
             Thread.sleep(150);
         }
     }
 
-    private static <T> T fx(Callable<T> work) throws Exception {
+    static <T> T fx(Callable<T> work) throws Exception {
         CompletableFuture<T> f = new CompletableFuture<>();
         Platform.runLater(() -> {
             try {
@@ -221,7 +222,7 @@ public final class GlyphProbe {
         return f.get(WAIT_S, TimeUnit.SECONDS);
     }
 
-    private static <T extends Node> T waitForNode(Callable<Node> find) throws Exception {
+    static <T extends Node> T waitForNode(Callable<Node> find) throws Exception {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_S);
         while (System.nanoTime() < end) {
             Node n = fx(find);
@@ -235,7 +236,7 @@ public final class GlyphProbe {
         throw new IllegalStateException("not shown within " + WAIT_S + " s");
     }
 
-    private static void waitFor(Callable<Boolean> condition) throws Exception {
+    static void waitFor(Callable<Boolean> condition) throws Exception {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_S);
         while (System.nanoTime() < end) {
             if (condition.call()) {

@@ -40,6 +40,18 @@ class UserSettingsTest {
     }
 
     @Test
+    void aBureauFolderIsARecentEntryLikeAFile() throws Exception {
+        UserSettings s = new UserSettings(node);
+        Path folder = Files.createDirectory(dir.resolve("曾都区自然资源局"));
+        Path file = Files.createFile(dir.resolve("a.gpkg"));
+        s.addRecent(file);
+        s.addRecent(folder);
+        assertEquals(List.of(folder, file), s.recentFiles());
+        Files.delete(folder);
+        assertEquals(List.of(file), s.recentFiles(), "a folder that is gone is not offered");
+    }
+
+    @Test
     void windowAndLanguageAreRemembered() {
         UserSettings s = new UserSettings(node);
         assertEquals("zh", s.language());

@@ -16,7 +16,9 @@ import javafx.stage.Stage;
  * posts a task to the JavaFX thread every 5 ms and records how late each one runs. Phases: opening the file, panning
  * (60 drags a second for 3 s), zooming with the wheel, opening the biggest attribute table and running every check.
  * Also prints how long after each view change the matching frame is on screen. Runs headless (Monocle).
+ * After each phase it prints the process's peak resident memory (VmHWM) and the heap in use.
  * Run: mvn -q -o -pl app -am -Pbench-ui -DskipTests verify -Dbench.args=/work/bench-data/zengdu-county.gpkg
+ * (the JVM options are those the program gives the window, see JvmChoice: G1, -Xmn64m, the default maximum heap)
  */
 public final class WorkbenchResponsivenessBenchmark {
     private static final List<Long> LATENCIES = Collections.synchronizedList(new ArrayList<>());
@@ -199,6 +201,24 @@ public final class WorkbenchResponsivenessBenchmark {
             System.out.printf("  longest wait not a GC pause: %d ms; of which in BasinGuard code: %d ms%n", notGc, ours);
             STALLS.forEach(st -> System.out.println("    " + st.describe()));
         }
+        Runtime rt = Runtime.getRuntime();
+        System.out.printf("  memory: peak resident %s MB so far, now %s MB; heap used %d MB of %d MB (max %d MB)%n",
+                procStatus("VmHWM"), procStatus("VmRSS"), (rt.totalMemory() - rt.freeMemory()) >> 20, rt.totalMemory() >> 20,
+                rt.maxMemory() >> 20);
+    }
+
+    /** A figure (MB) of /proc/self/status, as the OS counts the whole process (heap, native, JavaFX); "?" elsewhere. */
+    private static String procStatus(String key) {
+        try {
+            for (String line : java.nio.file.Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith(key + ":")) {
+                    return Long.toString(Long.parseLong(line.replaceAll("\\D", "")) >> 10);
+                }
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            // not Linux
+        }
+        return "?";
     }
 
     private static boolean onFx(BooleanSupplier s) {

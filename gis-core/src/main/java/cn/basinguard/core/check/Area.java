@@ -14,11 +14,11 @@ import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 import org.locationtech.jts.operation.union.UnaryUnionOp;
 
 /**
- * The area a check is cut to: one unit of the units layer. Each layer is read where it meets the unit — by its
- * box first (the source's spatial index), then by geometry — in the layer's own CRS, into which the unit's outline is
- * moved once.
+ * The area a check or an offline pack is cut to: one unit of the units layer, or any outline (a box, a boundary
+ * file). Each layer is read where it meets the area — by its box first (the source's spatial index), then by
+ * geometry — in the layer's own CRS, into which the outline is moved once.
  */
-final class Area {
+public final class Area {
     private final String name;
     private final RoleLayer units;
     private final Geometry outline;
@@ -32,8 +32,13 @@ final class Area {
         this.crs = crs;
     }
 
+    /** Any outline in {@code crs}: every layer, the units too, is read where it meets it. */
+    public static Area outline(String name, Geometry outline, Crs crs) {
+        return new Area(name, null, outline, crs);
+    }
+
     /** The unit called {@code name} in the units layer (several features of that name make one unit). */
-    static Area of(RoleLayer units, String name) {
+    public static Area of(RoleLayer units, String name) {
         List<SourceFeature> matching = new ArrayList<>();
         List<String> names = new ArrayList<>();
         for (SourceFeature f : units.features()) {
@@ -60,17 +65,26 @@ final class Area {
         return new Area(name.trim(), new RoleLayer(LayerRole.UNITS, units.source(), units.crs(), matching), outline, units.crs());
     }
 
-    String name() {
+    public String name() {
         return name;
     }
 
-    /** The units layer holding only this unit's features. */
+    /** The outline, in {@link #crs()}. */
+    public Geometry outline() {
+        return outline;
+    }
+
+    public Crs crs() {
+        return crs;
+    }
+
+    /** The units layer holding only this unit's features; null for an outline that is not a unit. */
     RoleLayer units() {
         return units;
     }
 
     /** The unit's outline moved into {@code layerCrs}, ready to test features against. */
-    Filter in(Crs layerCrs) {
+    public Filter in(Crs layerCrs) {
         return filters.computeIfAbsent(layerCrs, c -> {
             Geometry g = c.equals(crs) ? outline : GeometryTransformer.shared().transform(outline, crs, c);
             return new Filter(g.getEnvelopeInternal(), PreparedGeometryFactory.prepare(g));
@@ -78,8 +92,8 @@ final class Area {
     }
 
     /** The unit in one layer's CRS: its box for the read, its outline for the test. */
-    record Filter(Envelope envelope, PreparedGeometry outline) {
-        boolean meets(Geometry g) {
+    public record Filter(Envelope envelope, PreparedGeometry outline) {
+        public boolean meets(Geometry g) {
             return g != null && !g.isEmpty() && outline.intersects(g);
         }
     }

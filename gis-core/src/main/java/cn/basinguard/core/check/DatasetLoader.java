@@ -52,7 +52,15 @@ public final class DatasetLoader {
      * unit's check reads that unit's share of the data. Its targets are the unit's own; there is no district row.
      */
     public static Loaded fromSources(List<DataSource> sources, Map<String, String> explicitRoles, String unit) {
-        return fromSources(sources, explicitRoles, unit, true);
+        return load(sources, explicitRoles, unit, null, true);
+    }
+
+    /**
+     * As {@link #fromSources(List, Map)}, with every layer — the units too — read only where it meets {@code area}
+     * (an offline pack's box or boundary): what a pack of that area holds. The targets are all kept.
+     */
+    public static Loaded within(List<DataSource> sources, Map<String, String> explicitRoles, Area area) {
+        return load(sources, explicitRoles, null, area, true);
     }
 
     /**
@@ -61,24 +69,15 @@ public final class DatasetLoader {
      *               read now and held
      */
     static Loaded fromSources(List<DataSource> sources, Map<String, String> explicitRoles, String unit, boolean stream) {
+        return load(sources, explicitRoles, unit, null, stream);
+    }
+
+    private static Loaded load(List<DataSource> sources, Map<String, String> explicitRoles, String unit, Area outline, boolean stream) {
         if (sources.isEmpty()) {
             throw new GisException("check.noFiles");
         }
-        Map<String, DataSource> byLocation = new LinkedHashMap<>();
-        List<LayerCandidate> candidates = new ArrayList<>();
-        Map<LayerCandidate, LayerInfo> infos = new LinkedHashMap<>();
-        for (DataSource src : sources) {
-            byLocation.put(src.location(), src);
-            for (LayerInfo l : src.layers()) {
-                if (!l.isSupported()) {
-                    continue;
-                }
-                LayerCandidate c = new LayerCandidate(src.location(), l.name(), l.identifier(), l.kind() == LayerInfo.Kind.FEATURES);
-                candidates.add(c);
-                infos.put(c, l);
-            }
-        }
-        RoleResolver.Resolution res = withLandUse(RoleResolver.resolve(candidates, explicitRoles), infos);
+        SourceCatalog catalog = SourceCatalog.of(sources, explicitRoles);
+        RoleResolver.Resolution res = catalog.resolution();
         List<DataQualityIssue> issues = new ArrayList<>();
         for (DataSource src : sources) {
             for (String w : src.warnings()) {
@@ -86,13 +85,13 @@ public final class DatasetLoader {
             }
         }
         Map<LayerRole, RoleLayer> layers = new EnumMap<>(LayerRole.class);
-        Area area = null;
+        Area area = outline;
         if (unit != null) {
             LayerCandidate c = res.roles().get(LayerRole.UNITS);
             if (c == null) {
                 throw new GisException("check.area.noUnits", unit);
             }
-            RoleLayer units = roleLayer(LayerRole.UNITS, c, infos.get(c), byLocation, issues, null, false);
+            RoleLayer units = roleLayer(LayerRole.UNITS, catalog.entry(c), issues, null, false);
             area = Area.of(units, unit);
             layers.put(LayerRole.UNITS, area.units());
         }
@@ -100,12 +99,12 @@ public final class DatasetLoader {
             if (layers.containsKey(e.getKey())) {
                 continue;
             }
-            layers.put(e.getKey(), roleLayer(e.getKey(), e.getValue(), infos.get(e.getValue()), byLocation, issues, area, stream));
+            layers.put(e.getKey(), roleLayer(e.getKey(), catalog.entry(e.getValue()), issues, area, stream));
         }
         TargetTable targets = TargetTable.empty();
         if (res.targets() != null) {
-            LayerCandidate t = res.targets();
-            targets = TargetTable.read(t.label(), read(byLocation.get(t.file()), infos.get(t), null, null, t.label(), issues));
+            SourceCatalog.Entry t = catalog.targets();
+            targets = TargetTable.read(t.candidate().label(), read(t.source(), t.info(), null, null, t.candidate().label(), issues));
             if (unit != null) {
                 targets = targets.forUnitOnly(unit);
             }
@@ -114,32 +113,9 @@ public final class DatasetLoader {
         return new Loaded(new CheckInput(layers, targets, inputs, issues, unit), res);
     }
 
-    /**
-     * The roles with land use and cultivated land derived from each other: a cultivated-land layer that holds DLBM (a
-     * 三调 DLTB with all its classes, or only its 耕地) is also the land-use layer unless another is named; a land-use
-     * layer is also the cultivated-land layer (its 01xx parcels) unless another is named or found.
-     */
-    static RoleResolver.Resolution withLandUse(RoleResolver.Resolution res, Map<LayerCandidate, LayerInfo> infos) {
-        LayerCandidate cult = res.roles().get(LayerRole.CULTIVATED);
-        LayerCandidate landUse = res.roles().get(LayerRole.LAND_USE);
-        if ((cult == null) == (landUse == null)) {
-            return res;
-        }
-        Map<LayerRole, LayerCandidate> roles = new EnumMap<>(res.roles());
-        if (cult == null) {
-            roles.put(LayerRole.CULTIVATED, landUse);
-        } else if (infos.get(cult) != null && hasLandClass(infos.get(cult))) {
-            roles.put(LayerRole.LAND_USE, cult);
-        }
-        return new RoleResolver.Resolution(roles, res.targets());
-    }
-
-    private static boolean hasLandClass(LayerInfo info) {
-        return info.fields().stream().anyMatch(f -> FieldPurpose.LAND_CLASS.names().stream().anyMatch(n -> n.equalsIgnoreCase(f.name())));
-    }
-
-    private static RoleLayer roleLayer(LayerRole role, LayerCandidate c, LayerInfo info, Map<String, DataSource> byLocation,
-                                       List<DataQualityIssue> issues, Area area, boolean stream) {
+    private static RoleLayer roleLayer(LayerRole role, SourceCatalog.Entry entry, List<DataQualityIssue> issues, Area area, boolean stream) {
+        LayerCandidate c = entry.candidate();
+        LayerInfo info = entry.info();
         if (info.kind() != LayerInfo.Kind.FEATURES) {
             throw new GisException("check.roleNotSpatial", c.label(), role.key());
         }
@@ -149,10 +125,10 @@ public final class DatasetLoader {
         Crs crs = info.srs() == null ? null : info.srs().crs();
         Area.Filter filter = area == null || crs == null ? null : area.in(crs);
         if (stream && CheckEngine.TILED.contains(role)) {
-            return new RoleLayer(role, c.label(), crs, new SourceReader(byLocation.get(c.file()), info, fieldsFor(role, info, false),
+            return new RoleLayer(role, c.label(), crs, new SourceReader(entry.source(), info, fieldsFor(role, info, false),
                     role == LayerRole.CULTIVATED, filter));
         }
-        List<SourceFeature> features = read(byLocation.get(c.file()), info, fieldsFor(role, info, true), filter, c.label(), issues);
+        List<SourceFeature> features = read(entry.source(), info, fieldsFor(role, info, true), filter, c.label(), issues);
         if (role == LayerRole.CULTIVATED) {
             features = onlyCultivated(features);
         }

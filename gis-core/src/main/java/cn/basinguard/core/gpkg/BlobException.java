@@ -4,9 +4,10 @@ import cn.basinguard.core.i18n.Messages;
 
 /**
  * A geometry blob that cannot be decoded. It carries a message key of the core bundle, so what the user reads is the
- * program's own sentence in their language, never a parser's exception text.
+ * program's own sentence in their language, never a parser's exception text. Public because the PostGIS source
+ * decodes the database's WKB through {@link WkbDecoder} and reports what it cannot read.
  */
-final class BlobException extends Exception {
+public final class BlobException extends Exception {
     private final String key;
     private final transient Object[] args;
 

@@ -28,6 +28,8 @@ public final class FeatureTableWriter implements AutoCloseable {
     private final int srsId;
     private final PreparedStatement insert;
     private final PreparedStatement rtreeInsert;
+    private PreparedStatement insertWithKey;
+    private final List<GpkgColumn> columns;
     private final GpkgGeometryEncoder encoder = new GpkgGeometryEncoder();
     private final Envelope extent = new Envelope();
     private final SpatialIndex index;
@@ -40,9 +42,10 @@ public final class FeatureTableWriter implements AutoCloseable {
         AT_FINISH
     }
 
-    private FeatureTableWriter(Connection conn, String table, String geomColumn, int srsId, PreparedStatement insert,
-                               PreparedStatement rtreeInsert, SpatialIndex index) {
+    private FeatureTableWriter(Connection conn, String table, String geomColumn, int srsId, List<GpkgColumn> columns,
+                               PreparedStatement insert, PreparedStatement rtreeInsert, SpatialIndex index) {
         this.conn = conn;
+        this.columns = List.copyOf(columns);
         this.table = table;
         this.geomColumn = geomColumn;
         this.srsId = srsId;
@@ -91,7 +94,7 @@ public final class FeatureTableWriter implements AutoCloseable {
         PreparedStatement insert = conn.prepareStatement("INSERT INTO " + q(table) + " (" + q(geomColumn)
                 + GeoPackageWriter.columnNames(columns) + ") VALUES (?" + ",?".repeat(columns.size()) + ")");
         PreparedStatement rtreeInsert = conn.prepareStatement("INSERT INTO " + q(rtree) + " VALUES (?,?,?,?,?)");
-        return new FeatureTableWriter(conn, table, geomColumn, srsId, insert, rtreeInsert, index);
+        return new FeatureTableWriter(conn, table, geomColumn, srsId, columns, insert, rtreeInsert, index);
     }
 
     /** Inserts one feature; values follow the order of the columns given at creation. Returns the fid. */
@@ -109,11 +112,40 @@ public final class FeatureTableWriter implements AutoCloseable {
         return insertBlob(GpkgGeometryEncoder.wrap(wkb, envelope, srsId), envelope, values);
     }
 
+    /**
+     * Inserts one feature under the key it has in its source (an offline pack keeps the keys, so a feature is the same
+     * feature in the pack and at the source); a null geometry is stored as NULL.
+     */
+    public void insert(long fid, Geometry geometry, Object... values) throws SQLException {
+        if (insertWithKey == null) {
+            String sql = "INSERT INTO " + q(table) + " (fid, " + q(geomColumn) + GeoPackageWriter.columnNames(columns) + ") VALUES (?, ?"
+                    + ",?".repeat(columns.size()) + ")";
+            insertWithKey = conn.prepareStatement(sql);
+        }
+        insertWithKey.setLong(1, fid);
+        if (geometry == null) {
+            insertWithKey.setNull(2, java.sql.Types.BLOB);
+        } else {
+            insertWithKey.setBytes(2, encoder.encode(geometry, srsId));
+        }
+        GeoPackageWriter.bind(insertWithKey, 3, values);
+        insertWithKey.executeUpdate();
+        if (geometry != null && !geometry.isEmpty()) {
+            index(fid, geometry.getEnvelopeInternal());
+        }
+    }
+
     private long insertBlob(byte[] blob, Envelope e, Object[] values) throws SQLException {
         insert.setBytes(1, blob);
         GeoPackageWriter.bind(insert, 2, values);
         insert.executeUpdate();
         long fid = GeoPackageWriter.lastRowId(conn);
+        index(fid, e);
+        return fid;
+    }
+
+    /** Widens the extent by a feature's envelope and, unless the R-tree is filled at the end, adds its R-tree row. */
+    private void index(long fid, Envelope e) throws SQLException {
         if (e != null && !e.isNull()) {
             extent.expandToInclude(e);
             if (index == SpatialIndex.AS_INSERTED) {
@@ -125,7 +157,6 @@ public final class FeatureTableWriter implements AutoCloseable {
                 rtreeInsert.executeUpdate();
             }
         }
-        return fid;
     }
 
     /** Fills the R-tree from the envelopes in the geometry headers (only the first 40 bytes of each blob are read). */
@@ -177,6 +208,9 @@ public final class FeatureTableWriter implements AutoCloseable {
     public void close() throws SQLException {
         insert.close();
         rtreeInsert.close();
+        if (insertWithKey != null) {
+            insertWithKey.close();
+        }
     }
 
     private static String q(String identifier) {

@@ -130,9 +130,58 @@ public final class GeoPackageSource implements cn.basinguard.core.source.DataSou
         return List.of(path);
     }
 
+    /** For an offline pack: that it holds only one area's features, so a check of anything wider is incomplete. */
     @Override
     public List<String> warnings() {
-        return List.of();
+        String pack = packDocument();
+        if (pack == null) {
+            return List.of();
+        }
+        return List.of(cn.basinguard.core.i18n.Messages.get("pack.isPack", path.getFileName(),
+                Optional.ofNullable(PackMetadata.field(pack, "area_text")).orElse("?"),
+                Optional.ofNullable(PackMetadata.field(pack, "created")).orElse("?")));
+    }
+
+    /** The offline pack's own JSON document (see {@link PackMetadata}), or null when the file is not a pack. */
+    public String packDocument() {
+        try {
+            return PackMetadata.packDocument(connection);
+        } catch (SQLException e) {
+            throw SqliteErrors.translate(e, path, "gpkg_metadata");
+        }
+    }
+
+    /** The rows of a QGIS-style layer_styles table, if the file has one. */
+    @Override
+    public List<Style> styles() {
+        List<Style> out = new ArrayList<>();
+        try (Statement s = connection.createStatement()) {
+            try (ResultSet t = s.executeQuery("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'layer_styles'")) {
+                if (!t.next()) {
+                    return out;
+                }
+            }
+            try (ResultSet rs = s.executeQuery("SELECT f_table_name, f_geometry_column, styleName, styleQML, styleSLD, useAsDefault,"
+                    + " description FROM layer_styles")) {
+                while (rs.next()) {
+                    out.add(new Style(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                            rs.getInt(6) != 0, rs.getString(7)));
+                }
+            }
+        } catch (SQLException e) {
+            throw SqliteErrors.translate(e, path, "layer_styles");
+        }
+        return out;
+    }
+
+    /** The roles an offline pack recorded for its layers. */
+    @Override
+    public Map<String, String> recordedRoles() {
+        try {
+            return PackMetadata.roles(connection);
+        } catch (SQLException e) {
+            throw SqliteErrors.translate(e, path, "gpkg_metadata");
+        }
     }
 
     private static void checkFile(Path path) {
@@ -353,6 +402,7 @@ public final class GeoPackageSource implements cn.basinguard.core.source.DataSou
     }
 
     /** The file-level notes of gpkg_metadata (scope 'geopackage' or referenced as such), in id order. */
+    @Override
     public List<String> metadata() {
         List<String> out = new ArrayList<>();
         try (Statement s = connection.createStatement()) {
@@ -361,7 +411,9 @@ public final class GeoPackageSource implements cn.basinguard.core.source.DataSou
                     return out;
                 }
             }
-            try (ResultSet rs = s.executeQuery("SELECT metadata FROM gpkg_metadata ORDER BY id")) {
+            // notes for people; an offline pack's JSON documents are for the program
+            try (ResultSet rs = s.executeQuery("SELECT metadata FROM gpkg_metadata WHERE mime_type IS NULL OR mime_type <> '"
+                    + PackMetadata.JSON + "' ORDER BY id")) {
                 while (rs.next()) {
                     if (rs.getString(1) != null) {
                         out.add(rs.getString(1));

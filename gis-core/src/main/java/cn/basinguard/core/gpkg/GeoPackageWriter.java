@@ -185,6 +185,39 @@ public final class GeoPackageWriter implements AutoCloseable {
         return t.insertWkb(wkb, envelope, values);
     }
 
+    /** Inserts one feature under a key of its own (see {@link FeatureTableWriter#insert(long, Geometry, Object...)}). */
+    public void insertFeature(String table, long fid, Geometry geometry, Object... values) throws SQLException {
+        FeatureTableWriter t = featureTables.get(table);
+        if (t == null) {
+            throw new IllegalArgumentException("unknown feature table " + table);
+        }
+        t.insert(fid, geometry, values);
+    }
+
+    /**
+     * Adds a metadata document about one table (reference_scope 'table'), creating the metadata extension tables on
+     * first use.
+     */
+    public void addTableMetadata(String table, String mdStandardUri, String mimeType, String metadata) throws SQLException {
+        long id = insertMetadata(mdStandardUri, mimeType, metadata);
+        try (PreparedStatement ps = conn.prepareStatement("INSERT INTO gpkg_metadata_reference"
+                + " (reference_scope, table_name, column_name, row_id_value, timestamp, md_file_id, md_parent_id)"
+                + " VALUES ('table', ?, NULL, NULL, ?, ?, NULL)")) {
+            ps.setString(1, table);
+            ps.setString(2, timestamp);
+            ps.setLong(3, id);
+            ps.executeUpdate();
+        }
+    }
+
+    /** Runs SQL of the caller's own (an extension's tables) in the file's transaction. */
+    public void execute(String sql, Object... values) throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement(sql)) {
+            bind(ps, 1, values);
+            ps.execute();
+        }
+    }
+
     /** Inserts one row into an attribute table. Returns the fid. */
     public long insertRow(String table, Object... values) throws SQLException {
         PreparedStatement insert = attributeTables.get(table);
@@ -202,6 +235,17 @@ public final class GeoPackageWriter implements AutoCloseable {
      * creating the metadata extension tables on first use.
      */
     public void addFileMetadata(String mdStandardUri, String mimeType, String metadata) throws SQLException {
+        long id = insertMetadata(mdStandardUri, mimeType, metadata);
+        try (PreparedStatement ps = conn.prepareStatement("INSERT INTO gpkg_metadata_reference"
+                + " (reference_scope, table_name, column_name, row_id_value, timestamp, md_file_id, md_parent_id)"
+                + " VALUES ('geopackage', NULL, NULL, NULL, ?, ?, NULL)")) {
+            ps.setString(1, timestamp);
+            ps.setLong(2, id);
+            ps.executeUpdate();
+        }
+    }
+
+    private long insertMetadata(String mdStandardUri, String mimeType, String metadata) throws SQLException {
         if (!metadataExtension) {
             try (Statement st = conn.createStatement()) {
                 st.execute("CREATE TABLE gpkg_metadata (id INTEGER CONSTRAINT m_pk PRIMARY KEY ASC NOT NULL,"
@@ -227,13 +271,7 @@ public final class GeoPackageWriter implements AutoCloseable {
             ps.executeUpdate();
             id = lastRowId(conn);
         }
-        try (PreparedStatement ps = conn.prepareStatement("INSERT INTO gpkg_metadata_reference"
-                + " (reference_scope, table_name, column_name, row_id_value, timestamp, md_file_id, md_parent_id)"
-                + " VALUES ('geopackage', NULL, NULL, NULL, ?, ?, NULL)")) {
-            ps.setString(1, timestamp);
-            ps.setLong(2, id);
-            ps.executeUpdate();
-        }
+        return id;
     }
 
     /** Writes the extents, commits, closes and atomically moves the file into place. */
@@ -335,6 +373,8 @@ public final class GeoPackageWriter implements AutoCloseable {
                 ps.setLong(first + i, n.longValue());
             } else if (v instanceof Float f) {
                 ps.setDouble(first + i, f);
+            } else if (v instanceof byte[] b) {
+                ps.setBytes(first + i, b);
             } else if (v instanceof Boolean b) {
                 ps.setInt(first + i, b ? 1 : 0); // GeoPackage BOOLEAN is 0/1
             } else {

@@ -69,15 +69,32 @@ final class GeometryBlobDecoder {
             }
             throw new BlobException("gpkg.blob.truncated", blob.length);
         }
-        WkbCheck.Shape shape;
+        Geometry g;
         try {
-            shape = WkbCheck.check(blob, offset);
+            g = decodeWkb(blob, offset);
         } catch (BlobException e) {
             if (empty) {
                 return factory.createGeometryCollection();
             }
             throw e;
         }
+        g.setSRID(srsId);
+        return g;
+    }
+
+    /**
+     * The ISO WKB geometry that starts at {@code offset} (after a GeoPackage header, or at 0 for plain WKB as a
+     * database gives it), checked by {@link WkbCheck} first.
+     *
+     * @throws BlobException with the program's own message when the WKB cannot be read
+     */
+    Geometry decodeWkb(byte[] blob, int offset) throws BlobException {
+        linearized = false;
+        unclosedRing = false;
+        if (blob.length < offset + 5) {
+            throw new BlobException("gpkg.blob.truncated", blob.length);
+        }
+        WkbCheck.Shape shape = WkbCheck.check(blob, offset);
         Geometry g;
         try {
             int type = wkbType(blob, offset);
@@ -95,13 +112,9 @@ final class GeometryBlobDecoder {
             }
         } catch (ParseException | IOException | IllegalArgumentException e) {
             // JTS's own refusals of a well-formed blob (a line of one point, say); its words stay out of the message
-            if (empty) {
-                return factory.createGeometryCollection();
-            }
             throw new BlobException("gpkg.blob.invalid");
         }
         unclosedRing |= shape.hasUnclosedRing();
-        g.setSRID(srsId);
         return g;
     }
 

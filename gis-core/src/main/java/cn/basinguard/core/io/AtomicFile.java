@@ -28,6 +28,12 @@ public final class AtomicFile {
         void writeTo(OutputStream out) throws IOException;
     }
 
+    /** Makes the file at the path it is given (which does not exist yet); may throw IOException. */
+    @FunctionalInterface
+    public interface FileContent {
+        void writeTo(Path file) throws IOException;
+    }
+
     private AtomicFile() {
     }
 
@@ -51,7 +57,6 @@ public final class AtomicFile {
 
     public static void write(Path target, Content content) {
         Path abs = target.toAbsolutePath();
-        Path dir = abs.getParent();
         checkTarget(abs);
         TempFiles.sweep(abs);
         Path tmp = null;
@@ -69,14 +74,8 @@ public final class AtomicFile {
                 out.flush();
                 ch.force(true);
             }
-            keepPermissions(abs, tmp);
-            try {
-                Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
-            }
+            replace(tmp, abs);
             tmp = null;
-            TempFiles.syncFolder(dir);
         } catch (IOException e) {
             throw OutputFailure.of(e, abs, "io.failed");
         } catch (UncheckedIOException e) {
@@ -91,6 +90,51 @@ public final class AtomicFile {
                 }
             }
         }
+    }
+
+    /**
+     * As {@link #write}, for a file that a library must create and fill itself (a GeoPackage, through SQLite):
+     * {@code content} is given a free hidden name beside the target (ending in {@code suffix}) to make the file at,
+     * and may open it again to verify it before it returns. The file is then forced to disk and replaces the target in
+     * one rename. An exception leaves the target as it was and deletes the file; one left by a killed process is
+     * deleted the next time the same target is written.
+     */
+    public static void writeFile(Path target, String suffix, FileContent content) {
+        Path abs = target.toAbsolutePath();
+        checkTarget(abs);
+        TempFiles.sweep(abs);
+        Path tmp = TempFiles.nameBeside(abs, suffix);
+        try {
+            content.writeTo(tmp);
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+                ch.force(true);
+            }
+            replace(tmp, abs);
+            tmp = null;
+        } catch (IOException e) {
+            throw OutputFailure.of(e, abs, "io.failed");
+        } finally {
+            if (tmp != null) {
+                for (Path p : new Path[] {tmp, Path.of(tmp + "-journal"), Path.of(tmp + "-wal"), Path.of(tmp + "-shm")}) {
+                    try {
+                        Files.deleteIfExists(p);
+                    } catch (IOException ignored) {
+                        // the write already failed and says so; the next write of this target deletes the file
+                    }
+                }
+            }
+        }
+    }
+
+    /** Moves the finished temporary file over the target and makes the move durable. */
+    private static void replace(Path tmp, Path target) throws IOException {
+        keepPermissions(target, tmp);
+        try {
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+        TempFiles.syncFolder(target.getParent());
     }
 
     /** A replaced file keeps its permissions (someone may have made it readable to colleagues). */

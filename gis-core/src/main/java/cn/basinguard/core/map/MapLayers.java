@@ -105,6 +105,10 @@ public final class MapLayers {
     }
 
     static LayerRole roleOf(DataSource src, LayerInfo l) {
+        String recorded = src.recordedRoles().get(l.name());
+        if (recorded != null && LayerRole.fromKey(recorded) != null) {
+            return LayerRole.fromKey(recorded);
+        }
         LayerCandidate c = new LayerCandidate(src.location(), l.name(), l.identifier(), true);
         return RoleResolver.resolve(List.of(c), Map.of()).roles().keySet().stream().findFirst().orElse(null);
     }

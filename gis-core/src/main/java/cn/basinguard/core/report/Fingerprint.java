@@ -2,6 +2,7 @@ package cn.basinguard.core.report;
 
 import cn.basinguard.core.GisException;
 import cn.basinguard.core.check.CheckParameters;
+import cn.basinguard.core.source.DataSource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +17,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * What a sheet was computed from: the SHA-256 of every input file, the program version and the check settings. The
+ * What a sheet was computed from: the SHA-256 of every input file (for a database, of each table's rows), the program
+ * version and the check settings. The
  * short hash printed on paper covers all three, so a sheet can later be matched against the data it claims
  * ({@code basinguard verify}). File names are shown but not hashed: a copied or renamed file still matches.
  *
@@ -35,9 +37,22 @@ public record Fingerprint(List<FileHash> files, String version, String parameter
     }
 
     public static Fingerprint of(List<Path> inputs, String version, CheckParameters parameters, Map<String, String> roles) {
+        return of(inputs, List.of(), version, parameters, roles);
+    }
+
+    /**
+     * As {@link #of(List, String, CheckParameters, Map)}, with what database sources hold (one digest per table, see
+     * {@link DataSource#contents()}) after the files: a sheet made from a database matches as long as the tables'
+     * rows are the same.
+     */
+    public static Fingerprint of(List<Path> inputs, List<DataSource.Content> contents, String version, CheckParameters parameters,
+                                 Map<String, String> roles) {
         List<FileHash> hashes = new ArrayList<>();
         for (Path p : inputs) {
             hashes.add(new FileHash(p.getFileName().toString(), sha256(p)));
+        }
+        for (DataSource.Content c : contents) {
+            hashes.add(new FileHash(c.name(), c.sha256()));
         }
         return new Fingerprint(hashes, version, parameterLine(parameters, roles));
     }

@@ -92,6 +92,55 @@ public interface DataSource extends AutoCloseable {
         return List.of();
     }
 
+    /**
+     * For a source not made of files (a database): what it holds now, one digest per table, for fingerprints in place
+     * of file hashes. Empty for files, whose bytes {@link #files()} gives.
+     */
+    default List<Content> contents() {
+        return List.of();
+    }
+
+    /**
+     * One part of a source's content for a fingerprint.
+     *
+     * @param name what it is, as a sheet lists it (never holding a password)
+     * @param sha256 the hex SHA-256 of the content
+     */
+    record Content(String name, String sha256) {
+    }
+
+    /**
+     * The roles the source itself records for its layers (layer name → role key such as {@code units} or
+     * {@code targets}), which beat what the names say: an offline pack records the roles its layers played when it
+     * was packed. Empty for ordinary data.
+     */
+    default java.util.Map<String, String> recordedRoles() {
+        return java.util.Map.of();
+    }
+
+    /**
+     * Map styles the source keeps for its layers, as QGIS keeps them (a {@code layer_styles} table beside the data in a
+     * GeoPackage or a PostGIS database); empty when it keeps none. An offline pack carries them along.
+     */
+    default List<Style> styles() {
+        return List.of();
+    }
+
+    /**
+     * One stored style of a layer.
+     *
+     * @param table the layer it styles
+     * @param qml QGIS's style document, may be null
+     * @param sld the same as SLD, may be null
+     */
+    record Style(String table, String geometryColumn, String name, String qml, String sld, boolean useAsDefault, String description) {
+    }
+
+    /** What the source says of its data as a whole (a GeoPackage's metadata notes, a schema's comment), in its order. */
+    default List<String> metadata() {
+        return List.of();
+    }
+
     /** Whether the source says it is demonstration data (示意数据), as the Zengdu sample does. */
     default boolean saysDemonstration() {
         return false;

@@ -2,6 +2,8 @@ package cn.basinguard.core.source;
 
 import cn.basinguard.core.GisException;
 import cn.basinguard.core.gpkg.GeoPackageSource;
+import cn.basinguard.core.source.pg.PgAddress;
+import cn.basinguard.core.source.pg.PostGisSource;
 import cn.basinguard.core.source.shp.DbfSource;
 import cn.basinguard.core.source.shp.ShapefileSource;
 import java.io.IOException;
@@ -15,7 +17,8 @@ import java.util.Locale;
 import java.util.stream.Stream;
 
 /**
- * Opens what the user names — a GeoPackage, a Shapefile, or a folder of them — as data sources. A folder gives one
+ * Opens what the user names — a GeoPackage, a Shapefile, a folder of them, or a PostGIS schema
+ * ({@code postgresql://USER@HOST:PORT/DB?schema=NAME}) — as data sources. A folder gives one
  * source per .gpkg, per .shp and per .dbf without a .shp (an attribute table) in it (in name order; subfolders only when asked), which is how a district bureau
  * delivers its data: 三调 land use, basic farmland, red lines and unit boundaries as Shapefiles side by side. A file in
  * a folder that cannot be opened does not stop the others: it becomes a warning of the folder.
@@ -38,6 +41,13 @@ public final class DataSources {
             return all;
         }
 
+        /** The digests of what the sources not made of files (databases) hold, for fingerprints. */
+        public List<DataSource.Content> contents() {
+            List<DataSource.Content> all = new ArrayList<>();
+            sources.forEach(s -> all.addAll(s.contents()));
+            return all;
+        }
+
         /** Every file the sources are made of, for fingerprints. */
         public List<Path> files() {
             List<Path> all = new ArrayList<>();
@@ -49,6 +59,11 @@ public final class DataSources {
         public void close() {
             sources.forEach(DataSource::close);
         }
+    }
+
+    /** Whether a name is a database address rather than a path. */
+    public static boolean isDatabase(String name) {
+        return PgAddress.isAddress(name);
     }
 
     /** Whether the path is something {@link #open} reads: a folder, a .gpkg or a .shp. */
@@ -63,6 +78,9 @@ public final class DataSources {
      * @throws GisException when the name is a single file that cannot be opened, or a folder with nothing readable
      */
     public static Opened open(String name, SourceOptions options) {
+        if (PgAddress.isAddress(name)) {
+            return new Opened(List.of(PostGisSource.open(name, options)), List.of());
+        }
         Path path;
         try {
             path = Path.of(name);

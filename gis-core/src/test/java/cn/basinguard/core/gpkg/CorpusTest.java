@@ -62,7 +62,9 @@ class CorpusTest {
 
     @Test
     void corruptFileIsRefusedClearly() {
-        GisException e = assertThrows(GisException.class, () -> GeoPackageSource.open(corpus("nga/import_db_corrupt.gpkg")).layers());
+        // the corpus lookup skips the test when the file is absent: outside assertThrows, where a skip is not an exception
+        Path corrupt = corpus("nga/import_db_corrupt.gpkg");
+        GisException e = assertThrows(GisException.class, () -> GeoPackageSource.open(corrupt).layers());
         assertTrue(e.key().equals("gpkg.notSqlite") || e.key().equals("gpkg.corrupt"), e.key());
         assertTrue(e.getMessage().contains("import_db_corrupt.gpkg"), e.getMessage());
     }

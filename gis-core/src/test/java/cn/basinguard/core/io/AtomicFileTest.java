@@ -93,4 +93,27 @@ class AtomicFileTest {
         assertEquals("io.isFolder", e.key());
         assertFalse(names().stream().anyMatch(n -> n.startsWith(".")));
     }
+
+    @Test
+    void aFileALibraryMakesReplacesTheTargetOnlyWhenItsMakerReturns() throws Exception {
+        Path target = Files.writeString(dir.resolve("pack.gpkg"), "earlier");
+        // the maker fails after making its file (and a journal beside it), as a pack that fails its verification
+        GisException e = assertThrows(GisException.class, () -> AtomicFile.writeFile(target, ".gpkg", file -> {
+            assertTrue(file.getFileName().toString().startsWith(".pack.gpkg.") && file.toString().endsWith(".gpkg"), file.toString());
+            assertFalse(Files.exists(file), "a free name: the library makes the file");
+            Files.writeString(file, "half of the new");
+            Files.writeString(Path.of(file + "-journal"), "journal");
+            throw new GisException("io.failed", file, "verification failed");
+        }));
+        assertEquals("io.failed", e.key());
+        assertEquals("earlier", Files.readString(target));
+        assertEquals(List.of("pack.gpkg"), names());
+
+        AtomicFile.writeFile(target, ".gpkg", file -> Files.writeString(file, "the new"));
+        assertEquals("the new", Files.readString(target));
+        assertEquals(List.of("pack.gpkg"), names());
+        GisException missing = assertThrows(GisException.class,
+            () -> AtomicFile.writeFile(dir.resolve("no-such-folder").resolve("pack.gpkg"), ".gpkg", file -> Files.writeString(file, "x")));
+        assertEquals("io.noFolder", missing.key());
+    }
 }

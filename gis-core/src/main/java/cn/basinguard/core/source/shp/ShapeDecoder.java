@@ -30,8 +30,9 @@ final class ShapeDecoder {
 
     /** A record that cannot be read; the message is the reader's English, the caller wraps it. */
     static final class BadShape extends Exception {
-        BadShape(String message) {
-            super(message, null, false, false);
+        /** @param key a {@code shp.bad.*} message key: the reason reaches the user in the data-quality list */
+        BadShape(String key, Object... args) {
+            super(cn.basinguard.core.i18n.Messages.get(key, args), null, false, false);
         }
     }
 
@@ -71,12 +72,12 @@ final class ShapeDecoder {
         closedRings = 0;
         droppedRings = 0;
         if (length < 4) {
-            throw new BadShape("record of " + length + " bytes has no shape type");
+            throw new BadShape("shp.bad.noType", length);
         }
         int code = (int) INT.get(b, at);
         ShapeType type = ShapeType.of(code);
         if (type == null) {
-            throw new BadShape("unknown shape type " + code);
+            throw new BadShape("shp.bad.type", code);
         }
         return switch (type) {
             case NULL -> null;
@@ -121,7 +122,7 @@ final class ShapeDecoder {
     }
 
     private Point point(byte[] b, int length) throws BadShape {
-        need(length, 20, "point");
+        need(length, 20);
         double x = dd(b, 4);
         double y = dd(b, 12);
         finite(x, y);
@@ -129,8 +130,8 @@ final class ShapeDecoder {
     }
 
     private Geometry multiPoint(byte[] b, int length) throws BadShape {
-        need(length, 40, "multipoint header");
-        int n = count(b, 36, length - 40, 16, "points");
+        need(length, 40);
+        int n = count(b, 36, length - 40, 16);
         Point[] points = new Point[n];
         for (int i = 0; i < n; i++) {
             double x = dd(b, 40 + 16 * i);
@@ -143,21 +144,21 @@ final class ShapeDecoder {
 
     /** numParts, numPoints and the part starts of a PolyLine, Polygon or MultiPatch record, checked against its bytes. */
     private int[] parts(byte[] b, int length, boolean patch) throws BadShape {
-        need(length, 44, "part header");
+        need(length, 44);
         int numParts = i32(b, 36);
         int numPoints = i32(b, 40);
         if (numParts < 0 || numPoints < 0) {
-            throw new BadShape("negative part or point count (" + numParts + ", " + numPoints + ")");
+            throw new BadShape("shp.bad.negative", numParts, numPoints);
         }
         long needed = 44L + 4L * numParts * (patch ? 2 : 1) + 16L * numPoints;
         if (needed > length) {
-            throw new BadShape(numParts + " parts and " + numPoints + " points need " + needed + " bytes, the record has " + length);
+            throw new BadShape("shp.bad.counts", numParts, numPoints, needed, length);
         }
         int[] starts = new int[numParts + 1];
         for (int p = 0; p < numParts; p++) {
             starts[p] = i32(b, 44 + 4 * p);
             if (starts[p] < 0 || starts[p] > numPoints || (p > 0 && starts[p] < starts[p - 1])) {
-                throw new BadShape("part " + p + " starts at point " + starts[p] + " of " + numPoints);
+                throw new BadShape("shp.bad.partStart", p + 1, starts[p], numPoints);
             }
         }
         starts[numParts] = numPoints;
@@ -357,21 +358,21 @@ final class ShapeDecoder {
 
     private static void finite(double x, double y) throws BadShape {
         if (!Double.isFinite(x) || !Double.isFinite(y)) {
-            throw new BadShape("non-finite coordinate (" + x + ", " + y + ")");
+            throw new BadShape("shp.bad.nonFinite", Double.toString(x), Double.toString(y));
         }
     }
 
-    private int count(byte[] b, int at, int bytesLeft, int bytesEach, String what) throws BadShape {
+    private int count(byte[] b, int at, int bytesLeft, int bytesEach) throws BadShape {
         int n = i32(b, at);
         if (n < 0 || (long) n * bytesEach > bytesLeft) {
-            throw new BadShape(n + " " + what + " do not fit in the " + bytesLeft + " bytes left in the record");
+            throw new BadShape("shp.bad.countFit", n, bytesLeft);
         }
         return n;
     }
 
-    private static void need(int length, int bytes, String what) throws BadShape {
+    private static void need(int length, int bytes) throws BadShape {
         if (length < bytes) {
-            throw new BadShape("record of " + length + " bytes is too short for its " + what + " (" + bytes + " bytes)");
+            throw new BadShape("shp.bad.short", length, bytes);
         }
     }
 

@@ -1,0 +1,256 @@
+package cn.basinguard.app.postgis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.basinguard.core.GisException;
+import cn.basinguard.core.check.DatasetLoader;
+import cn.basinguard.core.check.LayerRole;
+import cn.basinguard.core.check.SourceCatalog;
+import cn.basinguard.core.gpkg.Feature;
+import cn.basinguard.core.gpkg.GeoPackageSource;
+import cn.basinguard.core.gpkg.LayerInfo;
+import cn.basinguard.core.source.SourceOptions;
+import cn.basinguard.core.source.pg.PostGisSource;
+import cn.basinguard.data.SampleData;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.locationtech.jts.geom.Envelope;
+
+/**
+ * The PostGIS source against a real server holding the Zengdu sample as ogr2ogr loaded it: what it lists, that it
+ * reads the very features of the GeoPackage, that a read by area fetches only what the index picks, and what it says
+ * of layers that stand in the way and of a connection that is cut in the middle of a read.
+ */
+public class PostGisSourceTest {
+    static String schema;
+
+    @BeforeAll
+    static void server() {
+        schema = TestDatabase.sampleSchema();
+    }
+
+    private static PostGisSource open(String s) {
+        return PostGisSource.open(TestDatabase.address(s), SourceOptions.DEFAULT);
+    }
+
+    @Test
+    void layersComeFromGeometryColumnsWithTheirCommentsKeysAndCrs() {
+        try (PostGisSource src = open(schema); GeoPackageSource gpkg = GeoPackageSource.open(SampleData.zengduSample())) {
+            assertEquals("PostGIS", src.format());
+            assertFalse(src.location().contains(TestDatabase.PASSWORD));
+            LayerInfo units = src.layer("流域治理单元");
+            assertEquals(LayerInfo.Kind.FEATURES, units.kind());
+            assertEquals("流域治理单元（三级流域片区）", units.identifier());
+            assertEquals("MULTIPOLYGON", units.geometryType());
+            assertEquals(4526, units.srs().crs().epsg());
+            assertTrue(units.hasSpatialIndex());
+            assertEquals("fid", units.primaryKey());
+            assertTrue(units.fields().stream().anyMatch(f -> f.name().equals("单元名称") && f.type().equals("character varying(20)")), units.fields().toString());
+            assertEquals(4490, src.layer("jcdm").srs().crs().epsg());
+            assertEquals(4547, src.layer("xmxz").srs().crs().epsg());
+            assertEquals(LayerInfo.Kind.ATTRIBUTES, src.layer("dxzb").kind());
+            assertTrue(src.layers().stream().noneMatch(l -> l.name().equals("layer_styles") || l.name().equals("spatial_ref_sys")));
+            for (String t : List.of("LYZLDY:流域治理单元", "DLTB:dltb", "YJJBNTTB:yjjbnttb", "STBHHX:hx_2023", "SKSM:sksm", "JCDM:jcdm", "XMXZ:xmxz", "DXZB:dxzb")) {
+                String[] names = t.split(":");
+                assertEquals(gpkg.layer(names[0]).featureCount(), src.layer(names[1]).featureCount(), t);
+            }
+            assertTrue(src.warnings().isEmpty(), src.warnings().toString());
+            assertTrue(src.saysDemonstration());
+            // the red line's table name says nothing: its comment does
+            SourceCatalog catalog = SourceCatalog.of(List.of(src), Map.of());
+            assertEquals("hx_2023", catalog.role(LayerRole.ECO_REDLINE).info().name());
+            assertEquals("流域治理单元", catalog.role(LayerRole.UNITS).info().name());
+            assertEquals("dxzb", catalog.targets().info().name());
+            assertEquals(1, src.styles().size());
+            assertEquals("流域治理单元", src.styles().get(0).table());
+        }
+    }
+
+    @Test
+    void theFeaturesAreThoseOfTheGeoPackage() {
+        try (PostGisSource src = open(schema); GeoPackageSource gpkg = GeoPackageSource.open(SampleData.zengduSample())) {
+            for (String t : List.of("LYZLDY:流域治理单元", "DLTB:dltb", "STBHHX:hx_2023", "JCDM:jcdm", "XMXZ:xmxz")) {
+                String[] names = t.split(":");
+                List<Feature> expected = gpkg.readAll(names[0], p -> { });
+                List<Feature> actual = new ArrayList<>();
+                src.read(names[1], null, null, actual::add, p -> { });
+                assertEquals(expected.size(), actual.size(), t);
+                for (int i = 0; i < expected.size(); i++) {
+                    Feature e = expected.get(i);
+                    Feature a = actual.get(i);
+                    assertEquals(e.fid(), a.fid(), t + " in key order");
+                    assertTrue(e.geometry().equalsExact(a.geometry()), t + " #" + e.fid() + " same coordinates");
+                    assertEquals(e.attributes().size(), a.attributes().size(), t);
+                    List<Object> ev = new ArrayList<>(e.attributes().values());
+                    List<Object> av = new ArrayList<>(a.attributes().values());
+                    for (int k = 0; k < ev.size(); k++) {
+                        Object x = ev.get(k);
+                        Object y = av.get(k);
+                        if (x instanceof Number nx && y instanceof Number ny) {
+                            assertEquals(nx.doubleValue(), ny.doubleValue(), 0.0, t + " #" + e.fid());
+                        } else {
+                            assertEquals(x, y, t + " #" + e.fid());
+                        }
+                    }
+                }
+            }
+            Feature one = src.feature("dltb", 538);
+            assertNotNull(one);
+            assertEquals(gpkg.feature("DLTB", 538).attributes().get("BSM"), one.attributes().get("bsm"));
+        }
+    }
+
+    @Test
+    void aReadByAreaFetchesOnlyTheRowsTheServerPicksByItsIndex() throws SQLException {
+        Envelope box = new Envelope(38430000, 38440000, 3510000, 3525000);
+        long server = count("SELECT count(*) FROM " + schema + ".dltb WHERE geom && ST_MakeEnvelope(38430000, 3510000, 38440000, 3525000, 4526)");
+        long total = count("SELECT count(*) FROM " + schema + ".dltb");
+        try (PostGisSource src = open(schema)) {
+            long before = src.rowsFetched();
+            List<Feature> got = new ArrayList<>();
+            src.read("dltb", box, List.of("bsm"), got::add, p -> { });
+            assertEquals(server, src.rowsFetched() - before, "every row fetched is one the && box picked");
+            assertEquals(server, got.size());
+            assertTrue(server > 0 && server < total / 2, server + " of " + total);
+            assertTrue(got.stream().allMatch(f -> f.geometry().getEnvelopeInternal().intersects(box)));
+        }
+        // the query a read by area sends can use the GiST index (the planner may still scan a table this small)
+        try (Connection c = TestDatabase.connect(); Statement s = c.createStatement()) {
+            s.execute("SET enable_seqscan = off");
+            StringBuilder plan = new StringBuilder();
+            try (ResultSet rs = s.executeQuery("EXPLAIN SELECT fid, ST_AsBinary(geom) FROM " + schema + ".dltb WHERE geom && "
+                    + "ST_MakeEnvelope(38430000, 3510000, 38440000, 3525000, 4526) ORDER BY fid")) {
+                while (rs.next()) {
+                    plan.append(rs.getString(1)).append('\n');
+                }
+            }
+            assertTrue(plan.toString().contains("dltb_geom_geom_idx"), plan.toString());
+        }
+    }
+
+    @Test
+    void aCheckOfOneUnitReadsOnlyWhatMeetsThatUnit() throws SQLException {
+        long big = 0;
+        for (String t : List.of("dltb", "yjjbnttb", "hx_2023")) {
+            big += count("SELECT count(*) FROM " + schema + ".\"" + t + "\"");
+        }
+        long small = 0;
+        for (String t : List.of("流域治理单元", "sksm", "jcdm", "xmxz", "dxzb")) {
+            small += count("SELECT count(*) FROM " + schema + ".\"" + t + "\"");
+        }
+        long whole;
+        try (PostGisSource src = open(schema)) {
+            long before = src.rowsFetched();
+            check(DatasetLoader.fromSources(List.of(src), Map.of()).input());
+            whole = src.rowsFetched() - before;
+        }
+        assertTrue(whole >= big, "the whole district's check reads every patch at least once: " + whole + " of " + big);
+        for (String unit : List.of("涢水片区", "㵐水片区")) {
+            try (PostGisSource src = open(schema)) {
+                long before = src.rowsFetched();
+                DatasetLoader.Loaded loaded = DatasetLoader.fromSources(List.of(src), Map.of(), unit);
+                check(loaded.input());
+                long fetched = src.rowsFetched() - before;
+                // every big layer is read tile by tile inside the unit's box: what lies outside it never leaves the server
+                Envelope e = loaded.input().layer(LayerRole.UNITS).features().get(0).geometry().getEnvelopeInternal();
+                long outside = 0;
+                for (String t : List.of("dltb", "yjjbnttb", "hx_2023")) {
+                    outside += count(String.format(Locale.ROOT, "SELECT count(*) FROM %s.%s WHERE NOT geom && ST_MakeEnvelope(%f, %f, %f, %f, 4526)",
+                        schema, t, e.getMinX(), e.getMinY(), e.getMaxX(), e.getMaxY()));
+                }
+                long inside = big - outside;
+                assertTrue(outside > 0);
+                // a patch on the line between two of the check's tiles is read by both: a few percent more at most
+                assertTrue(fetched < whole && fetched <= inside * 1.1 + small, unit + ": " + fetched + " rows fetched, " + inside
+                    + " patches meet the unit's box, the whole district's check fetched " + whole);
+            }
+        }
+    }
+
+    private static void check(cn.basinguard.core.check.CheckInput input) {
+        new cn.basinguard.core.check.CheckEngine(cn.basinguard.core.check.CheckParameters.DEFAULT).run(input, cn.basinguard.core.check.Progress.NONE);
+    }
+
+    @Test
+    void aConnectionCutInTheMiddleOfAReadIsSaidAndTheNextReadConnectsAgain() {
+        try (PostGisSource src = open(schema)) {
+            int pid = src.serverProcess();
+            long[] seen = new long[1];
+            GisException e = assertThrows(GisException.class, () -> src.read("dltb", null, null, f -> {
+                if (seen[0]++ == 0) {
+                    terminate(pid);
+                }
+            }, p -> { }));
+            assertEquals("pg.connectionLost", e.key());
+            assertTrue(e.getMessage().contains("dltb") && e.getMessage().contains("重试") && !e.getMessage().contains("\n"), e.getMessage());
+            assertTrue(seen[0] < 1613, "the read stopped where the connection was cut: " + seen[0]);
+            List<Feature> again = new ArrayList<>();
+            src.read("dltb", null, List.of(), again::add, p -> { });
+            assertEquals(1613, again.size());
+            assertTrue(src.serverProcess() != pid);
+        }
+    }
+
+    @Test
+    void layersThatStandInTheWayAreSaidWithWhatToDo() {
+        String awkward = TestDatabase.awkwardSchema();
+        try (PostGisSource src = open(awkward)) {
+            String warnings = String.join("\n", src.warnings());
+            LayerInfo noIndex = src.layer("无索引水库");
+            assertFalse(noIndex.hasSpatialIndex());
+            assertTrue(noIndex.note().contains("CREATE INDEX ON \"" + awkward + "\".\"无索引水库\" USING GIST (\"geom\")"), noIndex.note());
+            LayerInfo srid0 = src.layer("srid0");
+            assertTrue(srid0.srs().undefined());
+            assertNull(srid0.srs().crs());
+            assertTrue(srid0.note().contains("UpdateGeometrySRID('" + awkward + "', 'srid0', 'geom', 4526)"), srid0.note());
+            LayerInfo view = src.layer("水库视图");
+            assertNull(view.primaryKey());
+            assertEquals("水库（视图）", view.identifier());
+            assertEquals(4526, view.srs().crs().epsg(), "a view keeps its table's SRID");
+            assertTrue(view.note().contains("没有主键"), view.note());
+            assertTrue(warnings.contains(noIndex.note()) && warnings.contains(srid0.note()) && warnings.contains(view.note()), warnings);
+            List<Feature> rows = new ArrayList<>();
+            src.read("水库视图", null, null, rows::add, p -> { });
+            for (int i = 0; i < rows.size(); i++) {
+                assertEquals(i + 1, rows.get(i).fid(), "rows of a view are numbered as read");
+            }
+            assertNull(src.feature("水库视图", 1), "no key, nothing to look a feature up by");
+            List<Feature> inBox = new ArrayList<>();
+            src.read("无索引水库", new Envelope(38430000, 38440000, 3510000, 3525000), null, inBox::add, p -> { });
+            assertFalse(inBox.isEmpty(), "a table without an index is still read by area (the server scans it)");
+            GisException e = assertThrows(GisException.class, () -> DatasetLoader.fromSources(List.of(src), Map.of("units", "srid0")));
+            assertEquals("check.undefinedCrs", e.key());
+        }
+    }
+
+    static long count(String sql) throws SQLException {
+        try (Connection c = TestDatabase.connect(); PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** Ends a server process from another connection, as an administrator (or a failing network) would. */
+    public static void terminate(int pid) {
+        try (Connection c = TestDatabase.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT pg_terminate_backend(" + pid + ")")) {
+            rs.next();
+            assertTrue(rs.getBoolean(1), "the server ended process " + pid);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,370 @@
+package cn.basinguard.core.source.pg;
+
+import cn.basinguard.core.GisException;
+import cn.basinguard.core.crs.Crs;
+import cn.basinguard.core.crs.CrsRegistry;
+import cn.basinguard.core.gpkg.LayerInfo;
+import cn.basinguard.core.gpkg.SrsInfo;
+import cn.basinguard.core.i18n.Messages;
+import cn.basinguard.core.source.SourceOptions;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.locationtech.jts.geom.Envelope;
+
+/**
+ * Reads what a schema holds: its geometry tables and views from PostGIS's {@code geometry_columns} (SRID, type,
+ * dimensions), its plain tables (a targets table is one), each with its columns (information_schema), its integer
+ * primary key (pg_index), whether its geometry column has a spatial index, its row count and extent (from the
+ * server's statistics where it has them), and the
+ * comment on it ({@code COMMENT ON TABLE}), which names the layer for role recognition as a GeoPackage's identifier
+ * does. What stands in the way of reading a layer well — no spatial index, SRID 0, no key — is said, layer by layer.
+ */
+final class PgCatalog {
+    private final Connection c;
+    private final PgAddress address;
+    private final SourceOptions options;
+    private final List<String> warnings = new ArrayList<>();
+    private final Map<Integer, SrsInfo> srs = new HashMap<>();
+    private String postgisSchema;
+    private Map<String, List<String[]>> columns;
+
+    PgCatalog(Connection c, PgAddress address, SourceOptions options) {
+        this.c = c;
+        this.address = address;
+        this.options = options;
+    }
+
+    List<String> warnings() {
+        return warnings;
+    }
+
+    /** The schema named in the address exists, may be read, and the database has PostGIS; else a message saying so. */
+    long schemaOid() throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT n.nspname FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace WHERE e.extname = 'postgis'");
+             ResultSet rs = ps.executeQuery()) {
+            if (!rs.next()) {
+                throw new GisException("pg.noPostgis", address.database(), address.host());
+            }
+            postgisSchema = rs.getString(1);
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT oid, has_schema_privilege(oid, 'USAGE') FROM pg_namespace WHERE nspname = ?")) {
+            ps.setString(1, address.schema());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    if (!rs.getBoolean(2)) {
+                        throw new GisException("pg.schemaDenied", address.schema(), address.user());
+                    }
+                    return rs.getLong(1);
+                }
+            }
+        }
+        List<String> schemas = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT f_table_schema FROM " + id(postgisSchema)
+                + ".geometry_columns ORDER BY 1"); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                schemas.add(rs.getString(1));
+            }
+        }
+        throw new GisException("pg.noSchema", address.schema(), address.database(),
+                schemas.isEmpty() ? Messages.get("pg.noSchemas") : String.join("、", schemas));
+    }
+
+    /** The comment on the schema, or null. */
+    String schemaComment(long schemaOid) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT obj_description(?::oid, 'pg_namespace')")) {
+            ps.setLong(1, schemaOid);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
+
+    /** The geometry layers (in creation order), then the plain tables. */
+    List<PgLayer> read(long schemaOid) throws SQLException {
+        record Geo(long oid, String table, String relkind, String column, String type, int srid, int dims, String comment) {
+        }
+        List<Geo> geos = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT cl.oid, cl.relname, cl.relkind, g.f_geometry_column, g.type, g.srid,"
+                + " g.coord_dimension, obj_description(cl.oid, 'pg_class') FROM " + id(postgisSchema) + ".geometry_columns g"
+                + " JOIN pg_class cl ON cl.relname = g.f_table_name AND cl.relnamespace = ?::oid"
+                + " WHERE g.f_table_schema = ? ORDER BY cl.oid, g.f_geometry_column")) {
+            ps.setLong(1, schemaOid);
+            ps.setString(2, address.schema());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    geos.add(new Geo(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getInt(6),
+                            rs.getInt(7), rs.getString(8)));
+                }
+            }
+        }
+        Map<Long, Integer> columnsPerTable = new HashMap<>();
+        geos.forEach(g -> columnsPerTable.merge(g.oid(), 1, Integer::sum));
+        List<PgLayer> out = new ArrayList<>();
+        for (Geo g : geos) {
+            // a table with two geometry columns gives two layers, named as GDAL names them
+            String name = columnsPerTable.get(g.oid()) > 1 ? g.table() + "(" + g.column() + ")" : g.table();
+            out.add(geometryLayer(name, g.oid(), g.table(), g.relkind(), g.column(), g.type(), g.srid(), g.dims(), g.comment()));
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT cl.oid, cl.relname, cl.relkind, obj_description(cl.oid, 'pg_class')"
+                + " FROM pg_class cl WHERE cl.relnamespace = ?::oid AND cl.relkind IN ('r', 'v', 'm', 'p', 'f') AND NOT cl.relispartition"
+                + " AND has_table_privilege(cl.oid, 'SELECT')"
+                + " AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = cl.oid AND d.deptype = 'e')"
+                + " AND NOT EXISTS (SELECT 1 FROM pg_attribute a JOIN pg_type t ON t.oid = a.atttypid WHERE a.attrelid = cl.oid"
+                + "   AND a.attnum > 0 AND NOT a.attisdropped AND t.typname IN ('geometry', 'geography', 'raster'))"
+                + " AND cl.relname <> 'layer_styles' ORDER BY cl.oid")) {
+            ps.setLong(1, schemaOid);
+            try (ResultSet rs = ps.executeQuery()) {
+                List<Object[]> rows = new ArrayList<>();
+                while (rs.next()) {
+                    rows.add(new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)});
+                }
+                for (Object[] r : rows) {
+                    out.add(attributeLayer((Long) r[0], (String) r[1], (String) r[2], (String) r[3]));
+                }
+            }
+        }
+        return out;
+    }
+
+    private PgLayer geometryLayer(String name, long oid, String table, String relkind, String column, String type, int srid, int dims,
+                                  String comment) throws SQLException {
+        boolean view = relkind.equals("v");
+        // PostGIS names an M-only type with a trailing M (POINTM) and gives the dimension count; Z shows only in the count
+        String t = type == null ? "GEOMETRY" : type.toUpperCase(Locale.ROOT);
+        boolean mOnly = dims == 3 && t.endsWith("M");
+        if (mOnly) {
+            t = t.substring(0, t.length() - 1);
+        }
+        int z = dims == 4 || dims == 3 && !mOnly ? 1 : 0;
+        int m = dims == 4 || mOnly ? 1 : 0;
+        List<String> notes = new ArrayList<>();
+        int rowsSrid = srid;
+        if (srid == 0) {
+            // a view (or an unconstrained column) may declare none while its rows carry one
+            rowsSrid = firstRowSrid(table, column);
+        }
+        SrsInfo s = srs(rowsSrid);
+        if (rowsSrid == 0) {
+            warn(notes, "pg.srid0", address.schema() + "." + table, column, address.schema(), table);
+        } else if (s.crs() == null) {
+            warn(notes, "pg.unknownSrid", address.schema() + "." + table, rowsSrid);
+        }
+        Key key = primaryKey(oid);
+        List<LayerInfo.FieldInfo> fields = fields(table, key.column(), true);
+        if (key.column() == null) {
+            warn(notes, view ? "pg.viewNoKey" : "pg.tableNoKey", address.schema() + "." + table);
+        }
+        boolean indexed = !view && spatialIndex(oid, column);
+        if (!view && !indexed) {
+            warn(notes, "pg.noSpatialIndex", address.schema() + "." + table, column, address.schema(), table);
+        }
+        long count = count(table);
+        Envelope extent = extent(table, column, view);
+        String identifier = firstLine(comment);
+        LayerInfo info = new LayerInfo(name, LayerInfo.Kind.FEATURES, "features", identifier, comment, column, t, z, m, count,
+                extent, s, indexed || view, key.column(), fields, notes.isEmpty() ? null : String.join(" ", notes));
+        return new PgLayer(info, table, rowsSrid, view);
+    }
+
+    private PgLayer attributeLayer(long oid, String table, String relkind, String comment) throws SQLException {
+        Key key = primaryKey(oid);
+        List<LayerInfo.FieldInfo> fields = fields(table, key.column(), false);
+        LayerInfo info = new LayerInfo(table, LayerInfo.Kind.ATTRIBUTES, "attributes", firstLine(comment), comment, null, null, 0, 0,
+                count(table), null, null, false, key.column(), fields, null);
+        return new PgLayer(info, table, 0, relkind.equals("v"));
+    }
+
+    private void warn(List<String> notes, String key, Object... args) {
+        String text = Messages.get(key, args);
+        notes.add(text);
+        warnings.add(text);
+    }
+
+    /**
+     * The layer's extent for zooming to it: from the server's statistics when it has them (ST_EstimatedExtent: no
+     * scan, a box rounded outwards to single precision), else from every row (ST_Extent, which reads each geometry:
+     * half a second for 200,000 patches).
+     */
+    private Envelope extent(String table, String column, boolean view) throws SQLException {
+        String sql = "SELECT ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e) FROM (SELECT ST_Extent(" + id(column) + ") AS e FROM "
+                + id(address.schema()) + "." + id(table) + ") s";
+        if (!view) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM pg_stats WHERE schemaname = ? AND tablename = ? AND attname = ?")) {
+                ps.setString(1, address.schema());
+                ps.setString(2, table);
+                ps.setString(3, column);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        sql = "SELECT ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e) FROM (SELECT " + id(postgisSchema)
+                                + ".ST_EstimatedExtent(?, ?, ?) AS e) s";
+                    }
+                }
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            if (sql.contains("?")) {
+                ps.setString(1, address.schema());
+                ps.setString(2, table);
+                ps.setString(3, column);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next() && rs.getObject(1) != null) {
+                    return new Envelope(rs.getDouble(1), rs.getDouble(3), rs.getDouble(2), rs.getDouble(4));
+                }
+            }
+        }
+        return null;
+    }
+
+    private long count(String table) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM " + id(address.schema()) + "." + id(table));
+             ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? rs.getLong(1) : -1;
+        }
+    }
+
+    private int firstRowSrid(String table, String column) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT ST_SRID(" + id(column) + ") FROM " + id(address.schema()) + "." + id(table)
+                + " WHERE " + id(column) + " IS NOT NULL LIMIT 1"); ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? rs.getInt(1) : 0;
+        }
+    }
+
+    /** The table's primary key when it is one integer column (what a feature key must be), and its type. */
+    private record Key(String column) {
+    }
+
+    private Key primaryKey(long oid) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT a.attname, t.typname FROM pg_index i"
+                + " JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = ANY (i.indkey)"
+                + " JOIN pg_type t ON t.oid = a.atttypid WHERE i.indrelid = ?::oid AND i.indisprimary")) {
+            ps.setLong(1, oid);
+            try (ResultSet rs = ps.executeQuery()) {
+                List<String[]> cols = new ArrayList<>();
+                while (rs.next()) {
+                    cols.add(new String[] {rs.getString(1), rs.getString(2)});
+                }
+                if (cols.size() == 1 && List.of("int2", "int4", "int8").contains(cols.get(0)[1])) {
+                    return new Key(cols.get(0)[0]);
+                }
+                return new Key(null);
+            }
+        }
+    }
+
+    private boolean spatialIndex(long oid, String column) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid"
+                + " JOIN pg_am am ON am.oid = ic.relam JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = i.indkey[0]"
+                + " WHERE i.indrelid = ?::oid AND a.attname = ? AND am.amname IN ('gist', 'spgist', 'brin') AND i.indisvalid")) {
+            ps.setLong(1, oid);
+            ps.setString(2, column);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    /** The columns other than the key and the geometry, in table order, typed as the database declares them. */
+    private List<LayerInfo.FieldInfo> fields(String table, String key, boolean spatial) throws SQLException {
+        List<LayerInfo.FieldInfo> out = new ArrayList<>();
+        for (String[] col : columns().getOrDefault(table, List.of())) {
+            if (col[0].equals(key) || List.of("geometry", "geography", "raster").contains(col[2])) {
+                continue;
+            }
+            out.add(new LayerInfo.FieldInfo(col[0], col[1]));
+        }
+        return out;
+    }
+
+    /** Every column of the schema's tables (name, declared type, type name), read in one query for all layers. */
+    private Map<String, List<String[]>> columns() throws SQLException {
+        if (columns == null) {
+            columns = new HashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT table_name, column_name, data_type, character_maximum_length, udt_name"
+                    + " FROM information_schema.columns WHERE table_schema = ? ORDER BY table_name, ordinal_position")) {
+                ps.setString(1, address.schema());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        String type = rs.getString(3);
+                        String udt = rs.getString(5);
+                        if (rs.getObject(4) != null) {
+                            type += "(" + rs.getInt(4) + ")";
+                        } else if (type.equals("USER-DEFINED")) {
+                            type = udt;
+                        }
+                        columns.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new String[] {rs.getString(2), type, udt});
+                    }
+                }
+            }
+        }
+        return columns;
+    }
+
+    /** The CRS of an SRID, by the EPSG code spatial_ref_sys gives it, else by its WKT; the datum shift applied as set. */
+    SrsInfo srs(int srid) throws SQLException {
+        SrsInfo known = srs.get(srid);
+        if (known != null) {
+            return known;
+        }
+        SrsInfo s;
+        if (srid == 0) {
+            s = new SrsInfo(0, null, null, 0, null, null, true, null);
+        } else {
+            try (PreparedStatement ps = c.prepareStatement("SELECT auth_name, auth_srid, srtext FROM " + id(postgisSchema)
+                    + ".spatial_ref_sys WHERE srid = ?")) {
+                ps.setInt(1, srid);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        s = new SrsInfo(srid, null, null, 0, null, null, false, null);
+                    } else {
+                        String org = rs.getString(1);
+                        int orgId = rs.getInt(2);
+                        String wkt = rs.getString(3);
+                        s = new SrsInfo(srid, wktName(wkt), org, orgId, wkt, null, false, options.withShift(resolve(org, orgId, wkt)));
+                    }
+                }
+            }
+        }
+        srs.put(srid, s);
+        return s;
+    }
+
+    private static Crs resolve(String org, int orgId, String wkt) {
+        if (org != null && org.equalsIgnoreCase("EPSG") && CrsRegistry.isKnown(orgId)) {
+            return CrsRegistry.fromEpsg(orgId);
+        }
+        Optional<Crs> byWkt = wkt == null || wkt.isBlank() ? Optional.empty() : CrsRegistry.fromWkt(wkt);
+        return byWkt.orElse(null);
+    }
+
+    private static String wktName(String wkt) {
+        if (wkt == null) {
+            return null;
+        }
+        int q = wkt.indexOf('"');
+        int end = q < 0 ? -1 : wkt.indexOf('"', q + 1);
+        return end < 0 ? null : wkt.substring(q + 1, end);
+    }
+
+    private static String firstLine(String comment) {
+        if (comment == null || comment.isBlank()) {
+            return null;
+        }
+        return comment.strip().lines().findFirst().orElse(null);
+    }
+
+    /** A quoted identifier: names from the database go into SQL only this way. */
+    static String id(String name) {
+        return "\"" + name.replace("\"", "\"\"") + "\"";
+    }
+}

@@ -1,0 +1,170 @@
+package cn.basinguard.core.source.pg;
+
+import cn.basinguard.core.gpkg.BlobException;
+import cn.basinguard.core.gpkg.Feature;
+import cn.basinguard.core.gpkg.FeatureSink;
+import cn.basinguard.core.gpkg.LayerInfo;
+import cn.basinguard.core.gpkg.ReadProblem;
+import cn.basinguard.core.gpkg.WkbDecoder;
+import cn.basinguard.core.i18n.Messages;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+
+/**
+ * One pass over a layer's rows through a server-side cursor (the caller's connection is not in autocommit, so the
+ * driver fetches {@link PostGisSource#FETCH_SIZE} rows at a time instead of the whole result). In key order, as a
+ * GeoPackage is read, so both give the same features in the same order; a table without an integer key is read in
+ * the server's order and its features numbered as they come.
+ */
+final class PgCursor {
+    private final Connection c;
+    private final PgAddress address;
+    private final PgLayer layer;
+    private final List<LayerInfo.FieldInfo> fields;
+    private final AtomicLong fetched;
+    private final WkbDecoder decoder = new WkbDecoder();
+
+    PgCursor(Connection c, PgAddress address, PgLayer layer, List<LayerInfo.FieldInfo> fields, AtomicLong fetched) {
+        this.c = c;
+        this.address = address;
+        this.layer = layer;
+        this.fields = fields;
+        this.fetched = fetched;
+    }
+
+    /** The SELECT for a read: by box through {@code &&} (the GiST index) when {@code bbox} is given, by key when {@code fid} is. */
+    String sql(boolean bbox, boolean byKey) {
+        LayerInfo info = layer.info();
+        String key = info.primaryKey();
+        String geom = info.geometryColumn();
+        StringBuilder sql = new StringBuilder("SELECT ").append(key == null ? "NULL" : PgCatalog.id(key));
+        sql.append(", ").append(geom == null ? "NULL" : "ST_AsBinary(" + PgCatalog.id(geom) + ")");
+        for (LayerInfo.FieldInfo f : fields) {
+            sql.append(", ").append(PgCatalog.id(f.name()));
+        }
+        sql.append(" FROM ").append(PgCatalog.id(address.schema())).append('.').append(PgCatalog.id(layer.table()));
+        if (bbox && geom != null) {
+            sql.append(" WHERE ").append(PgCatalog.id(geom)).append(" && ST_MakeEnvelope(?, ?, ?, ?, ").append(layer.srid()).append(')');
+        }
+        if (byKey) {
+            sql.append(bbox && geom != null ? " AND " : " WHERE ").append(PgCatalog.id(key)).append(" = ?");
+        }
+        if (key != null && !byKey) {
+            sql.append(" ORDER BY ").append(PgCatalog.id(key));
+        }
+        return sql.toString();
+    }
+
+    /** The rows whose geometry is NULL or empty. */
+    void readWithoutPosition(FeatureSink sink, Consumer<ReadProblem> problems) throws SQLException {
+        String geom = layer.info().geometryColumn();
+        String sql = sql(false, false);
+        String where = " WHERE " + PgCatalog.id(geom) + " IS NULL OR ST_IsEmpty(" + PgCatalog.id(geom) + ")";
+        int order = sql.indexOf(" ORDER BY ");
+        sql = order < 0 ? sql + where : sql.substring(0, order) + where + sql.substring(order);
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setFetchSize(PostGisSource.FETCH_SIZE);
+            try (ResultSet rs = ps.executeQuery()) {
+                rows(rs, false, sink, problems);
+            }
+        }
+    }
+
+    void read(Envelope bbox, Long fid, FeatureSink sink, Consumer<ReadProblem> problems) throws SQLException {
+        boolean box = bbox != null && layer.info().geometryColumn() != null;
+        try (PreparedStatement ps = c.prepareStatement(sql(box, fid != null))) {
+            int p = 1;
+            if (box) {
+                ps.setDouble(p++, bbox.getMinX());
+                ps.setDouble(p++, bbox.getMinY());
+                ps.setDouble(p++, bbox.getMaxX());
+                ps.setDouble(p++, bbox.getMaxY());
+            }
+            if (fid != null) {
+                ps.setLong(p, fid);
+            }
+            ps.setFetchSize(PostGisSource.FETCH_SIZE);
+            try (ResultSet rs = ps.executeQuery()) {
+                rows(rs, box, sink, problems);
+            }
+        }
+    }
+
+    /** Hands on the rows of a result; rows of a table without an integer key are numbered as they come. */
+    private void rows(ResultSet rs, boolean box, FeatureSink sink, Consumer<ReadProblem> problems) throws SQLException {
+        Value[] values = values(rs.getMetaData());
+        long number = 0;
+        while (rs.next()) {
+            fetched.incrementAndGet();
+            number++;
+            long key = layer.info().primaryKey() == null ? number : rs.getLong(1);
+            byte[] wkb = rs.getBytes(2);
+            Geometry g = null;
+            if (wkb != null) {
+                try {
+                    g = decoder.decode(wkb, layer.srid());
+                } catch (BlobException e) {
+                    problems.accept(new ReadProblem(layer.name(), key, ReadProblem.Kind.SKIPPED, e.getMessage()));
+                    continue;
+                }
+                if (decoder.lastWasLinearized()) {
+                    problems.accept(new ReadProblem(layer.name(), key, ReadProblem.Kind.LINEARIZED, Messages.get("gpkg.blob.linearized")));
+                }
+                if (decoder.lastHadUnclosedRing()) {
+                    problems.accept(new ReadProblem(layer.name(), key, ReadProblem.Kind.RING_CLOSED, Messages.get("gpkg.blob.ringClosed")));
+                }
+            } else if (box) {
+                continue;
+            }
+            Map<String, Object> attrs = new LinkedHashMap<>(fields.size() * 2);
+            for (int i = 0; i < fields.size(); i++) {
+                attrs.put(fields.get(i).name(), values[i].get(rs, i + 3));
+            }
+            sink.accept(new Feature(key, g, attrs));
+        }
+    }
+
+    /** How a column's value is taken: as a GeoPackage reader would give the same value (numbers, text, 0/1, ISO dates). */
+    @FunctionalInterface
+    private interface Value {
+        Object get(ResultSet rs, int column) throws SQLException;
+    }
+
+    private Value[] values(ResultSetMetaData md) throws SQLException {
+        Value[] out = new Value[fields.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = switch (md.getColumnType(i + 3)) {
+                case Types.SMALLINT, Types.INTEGER, Types.TINYINT -> (rs, col) -> {
+                    int v = rs.getInt(col);
+                    return rs.wasNull() ? null : v;
+                };
+                case Types.BIGINT -> (rs, col) -> {
+                    long v = rs.getLong(col);
+                    return rs.wasNull() ? null : v;
+                };
+                case Types.REAL, Types.FLOAT, Types.DOUBLE, Types.NUMERIC, Types.DECIMAL -> (rs, col) -> {
+                    double v = rs.getDouble(col);
+                    return rs.wasNull() ? null : v;
+                };
+                case Types.BIT, Types.BOOLEAN -> (rs, col) -> {
+                    boolean v = rs.getBoolean(col);
+                    return rs.wasNull() ? null : v;
+                };
+                case Types.BINARY, Types.VARBINARY, Types.LONGVARBINARY -> ResultSet::getBytes;
+                default -> ResultSet::getString;
+            };
+        }
+        return out;
+    }
+}

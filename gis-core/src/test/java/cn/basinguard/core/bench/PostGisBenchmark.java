@@ -1,0 +1,181 @@
+package cn.basinguard.core.bench;
+
+import cn.basinguard.core.check.CheckEngine;
+import cn.basinguard.core.check.CheckParameters;
+import cn.basinguard.core.check.CheckReport;
+import cn.basinguard.core.check.DatasetLoader;
+import cn.basinguard.core.check.Progress;
+import cn.basinguard.core.source.DataSource;
+import cn.basinguard.core.source.DataSources;
+import cn.basinguard.core.source.SourceOptions;
+import cn.basinguard.core.source.pg.PgAddress;
+import cn.basinguard.core.source.pg.PostGisSource;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The checks read from PostGIS against the same checks read from the GeoPackage the database was loaded from, in one
+ * run: the whole district from each, and each unit ({@code check --unit}) from each. Every case runs in a JVM of its
+ * own (the options of this one), started afresh, so its time includes the JVM's start and its peak resident memory
+ * (VmHWM) is its own; cases alternate over the runs, and the best of the runs is reported with the median.
+ *
+ * <pre>
+ * mvn -q -o -pl gis-core -Pbench verify -Dbench.main=cn.basinguard.core.bench.PostGisBenchmark \
+ *     -Dbench.args="/work/bench/county.gpkg postgresql://basinguard_test@localhost:5432/basinguard_test?schema=county_bench --load"
+ * </pre>
+ * {@code --load} loads the GeoPackage into that schema with ogr2ogr first when the schema has no tables (a few minutes
+ * at county scale); the password comes from PGPASSWORD or ~/.pgpass, for ogr2ogr as for BasinGuard.
+ */
+public final class PostGisBenchmark {
+    private record Case(String name, String source, String unit) {
+    }
+
+    private record Run(long wallMs, long openMs, long readMs, long checkMs, long peakKb, long features, long rowsFetched) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("--case")) {
+            runCase(args[1], args[2].equals("-") ? null : args[2]);
+            return;
+        }
+        Path gpkg = Path.of(args[0]);
+        String pg = args[1];
+        List<String> options = Arrays.asList(args).subList(2, args.length);
+        int runs = options.contains("--runs") ? Integer.parseInt(options.get(options.indexOf("--runs") + 1)) : 3;
+        if (options.contains("--load")) {
+            load(gpkg, PgAddress.parse(pg));
+        }
+        List<String> units;
+        try (DataSources.Opened o = DataSources.open(gpkg.toString(), SourceOptions.DEFAULT)) {
+            units = DatasetLoader.fromSources(o.sources(), Map.of()).input().unitNames();
+        }
+        List<Case> cases = new ArrayList<>();
+        cases.add(new Case("GeoPackage, whole district", gpkg.toString(), null));
+        cases.add(new Case("PostGIS, whole district", pg, null));
+        for (String u : units) {
+            cases.add(new Case("GeoPackage, unit " + u, gpkg.toString(), u));
+            cases.add(new Case("PostGIS, unit " + u, pg, u));
+        }
+        Map<Case, List<Run>> results = new LinkedHashMap<>();
+        for (int r = 0; r < runs; r++) {
+            for (Case c : cases) {
+                Run run = child(c);
+                results.computeIfAbsent(c, k -> new ArrayList<>()).add(run);
+                System.out.printf("run %d  %-34s %7d ms (open %5d, read %6d, check %6d ms), peak RSS %5d MB, %8d features, %8d rows fetched%n",
+                        r + 1, c.name(), run.wallMs(), run.openMs(), run.readMs(), run.checkMs(), run.peakKb() / 1024, run.features(),
+                        run.rowsFetched());
+            }
+        }
+        System.out.println();
+        System.out.printf("%-34s %10s %10s %10s %12s%n", "case (JVM start included)", "best ms", "median ms", "peak MB", "features");
+        Map<String, Run> best = new LinkedHashMap<>();
+        for (Map.Entry<Case, List<Run>> e : results.entrySet()) {
+            List<Run> rs = new ArrayList<>(e.getValue());
+            rs.sort((a, b) -> Long.compare(a.wallMs(), b.wallMs()));
+            Run b = rs.get(0);
+            best.put(e.getKey().name(), b);
+            System.out.printf("%-34s %10d %10d %10d %12d%n", e.getKey().name(), b.wallMs(), rs.get(rs.size() / 2).wallMs(),
+                    rs.stream().mapToLong(Run::peakKb).max().orElse(0) / 1024, b.features());
+        }
+        Run g = best.get("GeoPackage, whole district");
+        Run p = best.get("PostGIS, whole district");
+        System.out.printf("%nwhole district: PostGIS / GeoPackage = %.2f× (goal ≤ 1.5×); reading alone %.2f×%n",
+                p.wallMs() / (double) g.wallMs(), p.readMs() / (double) Math.max(1, g.readMs()));
+        for (String u : units) {
+            Run pu = best.get("PostGIS, unit " + u);
+            System.out.printf("unit %s: %.0f %% of the features, %.0f %% of the rows fetched, %.0f %% of the whole check's time from PostGIS%n", u,
+                    100.0 * pu.features() / p.features(), 100.0 * pu.rowsFetched() / p.rowsFetched(), 100.0 * pu.wallMs() / p.wallMs());
+        }
+    }
+
+    /** Runs one case in a fresh JVM with this JVM's options and class path. */
+    private static Run child(Case c) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), PostGisBenchmark.class.getName(), "--case", c.source(),
+                c.unit() == null ? "-" : c.unit()));
+        long t0 = System.nanoTime();
+        Process proc = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String result = null;
+        StringBuilder all = new StringBuilder();
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(proc.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String l; (l = r.readLine()) != null; ) {
+                all.append(l).append('\n');
+                if (l.startsWith("RESULT ")) {
+                    result = l;
+                }
+            }
+        }
+        int rc = proc.waitFor();
+        long wall = (System.nanoTime() - t0) / 1_000_000;
+        if (rc != 0 || result == null) {
+            throw new IllegalStateException(c + " failed (exit " + rc + "):\n" + all);
+        }
+        long[] v = Arrays.stream(result.substring(7).split(" ")).mapToLong(Long::parseLong).toArray();
+        return new Run(wall, v[0], v[1], v[2], v[3], v[4], v[5]);
+    }
+
+    /** One case: open, read the role layers (of one unit, or all), run every check; print the times and VmHWM. */
+    private static void runCase(String source, String unit) throws IOException {
+        long t0 = System.nanoTime();
+        try (DataSources.Opened o = DataSources.open(source, SourceOptions.DEFAULT)) {
+            long t1 = System.nanoTime();
+            DatasetLoader.Loaded loaded = DatasetLoader.fromSources(o.sources(), Map.of(), unit);
+            long t2 = System.nanoTime();
+            CheckReport report = new CheckEngine(CheckParameters.DEFAULT).run(loaded.input(), Progress.NONE);
+            long t3 = System.nanoTime();
+            long features = loaded.input().layers().values().stream().mapToLong(l -> l.features().size()).sum();
+            long fetched = 0;
+            for (DataSource s : o.sources()) {
+                if (s instanceof PostGisSource p) {
+                    fetched += p.rowsFetched();
+                }
+            }
+            if (report.units().isEmpty()) {
+                throw new IllegalStateException("no units checked");
+            }
+            System.out.printf("RESULT %d %d %d %d %d %d%n", (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000, peakRssKb(),
+                    features, fetched);
+        }
+    }
+
+    private static long peakRssKb() throws IOException {
+        for (String l : Files.readAllLines(Path.of("/proc/self/status"))) {
+            if (l.startsWith("VmHWM:")) {
+                return Long.parseLong(l.replaceAll("[^0-9]", ""));
+            }
+        }
+        return -1;
+    }
+
+    /** Loads the GeoPackage into the address's schema with ogr2ogr unless it already holds tables. */
+    private static void load(Path gpkg, PgAddress a) throws IOException, InterruptedException {
+        try (PostGisSource existing = PostGisSource.open(a.uri(), SourceOptions.DEFAULT)) {
+            if (!existing.layers().isEmpty()) {
+                System.out.println("schema " + a.schema() + " already holds " + existing.layers().size() + " layers: not loaded again");
+                return;
+            }
+        } catch (RuntimeException e) {
+            System.out.println("loading " + gpkg + " into " + a.uri() + " (" + e.getMessage() + ")");
+        }
+        long t0 = System.nanoTime();
+        Process p = new ProcessBuilder("ogr2ogr", "-f", "PostgreSQL", "PG:host=" + a.host() + " port=" + a.port() + " dbname=" + a.database()
+                + " user=" + a.user() + " active_schema=" + a.schema(), gpkg.toString(), "-lco", "SCHEMA=" + a.schema(), "-lco",
+                "GEOMETRY_NAME=geom", "-lco", "FID=fid", "-preserve_fid").inheritIO().start();
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException("ogr2ogr failed; does the schema " + a.schema() + " exist (CREATE SCHEMA)?");
+        }
+        System.out.printf("loaded with ogr2ogr in %d s%n", (System.nanoTime() - t0) / 1_000_000_000);
+    }
+}
