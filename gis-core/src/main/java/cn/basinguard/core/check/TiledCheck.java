@@ -310,8 +310,11 @@ final class TiledCheck {
             near.put(role, all);
         }
 
-        /** The feature in the grid, or null when it is not used; a problem with it is this tile's to report if it owns it. */
-        private WorkingFeature prepare(RoleLayer layer, SourceFeature f) {
+        /**
+         * The feature brought into the grid: a big polygon (a red line of thousands of vertices) is prepared once and
+         * shared by the tiles it crosses, within a vertex budget; a small one is prepared again by each tile that reads it.
+         */
+        private LayerPreparer.PreparedOne prepared(RoleLayer layer, SourceFeature f) {
             String key = layer.role().ordinal() + "/" + f.fid();
             LayerPreparer.PreparedOne p = shared.get(key);
             if (p == null) {
@@ -324,6 +327,12 @@ final class TiledCheck {
                     shared.putIfAbsent(key, p);
                 }
             }
+            return p;
+        }
+
+        /** The feature in the grid, or null when it is not used; a problem with it is this tile's to report if it owns it. */
+        private WorkingFeature prepare(RoleLayer layer, SourceFeature f) {
+            LayerPreparer.PreparedOne p = prepared(layer, f);
             if (p.issue() != null) {
                 Envelope e = p.feature() != null ? p.feature().geometry().getEnvelopeInternal()
                     : inGrid(f.geometry().getEnvelopeInternal(), layer.crs());
@@ -388,18 +397,7 @@ final class TiledCheck {
          * their owning tiles report those.
          */
         private WorkingFeature prepareLandUse(RoleLayer layer, SourceFeature f) {
-            String key = layer.role().ordinal() + "/" + f.fid();
-            LayerPreparer.PreparedOne p = shared.get(key);
-            if (p == null) {
-                if (zoneGuard.get(layer.role())) {
-                    preparer.requireWithinZone(layer, f);
-                }
-                p = preparer.prepareOne(layer, f, true);
-                if (p.feature() != null && p.feature().geometry().getNumPoints() >= BIG_POLYGON
-                    && sharedVertices.addAndGet(p.feature().geometry().getNumPoints()) <= SHARED_VERTICES) {
-                    shared.putIfAbsent(key, p);
-                }
-            }
+            LayerPreparer.PreparedOne p = prepared(layer, f);
             if (p.issue() != null && !(landUseIsCultivated && DatasetLoader.isCultivated(f.attributes()))) {
                 out.siteIssues.add(new Ordered(LayerRole.LAND_USE, f.fid(), p.issue()));
             }
