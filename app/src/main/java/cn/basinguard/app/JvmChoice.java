@@ -18,7 +18,8 @@ import java.util.Set;
  * code on; the options the user gives on the command line always win (no restart then).
  *
  * <ul>
- *   <li>Heavy commands ({@code check}, {@code export}, {@code print}, {@code pack}): the serial collector. The checks
+ *   <li>Heavy commands ({@code check}, {@code export}, {@code print}, {@code pack}): the serial collector, soft
+ *       references cleared at each collection ({@link #HEAVY_OPTIONS}). The checks
  *       allocate short-lived geometry at a high rate; the serial collector's heap follows the live set closely.</li>
  *   <li>The window: G1 (short pauses while panning) with a 64 MB young generation, whose pauses stay at 35–55 ms
  *       instead of ~290 ms on the county data.</li>
@@ -33,6 +34,13 @@ final class JvmChoice {
     static final String NO_RESTART_ENV = "BASINGUARD_NO_RESTART";
 
     private static final Set<String> HEAVY = Set.of("check", "export", "print", "pack");
+    /**
+     * JTS keeps a copy of a geometry's coordinates behind a soft reference once an overlay has asked for them, and the
+     * JVM keeps softly reachable objects for a second per free megabyte of heap: with a large maximum heap the copies
+     * outlive many collections and the heap grows instead (city file, 1.75 M patches: 1,186 MB resident, 803 MB with
+     * soft references cleared at each collection, at the same CPU time).
+     */
+    static final List<String> HEAVY_OPTIONS = List.of("-XX:+UseSerialGC", "-XX:SoftRefLRUPolicyMSPerMB=0");
 
     private JvmChoice() {
     }
@@ -43,7 +51,7 @@ final class JvmChoice {
             return Optional.of(List.of("-XX:+UseG1GC", "-Xmn64m"));
         }
         if (args.length > 0 && HEAVY.contains(args[0].toLowerCase(Locale.ROOT))) {
-            return Optional.of(List.of("-XX:+UseSerialGC"));
+            return Optional.of(HEAVY_OPTIONS);
         }
         return Optional.empty();
     }

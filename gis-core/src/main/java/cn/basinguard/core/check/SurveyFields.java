@@ -19,6 +19,11 @@ final class SurveyFields {
     /** The layer as the user knows it, for what its patches get wrong. */
     private final String layer;
     private final Map<Long, String> columns = new ConcurrentHashMap<>();
+    /**
+     * One copy of each class code, class name, tenure, owner and village: a city's sites occupy hundreds of thousands of
+     * patches, whose rows repeat a few thousand distinct values (measured: 1.28 M strings held at city scale).
+     */
+    private final Map<String, String> shared = new ConcurrentHashMap<>();
 
     SurveyFields(String layer) {
         this.layer = layer;
@@ -124,8 +129,12 @@ final class SurveyFields {
 
     /** A patch table row: the patch's fields (from {@code full}, the patch with all its attributes) and the areas. */
     OccupiedPatch row(LayerRole role, WorkingFeature c, SourceFeature full, MeasuredArea occupied) {
-        return new OccupiedPatch(role, c.id(), text(full, FieldPurpose.PATCH_NUMBER), text(full, FieldPurpose.LAND_CLASS),
-                text(full, FieldPurpose.LAND_CLASS_NAME), text(full, FieldPurpose.TENURE), text(full, FieldPurpose.OWNER),
-                text(full, FieldPurpose.LOCATION), number(full, FieldPurpose.PATCH_AREA), occupied, c.area());
+        return new OccupiedPatch(role, c.id(), text(full, FieldPurpose.PATCH_NUMBER), one(text(full, FieldPurpose.LAND_CLASS)),
+                one(text(full, FieldPurpose.LAND_CLASS_NAME)), one(text(full, FieldPurpose.TENURE)), one(text(full, FieldPurpose.OWNER)),
+                one(text(full, FieldPurpose.LOCATION)), number(full, FieldPurpose.PATCH_AREA), occupied, c.area());
+    }
+
+    private String one(String value) {
+        return value == null ? null : shared.computeIfAbsent(value, v -> v);
     }
 }
