@@ -112,6 +112,7 @@ public final class WorkbenchApp extends Application {
     @Override
     public void start(Stage stage) {
         DesktopFonts.install();
+        StyleSwatch.warmUpInBackground();
         this.stage = stage;
         if (!reopen) {
             cn.basinguard.core.i18n.Messages.setLocale(java.util.Locale.forLanguageTag(settings.language()));
@@ -880,16 +881,26 @@ public final class WorkbenchApp extends Application {
         }
         DatasetSummary from = opened;
         List<cn.basinguard.core.gpkg.Feature> inMemory = importedRows.get(layer.name());
-        AttributeTableTab tab = new AttributeTableTab(() -> {
-            if (inMemory != null) {
-                return inMemory;
-            }
-            try (cn.basinguard.core.source.DataSource src = from.openLayer(layer.name())) {
-                List<cn.basinguard.core.gpkg.Feature> rows = new java.util.ArrayList<>();
-                src.read(layer.name(), null, null, rows::add, p -> { });
-                return rows;
-            }
-        }, layer, g -> select(g, layerCrs, false), g -> select(g, layerCrs, true));
+        AttributeTableTab tab;
+        if (inMemory != null) {
+            tab = new AttributeTableTab(() -> inMemory.stream().map(f -> new AttributeRow(f.fid(), f.attributes(), f.geometry())).toList(),
+                    AttributeRow::geometry, layer, g -> select(g, layerCrs, false), g -> select(g, layerCrs, true));
+        } else {
+            // the rows without their geometry: a selected row's is the map's, in the map's CRS
+            cn.basinguard.core.map.MapContent content = map.contentProperty().get();
+            int onMap = content == null ? -1 : content.indexOf(layer.name());
+            cn.basinguard.core.map.MapLayer drawn = onMap < 0 ? null : content.layers().get(onMap);
+            tab = new AttributeTableTab(() -> {
+                try (cn.basinguard.core.source.DataSource src = from.openLayer(layer.name())) {
+                    List<AttributeRow> rows = new java.util.ArrayList<>((int) Math.min(Integer.MAX_VALUE - 8, Math.max(16, layer.featureCount())));
+                    src.read(layer.name(), null, null, f -> rows.add(new AttributeRow(f.fid(), f.attributes(), null)), p -> { });
+                    return rows;
+                }
+            }, row -> {
+                var f = drawn == null ? null : drawn.feature(row.fid());
+                return f == null ? null : f.geometry();
+            }, layer, g -> select(g, content.crs(), false), g -> select(g, content.crs(), true));
+        }
         tab.setClosable(true);
         results.getTabs().add(tab);
         results.getSelectionModel().select(tab);
