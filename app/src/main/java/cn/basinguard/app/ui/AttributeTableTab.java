@@ -67,9 +67,9 @@ final class AttributeTableTab extends Tab {
         table.getColumns().add(fid);
         for (LayerInfo.FieldInfo f : layer.fields()) {
             TableColumn<AttributeRow, Object> col = new TableColumn<>(f.name());
-            col.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().attributes().get(f.name())));
+            col.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().value(f.name())));
             col.setCellFactory(c -> new ValueCell());
-            col.setPrefWidth(width(f.name(), rows, r -> r.attributes().get(f.name())));
+            col.setPrefWidth(width(f.name(), rows, r -> r.value(f.name())));
             table.getColumns().add(col);
         }
         table.getSelectionModel().getSelectedItems().addListener((javafx.collections.ListChangeListener<AttributeRow>) change -> {

@@ -41,7 +41,8 @@ final class StyleSwatch {
                 for (cn.basinguard.core.check.LayerRole role : cn.basinguard.core.check.LayerRole.values()) {
                     image(cn.basinguard.core.map.DefaultStyles.forRole(role), 1.0);
                 }
-                image(cn.basinguard.core.map.DefaultStyles.forRole(null), 0.5);
+                // and the first JavaFX image made of one (JavaFX images may be made on any thread)
+                FxImages.of(image(cn.basinguard.core.map.DefaultStyles.forRole(null), 0.5));
             } finally {
                 WARM.complete(null);
             }

@@ -883,7 +883,10 @@ public final class WorkbenchApp extends Application {
         List<cn.basinguard.core.gpkg.Feature> inMemory = importedRows.get(layer.name());
         AttributeTableTab tab;
         if (inMemory != null) {
-            tab = new AttributeTableTab(() -> inMemory.stream().map(f -> new AttributeRow(f.fid(), f.attributes(), f.geometry())).toList(),
+            tab = new AttributeTableTab(() -> {
+                AttributeRow.Columns columns = new AttributeRow.Columns();
+                return inMemory.stream().map(f -> AttributeRow.of(f.fid(), f.attributes(), f.geometry(), columns)).toList();
+            },
                     AttributeRow::geometry, layer, g -> select(g, layerCrs, false), g -> select(g, layerCrs, true));
         } else {
             // the rows without their geometry: a selected row's is the map's, in the map's CRS
@@ -893,7 +896,8 @@ public final class WorkbenchApp extends Application {
             tab = new AttributeTableTab(() -> {
                 try (cn.basinguard.core.source.DataSource src = from.openLayer(layer.name())) {
                     List<AttributeRow> rows = new java.util.ArrayList<>((int) Math.min(Integer.MAX_VALUE - 8, Math.max(16, layer.featureCount())));
-                    src.read(layer.name(), null, null, f -> rows.add(new AttributeRow(f.fid(), f.attributes(), null)), p -> { });
+                    AttributeRow.Columns columns = new AttributeRow.Columns();
+                    src.read(layer.name(), null, null, f -> rows.add(AttributeRow.of(f.fid(), f.attributes(), null, columns)), p -> { });
                     return rows;
                 }
             }, row -> {
