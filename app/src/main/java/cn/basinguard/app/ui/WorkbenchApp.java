@@ -997,7 +997,10 @@ public final class WorkbenchApp extends Application {
         Alert alert = new Alert(Alert.AlertType.ERROR);
         alert.setTitle(UiText.get("dialog.error"));
         alert.setHeaderText(header);
-        alert.setContentText(e instanceof GisException g ? g.getMessage() : UiText.get("dialog.unexpected", String.valueOf(e)));
+        alert.setContentText(e instanceof GisException g ? g.getMessage()
+                // the window's heap is bounded (JvmChoice): data too big for it is said so, with what to do instead
+                : e instanceof OutOfMemoryError ? UiText.get("dialog.outOfMemory", Runtime.getRuntime().maxMemory() >> 20)
+                : UiText.get("dialog.unexpected", String.valueOf(e)));
         alert.show();
     }
 

@@ -20,8 +20,8 @@ import javafx.stage.Stage;
  * as our code is on its stack (not only when it is there at one instant), to JavaFX, or to a GC pause.
  * After each phase it prints the process's peak resident memory (VmHWM), the heap in use and the old generation after
  * its last collection (what stays); at the end a summary: per phase its time, peak RSS and longest JavaFX block.
- * Run: mvn -q -o -pl app -am -Pbench-ui -DskipTests verify -Dbench.args=/work/bench-data/zengdu-county.gpkg
- * (the JVM options are those the program gives the window, see JvmChoice: G1, -Xmn64m, the default maximum heap)
+ * Run: mvn -q -o -pl app -am -Pbench-ui -DskipTests verify -Dbench.args=/work/bench/county.gpkg
+ * (the JVM options are those the program gives the window, see JvmChoice: G1, -Xmn64m, -Xmx1200m; -Dbench.heap=… to try others)
  */
 public final class WorkbenchResponsivenessBenchmark {
     private static final List<Long> LATENCIES = Collections.synchronizedList(new ArrayList<>());
@@ -142,8 +142,23 @@ public final class WorkbenchResponsivenessBenchmark {
                     : ours() ? String.format("IN BASINGUARD CODE for ~%d ms of it", oursMs) : "in JavaFX (layout, CSS) or waiting for the render thread";
             StackTraceElement[] st = ours() ? oursStack : stack;
             StringBuilder sb = new StringBuilder(String.format("%d ms late, %s; JavaFX thread at:", lateMs, where));
-            for (int i = 0; i < Math.min(gc >= 0.5 ? 3 : 14, st.length); i++) {
+            for (int i = 0; i < Math.min(gc >= 0.5 ? 3 : 10, st.length); i++) {
                 sb.append("\n      ").append(st[i]);
+            }
+            if (ours()) {
+                // and where our code was in that stack: the frames that called into what is above
+                int first = -1;
+                for (int i = 0; i < st.length && first < 0; i++) {
+                    if (st[i].getClassName().startsWith("cn.basinguard")) {
+                        first = i;
+                    }
+                }
+                if (first >= 10) {
+                    sb.append("\n      …");
+                    for (int i = first; i < Math.min(first + 4, st.length); i++) {
+                        sb.append("\n      ").append(st[i]);
+                    }
+                }
             }
             return sb.toString();
         }
