@@ -22,7 +22,7 @@ import java.util.Set;
  *       references cleared at each collection ({@link #HEAVY_OPTIONS}). The checks
  *       allocate short-lived geometry at a high rate; the serial collector's heap follows the live set closely.</li>
  *   <li>The window: G1 (short pauses while panning) with a 64 MB young generation, whose pauses stay at 35–55 ms
- *       instead of ~290 ms on the county data.</li>
+ *       instead of ~290 ms on the county data, and a heap of at most {@link #WINDOW_HEAP}.</li>
  * </ul>
  */
 final class JvmChoice {
@@ -41,6 +41,13 @@ final class JvmChoice {
      * soft references cleared at each collection, at the same CPU time).
      */
     static final List<String> HEAVY_OPTIONS = List.of("-XX:+UseSerialGC", "-XX:SoftRefLRUPolicyMSPerMB=0");
+     * The window's heap limit. With the JVM's default (a quarter of the RAM) G1 let the window's heap grow to 2.2 GB
+     * of mostly garbage while the checks ran on the county file (3 GB resident): it marks the old generation only when
+     * it is 45 % full. The window's live data there is 0.57–0.66 GB (map and biggest attribute table, then the checks'
+     * tiles; heap after full collections), and 1 GB left G1 so little room that it fell back to full collections of
+     * 4–6 s; 1200 MB keeps the whole process under 1.5 GB resident (README, "JVM options").
+     */
+    static final String WINDOW_HEAP = "-Xmx1200m";
 
     private JvmChoice() {
     }
@@ -48,7 +55,7 @@ final class JvmChoice {
     /** The options this run should have; empty when it runs well in any JVM (a short command, --version …). */
     static Optional<List<String>> wanted(String[] args, boolean window) {
         if (window) {
-            return Optional.of(List.of("-XX:+UseG1GC", "-Xmn64m"));
+            return Optional.of(List.of("-XX:+UseG1GC", "-Xmn64m", WINDOW_HEAP));
         }
         if (args.length > 0 && HEAVY.contains(args[0].toLowerCase(Locale.ROOT))) {
             return Optional.of(HEAVY_OPTIONS);

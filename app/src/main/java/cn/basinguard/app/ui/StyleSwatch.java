@@ -21,6 +21,36 @@ final class StyleSwatch {
     private StyleSwatch() {
     }
 
+    /** Done once Java2D has drawn its first swatch, off the JavaFX thread. */
+    private static final java.util.concurrent.CompletableFuture<Void> WARM = new java.util.concurrent.CompletableFuture<>();
+    private static final java.util.concurrent.atomic.AtomicBoolean STARTED = new java.util.concurrent.atomic.AtomicBoolean();
+    /** The canvas property holding the swatch last asked of it, drawn once Java2D is warm. */
+    private static final String WANTED = "basinguard.swatch";
+
+    /**
+     * Draws a swatch of every role's default style into an image nobody sees, on a thread of its own: the first Java2D
+     * drawing of the process (loading and initialising its classes and pipelines) took 1–2 s, and the layer list would
+     * otherwise pay it on the JavaFX thread with the first swatch. Until it is done, swatches wait (see {@link #draw}).
+     */
+    static void warmUpInBackground() {
+        if (!STARTED.compareAndSet(false, true)) {
+            return;
+        }
+        Thread t = new Thread(() -> {
+            try {
+                for (cn.basinguard.core.check.LayerRole role : cn.basinguard.core.check.LayerRole.values()) {
+                    image(cn.basinguard.core.map.DefaultStyles.forRole(role), 1.0);
+                }
+                // and the first JavaFX image made of one (JavaFX images may be made on any thread)
+                FxImages.of(image(cn.basinguard.core.map.DefaultStyles.forRole(null), 0.5));
+            } finally {
+                WARM.complete(null);
+            }
+        }, "java2d-warm-up");
+        t.setDaemon(true);
+        t.start();
+    }
+
     static Canvas of(LayerStyle s, double opacity) {
         Canvas c = new Canvas(W, H);
         draw(c, s, opacity);
@@ -29,6 +59,33 @@ final class StyleSwatch {
 
     /** Draws the swatch into an existing 26×14 canvas (a list cell keeps its canvas and redraws it). */
     static void draw(Canvas c, LayerStyle s, double opacity) {
+        if (!WARM.isDone()) {
+            // Java2D is not ready: the JavaFX thread must not initialise it; the swatch last asked for is drawn when it is
+            boolean queued = c.getProperties().containsKey(WANTED);
+            c.getProperties().put(WANTED, new Object[] {s, opacity});
+            if (!queued) {
+                warmUpInBackground();
+                WARM.thenRun(() -> javafx.application.Platform.runLater(() -> {
+                    Object[] w = (Object[]) c.getProperties().remove(WANTED);
+                    if (w != null) { // else drawn since, once warm
+                        drawNow(c, (LayerStyle) w[0], (Double) w[1]);
+                    }
+                }));
+            }
+            return;
+        }
+        c.getProperties().remove(WANTED);
+        drawNow(c, s, opacity);
+    }
+
+    private static void drawNow(Canvas c, LayerStyle s, double opacity) {
+        BufferedImage img = image(s, opacity);
+        GraphicsContext gc = c.getGraphicsContext2D();
+        gc.clearRect(0, 0, c.getWidth(), c.getHeight());
+        gc.drawImage(FxImages.of(img), 0, 0);
+    }
+
+    private static BufferedImage image(LayerStyle s, double opacity) {
         BufferedImage img = new BufferedImage(W, H, BufferedImage.TYPE_INT_ARGB);
         Graphics2D g = img.createGraphics();
         try {
@@ -38,9 +95,7 @@ final class StyleSwatch {
         } finally {
             g.dispose();
         }
-        GraphicsContext gc = c.getGraphicsContext2D();
-        gc.clearRect(0, 0, c.getWidth(), c.getHeight());
-        gc.drawImage(FxImages.of(img), 0, 0);
+        return img;
     }
 
     static Color fx(java.awt.Color c) {

@@ -112,6 +112,7 @@ public final class WorkbenchApp extends Application {
     @Override
     public void start(Stage stage) {
         DesktopFonts.install();
+        StyleSwatch.warmUpInBackground();
         this.stage = stage;
         if (!reopen) {
             cn.basinguard.core.i18n.Messages.setLocale(java.util.Locale.forLanguageTag(settings.language()));
@@ -880,16 +881,30 @@ public final class WorkbenchApp extends Application {
         }
         DatasetSummary from = opened;
         List<cn.basinguard.core.gpkg.Feature> inMemory = importedRows.get(layer.name());
-        AttributeTableTab tab = new AttributeTableTab(() -> {
-            if (inMemory != null) {
-                return inMemory;
-            }
-            try (cn.basinguard.core.source.DataSource src = from.openLayer(layer.name())) {
-                List<cn.basinguard.core.gpkg.Feature> rows = new java.util.ArrayList<>();
-                src.read(layer.name(), null, null, rows::add, p -> { });
-                return rows;
-            }
-        }, layer, g -> select(g, layerCrs, false), g -> select(g, layerCrs, true));
+        AttributeTableTab tab;
+        if (inMemory != null) {
+            tab = new AttributeTableTab(() -> {
+                AttributeRow.Columns columns = new AttributeRow.Columns();
+                return inMemory.stream().map(f -> AttributeRow.of(f.fid(), f.attributes(), f.geometry(), columns)).toList();
+            },
+                    AttributeRow::geometry, layer, g -> select(g, layerCrs, false), g -> select(g, layerCrs, true));
+        } else {
+            // the rows without their geometry: a selected row's is the map's, in the map's CRS
+            cn.basinguard.core.map.MapContent content = map.contentProperty().get();
+            int onMap = content == null ? -1 : content.indexOf(layer.name());
+            cn.basinguard.core.map.MapLayer drawn = onMap < 0 ? null : content.layers().get(onMap);
+            tab = new AttributeTableTab(() -> {
+                try (cn.basinguard.core.source.DataSource src = from.openLayer(layer.name())) {
+                    List<AttributeRow> rows = new java.util.ArrayList<>((int) Math.min(Integer.MAX_VALUE - 8, Math.max(16, layer.featureCount())));
+                    AttributeRow.Columns columns = new AttributeRow.Columns();
+                    src.read(layer.name(), null, null, f -> rows.add(AttributeRow.of(f.fid(), f.attributes(), null, columns)), p -> { });
+                    return rows;
+                }
+            }, row -> {
+                var f = drawn == null ? null : drawn.feature(row.fid());
+                return f == null ? null : f.geometry();
+            }, layer, g -> select(g, content.crs(), false), g -> select(g, content.crs(), true));
+        }
         tab.setClosable(true);
         results.getTabs().add(tab);
         results.getSelectionModel().select(tab);
@@ -982,7 +997,10 @@ public final class WorkbenchApp extends Application {
         Alert alert = new Alert(Alert.AlertType.ERROR);
         alert.setTitle(UiText.get("dialog.error"));
         alert.setHeaderText(header);
-        alert.setContentText(e instanceof GisException g ? g.getMessage() : UiText.get("dialog.unexpected", String.valueOf(e)));
+        alert.setContentText(e instanceof GisException g ? g.getMessage()
+                // the window's heap is bounded (JvmChoice): data too big for it is said so, with what to do instead
+                : e instanceof OutOfMemoryError ? UiText.get("dialog.outOfMemory", Runtime.getRuntime().maxMemory() >> 20)
+                : UiText.get("dialog.unexpected", String.valueOf(e)));
         alert.show();
     }
 

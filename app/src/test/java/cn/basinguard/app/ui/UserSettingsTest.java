@@ -2,6 +2,7 @@ package cn.basinguard.app.ui;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,5 +62,21 @@ class UserSettingsTest {
         assertEquals("en", again.language());
         assertArrayEquals(new double[] {10, 20, 1000, 700}, again.windowBounds());
         assertEquals(true, again.maximized());
+    }
+
+    @Test
+    void aChangeReachesTheProfileOnDiskFromTheWriterThread() throws Exception {
+        // java.util.prefs on Linux: an XML file under ~/.java/.userPrefs/<node path>/prefs.xml
+        Path file = Path.of(System.getProperty("java.util.prefs.userRoot", System.getProperty("user.home")), ".java", ".userPrefs")
+                .resolve(node.absolutePath().substring(1)).resolve("prefs.xml");
+        org.junit.jupiter.api.Assumptions.assumeTrue(System.getProperty("os.name").startsWith("Linux"), "the file store of Linux");
+        UserSettings s = new UserSettings(node);
+        Path a = Files.createFile(dir.resolve("县域.gpkg"));
+        s.addRecent(a);
+        s.setLanguage("en");
+        s.saveWindow(1, 2, 300, 400, false);
+        UserSettings.awaitWrites();
+        String saved = Files.readString(file);
+        assertTrue(saved.contains(a.toString()) && saved.contains("\"en\"") && saved.contains("300"), saved);
     }
 }

@@ -16,9 +16,12 @@ import javafx.stage.Stage;
  * posts a task to the JavaFX thread every 5 ms and records how late each one runs. Phases: opening the file, panning
  * (60 drags a second for 3 s), zooming with the wheel, opening the biggest attribute table and running every check.
  * Also prints how long after each view change the matching frame is on screen. Runs headless (Monocle).
- * After each phase it prints the process's peak resident memory (VmHWM) and the heap in use.
- * Run: mvn -q -o -pl app -am -Pbench-ui -DskipTests verify -Dbench.args=/work/bench-data/zengdu-county.gpkg
- * (the JVM options are those the program gives the window, see JvmChoice: G1, -Xmn64m, the default maximum heap)
+ * While a probe waits, the JavaFX thread's stack is sampled every 10 ms, so a block is put down to our code for as long
+ * as our code is on its stack (not only when it is there at one instant), to JavaFX, or to a GC pause.
+ * After each phase it prints the process's peak resident memory (VmHWM), the heap in use and the old generation after
+ * its last collection (what stays); at the end a summary: per phase its time, peak RSS and longest JavaFX block.
+ * Run: mvn -q -o -pl app -am -Pbench-ui -DskipTests verify -Dbench.args=/work/bench/county.gpkg
+ * (the JVM options are those the program gives the window, see JvmChoice: G1, -Xmn64m, -Xmx1200m; -Dbench.heap=… to try others)
  */
 public final class WorkbenchResponsivenessBenchmark {
     private static final List<Long> LATENCIES = Collections.synchronizedList(new ArrayList<>());
@@ -100,16 +103,28 @@ public final class WorkbenchResponsivenessBenchmark {
             waitUntil(() -> onFx(() -> a.reportProperty().get() != null), 600);
             System.out.printf("  report shown after %d ms%n", (System.nanoTime() - t) / 1_000_000);
         });
+        System.out.println("summary (uptime at the end: " + loadAverage() + "):");
+        SUMMARY.forEach(System.out::println);
         Platform.exit();
         System.exit(0);
     }
 
-    /** Where the JavaFX thread was when a probe was late (its stack 40 ms into the wait), and GC pauses meanwhile. */
+    /** Where the JavaFX thread was while a probe was late (sampled every 10 ms), and GC pauses meanwhile. */
     private static final List<Stall> STALLS = Collections.synchronizedList(new ArrayList<>());
     /** GC pauses as {start, end} in ms of JVM uptime, to tell a late probe that waited for a GC from one that waited for code. */
     private static final List<long[]> GC_PAUSES = Collections.synchronizedList(new ArrayList<>());
+    /** How often the JavaFX thread's stack is sampled while a probe waits. */
+    private static final int SAMPLE_MS = 10;
 
-    private record Stall(long postedMs, long lateMs, boolean ours, StackTraceElement[] stack) {
+    /**
+     * A probe that waited: how long, and the JavaFX thread's stacks sampled meanwhile; {@code oursMs} is the time the
+     * samples found BasinGuard code on the stack (the benchmark's own probes aside), {@code oursStack} the first such.
+     */
+    private record Stall(long postedMs, long lateMs, long oursMs, StackTraceElement[] stack, StackTraceElement[] oursStack) {
+        boolean ours() {
+            return oursMs > 0;
+        }
+
         /** The share of the wait spent in GC pauses. */
         double inGc() {
             long gc = 0;
@@ -124,10 +139,26 @@ public final class WorkbenchResponsivenessBenchmark {
         String describe() {
             double gc = inGc();
             String where = gc >= 0.5 ? String.format("mostly a GC pause (%.0f %% of it)", gc * 100)
-                    : ours ? "IN BASINGUARD CODE" : "in JavaFX (layout, CSS) or waiting for the render thread";
+                    : ours() ? String.format("IN BASINGUARD CODE for ~%d ms of it", oursMs) : "in JavaFX (layout, CSS) or waiting for the render thread";
+            StackTraceElement[] st = ours() ? oursStack : stack;
             StringBuilder sb = new StringBuilder(String.format("%d ms late, %s; JavaFX thread at:", lateMs, where));
-            for (int i = 0; i < Math.min(gc >= 0.5 ? 3 : 12, stack.length); i++) {
-                sb.append("\n      ").append(stack[i]);
+            for (int i = 0; i < Math.min(gc >= 0.5 ? 3 : 10, st.length); i++) {
+                sb.append("\n      ").append(st[i]);
+            }
+            if (ours()) {
+                // and where our code was in that stack: the frames that called into what is above
+                int first = -1;
+                for (int i = 0; i < st.length && first < 0; i++) {
+                    if (st[i].getClassName().startsWith("cn.basinguard")) {
+                        first = i;
+                    }
+                }
+                if (first >= 10) {
+                    sb.append("\n      …");
+                    for (int i = first; i < Math.min(first + 4, st.length); i++) {
+                        sb.append("\n      ").append(st[i]);
+                    }
+                }
             }
             return sb.toString();
         }
@@ -135,6 +166,11 @@ public final class WorkbenchResponsivenessBenchmark {
 
     private static long uptime() {
         return java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
+    }
+
+    private static boolean ours(StackTraceElement[] st) {
+        return java.util.Arrays.stream(st).anyMatch(f -> f.getClassName().startsWith("cn.basinguard")
+                && !f.getClassName().startsWith(WorkbenchResponsivenessBenchmark.class.getName()));
     }
 
     private static void probe() {
@@ -149,11 +185,27 @@ public final class WorkbenchResponsivenessBenchmark {
                 ran.countDown();
             });
             try {
-                if (!ran.await(40, TimeUnit.MILLISECONDS)) {
-                    StackTraceElement[] st = fx.getStackTrace();
-                    ran.await();
-                    boolean ours = java.util.Arrays.stream(st).anyMatch(f -> f.getClassName().startsWith("cn.basinguard"));
-                    STALLS.add(new Stall(postedMs, (System.nanoTime() - posted) / 1_000_000, ours, st));
+                if (!ran.await(20, TimeUnit.MILLISECONDS)) {
+                    // sample the JavaFX thread until it answers: a block is ours for as long as our code is on its stack
+                    StackTraceElement[] first = null;
+                    StackTraceElement[] oursStack = null;
+                    long oursMs = 0;
+                    do {
+                        StackTraceElement[] st = fx.getStackTrace();
+                        if (first == null) {
+                            first = st;
+                        }
+                        if (ours(st)) {
+                            oursMs += SAMPLE_MS;
+                            if (oursStack == null) {
+                                oursStack = st;
+                            }
+                        }
+                    } while (!ran.await(SAMPLE_MS, TimeUnit.MILLISECONDS));
+                    long late = (System.nanoTime() - posted) / 1_000_000;
+                    if (late >= 40) {
+                        STALLS.add(new Stall(postedMs, late, Math.min(oursMs, late), first, oursStack));
+                    }
                 }
                 Thread.sleep(5);
             } catch (InterruptedException e) {
@@ -173,13 +225,18 @@ public final class WorkbenchResponsivenessBenchmark {
         }
     }
 
+    /** One line per phase for the summary at the end. */
+    private static final List<String> SUMMARY = new ArrayList<>();
+
     private static void phase(String name, Runnable work) {
         LATENCIES.clear();
         sleep(300);
         STALLS.clear();
         GC_PAUSES.clear();
-        System.out.println(name + ":");
+        System.out.println(name + ": (load average " + loadAverage() + ")");
+        long start = System.nanoTime();
         work.run();
+        long took = (System.nanoTime() - start) / 1_000_000;
         List<Long> l;
         synchronized (LATENCIES) {
             l = new ArrayList<>(LATENCIES);
@@ -198,13 +255,23 @@ public final class WorkbenchResponsivenessBenchmark {
         synchronized (STALLS) {
             long notGc = STALLS.stream().filter(st -> st.inGc() < 0.5).mapToLong(Stall::lateMs).max().orElse(0);
             long ours = STALLS.stream().filter(st -> st.inGc() < 0.5 && st.ours()).mapToLong(Stall::lateMs).max().orElse(0);
-            System.out.printf("  longest wait not a GC pause: %d ms; of which in BasinGuard code: %d ms%n", notGc, ours);
+            long longest = STALLS.stream().mapToLong(Stall::lateMs).max().orElse(0);
+            long oursIn = STALLS.stream().mapToLong(Stall::oursMs).max().orElse(0);
+            System.out.printf("  longest wait not a GC pause: %d ms; longest with BasinGuard code on the stack: %d ms (ours for ~%d ms)%n",
+                    notGc, ours, oursIn);
             STALLS.forEach(st -> System.out.println("    " + st.describe()));
+            SUMMARY.add(String.format("  %-55s %8d ms  peak RSS %5s MB  longest FX block %5d ms (GC aside %5d ms), by our code ~%4d ms",
+                    name, took, procStatus("VmHWM"), longest, notGc, oursIn));
         }
         Runtime rt = Runtime.getRuntime();
         System.out.printf("  memory: peak resident %s MB so far, now %s MB; heap used %d MB of %d MB (max %d MB)%n",
                 procStatus("VmHWM"), procStatus("VmRSS"), (rt.totalMemory() - rt.freeMemory()) >> 20, rt.totalMemory() >> 20,
                 rt.maxMemory() >> 20);
+        for (var pool : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getName().contains("Old Gen") && pool.getCollectionUsage() != null) {
+                System.out.printf("  old generation after its last collection: %d MB%n", pool.getCollectionUsage().getUsed() >> 20);
+            }
+        }
     }
 
     /** A figure (MB) of /proc/self/status, as the OS counts the whole process (heap, native, JavaFX); "?" elsewhere. */
@@ -219,6 +286,15 @@ public final class WorkbenchResponsivenessBenchmark {
             // not Linux
         }
         return "?";
+    }
+
+    /** The machine's load average, as uptime prints it: the figures above depend on what else runs. */
+    private static String loadAverage() {
+        try {
+            return java.nio.file.Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (java.io.IOException e) {
+            return "?";
+        }
     }
 
     private static boolean onFx(BooleanSupplier s) {

@@ -103,6 +103,33 @@ public final class MapLayer {
         return new Envelope(extent);
     }
 
+    /**
+     * The feature of key {@code fid}, or null: by binary search when the keys ascend (as a GeoPackage's and a
+     * Shapefile's are read), else by a scan. For the few rows selected in an attribute table, which holds no geometry.
+     */
+    public MapFeature feature(long fid) {
+        int lo = 0;
+        int hi = features.size() - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            long k = features.get(mid).id();
+            if (k == fid) {
+                return features.get(mid);
+            }
+            if (k < fid) {
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        for (MapFeature f : features) {
+            if (f.id() == fid) {
+                return f; // keys not in order
+            }
+        }
+        return null;
+    }
+
     /** The features whose envelope meets {@code e}. */
     public List<MapFeature> query(Envelope e) {
         int[] idx = indicesIn(e);
