@@ -41,6 +41,7 @@ final class JvmChoice {
      * soft references cleared at each collection, at the same CPU time).
      */
     static final List<String> HEAVY_OPTIONS = List.of("-XX:+UseSerialGC", "-XX:SoftRefLRUPolicyMSPerMB=0");
+    /**
      * The window's heap limit. With the JVM's default (a quarter of the RAM) G1 let the window's heap grow to 2.2 GB
      * of mostly garbage while the checks ran on the county file (3 GB resident): it marks the old generation only when
      * it is 45 % full. The window's live data there is 0.57–0.66 GB (map and biggest attribute table, then the checks'
