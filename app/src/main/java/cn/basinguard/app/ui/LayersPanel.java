@@ -1,6 +1,7 @@
 package cn.basinguard.app.ui;
 
 import cn.basinguard.core.gpkg.LayerInfo;
+import cn.basinguard.core.map.LandClassLegend;
 import cn.basinguard.core.map.MapContent;
 import cn.basinguard.core.map.MapLayer;
 import cn.basinguard.core.map.MapLayers;
@@ -216,7 +217,7 @@ final class LayersPanel extends SplitPane {
         List<MapLayer> visible = c == null ? List.of() : new ArrayList<>(c.visibleLayers());
         java.util.Collections.reverse(visible);
         // rebuilt only when what it shows changed: new nodes cost the JavaFX thread a CSS pass
-        List<Object> shown = visible.stream().map(l -> (Object) List.of(l.name(), l.style(), l.opacity())).toList();
+        List<Object> shown = visible.stream().map(l -> (Object) List.of(l.name(), l.style(), l.opacity(), l.landClasses())).toList();
         if (shown.equals(legendShows)) {
             return;
         }
@@ -227,6 +228,27 @@ final class LayersPanel extends SplitPane {
             name.setWrapText(true);
             name.setMaxWidth(240);
             legend.getChildren().add(new HBox(6, StyleSwatch.of(l.style(), l.opacity()), name));
+            landClasses(l);
+        }
+    }
+
+    /**
+     * Under a layer drawn by land class, the classes it holds by first-level class, each in its map colour, as the
+     * printed legend lists them (the same {@link LandClassLegend}).
+     */
+    private void landClasses(MapLayer l) {
+        for (LandClassLegend.Group g : LandClassLegend.of(l, null)) {
+            Label heading = new Label(g.title());
+            heading.getStyleClass().add("legend-heading");
+            heading.setStyle("-fx-font-weight: bold; -fx-padding: 2 0 0 18;");
+            legend.getChildren().add(heading);
+            for (LandClassLegend.Line line : g.lines()) {
+                Label text = new Label(line.text());
+                text.setId("legend-class-" + (line.code().isEmpty() ? "unknown" : line.code()));
+                HBox row = new HBox(6, StyleSwatch.of(l.style().withFill(line.colour()), l.opacity()), text);
+                row.setStyle("-fx-padding: 0 0 0 18;");
+                legend.getChildren().add(row);
+            }
         }
     }
 }
