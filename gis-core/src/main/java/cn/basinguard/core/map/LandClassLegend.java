@@ -31,9 +31,11 @@ public final class LandClassLegend {
         if (!layer.byLandClass()) {
             return List.of();
         }
+        if (view == null || view.covers(layer.extent())) {
+            return of(layer.landClasses());
+        }
         TreeSet<String> present = new TreeSet<>();
-        int[] idx = view == null ? layer.indicesIn(layer.extent()) : layer.indicesIn(view);
-        for (int i : idx) {
+        for (int i : layer.indicesIn(view)) {
             present.add(layer.landClass(i));
         }
         return of(present);

@@ -23,6 +23,8 @@ public final class MapLayer {
     private final double[] bounds;
     /** The land class (DLBM, normalised) of each feature, for a layer drawn by land class; null for one style throughout. */
     private final String[] classes;
+    /** The distinct land classes of the layer, in code order (found once, on the loading thread); empty when not by class. */
+    private final java.util.SortedSet<String> classesPresent;
 
     public MapLayer(String name, String table, LayerRole role, LayerStyle style, List<MapFeature> features) {
         this(name, table, role, style, features, null);
@@ -35,6 +37,13 @@ public final class MapLayer {
     public MapLayer(String name, String table, LayerRole role, LayerStyle style, List<MapFeature> features, List<String> classes) {
         this(name, table, role, style, true, 1.0, List.copyOf(features), index(features), extent(features), bounds(features),
                 classes == null ? null : classKeys(classes, features.size()));
+    }
+
+    private MapLayer(String name, String table, LayerRole role, LayerStyle style, boolean visible, double opacity,
+                     List<MapFeature> features, HPRtree index, Envelope extent, double[] bounds, String[] classes) {
+        this(name, table, role, style, visible, opacity, features, index, extent, bounds, classes, classes == null
+                ? java.util.Collections.emptySortedSet()
+                : java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(java.util.Arrays.asList(classes))));
     }
 
     private static String[] classKeys(List<String> classes, int n) {
@@ -50,8 +59,10 @@ public final class MapLayer {
     }
 
     private MapLayer(String name, String table, LayerRole role, LayerStyle style, boolean visible, double opacity,
-                     List<MapFeature> features, HPRtree index, Envelope extent, double[] bounds, String[] classes) {
+                     List<MapFeature> features, HPRtree index, Envelope extent, double[] bounds, String[] classes,
+                     java.util.SortedSet<String> classesPresent) {
         this.classes = classes;
+        this.classesPresent = classesPresent;
         this.bounds = bounds;
         this.name = name;
         this.table = table;
@@ -179,6 +190,11 @@ public final class MapLayer {
         return classes != null;
     }
 
+    /** The distinct land classes of the whole layer, in code order ("" for patches without one). */
+    public java.util.SortedSet<String> landClasses() {
+        return classesPresent;
+    }
+
     /** The land class (normalised DLBM, "" when the patch gives none) of feature {@code i}; null when not drawn by class. */
     public String landClass(int i) {
         return classes == null ? null : classes[i];
@@ -190,15 +206,15 @@ public final class MapLayer {
     }
 
     public MapLayer withVisible(boolean v) {
-        return new MapLayer(name, table, role, style, v, opacity, features, index, extent, bounds, classes);
+        return new MapLayer(name, table, role, style, v, opacity, features, index, extent, bounds, classes, classesPresent);
     }
 
     public MapLayer withOpacity(double o) {
-        return new MapLayer(name, table, role, style, visible, Math.max(0, Math.min(1, o)), features, index, extent, bounds, classes);
+        return new MapLayer(name, table, role, style, visible, Math.max(0, Math.min(1, o)), features, index, extent, bounds, classes, classesPresent);
     }
 
     public MapLayer withStyle(LayerStyle s) {
-        return new MapLayer(name, table, role, s, visible, opacity, features, index, extent, bounds, classes);
+        return new MapLayer(name, table, role, s, visible, opacity, features, index, extent, bounds, classes, classesPresent);
     }
 
     /** The same features labelled by {@code labels} (feature key to text; a key without text gets no label). */
@@ -207,6 +223,6 @@ public final class MapLayer {
         for (MapFeature f : features) {
             relabelled.add(new MapFeature(f.id(), f.geometry(), labels.get(f.id())));
         }
-        return new MapLayer(name, table, role, style, visible, opacity, List.copyOf(relabelled), index, extent, bounds, classes);
+        return new MapLayer(name, table, role, style, visible, opacity, List.copyOf(relabelled), index, extent, bounds, classes, classesPresent);
     }
 }
