@@ -227,7 +227,8 @@ final class LayersPanel extends SplitPane {
             Label name = new Label(l.name());
             name.setWrapText(true);
             name.setMaxWidth(240);
-            legend.getChildren().add(new HBox(6, StyleSwatch.of(l.style(), l.opacity()), name));
+            // a layer drawn by land class has no one fill: its row shows the outline, its classes the fills
+            legend.getChildren().add(new HBox(6, StyleSwatch.of(l.byLandClass() ? l.style().withFill(null) : l.style(), l.opacity()), name));
             landClasses(l);
         }
     }

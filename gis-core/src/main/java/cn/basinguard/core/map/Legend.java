@@ -39,7 +39,8 @@ public final class Legend {
             if (!l.visible()) {
                 continue;
             }
-            rows.add(new Row(l.name(), l.style(), 0, false));
+            // a layer drawn by land class has no one fill: its row shows the outline, its classes the fills
+            rows.add(new Row(l.name(), l.byLandClass() ? l.style().withFill(null) : l.style(), 0, false));
             for (LandClassLegend.Group grp : LandClassLegend.of(l, view)) {
                 rows.add(new Row(grp.title(), null, 1, true));
                 for (LandClassLegend.Line line : grp.lines()) {
