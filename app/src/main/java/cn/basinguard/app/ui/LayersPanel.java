@@ -228,8 +228,10 @@ final class LayersPanel extends SplitPane {
             name.setWrapText(true);
             name.setMaxWidth(240);
             // a layer drawn by land class has no one fill: its row shows the outline, its classes the fills
-            legend.getChildren().add(new HBox(6, StyleSwatch.of(l.byLandClass() ? l.style().withFill(null) : l.style(), l.opacity()), name));
-            landClasses(l);
+            // one entry per layer: its row, then (for a layer drawn by land class) its classes
+            VBox entry = new VBox(2, new HBox(6, StyleSwatch.of(l.byLandClass() ? l.style().withFill(null) : l.style(), l.opacity()), name));
+            landClasses(l, entry);
+            legend.getChildren().add(entry);
         }
     }
 
@@ -237,18 +239,18 @@ final class LayersPanel extends SplitPane {
      * Under a layer drawn by land class, the classes it holds by first-level class, each in its map colour, as the
      * printed legend lists them (the same {@link LandClassLegend}).
      */
-    private void landClasses(MapLayer l) {
+    private static void landClasses(MapLayer l, VBox entry) {
         for (LandClassLegend.Group g : LandClassLegend.of(l, null)) {
             Label heading = new Label(g.title());
             heading.getStyleClass().add("legend-heading");
             heading.setStyle("-fx-font-weight: bold; -fx-padding: 2 0 0 18;");
-            legend.getChildren().add(heading);
+            entry.getChildren().add(heading);
             for (LandClassLegend.Line line : g.lines()) {
                 Label text = new Label(line.text());
                 text.setId("legend-class-" + (line.code().isEmpty() ? "unknown" : line.code()));
                 HBox row = new HBox(6, StyleSwatch.of(l.style().withFill(line.colour()), l.opacity()), text);
                 row.setStyle("-fx-padding: 0 0 0 18;");
-                legend.getChildren().add(row);
+                entry.getChildren().add(row);
             }
         }
     }
