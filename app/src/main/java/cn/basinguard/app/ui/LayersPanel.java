@@ -1,6 +1,7 @@
 package cn.basinguard.app.ui;
 
 import cn.basinguard.core.gpkg.LayerInfo;
+import cn.basinguard.core.map.LandClassLegend;
 import cn.basinguard.core.map.MapContent;
 import cn.basinguard.core.map.MapLayer;
 import cn.basinguard.core.map.MapLayers;
@@ -216,7 +217,7 @@ final class LayersPanel extends SplitPane {
         List<MapLayer> visible = c == null ? List.of() : new ArrayList<>(c.visibleLayers());
         java.util.Collections.reverse(visible);
         // rebuilt only when what it shows changed: new nodes cost the JavaFX thread a CSS pass
-        List<Object> shown = visible.stream().map(l -> (Object) List.of(l.name(), l.style(), l.opacity())).toList();
+        List<Object> shown = visible.stream().map(l -> (Object) List.of(l.name(), l.style(), l.opacity(), l.landClasses())).toList();
         if (shown.equals(legendShows)) {
             return;
         }
@@ -226,7 +227,31 @@ final class LayersPanel extends SplitPane {
             Label name = new Label(l.name());
             name.setWrapText(true);
             name.setMaxWidth(240);
-            legend.getChildren().add(new HBox(6, StyleSwatch.of(l.style(), l.opacity()), name));
+            // a layer drawn by land class has no one fill: its row shows the outline, its classes the fills
+            // one entry per layer: its row, then (for a layer drawn by land class) its classes
+            VBox entry = new VBox(2, new HBox(6, StyleSwatch.of(l.byLandClass() ? l.style().withFill(null) : l.style(), l.opacity()), name));
+            landClasses(l, entry);
+            legend.getChildren().add(entry);
+        }
+    }
+
+    /**
+     * Under a layer drawn by land class, the classes it holds by first-level class, each in its map colour, as the
+     * printed legend lists them (the same {@link LandClassLegend}).
+     */
+    private static void landClasses(MapLayer l, VBox entry) {
+        for (LandClassLegend.Group g : LandClassLegend.of(l, null)) {
+            Label heading = new Label(g.title());
+            heading.getStyleClass().add("legend-heading");
+            heading.setStyle("-fx-font-weight: bold; -fx-padding: 2 0 0 18;");
+            entry.getChildren().add(heading);
+            for (LandClassLegend.Line line : g.lines()) {
+                Label text = new Label(line.text());
+                text.setId("legend-class-" + (line.code().isEmpty() ? "unknown" : line.code()));
+                HBox row = new HBox(6, StyleSwatch.of(l.style().withFill(line.colour()), l.opacity()), text);
+                row.setStyle("-fx-padding: 0 0 0 18;");
+                entry.getChildren().add(row);
+            }
         }
     }
 }

@@ -38,10 +38,11 @@ final class ResultRows {
      * @param fails whether the verdict is anything but plain 符合
      * @param approximate whether the figures and verdict depend on a layer moved without its seven parameters (the
      *                    verdict is then marked 近似, and the reasons say why)
+     * @param result the site's record, whose land-use and patch tables the window shows when the row is chosen
      */
     record SiteRow(String site, String units, double areaM2, double basicFarmlandM2, double ecoRedlineM2, double cultivatedM2,
                    Verdict.Level level, String verdict, boolean fails, String reasons, Geometry geometry, Geometry overlap,
-                   boolean approximate) {
+                   boolean approximate, SiteResult result) {
     }
 
     /** A red-line conflict patch; its area in unrounded m². */
@@ -95,7 +96,7 @@ final class ResultRows {
             out.add(new SiteRow(s.name(), String.join("、", s.unitNames()), s.measured() ? s.area().m2() : Double.NaN,
                     area(s, LayerRole.BASIC_FARMLAND),
                     area(s, LayerRole.ECO_REDLINE), area(s, LayerRole.CULTIVATED), level, Messages.get("verdict." + level.name()),
-                    level != Verdict.Level.PASS, reasons, s.geometry(), overlap, approximate));
+                    level != Verdict.Level.PASS, reasons, s.geometry(), overlap, approximate, s));
         }
         return out;
     }

@@ -25,6 +25,7 @@ final class ResultsPane extends TabPane {
     private final TableView<ResultRows.SiteRow> sites = new TableView<>();
     private final TableView<ResultRows.ConflictRow> conflicts = new TableView<>();
     private final TableView<ResultRows.QualityRow> quality = new TableView<>();
+    private final SiteTablesTab siteTables = new SiteTablesTab();
     private final ObjectProperty<AreaUnit> areaUnit = new SimpleObjectProperty<>(AreaUnit.MU);
     private final List<TableColumn<?, ?>> areaColumns = new java.util.ArrayList<>();
     /** Why figures marked 近似 are approximate, for the tooltips of those rows; empty when none is. */
@@ -77,6 +78,13 @@ final class ResultsPane extends TabPane {
         sites.getSelectionModel().selectedItemProperty().addListener((o, a, r) -> {
             if (r != null) {
                 show.accept(r.overlap() != null ? r.overlap() : r.geometry());
+                siteTables.show(r.result());
+            }
+        });
+        // a double click on a site opens its land-class, owner and patch tables, as its review sheet has them
+        sites.setOnMouseClicked(e -> {
+            if (e.getClickCount() == 2 && sites.getSelectionModel().getSelectedItem() != null) {
+                openSiteTables();
             }
         });
         conflicts.getSelectionModel().selectedItemProperty().addListener((o, a, r) -> { if (r != null) show.accept(r.geometry()); });
@@ -88,7 +96,11 @@ final class ResultsPane extends TabPane {
             var r = sites.getSelectionModel().getSelectedItem();
             return r == null ? null : r.site();
         }, export));
-        getTabs().addAll(tab("tab.units", indicators), tab("tab.sites", sites), tab("tab.conflicts", conflicts), tab("tab.quality", quality));
+        javafx.scene.control.MenuItem tablesItem = new javafx.scene.control.MenuItem(UiText.get("sites.openTables"));
+        tablesItem.setOnAction(e -> openSiteTables());
+        sites.getContextMenu().getItems().add(0, tablesItem);
+        getTabs().addAll(tab("tab.units", indicators), tab("tab.sites", sites), tab("tab.conflicts", conflicts), tab("tab.quality", quality),
+                siteTables);
         setTabClosingPolicy(TabClosingPolicy.SELECTED_TAB);
         getTabs().forEach(t -> t.setClosable(false));
     }
@@ -104,7 +116,17 @@ final class ResultsPane extends TabPane {
         return new javafx.scene.control.ContextMenu(item);
     }
 
+    /** Brings the chosen site's tables to the front. */
+    void openSiteTables() {
+        getSelectionModel().select(siteTables);
+    }
+
+    SiteTablesTab siteTables() {
+        return siteTables;
+    }
+
     void show(CheckReport report, ResultRows.Tables rows) {
+        siteTables.setReport(report);
         for (TableView<?> t : List.of(indicators, sites, conflicts, quality)) {
             ((javafx.scene.control.Label) t.getPlaceholder()).setText(UiText.get("results.empty"));
         }
@@ -120,6 +142,7 @@ final class ResultsPane extends TabPane {
 
     /** Back to "not run": the data the results were computed from has changed (other data, parameters, control list). */
     void clear() {
+        siteTables.setReport(null);
         for (TableView<?> t : List.of(indicators, sites, conflicts, quality)) {
             ((javafx.scene.control.Label) t.getPlaceholder()).setText(UiText.get("results.notRun"));
             t.getItems().clear();

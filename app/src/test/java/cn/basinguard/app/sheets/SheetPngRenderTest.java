@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.basinguard.core.report.Sheet;
+import cn.basinguard.core.report.SiteReviewSheet;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -29,6 +30,32 @@ class SheetPngRenderTest {
             String log = new String(p.getInputStream().readAllBytes());
             assertEquals(0, p.waitFor(), log);
             assertTrue(log.isBlank(), "poppler complained: " + log);
+        }
+        siteReviewSheetWithTheScreenshots(all, pngDir);
+    }
+
+    /**
+     * The review sheet of the site that occupies the most patches, as its pages look (map frame in land-class colours
+     * with the legend by class, then its tables), copied beside the window's screenshots as site-review-sheet-N.png.
+     */
+    private static void siteReviewSheetWithTheScreenshots(List<Sheet> all, Path pngDir) throws Exception {
+        int best = -1;
+        for (int i = 0; i < all.size(); i++) {
+            if (all.get(i) instanceof SiteReviewSheet s && s.patches() != null
+                    && (best < 0 || s.patches().rows().size() > ((SiteReviewSheet) all.get(best)).patches().rows().size())) {
+                best = i;
+            }
+        }
+        assertTrue(best >= 0, "the sample has a measured site");
+        Path screenshots = Files.createDirectories(Path.of(System.getProperty("basinguard.screenshots", "target/screenshots")));
+        String prefix = String.format("%02d-", best);
+        try (var pages = Files.list(pngDir)) {
+            List<Path> mine = pages.filter(p -> p.getFileName().toString().startsWith(prefix)).sorted().toList();
+            assertTrue(!mine.isEmpty());
+            for (Path page : mine) {
+                String n = page.getFileName().toString().substring(prefix.length()).replaceFirst("^0+(?=\\d)", "");
+                Files.copy(page, screenshots.resolve("site-review-sheet-" + n), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
         }
     }
 

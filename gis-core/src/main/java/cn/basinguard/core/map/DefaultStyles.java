@@ -21,7 +21,7 @@ public final class DefaultStyles {
                     PointSymbol.CIRCLE, 6, null, 0);
         }
         return switch (role) {
-            // land use under everything, pale, until the land-class colours of the national scheme are drawn
+            // land use under everything: drawn by land class (LandClassColours) where it has DLBM, this pale fill otherwise
             case LAND_USE -> new LayerStyle(new Color(236, 232, 214), new Color(175, 170, 150), 0.3f, Hatch.NONE, null, 0,
                     PointSymbol.SQUARE, 6, null, 0);
             case CULTIVATED -> new LayerStyle(new Color(214, 232, 160), new Color(160, 185, 100), 0.4f, Hatch.NONE, null, 0,

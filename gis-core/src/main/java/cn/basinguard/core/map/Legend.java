@@ -1,43 +1,84 @@
 package cn.basinguard.core.map;
 
+import cn.basinguard.core.i18n.Messages;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.geom.Line2D;
 import java.awt.geom.Rectangle2D;
+import java.util.ArrayList;
 import java.util.List;
+import org.locationtech.jts.geom.Envelope;
 
-/** The legend: one entry per visible layer, its style swatch and its name, on a white box. */
+/**
+ * The legend: one entry per visible layer, its style swatch and its name, on a white box; under a layer drawn by land
+ * class, the classes present in view grouped by first-level class, each with its colour.
+ */
 public final class Legend {
     private Legend() {
     }
 
-    /** Draws the legend with its top-left corner at (x, y); returns its height. */
+    /** Draws the legend of the whole layers with its top-left corner at (x, y); returns its height. */
     public static double paint(Graphics2D g, List<MapLayer> layers, double x, double y, float textSize) {
-        List<MapLayer> shown = layers.stream().filter(MapLayer::visible).toList();
+        return paint(g, layers, null, x, y, textSize);
+    }
+
+    /** One row of the legend: a layer, a first-level class heading (no swatch) or a land class. */
+    private record Row(String text, LayerStyle swatch, int indent, boolean heading) {
+    }
+
+    /**
+     * Draws the legend with its top-left corner at (x, y); returns its height.
+     *
+     * @param view the map's extent in map units: the land classes listed are those of the patches in it (null: all)
+     */
+    public static double paint(Graphics2D g, List<MapLayer> layers, Envelope view, double x, double y, float textSize) {
+        List<Row> rows = new ArrayList<>();
+        for (MapLayer l : layers) {
+            if (!l.visible()) {
+                continue;
+            }
+            // a layer drawn by land class has no one fill: its row shows the outline, its classes the fills
+            rows.add(new Row(l.name(), l.byLandClass() ? l.style().withFill(null) : l.style(), 0, false));
+            for (LandClassLegend.Group grp : LandClassLegend.of(l, view)) {
+                rows.add(new Row(grp.title(), null, 1, true));
+                for (LandClassLegend.Line line : grp.lines()) {
+                    rows.add(new Row(line.text(), l.style().withFill(line.colour()), 1, false));
+                }
+            }
+        }
         double row = textSize * 1.7;
         double sw = textSize * 2.2;
+        double indent = textSize * 1.2;
         double width = sw + 8;
-        for (MapLayer l : shown) {
-            g.setFont(FontChooser.fontFor(l.name(), Font.PLAIN, textSize));
-            width = Math.max(width, sw + 14 + g.getFontMetrics().stringWidth(l.name()));
+        for (Row r : rows) {
+            g.setFont(FontChooser.fontFor(r.text(), Font.PLAIN, textSize));
+            width = Math.max(width, r.indent() * indent + (r.heading() ? 0 : sw + 14) + g.getFontMetrics().stringWidth(r.text()));
         }
-        double height = row * shown.size() + 10 + row;
+        String title = Messages.get("legend.title");
+        double height = row * rows.size() + 10 + row;
         g.setColor(new Color(255, 255, 255, 235));
         g.fill(new Rectangle2D.Double(x, y, width + 12, height));
         g.setColor(Color.DARK_GRAY);
         g.setStroke(new BasicStroke(0.8f));
         g.draw(new Rectangle2D.Double(x, y, width + 12, height));
-        g.setFont(FontChooser.fontFor("图例", Font.BOLD, textSize * 1.1f));
+        g.setFont(FontChooser.fontFor(title, Font.BOLD, textSize * 1.1f));
         g.setColor(Color.BLACK);
-        g.drawString("图例", (float) (x + 6), (float) (y + row * 0.9));
+        g.drawString(title, (float) (x + 6), (float) (y + row * 0.9));
         double ty = y + row + 4;
-        for (MapLayer l : shown) {
-            swatch(g, l.style(), x + 6, ty + row * 0.15, sw, row * 0.6);
-            g.setFont(FontChooser.fontFor(l.name(), Font.PLAIN, textSize));
-            g.setColor(Color.BLACK);
-            g.drawString(l.name(), (float) (x + 12 + sw), (float) (ty + row * 0.65));
+        for (Row r : rows) {
+            double rx = x + r.indent() * indent;
+            if (r.heading()) {
+                g.setFont(FontChooser.fontFor(r.text(), Font.BOLD, textSize * 0.95f));
+                g.setColor(Color.DARK_GRAY);
+                g.drawString(r.text(), (float) (rx + 6), (float) (ty + row * 0.65));
+            } else {
+                swatch(g, r.swatch(), rx + 6, ty + row * 0.15, sw, row * 0.6);
+                g.setFont(FontChooser.fontFor(r.text(), Font.PLAIN, textSize));
+                g.setColor(Color.BLACK);
+                g.drawString(r.text(), (float) (rx + 12 + sw), (float) (ty + row * 0.65));
+            }
             ty += row;
         }
         return height;

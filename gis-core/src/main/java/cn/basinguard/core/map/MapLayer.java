@@ -21,13 +21,48 @@ public final class MapLayer {
     private final Envelope extent;
     /** minX, minY, maxX, maxY of each feature, contiguous: a frame of a whole county reads these, not 400,000 objects. */
     private final double[] bounds;
+    /** The land class (DLBM, normalised) of each feature, for a layer drawn by land class; null for one style throughout. */
+    private final String[] classes;
+    /** The distinct land classes of the layer, in code order (found once, on the loading thread); empty when not by class. */
+    private final java.util.SortedSet<String> classesPresent;
 
     public MapLayer(String name, String table, LayerRole role, LayerStyle style, List<MapFeature> features) {
-        this(name, table, role, style, true, 1.0, List.copyOf(features), index(features), extent(features), bounds(features));
+        this(name, table, role, style, features, null);
+    }
+
+    /**
+     * A layer drawn by land class: feature {@code i} filled in the colour of {@code classes.get(i)} (its DLBM; null or
+     * blank for a patch without one), outlined as {@code style} says.
+     */
+    public MapLayer(String name, String table, LayerRole role, LayerStyle style, List<MapFeature> features, List<String> classes) {
+        this(name, table, role, style, true, 1.0, List.copyOf(features), index(features), extent(features), bounds(features),
+                classes == null ? null : classKeys(classes, features.size()));
     }
 
     private MapLayer(String name, String table, LayerRole role, LayerStyle style, boolean visible, double opacity,
-                     List<MapFeature> features, HPRtree index, Envelope extent, double[] bounds) {
+                     List<MapFeature> features, HPRtree index, Envelope extent, double[] bounds, String[] classes) {
+        this(name, table, role, style, visible, opacity, features, index, extent, bounds, classes, classes == null
+                ? java.util.Collections.emptySortedSet()
+                : java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(java.util.Arrays.asList(classes))));
+    }
+
+    private static String[] classKeys(List<String> classes, int n) {
+        if (classes.size() != n) {
+            throw new IllegalArgumentException(classes.size() + " land classes for " + n + " features");
+        }
+        String[] out = new String[n];
+        for (int i = 0; i < n; i++) {
+            String c = cn.basinguard.core.check.LandClasses.normalise(classes.get(i));
+            out[i] = c == null ? "" : c.intern();
+        }
+        return out;
+    }
+
+    private MapLayer(String name, String table, LayerRole role, LayerStyle style, boolean visible, double opacity,
+                     List<MapFeature> features, HPRtree index, Envelope extent, double[] bounds, String[] classes,
+                     java.util.SortedSet<String> classesPresent) {
+        this.classes = classes;
+        this.classesPresent = classesPresent;
         this.bounds = bounds;
         this.name = name;
         this.table = table;
@@ -177,21 +212,36 @@ public final class MapLayer {
         return java.util.Arrays.copyOf(out, n);
     }
 
+    /** Whether the layer is drawn by land class. */
+    public boolean byLandClass() {
+        return classes != null;
+    }
+
+    /** The distinct land classes of the whole layer, in code order ("" for patches without one). */
+    public java.util.SortedSet<String> landClasses() {
+        return classesPresent;
+    }
+
+    /** The land class (normalised DLBM, "" when the patch gives none) of feature {@code i}; null when not drawn by class. */
+    public String landClass(int i) {
+        return classes == null ? null : classes[i];
+    }
+
     /** The bounds of feature {@code i}: minX, minY, maxX, maxY at 4i … 4i+3 (do not modify). */
     double[] bounds() {
         return bounds;
     }
 
     public MapLayer withVisible(boolean v) {
-        return new MapLayer(name, table, role, style, v, opacity, features, index, extent, bounds);
+        return new MapLayer(name, table, role, style, v, opacity, features, index, extent, bounds, classes, classesPresent);
     }
 
     public MapLayer withOpacity(double o) {
-        return new MapLayer(name, table, role, style, visible, Math.max(0, Math.min(1, o)), features, index, extent, bounds);
+        return new MapLayer(name, table, role, style, visible, Math.max(0, Math.min(1, o)), features, index, extent, bounds, classes, classesPresent);
     }
 
     public MapLayer withStyle(LayerStyle s) {
-        return new MapLayer(name, table, role, s, visible, opacity, features, index, extent, bounds);
+        return new MapLayer(name, table, role, s, visible, opacity, features, index, extent, bounds, classes, classesPresent);
     }
 
     /** The same features labelled by {@code labels} (feature key to text; a key without text gets no label). */
@@ -200,6 +250,6 @@ public final class MapLayer {
         for (MapFeature f : features) {
             relabelled.add(new MapFeature(f.id(), f.geometry(), labels.get(f.id())));
         }
-        return new MapLayer(name, table, role, style, visible, opacity, List.copyOf(relabelled), index, extent, bounds);
+        return new MapLayer(name, table, role, style, visible, opacity, List.copyOf(relabelled), index, extent, bounds, classes, classesPresent);
     }
 }

@@ -72,13 +72,26 @@ public final class MapLayers {
             }
             LayerRole role = roleOf(src, l);
             String labelField = defaultLabelField(l, role);
+            String classField = landClassField(l, role);
             Crs from = l.srs().crs();
             List<MapFeature> features = new ArrayList<>();
-            src.read(l.name(), null, labelField == null ? List.of() : List.of(labelField), f -> {
+            List<String> classes = classField == null ? null : new ArrayList<>();
+            List<String> fields = new ArrayList<>();
+            if (labelField != null) {
+                fields.add(labelField);
+            }
+            if (classField != null && !classField.equals(labelField)) {
+                fields.add(classField);
+            }
+            src.read(l.name(), null, fields, f -> {
                 if (f.geometry() != null && !f.geometry().isEmpty()) {
                     var g = from.equals(mapCrs) ? f.geometry() : GeometryTransformer.shared().transform(f.geometry(), from, mapCrs);
                     Object label = labelField == null ? null : f.attributes().get(labelField);
                     features.add(new MapFeature(f.fid(), g, label == null ? null : label.toString()));
+                    if (classes != null) {
+                        Object dlbm = f.attributes().get(classField);
+                        classes.add(dlbm == null ? null : dlbm.toString());
+                    }
                 }
             }, p -> { });
             String name = l.identifier() != null && !l.identifier().isBlank() ? l.identifier() : l.name();
@@ -86,7 +99,7 @@ public final class MapLayers {
             if (labelField == null) {
                 style = style.withLabels(null, 0);
             }
-            out.add(new MapLayer(name, l.name(), role, style, features));
+            out.add(new MapLayer(name, l.name(), role, style, features, classes));
         }
         out.sort(DRAWING);
         return out;
@@ -111,6 +124,24 @@ public final class MapLayers {
         }
         LayerCandidate c = new LayerCandidate(src.location(), l.name(), l.identifier(), true);
         return RoleResolver.resolve(List.of(c), Map.of()).roles().keySet().stream().findFirst().orElse(null);
+    }
+
+    /**
+     * The DLBM field of a land-use layer (or of a cultivated layer that has one), which the map draws by land class in
+     * the national scheme's colours; null for other layers.
+     */
+    public static String landClassField(LayerInfo l, LayerRole role) {
+        if (role != LayerRole.LAND_USE && role != LayerRole.CULTIVATED) {
+            return null;
+        }
+        for (String n : FieldPurpose.LAND_CLASS.names()) {
+            for (LayerInfo.FieldInfo f : l.fields()) {
+                if (f.name().equalsIgnoreCase(n)) {
+                    return f.name();
+                }
+            }
+        }
+        return null;
     }
 
     /** The field a layer of this role is labelled by unless the user picks another: the unit, site, reservoir or section name. */

@@ -125,7 +125,36 @@ public final class MapRenderer {
 
     private static boolean paintLayer(Graphics2D g, MapLayer layer, int layerIndex, int[] indices, Viewport vp, int rowFrom, int rowTo,
                                       List<Label> labels, BooleanSupplier cancelled, boolean vector, int[] pixels) {
-        LayerStyle s = layer.style();
+        if (!layer.byLandClass()) {
+            return paintFeatures(g, layer, layer.style(), layerIndex, indices, vp, rowFrom, rowTo, labels, cancelled, vector, pixels);
+        }
+        // by land class: the patches of each class in one pass, filled in its colour of the national scheme, outlined as
+        // the layer's style says; classes in code order, so every frame (and every band of one) stacks them alike
+        java.util.TreeMap<String, int[]> byClass = new java.util.TreeMap<>();
+        java.util.Map<String, Integer> counts = new java.util.HashMap<>();
+        for (int i : indices) {
+            counts.merge(layer.landClass(i), 1, Integer::sum);
+        }
+        counts.forEach((c, n) -> byClass.put(c, new int[n]));
+        java.util.Map<String, Integer> filled = new java.util.HashMap<>();
+        for (int i : indices) {
+            String c = layer.landClass(i);
+            int at = filled.merge(c, 1, Integer::sum) - 1;
+            byClass.get(c)[at] = i;
+        }
+        LandClassColours colours = LandClassColours.standard();
+        for (var e : byClass.entrySet()) {
+            LayerStyle s = layer.style().withFill(colours.fill(e.getKey()));
+            if (!paintFeatures(g, layer, s, layerIndex, e.getValue(), vp, rowFrom, rowTo, labels, cancelled, vector, pixels)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean paintFeatures(Graphics2D g, MapLayer layer, LayerStyle s, int layerIndex, int[] indices, Viewport vp,
+                                         int rowFrom, int rowTo, List<Label> labels, BooleanSupplier cancelled, boolean vector,
+                                         int[] pixels) {
         Composite old = g.getComposite();
         if (layer.opacity() < 1) {
             g.setComposite(AlphaComposite.getInstance(AlphaComposite.SRC_OVER, (float) layer.opacity()));

@@ -52,7 +52,7 @@ public final class RendererMapPainter implements SheetMapPainter {
                 }
             }
             MapRenderer.paint(g, content, vp, highlight, () -> false, true);
-            Legend.paint(g, content.layers(), 10, 10, 16f);
+            Legend.paint(g, content.layers(), vp.envelope(), 10, 10, 16f);
             ScaleBar.fitting(vp.metresPerPixel(content.crs()), pw / 4.0).paint(g, 30, ph - 20, 8);
             NorthArrow.paint(g, pw - 40, 40, 55);
         } finally {
