@@ -905,6 +905,11 @@ public final class WorkbenchApp extends Application {
         return map;
     }
 
+    /** What the window has open (files, or the connected database). */
+    OpenedData data() {
+        return data;
+    }
+
     LayersPanel layers() {
         return layers;
     }
