@@ -1,5 +1,6 @@
 package cn.basinguard.app.ui;
 
+import cn.basinguard.core.map.AreaFrames;
 import cn.basinguard.core.map.MapContent;
 import cn.basinguard.core.map.NorthArrow;
 import cn.basinguard.core.map.RasterFrame;
@@ -50,6 +51,7 @@ final class MapCanvas extends Region {
     });
     private final AtomicLong generation = new AtomicLong();
     private Viewport shown;
+    private volatile AreaFrames areaFrames;
     private long shownGeneration;
     private Point2D pressed;
     private Point2D last;
@@ -92,6 +94,14 @@ final class MapCanvas extends Region {
         highlight.addListener((o, a, b) -> requestFrame());
         wireMouse();
         wireKeys();
+    }
+
+    /**
+     * Where frames at township zoom read their layers by area (a connected database), or null when the map draws what
+     * it holds; set with the content it belongs to.
+     */
+    void setAreaFrames(AreaFrames areas) {
+        this.areaFrames = areas;
     }
 
     ObjectProperty<MapContent> contentProperty() {
@@ -175,7 +185,13 @@ final class MapCanvas extends Region {
         List<Geometry> hl = highlight.get();
         long gen = generation.incrementAndGet();
         painter.submit(() -> {
-            RasterFrame frame = RasterFrame.paint(c, vp, hl, BACKGROUND, () -> generation.get() != gen);
+            java.util.function.BooleanSupplier overtaken = () -> generation.get() != gen;
+            AreaFrames areas = areaFrames;
+            MapContent drawn = areas == null ? c : areas.frame(c, vp.envelope(), overtaken);
+            if (drawn == null) {
+                return;
+            }
+            RasterFrame frame = RasterFrame.paint(drawn, vp, hl, BACKGROUND, overtaken);
             if (frame == null) {
                 return;
             }

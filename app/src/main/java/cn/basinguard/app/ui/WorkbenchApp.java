@@ -920,6 +920,11 @@ public final class WorkbenchApp extends Application {
         return map;
     }
 
+    /** What the window has open (files, or the connected database). */
+    OpenedData data() {
+        return data;
+    }
+
     LayersPanel layers() {
         return layers;
     }
@@ -970,6 +975,10 @@ public final class WorkbenchApp extends Application {
         demonstration = d.demonstration();
         district = d.district();
         results.getTabs().removeIf(t -> t instanceof AttributeTableTab);
+        // a connected database is read by area for frames at township zoom, as it holds the rows now
+        map.setAreaFrames(d.data().database() == null || d.map() == null ? null
+                : new cn.basinguard.core.map.AreaFrames(List.of(d.data().database()), d.map().crs(),
+                        problem -> Platform.runLater(() -> setStatus(UiText.get("status.areaReadFailed", problem)))));
         map.contentProperty().set(d.map());
         importedRows.clear();
         layers.setLayers(d.layers().stream().filter(LayerInfo::isSupported).toList(), d.sources());

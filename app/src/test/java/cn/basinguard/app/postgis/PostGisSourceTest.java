@@ -237,7 +237,7 @@ public class PostGisSourceTest {
         }
     }
 
-    static long count(String sql) throws SQLException {
+    public static long count(String sql) throws SQLException {
         try (Connection c = TestDatabase.connect(); PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
             rs.next();
             return rs.getLong(1);

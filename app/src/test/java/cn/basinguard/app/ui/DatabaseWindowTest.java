@@ -242,6 +242,38 @@ class DatabaseWindowTest extends WindowTest {
             }
             assertTrue(p.layer("dltb").featureCount() < 1613 && p.layer("dltb").featureCount() > 0, "a part of the district");
         }
+
+        // closer in, at township zoom: the frame reads from the server the rows meeting its area, not the tables
+        var db = (cn.basinguard.core.source.pg.PostGisSource) app.data().database();
+        Envelope land = content.layers().get(content.indexOf("dltb")).extent();
+        double side = Math.min(land.getWidth(), land.getHeight()) / 30;
+        Envelope township = new Envelope(land.centre().x - side, land.centre().x + side, land.centre().y - side, land.centre().y + side);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> app.map().upToDate());
+        long before = db.rowsFetched();
+        robot.interact(() -> app.map().zoomTo(township));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> app.map().viewportProperty().get().envelope().contains(township)
+            && cn.basinguard.core.map.AreaFrames.township(app.map().viewportProperty().get().envelope(), land));
+        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> app.map().upToDate());
+        Envelope near = app.map().viewportProperty().get().envelope();
+        long fetched = db.rowsFetched() - before;
+        long expected = 0;
+        long whole = 0;
+        Envelope read = cn.basinguard.core.map.AreaFrames.areaFor(near);
+        for (var m : content.layers()) {
+            if (cn.basinguard.core.map.AreaFrames.township(near, m.extent())) {
+                var own = db.layer(m.table()).srs().crs();
+                Envelope b = cn.basinguard.core.map.MapLayers.boxIn(read, content.crs(), own);
+                expected += cn.basinguard.app.postgis.PostGisSourceTest.count(String.format(Locale.ROOT,
+                    "SELECT count(*) FROM %s.\"%s\" WHERE geom && ST_MakeEnvelope(%.9f, %.9f, %.9f, %.9f, %d)",
+                    schema, m.table(), b.getMinX(), b.getMinY(), b.getMaxX(), b.getMaxY(), own.epsg()));
+                whole += m.features().size();
+            }
+        }
+        // (a frame overtaken by the next one may have fetched part of the same rows before it stopped)
+        assertTrue(expected > 0 && fetched >= expected && fetched <= 2 * expected && fetched < whole,
+            fetched + " rows fetched for a frame whose area holds " + expected + " of " + whole);
+        robot.interact(() -> Screenshots.save(stage.getScene(), "database-township"));
     }
 
     @Test

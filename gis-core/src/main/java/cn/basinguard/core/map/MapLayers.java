@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import org.locationtech.jts.geom.Envelope;
 
 /**
  * Builds the map of a GeoPackage: every feature layer with a known CRS, moved into the map CRS on load, styled by the
@@ -73,27 +74,14 @@ public final class MapLayers {
             LayerRole role = roleOf(src, l);
             String labelField = defaultLabelField(l, role);
             String classField = landClassField(l, role);
-            Crs from = l.srs().crs();
             List<MapFeature> features = new ArrayList<>();
             List<String> classes = classField == null ? null : new ArrayList<>();
-            List<String> fields = new ArrayList<>();
-            if (labelField != null) {
-                fields.add(labelField);
-            }
-            if (classField != null && !classField.equals(labelField)) {
-                fields.add(classField);
-            }
-            src.read(l.name(), null, fields, f -> {
-                if (f.geometry() != null && !f.geometry().isEmpty()) {
-                    var g = from.equals(mapCrs) ? f.geometry() : GeometryTransformer.shared().transform(f.geometry(), from, mapCrs);
-                    Object label = labelField == null ? null : f.attributes().get(labelField);
-                    features.add(new MapFeature(f.fid(), g, label == null ? null : label.toString()));
-                    if (classes != null) {
-                        Object dlbm = f.attributes().get(classField);
-                        classes.add(dlbm == null ? null : dlbm.toString());
-                    }
+            read(src, l, mapCrs, null, labelField, classField, (f, dlbm) -> {
+                features.add(f);
+                if (classes != null) {
+                    classes.add(dlbm);
                 }
-            }, p -> { });
+            });
             String name = l.identifier() != null && !l.identifier().isBlank() ? l.identifier() : l.name();
             LayerStyle style = DefaultStyles.forRole(role);
             if (labelField == null) {
@@ -102,6 +90,60 @@ public final class MapLayers {
             out.add(new MapLayer(name, l.name(), role, style, features, classes));
         }
         out.sort(DRAWING);
+        return out;
+    }
+
+    /**
+     * The features of {@code layer} whose box meets {@code area} (in {@code mapCrs}; all when null), in the map CRS,
+     * labelled by {@code labelField} (none when null). The area goes to the source as a box in the layer's own CRS, so a
+     * GeoPackage answers from its R-tree, a Shapefile from its records' boxes and PostGIS through its GiST index.
+     */
+    public static void read(DataSource src, LayerInfo layer, Crs mapCrs, Envelope area, String labelField,
+                            java.util.function.Consumer<MapFeature> sink) {
+        read(src, layer, mapCrs, area, labelField, null, (f, dlbm) -> sink.accept(f));
+    }
+
+    /** As {@link #read(DataSource, LayerInfo, Crs, Envelope, String, java.util.function.Consumer)}, each feature with its land class (DLBM) when {@code classField} is given. */
+    public static void read(DataSource src, LayerInfo layer, Crs mapCrs, Envelope area, String labelField, String classField,
+                            java.util.function.BiConsumer<MapFeature, String> sink) {
+        Crs from = layer.srs().crs();
+        Envelope box = area == null ? null : boxIn(area, mapCrs, from);
+        List<String> fields = new ArrayList<>();
+        if (labelField != null) {
+            fields.add(labelField);
+        }
+        if (classField != null && !classField.equals(labelField)) {
+            fields.add(classField);
+        }
+        src.read(layer.name(), box, fields, f -> {
+            if (f.geometry() != null && !f.geometry().isEmpty()) {
+                var g = from.equals(mapCrs) ? f.geometry() : GeometryTransformer.shared().transform(f.geometry(), from, mapCrs);
+                Object label = labelField == null ? null : f.attributes().get(labelField);
+                Object dlbm = classField == null ? null : f.attributes().get(classField);
+                sink.accept(new MapFeature(f.fid(), g, label == null ? null : label.toString()), dlbm == null ? null : dlbm.toString());
+            }
+        }, p -> { });
+    }
+
+    /**
+     * The box in {@code to} that holds the box {@code e} of {@code from}: its edges are sampled (a projected box is not
+     * a box in another CRS) and the result widened by a hundredth, so no feature at its edge is missed.
+     */
+    public static Envelope boxIn(Envelope e, Crs from, Crs to) {
+        if (from.equals(to)) {
+            return new Envelope(e);
+        }
+        Envelope out = new Envelope();
+        int steps = 8;
+        for (int i = 0; i <= steps; i++) {
+            double x = e.getMinX() + e.getWidth() * i / steps;
+            double y = e.getMinY() + e.getHeight() * i / steps;
+            for (double[] p : new double[][] {{x, e.getMinY()}, {x, e.getMaxY()}, {e.getMinX(), y}, {e.getMaxX(), y}}) {
+                double[] t = GeometryTransformer.shared().transform(p[0], p[1], from, to);
+                out.expandToInclude(t[0], t[1]);
+            }
+        }
+        out.expandBy(Math.max(out.getWidth(), out.getHeight()) / 100);
         return out;
     }
 
