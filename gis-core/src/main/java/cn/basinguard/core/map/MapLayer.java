@@ -2,6 +2,9 @@ package cn.basinguard.core.map;
 
 import cn.basinguard.core.check.LayerRole;
 import java.util.List;
+import cn.basinguard.core.crs.Crs;
+import cn.basinguard.core.raster.RasterSource;
+import cn.basinguard.core.raster.RasterWarp;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.index.hprtree.HPRtree;
 
@@ -21,13 +24,16 @@ public final class MapLayer {
     private final Envelope extent;
     /** minX, minY, maxX, maxY of each feature, contiguous: a frame of a whole county reads these, not 400,000 objects. */
     private final double[] bounds;
+    /** The image of an imagery layer (which has no features), else null. */
+    private final RasterSource raster;
 
     public MapLayer(String name, String table, LayerRole role, LayerStyle style, List<MapFeature> features) {
-        this(name, table, role, style, true, 1.0, List.copyOf(features), index(features), extent(features), bounds(features));
+        this(name, table, role, style, true, 1.0, List.copyOf(features), index(features), extent(features), bounds(features), null);
     }
 
     private MapLayer(String name, String table, LayerRole role, LayerStyle style, boolean visible, double opacity,
-                     List<MapFeature> features, HPRtree index, Envelope extent, double[] bounds) {
+                     List<MapFeature> features, HPRtree index, Envelope extent, double[] bounds, RasterSource raster) {
+        this.raster = raster;
         this.bounds = bounds;
         this.name = name;
         this.table = table;
@@ -38,6 +44,25 @@ public final class MapLayer {
         this.features = features;
         this.index = index;
         this.extent = extent;
+    }
+
+    /**
+     * An imagery layer: {@code raster} drawn warped into {@code mapCrs}, under the vector layers. The layer does not own
+     * the raster; whoever opened it closes it when the map is done with it.
+     */
+    public static MapLayer imagery(String name, String table, RasterSource raster, Crs mapCrs) {
+        List<MapFeature> none = List.of();
+        return new MapLayer(name, table, null, DefaultStyles.IMAGERY, true, 1.0, none, index(none), RasterWarp.extentIn(raster, mapCrs),
+                new double[0], raster);
+    }
+
+    /** The image of an imagery layer, null for a vector layer. */
+    public RasterSource raster() {
+        return raster;
+    }
+
+    public boolean isImagery() {
+        return raster != null;
     }
 
     private static HPRtree index(List<MapFeature> features) {
@@ -156,15 +181,15 @@ public final class MapLayer {
     }
 
     public MapLayer withVisible(boolean v) {
-        return new MapLayer(name, table, role, style, v, opacity, features, index, extent, bounds);
+        return new MapLayer(name, table, role, style, v, opacity, features, index, extent, bounds, raster);
     }
 
     public MapLayer withOpacity(double o) {
-        return new MapLayer(name, table, role, style, visible, Math.max(0, Math.min(1, o)), features, index, extent, bounds);
+        return new MapLayer(name, table, role, style, visible, Math.max(0, Math.min(1, o)), features, index, extent, bounds, raster);
     }
 
     public MapLayer withStyle(LayerStyle s) {
-        return new MapLayer(name, table, role, s, visible, opacity, features, index, extent, bounds);
+        return new MapLayer(name, table, role, s, visible, opacity, features, index, extent, bounds, raster);
     }
 
     /** The same features labelled by {@code labels} (feature key to text; a key without text gets no label). */
@@ -173,6 +198,6 @@ public final class MapLayer {
         for (MapFeature f : features) {
             relabelled.add(new MapFeature(f.id(), f.geometry(), labels.get(f.id())));
         }
-        return new MapLayer(name, table, role, style, visible, opacity, List.copyOf(relabelled), index, extent, bounds);
+        return new MapLayer(name, table, role, style, visible, opacity, List.copyOf(relabelled), index, extent, bounds, raster);
     }
 }

@@ -110,14 +110,14 @@ public final class GeoTiffSource implements cn.basinguard.core.source.DataSource
         return null;
     }
 
-    /** The one image; it belongs to this source, which closes it (closing what this returns does nothing). */
+    /** The image, opened anew: the caller owns it and it outlives this source (a map keeps drawing it). */
     @Override
     public RasterSource raster(String name) {
         layer(name);
         if (raster == null) {
             throw fault;
         }
-        return new Unclosed(raster);
+        return GeoTiffRaster.open(path);
     }
 
     @Override
@@ -129,44 +129,6 @@ public final class GeoTiffSource implements cn.basinguard.core.source.DataSource
     public void close() {
         if (raster != null) {
             raster.close();
-        }
-    }
-
-    /** The source's image handed out without the right to close it: the source owns its store. */
-    private record Unclosed(RasterSource inner) implements RasterSource {
-        @Override
-        public String name() {
-            return inner.name();
-        }
-
-        @Override
-        public cn.basinguard.core.crs.Crs crs() {
-            return inner.crs();
-        }
-
-        @Override
-        public List<RasterLevel> levels() {
-            return inner.levels();
-        }
-
-        @Override
-        public Envelope extent() {
-            return inner.extent();
-        }
-
-        @Override
-        public int[] block(int level, int column, int row) {
-            return inner.block(level, column, row);
-        }
-
-        @Override
-        public List<String> problems() {
-            return inner.problems();
-        }
-
-        @Override
-        public void close() {
-            // the source closes the image
         }
     }
 }

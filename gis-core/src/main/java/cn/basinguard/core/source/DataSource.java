@@ -65,7 +65,7 @@ public interface DataSource extends AutoCloseable {
 
     /**
      * The pixels of raster layer {@code layer} (a GeoPackage tile pyramid, a GeoTIFF), read by area and level. The
-     * caller closes it; the source stays usable.
+     * caller owns what this returns and closes it; it stays usable after the source is closed (a map keeps drawing it).
      *
      * @throws GisException {@code gpkg.unsupportedLayer} when the layer is not an image this program reads
      */

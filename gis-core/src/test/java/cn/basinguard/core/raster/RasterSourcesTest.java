@@ -83,11 +83,10 @@ class RasterSourcesTest {
 
     @Test
     void gaussKrugerGeoTiffMarkerLandsWhereGdalSays() throws Exception {
-        try (DataSource src = DataSources.openFile(gkTif, SourceOptions.DEFAULT)) {
+        try (DataSource src = DataSources.openFile(gkTif, SourceOptions.DEFAULT); RasterSource r = src.raster("gk")) {
             LayerInfo l = src.layers().get(0);
             assertTrue(l.isRaster());
             assertEquals(4547, l.srs().crs().epsg());
-            RasterSource r = src.raster(l.name());
             assertEquals(3, r.levels().size(), "full image and two overviews");
             double[] g = GdalRasters.markerByGdal(gkTif, dir);
             assertEquals(GdalRasters.MARKER_X, g[0], 1e-6);
@@ -190,9 +189,8 @@ class RasterSourcesTest {
                 GdalRasters.str(GdalRasters.MIN_X), GdalRasters.str(GdalRasters.MAX_Y), GdalRasters.str(GdalRasters.MIN_X + 2000),
                 GdalRasters.str(GdalRasters.MAX_Y - 2000), GdalRasters.pattern(dir).toString(), plain.toString());
         Files.writeString(dir.resolve("plain.prj"), GdalRasters.run("gdalsrsinfo", "-o", "wkt1", "EPSG:4547").trim());
-        try (DataSource src = DataSources.openFile(plain, SourceOptions.DEFAULT)) {
+        try (DataSource src = DataSources.openFile(plain, SourceOptions.DEFAULT); RasterSource r = src.raster("plain")) {
             assertTrue(src.warnings().isEmpty(), src.warnings().toString());
-            RasterSource r = src.raster(src.layers().get(0).name());
             assertEquals(4547, r.crs().epsg());
             assertMarker(frame(r, RasterWarp.Sampling.NEAREST), GdalRasters.MARKER_X, GdalRasters.MARKER_Y);
         }
@@ -202,20 +200,18 @@ class RasterSourcesTest {
     void compressionTheReaderCannotDecodeIsSaidOnce() throws Exception {
         Path webp = dir.resolve("webp.tif");
         GdalRasters.run("gdal_translate", "-q", "-co", "COMPRESS=WEBP", "-co", "TILED=YES", gkTif.toString(), webp.toString());
-        try (DataSource src = DataSources.openFile(webp, SourceOptions.DEFAULT)) {
-            RasterSource r = src.raster(src.layers().get(0).name());
+        try (DataSource src = DataSources.openFile(webp, SourceOptions.DEFAULT); RasterSource r = src.raster(src.layers().get(0).name())) {
             int[] px = frame(r, RasterWarp.Sampling.NEAREST);
             frame(r, RasterWarp.Sampling.NEAREST);
             assertEquals(0, java.util.Arrays.stream(px).filter(p -> p >>> 24 != 0).count());
-            assertEquals(1, src.warnings().size(), src.warnings().toString());
-            assertTrue(src.warnings().get(0).contains("webp.tif"), src.warnings().get(0));
+            assertEquals(1, r.problems().size(), r.problems().toString());
+            assertTrue(r.problems().get(0).contains("webp.tif"), r.problems().get(0));
         }
     }
 
     @Test
     void identifyGivesThePixelValue() throws Exception {
-        try (DataSource src = DataSources.openFile(gkTif, SourceOptions.DEFAULT)) {
-            RasterSource r = src.raster(src.layers().get(0).name());
+        try (DataSource src = DataSources.openFile(gkTif, SourceOptions.DEFAULT); RasterSource r = src.raster("gk")) {
             assertEquals(0xFFFF0000, RasterWarp.valueAt(r, GK, GdalRasters.MARKER_X, GdalRasters.MARKER_Y, 1));
             // the first square (top-left) is dark
             assertEquals(0xFF3C3C3C, RasterWarp.valueAt(r, GK, GdalRasters.MIN_X + 10, GdalRasters.MAX_Y - 10, 1));
