@@ -24,9 +24,10 @@ final class DataChooser {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(UiText.get("menu.file.open"));
         chooser.getExtensionFilters().addAll(
-                new FileChooser.ExtensionFilter(UiText.get("open.filter.data"), "*.gpkg", "*.GPKG", "*.shp", "*.SHP"),
+                new FileChooser.ExtensionFilter(UiText.get("open.filter.data"), "*.gpkg", "*.GPKG", "*.shp", "*.SHP", "*.tif", "*.tiff", "*.TIF"),
                 new FileChooser.ExtensionFilter("GeoPackage (*.gpkg)", "*.gpkg", "*.GPKG"),
-                new FileChooser.ExtensionFilter("Shapefile (*.shp)", "*.shp", "*.SHP"));
+                new FileChooser.ExtensionFilter("Shapefile (*.shp)", "*.shp", "*.SHP"),
+                new FileChooser.ExtensionFilter("GeoTIFF (*.tif)", "*.tif", "*.tiff", "*.TIF"));
         List<File> files = chooser.showOpenMultipleDialog(owner);
         return files == null ? List.of() : files.stream().map(File::toPath).toList();
     }

@@ -74,6 +74,16 @@ record DatasetSummary(OpenedData data, List<LayerInfo> layers, Map<String, Layer
                 }
             }
         }
+        if (first == null) {
+            // imagery alone (an orthophoto opened by itself) is drawn in its own CRS
+            for (DataSource src : sources) {
+                for (LayerInfo l : src.layers()) {
+                    if (l.isRaster() && l.srs() != null && l.srs().crs() != null) {
+                        return l.srs().crs();
+                    }
+                }
+            }
+        }
         return first;
     }
 

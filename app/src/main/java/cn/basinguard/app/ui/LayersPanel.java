@@ -57,7 +57,7 @@ final class LayersPanel extends SplitPane {
         list.setId("layers");
         list.setCellFactory(v -> new LayerCell(this));
         list.setOnMouseClicked(e -> {
-            if (e.getClickCount() == 2 && list.getSelectionModel().getSelectedItem() != null) {
+            if (e.getClickCount() == 2 && list.getSelectionModel().getSelectedItem() != null && !list.getSelectionModel().getSelectedItem().isRaster()) {
                 actions.openAttributes(list.getSelectionModel().getSelectedItem());
             }
         });

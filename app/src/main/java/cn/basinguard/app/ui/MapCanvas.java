@@ -58,6 +58,7 @@ final class MapCanvas extends Region {
     private boolean dragged;
     private Consumer<Point2D> onCursor = p -> { };
     private Consumer<Point2D> onClick = p -> { };
+    private Runnable onFrameShown = () -> { };
     private final ObjectProperty<MapTool> tool = new SimpleObjectProperty<>(MapTool.BROWSE);
     private final SketchOverlay sketch = new SketchOverlay();
     private Consumer<SketchOverlay> onSketch = s -> { };
@@ -121,6 +122,11 @@ final class MapCanvas extends Region {
     }
 
     /** Receives the map coordinates of a click that was not a drag (identify). */
+    /** Runs on the JavaFX thread after each frame is shown (imagery met faults while painting it, perhaps). */
+    void setOnFrameShown(Runnable r) {
+        onFrameShown = r;
+    }
+
     void setOnMapClick(Consumer<Point2D> c) {
         onClick = c;
     }
@@ -202,6 +208,7 @@ final class MapCanvas extends Region {
                 if (generation.get() == gen) {
                     show(frame);
                     shownGeneration = gen;
+                    onFrameShown.run();
                 }
             });
         });

@@ -40,6 +40,30 @@ final class MapIdentify {
         return null;
     }
 
+    /** The value of an imagery pixel under a click. */
+    record Pixel(MapLayer layer, int argb) {
+    }
+
+    /** The pixel of the topmost visible imagery layer that has image under (x, y), or null; reads the image (not on the FX thread). */
+    static Pixel pixelAt(MapContent c, Viewport vp, double x, double y) {
+        List<MapLayer> layers = c.visibleLayers();
+        for (int i = layers.size() - 1; i >= 0; i--) {
+            MapLayer l = layers.get(i);
+            if (l.isImagery() && l.extent().contains(x, y)) {
+                int argb = cn.basinguard.core.raster.RasterWarp.valueAt(l.raster(), c.crs(), x, y, vp.unitsPerPixel());
+                if (argb >>> 24 != 0) {
+                    return new Pixel(l, argb);
+                }
+            }
+        }
+        return null;
+    }
+
+    static String describe(Pixel p) {
+        int v = p.argb();
+        return UiText.get("identify.pixel", (v >> 16) & 0xFF, (v >> 8) & 0xFF, v & 0xFF, v >>> 24);
+    }
+
     /** @param src the source the hit layer is read from (the caller closes it) */
     static String describe(DataSource src, Crs mapCrs, Hit hit) {
         StringBuilder sb = new StringBuilder();

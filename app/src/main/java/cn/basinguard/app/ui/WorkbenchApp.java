@@ -133,6 +133,7 @@ public final class WorkbenchApp extends Application {
             }
         });
         map.setOnMapClick(p -> identify(p.getX(), p.getY()));
+        map.setOnFrameShown(this::imageryProblems);
         map.setOnSketch(this::sketchChanged);
         selection.addListener((o, a, g) -> showSelection(g));
         measured.setId("measure-result");
@@ -842,6 +843,7 @@ public final class WorkbenchApp extends Application {
         }
         var hit = MapIdentify.at(content, vp, x, y);
         if (hit == null) {
+            identifyPixel(content, vp, x, y);
             return;
         }
         DatasetSummary from = opened;
@@ -864,6 +866,46 @@ public final class WorkbenchApp extends Application {
             info.setTitle(UiText.get("identify.title"));
             info.setHeaderText(hit.layer().name());
             info.setContentText(task.getValue());
+            info.show();
+        });
+        task.setOnFailed(e -> error(UiText.get("identify.title"), task.getException()));
+        Background.run(task, "identify");
+    }
+
+    /** What imagery could not draw (a corrupt tile, a compression it cannot decode), said once, when a frame first meets it. */
+    private void imageryProblems() {
+        var content = map.contentProperty().get();
+        if (content == null) {
+            return;
+        }
+        List<String> problems = new java.util.ArrayList<>();
+        for (var l : content.layers()) {
+            if (l.isImagery()) {
+                problems.addAll(l.raster().problems());
+            }
+        }
+        if (!problems.isEmpty() && sourceWarnings.showNew(stage, displayName, problems) != null) {
+            setStatus(UiText.get("status.imageryProblems"));
+        }
+    }
+
+    /** What the topmost visible imagery shows under a click: its pixel value, read off the JavaFX thread. */
+    private void identifyPixel(cn.basinguard.core.map.MapContent content, cn.basinguard.core.map.Viewport vp, double x, double y) {
+        Task<MapIdentify.Pixel> task = new Task<>() {
+            @Override
+            protected MapIdentify.Pixel call() {
+                return MapIdentify.pixelAt(content, vp, x, y);
+            }
+        };
+        task.setOnSucceeded(e -> {
+            MapIdentify.Pixel p = task.getValue();
+            if (p == null) {
+                return;
+            }
+            Alert info = new Alert(Alert.AlertType.INFORMATION);
+            info.setTitle(UiText.get("identify.title"));
+            info.setHeaderText(p.layer().name());
+            info.setContentText(MapIdentify.describe(p));
             info.show();
         });
         task.setOnFailed(e -> error(UiText.get("identify.title"), task.getException()));
@@ -981,7 +1023,7 @@ public final class WorkbenchApp extends Application {
                         problem -> Platform.runLater(() -> setStatus(UiText.get("status.areaReadFailed", problem)))));
         map.contentProperty().set(d.map());
         importedRows.clear();
-        layers.setLayers(d.layers().stream().filter(LayerInfo::isSupported).toList(), d.sources());
+        layers.setLayers(d.layers().stream().filter(l -> l.isSupported() || l.isRaster() && l.srs() != null).toList(), d.sources());
         map.fullExtent();
         sourceWarnings.showNew(stage, name, d.warnings());
         if (d.map() == null || d.map().layers().isEmpty()) {

@@ -280,6 +280,24 @@ public final class GeoPackageSource implements cn.basinguard.core.source.DataSou
         return byWkt.orElse(null);
     }
 
+    /** The tile pyramid of a tiles layer, drawn as imagery; it reads tiles over connections of its own. */
+    @Override
+    public synchronized cn.basinguard.core.raster.RasterSource raster(String layer) {
+        LayerInfo info = layer(layer);
+        if (!info.isRaster()) {
+            throw new GisException("gpkg.unsupportedLayer", info.name(), info.dataType());
+        }
+        if (info.srs() == null || info.srs().crs() == null) {
+            throw new GisException("raster.unknownCrs", info.name(), info.srs() == null ? "—" : String.valueOf(info.srs().name()));
+        }
+        try {
+            return cn.basinguard.core.raster.GpkgTileSource.open(connection, info.name(), path.getFileName().toString(), info.srs().crs(),
+                    () -> connect(uri));
+        } catch (SQLException e) {
+            throw SqliteErrors.translate(e, path, info.name());
+        }
+    }
+
     /** Reads every feature of a layer in key order. Bad features go to {@code problems}; the rest load. */
     public void read(String layer, FeatureSink sink, Consumer<ReadProblem> problems) {
         read(layer, null, sink, problems);

@@ -135,6 +135,54 @@ public final class GeoPackageWriter implements AutoCloseable {
         }
     }
 
+    /** One zoom level of a tile pyramid: tiles across and down, tile size in pixels, pixel size in CRS units. */
+    public record TileMatrix(int zoom, int matrixWidth, int matrixHeight, int tileWidth, int tileHeight, double pixelX, double pixelY) {
+    }
+
+    /**
+     * Creates a tile pyramid table (GeoPackage 1.3, 2.2): its contents row (data type {@code tiles}), its tile matrix
+     * set over {@code set} in {@code srsId} and one tile matrix per zoom level. The SRS must be registered.
+     */
+    public void createTileTable(String table, String identifier, String description, int srsId, Envelope set, List<TileMatrix> matrices)
+            throws SQLException {
+        requireNew(table);
+        try (Statement st = conn.createStatement()) {
+            st.execute("CREATE TABLE IF NOT EXISTS gpkg_tile_matrix_set (table_name TEXT NOT NULL PRIMARY KEY, srs_id INTEGER NOT NULL,"
+                    + " min_x DOUBLE NOT NULL, min_y DOUBLE NOT NULL, max_x DOUBLE NOT NULL, max_y DOUBLE NOT NULL,"
+                    + " CONSTRAINT fk_gtms_table_name FOREIGN KEY (table_name) REFERENCES gpkg_contents(table_name),"
+                    + " CONSTRAINT fk_gtms_srs FOREIGN KEY (srs_id) REFERENCES gpkg_spatial_ref_sys (srs_id))");
+            st.execute("CREATE TABLE IF NOT EXISTS gpkg_tile_matrix (table_name TEXT NOT NULL, zoom_level INTEGER NOT NULL,"
+                    + " matrix_width INTEGER NOT NULL, matrix_height INTEGER NOT NULL, tile_width INTEGER NOT NULL, tile_height INTEGER NOT NULL,"
+                    + " pixel_x_size DOUBLE NOT NULL, pixel_y_size DOUBLE NOT NULL,"
+                    + " CONSTRAINT pk_ttm PRIMARY KEY (table_name, zoom_level),"
+                    + " CONSTRAINT fk_tmm_table_name FOREIGN KEY (table_name) REFERENCES gpkg_contents(table_name))");
+            st.execute("CREATE TABLE " + q(table) + " (id INTEGER PRIMARY KEY AUTOINCREMENT, zoom_level INTEGER NOT NULL,"
+                    + " tile_column INTEGER NOT NULL, tile_row INTEGER NOT NULL, tile_data BLOB NOT NULL,"
+                    + " UNIQUE (zoom_level, tile_column, tile_row))");
+        }
+        insertContents(conn, table, "tiles", identifier, description, srsId, timestamp);
+        try (PreparedStatement ps = conn.prepareStatement("UPDATE gpkg_contents SET min_x = ?, min_y = ?, max_x = ?, max_y = ? WHERE table_name = ?")) {
+            ps.setDouble(1, set.getMinX());
+            ps.setDouble(2, set.getMinY());
+            ps.setDouble(3, set.getMaxX());
+            ps.setDouble(4, set.getMaxY());
+            ps.setString(5, table);
+            ps.executeUpdate();
+        }
+        execute("INSERT INTO gpkg_tile_matrix_set (table_name, srs_id, min_x, min_y, max_x, max_y) VALUES (?,?,?,?,?,?)", table, srsId,
+                set.getMinX(), set.getMinY(), set.getMaxX(), set.getMaxY());
+        for (TileMatrix m : matrices) {
+            execute("INSERT INTO gpkg_tile_matrix (table_name, zoom_level, matrix_width, matrix_height, tile_width, tile_height,"
+                    + " pixel_x_size, pixel_y_size) VALUES (?,?,?,?,?,?,?,?)", table, m.zoom(), m.matrixWidth(), m.matrixHeight(), m.tileWidth(),
+                    m.tileHeight(), m.pixelX(), m.pixelY());
+        }
+    }
+
+    /** Stores one encoded tile (PNG or JPEG) of a table made by {@link #createTileTable}. */
+    public void insertTile(String table, int zoom, int column, int row, byte[] data) throws SQLException {
+        execute("INSERT INTO " + q(table) + " (zoom_level, tile_column, tile_row, tile_data) VALUES (?,?,?,?)", zoom, column, row, data);
+    }
+
     /**
      * Creates a feature table with an INTEGER PRIMARY KEY "fid", the geometry column and the user columns.
      *

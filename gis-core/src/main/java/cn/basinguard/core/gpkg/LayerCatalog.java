@@ -113,7 +113,7 @@ final class LayerCatalog {
         if (kind == LayerInfo.Kind.TILES || kind == LayerInfo.Kind.OTHER) {
             return new LayerInfo(name, kind, dataType, identifier, description, null, null, 0, 0, count(name), extent,
                     contentsSrs == null ? null : srs.apply(contentsSrs), false, null, List.of(),
-                    kind == LayerInfo.Kind.TILES ? Messages.get("gpkg.note.tiles") : Messages.get("gpkg.note.dataType", String.valueOf(dataType)));
+                    kind == LayerInfo.Kind.TILES ? Messages.get(type.equals("tiles") ? "gpkg.note.imagery" : "gpkg.note.tiles") : Messages.get("gpkg.note.dataType", String.valueOf(dataType)));
         }
         String geomColumn = null;
         String geomType = null;

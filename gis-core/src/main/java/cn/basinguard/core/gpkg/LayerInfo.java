@@ -34,6 +34,11 @@ public record LayerInfo(String name, Kind kind, String dataType, String identifi
         return kind == Kind.FEATURES || kind == Kind.ATTRIBUTES;
     }
 
+    /** Whether this is an image (a tile pyramid, a GeoTIFF) that a map draws as a picture: no features, pixels. */
+    public boolean isRaster() {
+        return kind == Kind.TILES && "tiles".equalsIgnoreCase(dataType);
+    }
+
     /** The geometry type as ogrinfo would say it: "3D Measured Multi Polygon" style, in WKT words. */
     public String geometryTypeWithDimensions() {
         if (geometryType == null) {

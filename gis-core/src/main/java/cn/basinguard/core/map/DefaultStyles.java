@@ -12,6 +12,10 @@ public final class DefaultStyles {
     public static final LayerStyle HIGHLIGHT = new LayerStyle(new Color(255, 120, 0, 90), new Color(255, 90, 0), 3f, Hatch.NONE, null, 0,
             PointSymbol.CIRCLE, 12, null, 0);
 
+    /** Imagery has no style of its own; this one's grey swatch stands for it in a legend. */
+    public static final LayerStyle IMAGERY = new LayerStyle(new Color(150, 150, 150), null, 0f, Hatch.NONE, null, 0,
+            PointSymbol.SQUARE, 6, null, 0);
+
     private DefaultStyles() {
     }
 

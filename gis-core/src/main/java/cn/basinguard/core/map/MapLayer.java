@@ -2,6 +2,9 @@ package cn.basinguard.core.map;
 
 import cn.basinguard.core.check.LayerRole;
 import java.util.List;
+import cn.basinguard.core.crs.Crs;
+import cn.basinguard.core.raster.RasterSource;
+import cn.basinguard.core.raster.RasterWarp;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.index.hprtree.HPRtree;
 
@@ -25,6 +28,8 @@ public final class MapLayer {
     private final String[] classes;
     /** The distinct land classes of the layer, in code order (found once, on the loading thread); empty when not by class. */
     private final java.util.SortedSet<String> classesPresent;
+    /** The image of an imagery layer (which has no features), else null. */
+    private final RasterSource raster;
 
     public MapLayer(String name, String table, LayerRole role, LayerStyle style, List<MapFeature> features) {
         this(name, table, role, style, features, null);
@@ -36,14 +41,14 @@ public final class MapLayer {
      */
     public MapLayer(String name, String table, LayerRole role, LayerStyle style, List<MapFeature> features, List<String> classes) {
         this(name, table, role, style, true, 1.0, List.copyOf(features), index(features), extent(features), bounds(features),
-                classes == null ? null : classKeys(classes, features.size()));
+                classes == null ? null : classKeys(classes, features.size()), null);
     }
 
     private MapLayer(String name, String table, LayerRole role, LayerStyle style, boolean visible, double opacity,
-                     List<MapFeature> features, HPRtree index, Envelope extent, double[] bounds, String[] classes) {
+                     List<MapFeature> features, HPRtree index, Envelope extent, double[] bounds, String[] classes, RasterSource raster) {
         this(name, table, role, style, visible, opacity, features, index, extent, bounds, classes, classes == null
                 ? java.util.Collections.emptySortedSet()
-                : java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(java.util.Arrays.asList(classes))));
+                : java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(java.util.Arrays.asList(classes))), raster);
     }
 
     private static String[] classKeys(List<String> classes, int n) {
@@ -60,7 +65,8 @@ public final class MapLayer {
 
     private MapLayer(String name, String table, LayerRole role, LayerStyle style, boolean visible, double opacity,
                      List<MapFeature> features, HPRtree index, Envelope extent, double[] bounds, String[] classes,
-                     java.util.SortedSet<String> classesPresent) {
+                     java.util.SortedSet<String> classesPresent, RasterSource raster) {
+        this.raster = raster;
         this.classes = classes;
         this.classesPresent = classesPresent;
         this.bounds = bounds;
@@ -73,6 +79,25 @@ public final class MapLayer {
         this.features = features;
         this.index = index;
         this.extent = extent;
+    }
+
+    /**
+     * An imagery layer: {@code raster} drawn warped into {@code mapCrs}, under the vector layers. The layer does not own
+     * the raster; whoever opened it closes it when the map is done with it.
+     */
+    public static MapLayer imagery(String name, String table, RasterSource raster, Crs mapCrs) {
+        List<MapFeature> none = List.of();
+        return new MapLayer(name, table, null, DefaultStyles.IMAGERY, true, 1.0, none, index(none), RasterWarp.extentIn(raster, mapCrs),
+                new double[0], null, raster);
+    }
+
+    /** The image of an imagery layer, null for a vector layer. */
+    public RasterSource raster() {
+        return raster;
+    }
+
+    public boolean isImagery() {
+        return raster != null;
     }
 
     private static HPRtree index(List<MapFeature> features) {
@@ -233,15 +258,15 @@ public final class MapLayer {
     }
 
     public MapLayer withVisible(boolean v) {
-        return new MapLayer(name, table, role, style, v, opacity, features, index, extent, bounds, classes, classesPresent);
+        return new MapLayer(name, table, role, style, v, opacity, features, index, extent, bounds, classes, classesPresent, raster);
     }
 
     public MapLayer withOpacity(double o) {
-        return new MapLayer(name, table, role, style, visible, Math.max(0, Math.min(1, o)), features, index, extent, bounds, classes, classesPresent);
+        return new MapLayer(name, table, role, style, visible, Math.max(0, Math.min(1, o)), features, index, extent, bounds, classes, classesPresent, raster);
     }
 
     public MapLayer withStyle(LayerStyle s) {
-        return new MapLayer(name, table, role, s, visible, opacity, features, index, extent, bounds, classes, classesPresent);
+        return new MapLayer(name, table, role, s, visible, opacity, features, index, extent, bounds, classes, classesPresent, raster);
     }
 
     /** The same features labelled by {@code labels} (feature key to text; a key without text gets no label). */
@@ -250,6 +275,6 @@ public final class MapLayer {
         for (MapFeature f : features) {
             relabelled.add(new MapFeature(f.id(), f.geometry(), labels.get(f.id())));
         }
-        return new MapLayer(name, table, role, style, visible, opacity, List.copyOf(relabelled), index, extent, bounds, classes, classesPresent);
+        return new MapLayer(name, table, role, style, visible, opacity, List.copyOf(relabelled), index, extent, bounds, classes, classesPresent, raster);
     }
 }

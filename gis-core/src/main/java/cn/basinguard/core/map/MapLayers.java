@@ -26,7 +26,7 @@ public final class MapLayers {
             LayerRole.ECO_REDLINE, LayerRole.RESERVOIRS, LayerRole.UNITS, LayerRole.SITES, LayerRole.SECTIONS);
     /** Land below, units and sites above; a layer of no known role just above cultivated land. */
     private static final Comparator<MapLayer> DRAWING =
-            Comparator.comparingInt(m -> m.role() == null ? 2 : DRAW_ORDER.indexOf(m.role()) * 10);
+            Comparator.comparingInt(m -> m.isImagery() ? -1 : m.role() == null ? 2 : DRAW_ORDER.indexOf(m.role()) * 10);
 
     private MapLayers() {
     }
@@ -68,6 +68,14 @@ public final class MapLayers {
     public static List<MapLayer> fromSource(DataSource src, Crs mapCrs) {
         List<MapLayer> out = new ArrayList<>();
         for (LayerInfo l : src.layers()) {
+            if (l.isRaster() && l.srs() != null && l.srs().crs() != null) {
+                try {
+                    out.add(imagery(src, l, mapCrs));
+                } catch (cn.basinguard.core.GisException e) {
+                    // left out: the source's warnings or the layer's note say why
+                }
+                continue;
+            }
             if (l.kind() != LayerInfo.Kind.FEATURES || l.srs() == null || l.srs().crs() == null) {
                 continue;
             }
@@ -145,6 +153,12 @@ public final class MapLayers {
         }
         out.expandBy(Math.max(out.getWidth(), out.getHeight()) / 100);
         return out;
+    }
+
+    /** An imagery layer, drawn under the vectors. */
+    private static MapLayer imagery(DataSource src, LayerInfo l, Crs mapCrs) {
+        String name = l.identifier() != null && !l.identifier().isBlank() ? l.identifier() : l.name();
+        return MapLayer.imagery(name, l.name(), src.raster(l.name()), mapCrs);
     }
 
     /** The text of {@code field} for every feature of {@code table}, by feature key: labels by a field the user picks. */

@@ -112,10 +112,39 @@ public final class MapRenderer {
                 return false;
             }
             MapLayer layer = visible.get(k);
+            if (layer.isImagery()) {
+                if (!paintImagery(g, layer, content.crs(), vp, rowFrom, rowTo, cancelled, pixels)) {
+                    return false;
+                }
+                continue;
+            }
             if (!paintLayer(g, layer, k, layer.indicesIn(view), vp, rowFrom, rowTo, labels, cancelled, vector, pixels)) {
                 return false;
             }
         }
+        return true;
+    }
+
+    /**
+     * Imagery, warped into the map's CRS at the frame's own resolution (a screen's pixels, a page's 180 dpi): straight
+     * into the frame's raster when there is one, else (print, PDF) through an image of the frame's size.
+     */
+    private static boolean paintImagery(Graphics2D g, MapLayer layer, cn.basinguard.core.crs.Crs crs, Viewport vp, int rowFrom, int rowTo,
+                                        BooleanSupplier cancelled, int[] pixels) {
+        Envelope view = vp.envelope();
+        var frame = new cn.basinguard.core.raster.RasterWarp.Frame(crs, view.getMinX(), view.getMaxY(), vp.unitsPerPixel(), vp.width(), vp.height());
+        var sampling = cn.basinguard.core.raster.RasterWarp.Sampling.BILINEAR;
+        if (pixels != null) {
+            return cn.basinguard.core.raster.RasterWarp.paint(layer.raster(), layer.extent(), frame, rowFrom, rowTo, pixels, layer.opacity(),
+                    sampling, cancelled) != null;
+        }
+        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(vp.width(), vp.height(), java.awt.image.BufferedImage.TYPE_INT_ARGB_PRE);
+        int[] own = ((java.awt.image.DataBufferInt) img.getRaster().getDataBuffer()).getData();
+        if (cn.basinguard.core.raster.RasterWarp.paint(layer.raster(), layer.extent(), frame, rowFrom, rowTo, own, layer.opacity(), sampling,
+                cancelled) == null) {
+            return false;
+        }
+        g.drawImage(img, 0, 0, null);
         return true;
     }
 

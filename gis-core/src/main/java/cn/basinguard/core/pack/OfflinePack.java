@@ -166,6 +166,7 @@ public final class OfflinePack {
                 if (targets != null) {
                     packed.add(targets);
                 }
+                writeImagery(w, area, tables);
                 counts[0] = writeStyles(w, packed);
                 writeMetadata(w, packed, area, areaText, created, fingerprint(packed));
                 w.commit();
@@ -179,6 +180,33 @@ public final class OfflinePack {
         });
         progress.progress(Messages.get("pack.stage.done"), 1);
         return new Result(out, areaText, created, packed, leftOut(catalog, roleLayers), counts[0], counts[1], fingerprint(packed));
+    }
+
+    /**
+     * The imagery of the sources (tile pyramids, GeoTIFFs) over the area, as GeoPackage tile tables in the area's CRS
+     * at the imagery's own detail: a pack for the field shows what is on the ground. Imagery is a picture, not checked
+     * data, so it is not among the layers the pack verifies feature by feature.
+     */
+    private void writeImagery(GeoPackageWriter w, Area area, Set<String> tables) throws SQLException {
+        for (DataSource src : request.sources()) {
+            for (LayerInfo l : src.layers()) {
+                if (!l.isRaster() || l.srs() == null || l.srs().crs() == null) {
+                    continue;
+                }
+                progress.progress(Messages.get("pack.stage.imagery", src.label() + " / " + l.name()), 0.9);
+                try (cn.basinguard.core.raster.RasterSource r = src.raster(l.name())) {
+                    Crs crs = area != null ? area.crs() : l.srs().crs();
+                    org.locationtech.jts.geom.Envelope inCrs = cn.basinguard.core.raster.RasterWarp.extentIn(r, crs);
+                    org.locationtech.jts.geom.Envelope cut = area == null ? inCrs : inCrs.intersection(area.outline().getEnvelopeInternal());
+                    if (cut.isNull() || cut.getArea() <= 0) {
+                        continue;
+                    }
+                    double finest = cn.basinguard.core.raster.TilePyramid.finestPixel(r, crs, cut);
+                    cn.basinguard.core.raster.TilePyramid.write(w, unique(l.name(), tables), l.identifier(), l.description(), crs, cut, finest,
+                            cn.basinguard.core.raster.TilePyramid.of(r, crs, cancelled), cancelled);
+                }
+            }
+        }
     }
 
     /** The area in the CRS it was given in; null for the whole data. */

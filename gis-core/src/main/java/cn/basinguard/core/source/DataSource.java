@@ -63,6 +63,17 @@ public interface DataSource extends AutoCloseable {
         }, problems);
     }
 
+    /**
+     * The pixels of raster layer {@code layer} (a GeoPackage tile pyramid, a GeoTIFF), read by area and level. The
+     * caller owns what this returns and closes it; it stays usable after the source is closed (a map keeps drawing it).
+     *
+     * @throws GisException {@code gpkg.unsupportedLayer} when the layer is not an image this program reads
+     */
+    default cn.basinguard.core.raster.RasterSource raster(String layer) {
+        LayerInfo l = layer(layer);
+        throw new GisException("gpkg.unsupportedLayer", l.name(), l.dataType());
+    }
+
     /** The feature with this key, all attributes, or null; for identifying what the user clicked. */
     Feature feature(String layer, long fid);
 

@@ -69,7 +69,11 @@ public final class DataSources {
     /** Whether the path is something {@link #open} reads: a folder, a .gpkg or a .shp. */
     public static boolean isSource(Path p) {
         String n = p.getFileName() == null ? "" : p.getFileName().toString().toLowerCase(Locale.ROOT);
-        return Files.isDirectory(p) || n.endsWith(".gpkg") || n.endsWith(".shp");
+        return Files.isDirectory(p) || n.endsWith(".gpkg") || n.endsWith(".shp") || isGeoTiff(n);
+    }
+
+    private static boolean isGeoTiff(String lowerName) {
+        return lowerName.endsWith(".tif") || lowerName.endsWith(".tiff");
     }
 
     /**
@@ -113,11 +117,14 @@ public final class DataSources {
         return new Opened(all, warnings);
     }
 
-    /** A single file: a .shp is a Shapefile, anything else must be a GeoPackage (which says so if it is not). */
+    /** A single file: a .shp is a Shapefile, a .tif a GeoTIFF, anything else must be a GeoPackage (which says so if it is not). */
     public static DataSource openFile(Path file, SourceOptions options) {
         String n = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (n.endsWith(".shp")) {
             return ShapefileSource.open(file, options);
+        }
+        if (isGeoTiff(n)) {
+            return cn.basinguard.core.raster.GeoTiffSource.open(file);
         }
         if (n.endsWith(".dbf") || n.endsWith(".shx") || n.endsWith(".prj") || n.endsWith(".cpg")) {
             Path shp = siblingShp(file);
@@ -149,7 +156,7 @@ public final class DataSources {
             // a .dbf on its own is an attribute table (a control list exported beside the layers); beside a .shp it is its attributes
             files = s.filter(Files::isRegularFile).filter(p -> {
                 String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
-                return n.endsWith(".shp") || n.endsWith(".gpkg") || n.endsWith(".dbf") && siblingShp(p) == null;
+                return n.endsWith(".shp") || n.endsWith(".gpkg") || isGeoTiff(n) || n.endsWith(".dbf") && siblingShp(p) == null;
             }).sorted(Comparator.comparing(Path::toString)).toList();
         } catch (IOException | java.io.UncheckedIOException e) {
             throw new GisException(e, "gpkg.unreadable", folder, e.getMessage());
