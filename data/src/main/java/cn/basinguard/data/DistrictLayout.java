@@ -58,11 +58,9 @@ record DistrictLayout(Polygon outline, Polygon yunshui, Polygon zhangshui, LineS
             Polygon east = largest(OverlayNG.overlay(outline, west, OverlayNG.DIFFERENCE, MM));
             return new DistrictLayout(outline, west, east, divide);
         }
-        // on a millimetre grid, as the land-use layer that tiles it is (LandUseMosaic), so the two have one outline
-        outline = (Polygon) FractalField.largest(GeometryPrecisionReducer.reduce(outline, MM));
-        Polygon west = largest(OverlayNG.overlay(outline, westSide, OverlayNG.INTERSECTION, MM));
+        Polygon west = largest(outline.intersection(westSide));
         // the remainder, not a second intersection, so the two units share one boundary and tile exactly
-        Polygon east = largest(OverlayNG.overlay(outline, west, OverlayNG.DIFFERENCE, MM));
+        Polygon east = largest(outline.difference(west));
         // 涢水 drains the hilly west and north; 㵐水 (漳水) the lower east and south
         return new DistrictLayout(outline, west, east, divide);
     }
