@@ -133,6 +133,17 @@ public final class TestDatabase {
     }
 
     /** Runs SQL statements as the test role. */
+    /** The rows of {@code schema.table} as the server counts them. */
+    public static long count(String schema, String table) {
+        try (Connection c = connect(); Statement s = c.createStatement();
+             java.sql.ResultSet r = s.executeQuery("SELECT count(*) FROM \"" + schema + "\".\"" + table + "\"")) {
+            r.next();
+            return r.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static void sql(String... statements) {
         try (Connection c = connect(); Statement s = c.createStatement()) {
             for (String sql : statements) {
