@@ -97,19 +97,33 @@ class JvmChoiceTest {
     }
 
     /**
-     * The child's command line. Read again until the child has its own: just after the fork, before the exec, the
-     * system may give no arguments (or the parent's).
+     * The child's command line, read again until the child has its own (right after the fork, before the exec, it has
+     * none or the parent's). From /proc where there is one: {@code ProcessHandle.Info.arguments()} gives nothing for a
+     * command line longer than the JDK's buffer, and the test class path makes this one long.
      */
     private static List<String> childCommand(Process parent) throws InterruptedException {
         ProcessHandle child = waitForChild(parent);
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        List<String> args = List.of();
         while (System.nanoTime() < end) {
-            var args = child.info().arguments().map(List::of).orElse(List.of());
+            args = arguments(child);
             if (args.contains("-Dbasinguard.tuned=true")) {
                 return args;
             }
             Thread.sleep(20);
         }
-        return child.info().arguments().map(List::of).orElseThrow(() -> new AssertionError("the child's command line could not be read"));
+        throw new AssertionError("the child's command line never showed its options: " + args);
+    }
+
+    private static List<String> arguments(ProcessHandle p) {
+        Path cmdline = Path.of("/proc", Long.toString(p.pid()), "cmdline");
+        try {
+            if (Files.isReadable(cmdline)) {
+                return List.of(Files.readString(cmdline, java.nio.charset.StandardCharsets.UTF_8).split("\0"));
+            }
+        } catch (java.io.IOException e) {
+            // the child ended meanwhile: nothing to read
+        }
+        return p.info().arguments().map(List::of).orElse(List.of());
     }
 }
