@@ -42,7 +42,8 @@ class ImageryWindowTest extends WindowTest {
         Path tif = orthophoto();
         robot.interact(() -> app.open(tif));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> app.layers().list().getItems().stream().anyMatch(l -> l.name().equals("ortho"))
-                && app.map().contentProperty().get() != null && app.map().contentProperty().get().layers().get(0).isImagery());
+                && app.map().contentProperty().get() != null && app.map().contentProperty().get().layers().get(0).isImagery()
+                && app.map().viewportProperty().get() != null); // the viewport is set once the map has been laid out
         MapContent c = app.map().contentProperty().get();
         assertEquals(4547, c.crs().epsg());
         var vp = app.map().viewportProperty().get();

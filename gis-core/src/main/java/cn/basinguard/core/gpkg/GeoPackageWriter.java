@@ -29,6 +29,18 @@ import org.locationtech.jts.geom.Geometry;
  * afterwards therefore needs a GeoPackage-aware SQLite such as GDAL's.
  */
 public final class GeoPackageWriter implements AutoCloseable {
+    /**
+     * GeoPackage DATETIME, always with milliseconds (the form of strftime('%Y-%m-%dT%H:%M:%fZ')): {@code Instant.toString()}
+     * leaves them out on a whole second, which GDAL's validate_gpkg.py rejects and GDAL warns about.
+     */
+    private static final java.time.format.DateTimeFormatter TIMESTAMP =
+        java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(java.time.ZoneOffset.UTC);
+
+    /** {@code at} as a GeoPackage DATETIME. */
+    public static String timestamp(java.time.Instant at) {
+        return TIMESTAMP.format(at);
+    }
+
     public static final int APPLICATION_ID_GPKG = 0x47504B47;
     public static final int USER_VERSION_1_3 = 10300;
     private static final String METADATA_DEFINITION = "http://www.geopackage.org/spec120/#extension_metadata";

@@ -24,8 +24,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,9 +39,6 @@ import java.util.TreeSet;
  */
 public final class SiteStore {
     private static final List<String> FIXED = List.of("XMMC", "site_id", "source", "imported_at");
-    /** GeoPackage DATETIME: GDAL warns about any other form. */
-    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
-        .withZone(ZoneOffset.UTC);
     private static final Set<LayerRole> RED_LINE = Set.of(LayerRole.CULTIVATED, LayerRole.BASIC_FARMLAND,
         LayerRole.ECO_REDLINE, LayerRole.LAND_USE);
 
@@ -70,7 +65,7 @@ public final class SiteStore {
         if (lower.isEmpty() || lower.startsWith("gpkg_") || lower.startsWith("rtree_") || lower.startsWith("sqlite_")) {
             throw new GisException("import.store.badLayerName", layerName);
         }
-        String at = TIMESTAMP.format(importedAt);
+        String at = GeoPackageWriter.timestamp(importedAt);
         Path target = gpkg.toAbsolutePath();
         if (Files.isDirectory(target)) {
             throw new GisException("io.isFolder", target);

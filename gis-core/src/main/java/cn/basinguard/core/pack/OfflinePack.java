@@ -34,7 +34,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
@@ -146,7 +145,7 @@ public final class OfflinePack {
         ControlList controlList = request.controlList() == null ? null : ControlList.read(request.controlList());
         Area area = area(catalog);
         String areaText = areaText(area);
-        String created = Instant.now().truncatedTo(ChronoUnit.MILLIS).toString();
+        String created = GeoPackageWriter.timestamp(Instant.now());
         List<PackedLayer> packed = new ArrayList<>();
         int[] counts = new int[2]; // styles copied, figures compared
         // written under a hidden name beside the pack, verified there, and only then moved into place in one rename:
