@@ -1,11 +1,5 @@
 package cn.basinguard.core.check;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -56,34 +50,22 @@ public final class LandClasses {
 
     private static LandClasses load() {
         Map<String, LandClass> map = new LinkedHashMap<>();
-        try (InputStream in = LandClasses.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + RESOURCE);
+        for (TsvResource.Row row : TsvResource.rows(LandClasses.class, RESOURCE)) {
+            int n = row.line();
+            String[] cols = row.cols();
+            if (cols.length != 3) {
+                throw new IllegalStateException(RESOURCE + ":" + n + ": expected code, name and group");
             }
-            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            int n = 0;
-            for (String line; (line = r.readLine()) != null; ) {
-                n++;
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] cols = line.split("\t");
-                if (cols.length != 3) {
-                    throw new IllegalStateException(RESOURCE + ":" + n + ": expected code, name and group");
-                }
-                LandClassGroup group = switch (cols[2].trim()) {
-                    case "A" -> LandClassGroup.AGRICULTURAL;
-                    case "C" -> LandClassGroup.CONSTRUCTION;
-                    case "U" -> LandClassGroup.UNUSED;
-                    default -> throw new IllegalStateException(RESOURCE + ":" + n + ": unknown group " + cols[2]);
-                };
-                String code = normalise(cols[0]);
-                if (map.put(code, new LandClass(code, cols[1].trim(), group)) != null) {
-                    throw new IllegalStateException(RESOURCE + ":" + n + ": code " + code + " twice");
-                }
+            LandClassGroup group = switch (cols[2].trim()) {
+                case "A" -> LandClassGroup.AGRICULTURAL;
+                case "C" -> LandClassGroup.CONSTRUCTION;
+                case "U" -> LandClassGroup.UNUSED;
+                default -> throw new IllegalStateException(RESOURCE + ":" + n + ": unknown group " + cols[2]);
+            };
+            String code = normalise(cols[0]);
+            if (map.put(code, new LandClass(code, cols[1].trim(), group)) != null) {
+                throw new IllegalStateException(RESOURCE + ":" + n + ": code " + code + " twice");
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
         return new LandClasses(map);
     }

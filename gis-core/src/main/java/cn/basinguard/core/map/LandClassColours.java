@@ -2,12 +2,6 @@ package cn.basinguard.core.map;
 
 import cn.basinguard.core.check.LandClasses;
 import java.awt.Color;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -60,36 +54,24 @@ public final class LandClassColours {
         Map<String, Color> colours = new HashMap<>();
         Map<String, String> borrowed = new HashMap<>();
         Map<String, Division> divisions = new HashMap<>();
-        try (InputStream in = LandClassColours.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + RESOURCE);
+        for (cn.basinguard.core.check.TsvResource.Row row : cn.basinguard.core.check.TsvResource.rows(LandClassColours.class, RESOURCE)) {
+            int n = row.line();
+            String[] cols = row.cols();
+            if (cols[0].equals("division") && cols.length == 3) {
+                divisions.put(cols[1], new Division(cols[1], cols[2]));
+                continue;
             }
-            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            int n = 0;
-            for (String line; (line = r.readLine()) != null; ) {
-                n++;
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] cols = line.split("\t");
-                if (cols[0].equals("division") && cols.length == 3) {
-                    divisions.put(cols[1], new Division(cols[1], cols[2]));
-                    continue;
-                }
-                if (cols.length != 4 && cols.length != 5) {
-                    throw new IllegalStateException(RESOURCE + ":" + n + ": expected code, red, green, blue and perhaps a code");
-                }
-                String code = LandClasses.normalise(cols[0]);
-                Color c = new Color(Integer.parseInt(cols[1].trim()), Integer.parseInt(cols[2].trim()), Integer.parseInt(cols[3].trim()));
-                if (colours.put(code, c) != null) {
-                    throw new IllegalStateException(RESOURCE + ":" + n + ": code " + code + " twice");
-                }
-                if (cols.length == 5) {
-                    borrowed.put(code, LandClasses.normalise(cols[4]));
-                }
+            if (cols.length != 4 && cols.length != 5) {
+                throw new IllegalStateException(RESOURCE + ":" + n + ": expected code, red, green, blue and perhaps a code");
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            String code = LandClasses.normalise(cols[0]);
+            Color c = new Color(Integer.parseInt(cols[1].trim()), Integer.parseInt(cols[2].trim()), Integer.parseInt(cols[3].trim()));
+            if (colours.put(code, c) != null) {
+                throw new IllegalStateException(RESOURCE + ":" + n + ": code " + code + " twice");
+            }
+            if (cols.length == 5) {
+                borrowed.put(code, LandClasses.normalise(cols[4]));
+            }
         }
         // a borrowed colour must be the lender's: the file says so, a typo in the RGB must not say otherwise
         borrowed.forEach((code, from) -> {
