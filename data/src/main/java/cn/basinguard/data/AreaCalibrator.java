@@ -20,9 +20,19 @@ final class AreaCalibrator {
     }
 
     static List<Polygon> shrinkToTotal(List<Polygon> containers, double targetArea) {
+        double[] ones = new double[containers.size()];
+        java.util.Arrays.fill(ones, 1.0);
+        return shrinkToTotal(containers, ones, targetArea);
+    }
+
+    /**
+     * As {@link #shrinkToTotal(List, double)}, the total weighted: Σ weight × area hits the target. Cultivated land is
+     * calibrated net of 田坎, weight 1 − KCXS, as the checks count it.
+     */
+    static List<Polygon> shrinkToTotal(List<Polygon> containers, double[] weights, double targetArea) {
         double full = 0;
-        for (Polygon p : containers) {
-            full += p.getArea();
+        for (int i = 0; i < containers.size(); i++) {
+            full += weights[i] * containers.get(i).getArea();
         }
         if (targetArea > full) {
             throw new IllegalStateException("containers too small: " + full + " m² < target " + targetArea + " m²");
@@ -31,7 +41,10 @@ final class AreaCalibrator {
         List<Polygon> patches = null;
         for (int i = 0; i < ITERATIONS; i++) {
             patches = shrinkAll(containers, Math.min(1.0, areaFactor));
-            double got = total(patches);
+            double got = 0;
+            for (int k = 0; k < patches.size(); k++) {
+                got += weights[k] * patches.get(k).getArea();
+            }
             if (Math.abs(got - targetArea) < 1e-5 * targetArea) {
                 break;
             }

@@ -54,6 +54,8 @@ final class DefectInjector {
             }
         }
         int found = 0;
+        // one red-line patch per farmland cell: two grown into one cell would overlap each other
+        java.util.Set<Integer> usedCells = new java.util.TreeSet<>();
         for (int r = 0; r < red.size() && found < CONFLICTS; r++) {
             LandPatch rp = red.get(r);
             if (rp.unit() != 0) {
@@ -67,7 +69,7 @@ final class DefectInjector {
             candidates.sort(null); // the tree's order is not part of the contract; fids are
             for (int f : candidates) {
                 LandPatch pbf = plan.basicFarmland().get(f);
-                if (!sharesEdge(rp.cell(), pbf.cell(), 0.25 * cellSize)) {
+                if (usedCells.contains(pbf.cell().id()) || !sharesEdge(rp.cell(), pbf.cell(), 0.25 * cellSize)) {
                     continue;
                 }
                 double reach = rp.geometry().distance(pbf.geometry()) + Math.min(CONFLICT_DEPTH, 0.1 * cellSize);
@@ -79,6 +81,7 @@ final class DefectInjector {
                     continue;
                 }
                 red.set(r, new LandPatch(rp.cell(), g));
+                usedCells.add(pbf.cell().id());
                 defects.add(new Defect(SampleLayers.BASIC_FARMLAND, f, Defect.RED_LINE_CONFLICT,
                         "该永久基本农田图斑被生态保护红线图斑（STBHHX fid " + (r + 1) + "）部分覆盖，违反三线不交叉不重叠"));
                 found++;
@@ -111,7 +114,7 @@ final class DefectInjector {
         return free.remove(best);
     }
 
-    private static Polygon withDuplicateVertex(Polygon p) {
+    static Polygon withDuplicateVertex(Polygon p) {
         Coordinate[] cs = p.getExteriorRing().getCoordinates();
         Coordinate[] out = new Coordinate[cs.length + 1];
         out[0] = cs[0];
@@ -122,7 +125,10 @@ final class DefectInjector {
     }
 
     private static Polygon bowTie(Polygon cell, double half, GeometryFactory gf) {
-        Coordinate c = cell.getInteriorPoint().getCoordinate();
+        // corners and crossing on whole millimetres, as the land-use layer around it is (LandUseMosaic)
+        Coordinate p = cell.getInteriorPoint().getCoordinate();
+        Coordinate c = new Coordinate(Math.round(p.x * 1000) / 1000.0, Math.round(p.y * 1000) / 1000.0);
+        half = Math.floor(half);
         return gf.createPolygon(new Coordinate[] {
             new Coordinate(c.x - half, c.y - half), new Coordinate(c.x + half, c.y + half),
             new Coordinate(c.x + half, c.y - half), new Coordinate(c.x - half, c.y + half),

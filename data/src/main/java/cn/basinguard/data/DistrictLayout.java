@@ -58,9 +58,11 @@ record DistrictLayout(Polygon outline, Polygon yunshui, Polygon zhangshui, LineS
             Polygon east = largest(OverlayNG.overlay(outline, west, OverlayNG.DIFFERENCE, MM));
             return new DistrictLayout(outline, west, east, divide);
         }
-        Polygon west = largest(outline.intersection(westSide));
+        // on a millimetre grid, as the land-use layer that tiles it is (LandUseMosaic), so the two have one outline
+        outline = (Polygon) FractalField.largest(GeometryPrecisionReducer.reduce(outline, MM));
+        Polygon west = largest(OverlayNG.overlay(outline, westSide, OverlayNG.INTERSECTION, MM));
         // the remainder, not a second intersection, so the two units share one boundary and tile exactly
-        Polygon east = largest(outline.difference(west));
+        Polygon east = largest(OverlayNG.overlay(outline, west, OverlayNG.DIFFERENCE, MM));
         // 涢水 drains the hilly west and north; 㵐水 (漳水) the lower east and south
         return new DistrictLayout(outline, west, east, divide);
     }

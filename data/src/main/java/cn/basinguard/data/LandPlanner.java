@@ -63,8 +63,9 @@ final class LandPlanner {
             double cultTarget = u == 1
                     ? Annex3.wanmuToM2(Annex3.CULTIVATED_WANMU[u]) * (1 - Annex3.ZHANGSHUI_CULTIVATED_SHORTFALL)
                     : Annex3.passingM2(Annex3.CULTIVATED_WANMU[u]);
-            int j = pick(rest, 0, cultTarget * CELL_SURPLUS);
-            List<LandPatch> cult = calibrate(rest.subList(0, j), cultTarget);
+            // counted net of 田坎, as the checks count 耕地保有量: the cells' and the patches' areas × (1 − KCXS)
+            int j = pickNet(rest, cultTarget * CELL_SURPLUS, env);
+            List<LandPatch> cult = calibrateNet(rest.subList(0, j), cultTarget, env);
             cultivated.addAll(cult);
             for (Scored s : rest.subList(j, rest.size())) {
                 free.add(s.cell());
@@ -105,6 +106,35 @@ final class LandPlanner {
             throw new IllegalStateException("unit too small for the annex-3 areas");
         }
         return i;
+    }
+
+    private static int pickNet(List<Scored> ordered, double area, Envelope unit) {
+        double sum = 0;
+        int i = 0;
+        while (i < ordered.size() && sum < area) {
+            Polygon p = ordered.get(i++).cell().polygon();
+            sum += p.getArea() * Tillage.of(p, unit).net();
+        }
+        if (sum < area) {
+            throw new IllegalStateException("unit too small for the annex-3 areas");
+        }
+        return i;
+    }
+
+    private static List<LandPatch> calibrateNet(List<Scored> chosen, double target, Envelope unit) {
+        List<Polygon> containers = new ArrayList<>();
+        double[] net = new double[chosen.size()];
+        for (int k = 0; k < chosen.size(); k++) {
+            Polygon p = chosen.get(k).cell().polygon();
+            containers.add(p);
+            net[k] = Tillage.of(p, unit).net();
+        }
+        List<Polygon> shrunk = AreaCalibrator.shrinkToTotal(containers, net, target);
+        List<LandPatch> out = new ArrayList<>();
+        for (int k = 0; k < chosen.size(); k++) {
+            out.add(new LandPatch(chosen.get(k).cell(), shrunk.get(k)));
+        }
+        return out;
     }
 
     private static List<LandPatch> calibrate(List<Scored> chosen, double target) {

@@ -8,7 +8,11 @@ import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import cn.basinguard.core.check.LandClasses;
+import cn.basinguard.core.measure.EllipsoidalArea;
+import org.locationtech.jts.geom.util.GeometryFixer;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.MultiPolygon;
 import org.locationtech.jts.geom.Polygon;
@@ -34,14 +38,15 @@ final class SampleGpkgWriter {
             w.addSrs(GpkgSrs.CGCS2000_GK3_CM114);
             SampleTables.createUnits(w);
             SampleTables.insertUnits(w, content.layout(), gf);
-            Map<Integer, String> tbbhByCell = writeCultivated(w);
+            Map<Integer, String> tbbhByCell = writeLandUse(w);
             writeBasicFarmland(w, tbbhByCell);
             writeRedLine(w);
             SampleTables.writeReservoirs(w, content.reservoirs(), gf);
             SampleTables.writeSections(w, content.sections(), gf);
             SampleTables.writeSites(w, content.sites(), gf);
             SampleTables.writeTargets(w, content.targets());
-            SampleTables.writeNotes(w, parameters, List.of());
+            SampleTables.writeNotes(w, parameters, List.of(), "DLTB 的 TBMJ 为椭球面积（国土调查办发〔2008〕32号，m²，两位小数），"
+                    + "耕地扣除田坎（KCXS 按坡度级，KCMJ = TBMJ × KCXS，TBDLMJ = TBMJ − KCMJ）；其他图层 MJ/TBMJ 为高斯平面面积");
             SampleTables.createDefects(w);
             for (Defect d : content.defects()) {
                 SampleTables.insertDefect(w, d.layer(), d.index() + 1, d.type(), d.description());
@@ -51,39 +56,58 @@ final class SampleGpkgWriter {
         }
     }
 
-    private Map<Integer, String> writeCultivated(GeoPackageWriter w) throws SQLException {
-        SampleTables.createCultivated(w);
-        SplittableRandom rnd = new SplittableRandom(content.seed() * 31 + 1);
+    /**
+     * The DLTB, every class: TBBH numbered per village, QSXZ 国有 (10) for rivers, reservoirs, highways and town land and
+     * 集体 (30) elsewhere, TBMJ ellipsoidal, 耕地 with its slope class and 田坎 (KCDLBM 1203, KCXS, KCMJ = TBMJ × KCXS,
+     * TBDLMJ = TBMJ − KCMJ).
+     */
+    private Map<Integer, String> writeLandUse(GeoPackageWriter w) throws SQLException {
+        SampleTables.createLandUse(w);
         Map<Integer, String> tbbhByCell = new HashMap<>();
         Map<String, Integer> perVillage = new HashMap<>();
         Villages villages = new Villages(content.layout());
-        List<LandPatch> cult = content.land().cultivated();
-        for (int i = 0; i < cult.size(); i++) {
-            LandPatch p = cult.get(i);
+        LandClasses names = LandClasses.standard();
+        List<LandUseMosaic.Patch> patches = content.landUse();
+        for (int i = 0; i < patches.size(); i++) {
+            LandUseMosaic.Patch p = patches.get(i);
             String[] v = villages.of(p.unit(), p.geometry());
             String tbbh = String.valueOf(perVillage.merge(v[0], 1, Integer::sum));
-            tbbhByCell.put(p.cell().id(), tbbh);
-            double r = rnd.nextDouble();
-            String[] dl = r < 0.62 ? DLBM[0] : r < 0.67 ? DLBM[1] : DLBM[2];
-            double tbmj = round2(area(p.geometry()));
-            w.insertFeature(SampleLayers.CULTIVATED, zone38(p.geometry()), String.format("4213032%011d", i + 1),
-                    "2001010100", tbbh, dl[0], dl[1], "30", v[0], v[1], tbmj, 0.0, 0.0, tbmj,
-                    "0103".equals(dl[0]) ? "PD" : "TT", 2023, Annex3.UNIT_NAMES[p.unit()], defectNote(SampleLayers.CULTIVATED, i));
+            Tillage t = p.tillage();
+            String dlbm = t != null ? t.dlbm() : p.dlbm();
+            String dlmc = t != null ? t.dlmc() : names.of(dlbm).name();
+            if (p.cultivated() >= 0) {
+                tbbhByCell.put(content.land().cultivated().get(p.cultivated()).cell().id(), tbbh);
+            }
+            boolean state = STATE_LAND.contains(dlbm);
+            String[] owner = state ? Villages.stateOwner(v) : Villages.collectiveOwner(v);
+            MultiPolygon g = zone38(p.geometry());
+            BigDecimal tbmj = ELLIPSOIDAL.tbmj(p.geometry().isValid() ? g : GeometryFixer.fix(g), SampleCrs.GK_ZONE38);
+            BigDecimal kcxs = t == null ? BigDecimal.ZERO : BigDecimal.valueOf(t.kcxs());
+            BigDecimal kcmj = tbmj.multiply(kcxs).setScale(2, RoundingMode.HALF_UP);
+            w.insertFeature(SampleLayers.CULTIVATED, g, String.format("4213032%011d", i + 1), "2001010100", tbbh, dlbm, dlmc,
+                    state ? "10" : "30", owner[0], owner[1], v[0], v[1], tbmj.doubleValue(), t == null ? null : "1203",
+                    kcxs.doubleValue(), kcmj.doubleValue(), tbmj.subtract(kcmj).doubleValue(), t == null ? null : t.gdlx(),
+                    t == null ? null : String.valueOf(t.slopeClass()), 2023, Annex3.UNIT_NAMES[p.unit()],
+                    p.cultivated() >= 0 ? defectNote(SampleLayers.CULTIVATED, p.cultivated()) : null);
         }
         return tbbhByCell;
     }
+
+    /** Classes held by the state (国有): rivers, reservoirs, highways, town land. */
+    private static final java.util.Set<String> STATE_LAND = java.util.Set.of("1101", "1103", "1003", "0701", "05H1", "0601",
+            "08H2", "1004", "0810");
+    private static final EllipsoidalArea ELLIPSOIDAL = EllipsoidalArea.standard();
 
     private void writeBasicFarmland(GeoPackageWriter w, Map<Integer, String> tbbhByCell) throws SQLException {
         SampleTables.createBasicFarmland(w);
         Villages villages = new Villages(content.layout());
         List<LandPatch> pbf = content.land().basicFarmland();
-        SplittableRandom rnd = new SplittableRandom(content.seed() * 31 + 2);
         for (int i = 0; i < pbf.size(); i++) {
             LandPatch p = pbf.get(i);
             String[] v = villages.of(p.unit(), p.geometry());
-            String[] dl = rnd.nextDouble() < 0.7 ? DLBM[0] : DLBM[2];
+            Tillage t = Tillage.of(p.cell().polygon(), content.layout().unit(p.unit()).getEnvelopeInternal());
             w.insertFeature(SampleLayers.BASIC_FARMLAND, zone38(p.geometry()), String.format("4213033%011d", i + 1),
-                    "2004010100", String.format("JB%06d", i + 1), tbbhByCell.get(p.cell().id()), dl[0], dl[1], v[0],
+                    "2004010100", String.format("JB%06d", i + 1), tbbhByCell.get(p.cell().id()), t.dlbm(), t.dlmc(), v[0],
                     v[1], round2(area(p.geometry())), 2023, Annex3.UNIT_NAMES[p.unit()],
                     defectNote(SampleLayers.BASIC_FARMLAND, i));
         }
@@ -120,5 +144,4 @@ final class SampleGpkgWriter {
         return SampleTables.round2(v);
     }
 
-    private static final String[][] DLBM = SampleTables.DLBM;
 }

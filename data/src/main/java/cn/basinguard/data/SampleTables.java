@@ -55,6 +55,21 @@ final class SampleTables {
                         GpkgColumn.text("SSDY", 20), GpkgColumn.text("BZ", 254)));
     }
 
+    /**
+     * The full 三调 DLTB of the sample (every class, tiling the district), with the fields of cn-standards §4.1:
+     * TBMJ the ellipsoidal area (32号, as the checks measure it), KCXS/KCMJ/TBDLMJ the 田坎 deduction of 耕地.
+     */
+    static void createLandUse(GeoPackageWriter w) throws SQLException {
+        w.createFeatureTable(SampleLayers.CULTIVATED, "地类图斑（DLTB，全部地类）", "三调式地类图斑，无缝覆盖全区，示意数据", "geom",
+                "MULTIPOLYGON", SampleCrs.GK_ZONE38.epsg(), List.of(GpkgColumn.text("BSM", 18), GpkgColumn.text("YSDM", 10),
+                        GpkgColumn.text("TBBH", 8), GpkgColumn.text("DLBM", 5), GpkgColumn.text("DLMC", 60),
+                        GpkgColumn.text("QSXZ", 2), GpkgColumn.text("QSDWDM", 19), GpkgColumn.text("QSDWMC", 60),
+                        GpkgColumn.text("ZLDWDM", 19), GpkgColumn.text("ZLDWMC", 60),
+                        GpkgColumn.real("TBMJ"), GpkgColumn.text("KCDLBM", 5), GpkgColumn.real("KCXS"), GpkgColumn.real("KCMJ"),
+                        GpkgColumn.real("TBDLMJ"), GpkgColumn.text("GDLX", 2), GpkgColumn.text("GDPDJB", 2),
+                        GpkgColumn.integer("SJNF"), GpkgColumn.text("SSDY", 20), GpkgColumn.text("BZ", 254)));
+    }
+
     static void createBasicFarmland(GeoPackageWriter w) throws SQLException {
         w.createFeatureTable(SampleLayers.BASIC_FARMLAND, "永久基本农田图斑（YJJBNTTB）", "位于耕地图斑内，示意数据", "geom",
                 "MULTIPOLYGON", SampleCrs.GK_ZONE38.epsg(), List.of(GpkgColumn.text("BSM", 18), GpkgColumn.text("YSDM", 10),
@@ -140,6 +155,11 @@ final class SampleTables {
      * @param extra      further notes (name, text) of a benchmark variant; none for the sample
      */
     static void writeNotes(GeoPackageWriter w, String parameters, List<String[]> extra) throws SQLException {
+        writeNotes(w, parameters, extra, "TBMJ/MJ 为高斯平面面积（m²，两位小数），未扣除田坎（KCXS=0）");
+    }
+
+    /** @param areas what the area fields hold (the 面积 note) */
+    static void writeNotes(GeoPackageWriter w, String parameters, List<String[]> extra, String areas) throws SQLException {
         w.createAttributeTable(SampleLayers.NOTES, "数据说明", "", List.of(GpkgColumn.text("XM", 30),
                 GpkgColumn.text("NR", 500)));
         w.insertRow(SampleLayers.NOTES, "数据性质", DEMO_NOTE);
@@ -148,7 +168,7 @@ final class SampleTables {
         w.insertRow(SampleLayers.NOTES, "有意偏差", "㵐水片区耕地比附件3目标少"
                 + (Annex3.ZHANGSHUI_CULTIVATED_SHORTFALL * 100) + "%（演示不达标）；漂水河出境断面优良率10/12（演示不达标）");
         w.insertRow(SampleLayers.NOTES, "坐标系", "红线类图层 EPSG:4526（带号38）；监测断面 EPSG:4490；项目选址 EPSG:4547");
-        w.insertRow(SampleLayers.NOTES, "面积", "TBMJ/MJ 为高斯平面面积（m²，两位小数），未扣除田坎（KCXS=0）");
+        w.insertRow(SampleLayers.NOTES, "面积", areas);
         for (String[] note : extra) {
             w.insertRow(SampleLayers.NOTES, note[0], note[1]);
         }

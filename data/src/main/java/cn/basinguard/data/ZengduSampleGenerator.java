@@ -121,9 +121,9 @@ public final class ZengduSampleGenerator {
             ControlListWorkbook.write(controlList, c.targets());
             System.out.println("wrote " + controlList + " (the bottom-line control list)");
         }
-        System.out.printf(Locale.ROOT, "wrote %s (%s, seed %d): %d cultivated, %d basic-farmland, %d red-line patches,"
+        System.out.printf(Locale.ROOT, "wrote %s (%s, seed %d): %d land-use (DLTB), %d basic-farmland, %d red-line patches,"
                         + " %d reservoirs, %d sections, %d sites in %.1f s%n", out, scale, seed,
-                c.land().cultivated().size(), c.land().basicFarmland().size(), c.land().redLine().size(),
+                c.landUse().size(), c.land().basicFarmland().size(), c.land().redLine().size(),
                 c.reservoirs().size(), c.sections().size(), c.sites().size(), (System.nanoTime() - t0) / 1e9);
     }
 
@@ -180,6 +180,49 @@ public final class ZengduSampleGenerator {
         return content;
     }
 
+    /**
+     * The basic farmland and the red line cut to what the land-use layer's partition made of their hosts: each
+     * basic-farmland patch to its 耕地 patch, each red-line patch to its unit. Both moved by at most a millimetre; a
+     * patch that lay along its host's edge would otherwise stick out of it by a hair.
+     */
+    private static LandPlan fitted(LandPlan plan, LandUseMosaic.Result landUse) {
+        java.util.Map<Integer, org.locationtech.jts.geom.Geometry> hostByCell = new java.util.HashMap<>();
+        for (LandUseMosaic.Patch p : landUse.patches()) {
+            if (p.cultivated() >= 0) {
+                org.locationtech.jts.geom.Polygon g = p.geometry();
+                hostByCell.put(plan.cultivated().get(p.cultivated()).cell().id(),
+                        g.isValid() ? g : org.locationtech.jts.geom.util.GeometryFixer.fix(g));
+            }
+        }
+        List<LandPatch> farmland = new ArrayList<>();
+        for (LandPatch p : plan.basicFarmland()) {
+            farmland.add(new LandPatch(p.cell(), cut(p.geometry(), hostByCell.get(p.cell().id()))));
+        }
+        List<LandPatch> red = new ArrayList<>();
+        for (LandPatch p : plan.redLine()) {
+            red.add(new LandPatch(p.cell(), cut(p.geometry(), landUse.layout().unit(p.unit()))));
+        }
+        return new LandPlan(plan.cultivated(), farmland, red, plan.freeCells());
+    }
+
+    private static org.locationtech.jts.geom.Polygon cut(org.locationtech.jts.geom.Polygon p, org.locationtech.jts.geom.Geometry host) {
+        if (host == null || host.covers(p)) {
+            return p;
+        }
+        // in floating precision: the result's edges along the host's are the host's own, so it stays inside it
+        org.locationtech.jts.geom.Geometry g = org.locationtech.jts.operation.overlayng.OverlayNGRobust.overlay(p, host,
+                org.locationtech.jts.operation.overlayng.OverlayNG.INTERSECTION);
+        org.locationtech.jts.geom.Polygon best = p;
+        double area = -1;
+        for (int i = 0; i < g.getNumGeometries(); i++) {
+            if (g.getGeometryN(i) instanceof org.locationtech.jts.geom.Polygon q && q.getArea() > area) {
+                best = q;
+                area = q.getArea();
+            }
+        }
+        return best;
+    }
+
     static SampleContent build(long seed, Scale scale) {
         GeometryFactory gf = new GeometryFactory();
         // one independent stream per step, so changing one step does not reshuffle the others
@@ -190,16 +233,20 @@ public final class ZengduSampleGenerator {
         SplittableRandom landRnd = root.split();
         SplittableRandom sectionRnd = root.split();
         SplittableRandom siteRnd = root.split();
+        SplittableRandom corridorRnd = root.split();
 
         DistrictLayout layout = DistrictLayout.build(layoutRnd, gf);
         List<Reservoir> reservoirs = ReservoirPlanner.plan(layout, reservoirRnd, gf);
-        List<Cell> cells = CellMosaic.build(layout, scale.cellSpacing, cellRnd, gf);
-        LandPlan land = LandPlanner.plan(layout, cells, reservoirs, landRnd);
+        CellMosaic.Mosaic mosaic = CellMosaic.build(layout, scale.cellSpacing, cellRnd, gf, Corridors.build(layout, corridorRnd, gf));
+        LandPlan land = LandPlanner.plan(layout, mosaic.cells(), reservoirs, landRnd);
         DefectInjector.Result withDefects = DefectInjector.inject(land, gf);
         List<Section> sections = SectionPlanner.plan(layout, reservoirs, sectionRnd, gf);
         List<Site> sites = SitePlanner.plan(layout, withDefects.plan(), reservoirs, scale.siteCopies,
                 scale.siteAttempts, scale.sitesMustFit, siteRnd, gf);
-        return new SampleContent(seed, scale.name().toLowerCase(Locale.ROOT), layout, withDefects.plan(), reservoirs,
+        LandUseMosaic.Result landUse = LandUseMosaic.build(layout, mosaic, withDefects.plan(), reservoirs, withDefects.defects());
+        // the units as the land-use layer's faces make them (within a millimetre of the layout's)
+        LandPlan fitted = fitted(withDefects.plan(), landUse);
+        return new SampleContent(seed, scale.name().toLowerCase(Locale.ROOT), landUse.layout(), fitted, landUse.patches(), reservoirs,
                 sections, sites, BottomLines.all(), withDefects.defects());
     }
 }

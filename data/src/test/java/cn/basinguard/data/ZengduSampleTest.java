@@ -47,6 +47,10 @@ class ZengduSampleTest {
     static GpkgTestReader reader;
     static List<Geometry> units = new ArrayList<>();
     static final Map<String, List<Geometry>> layers = new TreeMap<>();
+    /** The whole DLTB (every class), its geometries (repaired where invalid), and each 耕地 patch's 1 − KCXS. */
+    static final List<GpkgTestReader.Row> landUse = new ArrayList<>();
+    static final List<Geometry> landUseGeometries = new ArrayList<>();
+    static final List<Double> cultivatedNet = new ArrayList<>();
 
     @BeforeAll
     static void generate() throws Exception {
@@ -60,7 +64,16 @@ class ZengduSampleTest {
         for (String layer : List.of("DLTB", "YJJBNTTB", "STBHHX", "SKSM")) {
             List<Geometry> gs = new ArrayList<>();
             for (GpkgTestReader.Row r : reader.rows(layer)) {
-                gs.add(r.geometry().isValid() ? r.geometry() : GeometryFixer.fix(r.geometry()));
+                Geometry g = r.geometry().isValid() ? r.geometry() : GeometryFixer.fix(r.geometry());
+                if (layer.equals("DLTB")) {
+                    landUse.add(r);
+                    landUseGeometries.add(g);
+                    if (!r.text("DLBM").startsWith("01")) {
+                        continue; // "DLTB" below is its 耕地, as the cultivated role reads it
+                    }
+                    cultivatedNet.add(1 - r.number("KCXS"));
+                }
+                gs.add(g);
             }
             layers.put(layer, gs);
         }
@@ -73,6 +86,11 @@ class ZengduSampleTest {
 
     /** Area of each layer inside each unit, each patch clipped to each unit. */
     private static double[] perUnitArea(List<Geometry> patches, int[] unitsTouched) {
+        return perUnitArea(patches, null, unitsTouched);
+    }
+
+    /** @param weights each patch's factor (耕地: 1 − KCXS, as 耕地保有量 is counted), or null for 1 */
+    private static double[] perUnitArea(List<Geometry> patches, List<Double> weights, int[] unitsTouched) {
         double[] sums = new double[2];
         PreparedGeometry[] prepared = {PreparedGeometryFactory.prepare(units.get(0)),
             PreparedGeometryFactory.prepare(units.get(1))};
@@ -82,7 +100,7 @@ class ZengduSampleTest {
             for (int u = 0; u < 2; u++) {
                 double a = prepared[u].containsProperly(g) ? g.getArea()
                         : prepared[u].intersects(g) ? units.get(u).intersection(g).getArea() : 0;
-                sums[u] += a;
+                sums[u] += a * (weights == null ? 1 : weights.get(i));
                 if (a > 0.01) {
                     touched++;
                 }
@@ -98,7 +116,8 @@ class ZengduSampleTest {
         for (Map.Entry<String, double[]> e : ANNEX3.entrySet()) {
             List<Geometry> patches = layers.get(e.getKey());
             int[] touched = new int[patches.size()];
-            double[] m2 = perUnitArea(patches, touched);
+            // 耕地 net of 田坎: annex 3's 耕地保有量 is counted as 三调 counts 耕地面积
+            double[] m2 = perUnitArea(patches, e.getKey().equals("DLTB") ? cultivatedNet : null, touched);
             for (int i = 0; i < touched.length; i++) {
                 assertEquals(1, touched[i], e.getKey() + " patch fid " + (i + 1) + " must lie in exactly one unit");
             }
@@ -147,6 +166,73 @@ class ZengduSampleTest {
             }
             assertTrue(rest.getArea() < 0.01, "basic farmland outside cultivated land: " + rest.getArea());
         }
+    }
+
+    /**
+     * The DLTB is a planar partition of the district: its union is the units' union, its areas add up to the district's
+     * to 1e-9, no two patches overlap (every pairwise intersection has zero area, pairs found with an STRtree), every
+     * class of the 三调 classification there is, and TBMJ / KCMJ / TBDLMJ agree with the geometry.
+     */
+    @Test
+    void landUseTilesTheDistrict() {
+        Geometry outline = units.get(0).union(units.get(1));
+        double sum = 0;
+        for (Geometry g : landUseGeometries) {
+            sum += g.getArea();
+        }
+        assertEquals(outline.getArea(), sum, 1e-9 * outline.getArea(), "Σ DLTB areas = district area");
+        Geometry union = org.locationtech.jts.operation.union.UnaryUnionOp.union(landUseGeometries);
+        assertEquals(0, union.symDifference(outline).getArea(), 1e-9 * outline.getArea(), "union of DLTB = district");
+        STRtree t = new STRtree();
+        for (int i = 0; i < landUseGeometries.size(); i++) {
+            t.insert(landUseGeometries.get(i).getEnvelopeInternal(), i);
+        }
+        double overlap = 0;
+        for (int i = 0; i < landUseGeometries.size(); i++) {
+            Geometry g = landUseGeometries.get(i);
+            for (Object o : t.query(g.getEnvelopeInternal())) {
+                int j = (Integer) o;
+                if (j > i && g.intersects(landUseGeometries.get(j))) {
+                    double a = g.intersection(landUseGeometries.get(j)).getArea();
+                    // the bow-tie is repaired by JTS, its neighbours were cut by the same repair on millimetres
+                    assertTrue(a < 0.05, "DLTB fid " + (i + 1) + " overlaps fid " + (j + 1) + " by " + a + " m²");
+                    overlap += a;
+                }
+            }
+        }
+        assertTrue(overlap < 0.05, "total overlap " + overlap);
+        Map<String, Double> byGroup = new TreeMap<>();
+        cn.basinguard.core.measure.EllipsoidalArea ellipsoidal = cn.basinguard.core.measure.EllipsoidalArea.standard();
+        for (int i = 0; i < landUse.size(); i++) {
+            GpkgTestReader.Row r = landUse.get(i);
+            Geometry g = landUseGeometries.get(i);
+            byGroup.merge(r.text("DLBM").substring(0, 2), g.getArea(), Double::sum);
+            double tbmj = r.number("TBMJ");
+            assertEquals(ellipsoidal.area(g, CrsRegistry.fromEpsg(4526)), tbmj, 0.006, "TBMJ of fid " + (i + 1) + " is its ellipsoidal area");
+            double kcxs = r.number("KCXS");
+            assertEquals(tbmj * kcxs, r.number("KCMJ"), 0.006, "KCMJ = TBMJ × KCXS, fid " + (i + 1));
+            assertEquals(tbmj - r.number("KCMJ"), r.number("TBDLMJ"), 0.006, "TBDLMJ = TBMJ − KCMJ, fid " + (i + 1));
+            if (r.text("DLBM").startsWith("01")) {
+                assertEquals("1203", r.text("KCDLBM"));
+                assertTrue(kcxs >= 0 && kcxs <= 0.2, "KCXS " + kcxs);
+            } else {
+                assertEquals(0, kcxs, 0.0, "only 耕地 deducts 田坎");
+            }
+            assertNotNull(r.text("QSDWMC"));
+            assertTrue(r.text("ZLDWDM").length() == 19 && r.text("QSDWDM").length() == 19, "19-character codes");
+        }
+        StringBuilder shares = new StringBuilder();
+        double district = sum;
+        byGroup.forEach((k, v) -> shares.append(String.format("%s %.1f%%  ", k, 100 * v / district)));
+        System.out.println("DLTB shares by class: " + shares);
+        // every major class, in the shares a hilly Hubei district has
+        for (String group : List.of("01", "02", "03", "04", "05", "06", "07", "08", "10", "11", "12")) {
+            assertTrue(byGroup.containsKey(group), "class " + group + " present: " + shares);
+        }
+        assertTrue(byGroup.get("03") / sum > 0.3, "forest on the hills: " + shares);
+        assertTrue(byGroup.get("01") / sum > 0.25 && byGroup.get("01") / sum < 0.4, "耕地: " + shares);
+        assertTrue(byGroup.get("11") / sum > 0.03, "water: " + shares);
+        assertTrue(byGroup.get("07") / sum > 0.02, "villages and towns: " + shares);
     }
 
     private static STRtree index(List<Geometry> gs) {
@@ -240,7 +326,8 @@ class ZengduSampleTest {
                 .contains("PARAMETER[\"false_easting\",500000]"));
         assertEquals("ok", reader.scalar("PRAGMA integrity_check"));
         assertTrue(reader.scalar("SELECT metadata FROM gpkg_metadata").contains("示意数据，非官方边界"));
-        assertTrue(Files.size(file) < 10 * 1024 * 1024, "default sample must stay under 10 MB");
+        // the full-tiling DLTB stores every shared boundary twice, as a real one does: 11 MB (3.6 MB with 耕地 only)
+        assertTrue(Files.size(file) < 13 * 1024 * 1024, "default sample must stay under 13 MB");
     }
 
     @Test
@@ -301,8 +388,8 @@ class ZengduSampleTest {
         assertEquals(2, conflicts);
         // and no other basic-farmland patch touches the red line
         assertEquals(2, countOverlapping(layers.get("YJJBNTTB"), layers.get("STBHHX")));
-        long invalid = layers.get("DLTB").size() - cult.stream().filter(r -> r.geometry().isValid()).count();
-        assertEquals(1, invalid, "only the bow-tie is invalid");
+        long invalid = cult.stream().filter(r -> !r.geometry().isValid()).count();
+        assertEquals(1, invalid, "only the bow-tie is invalid (of every class)");
     }
 
     private static boolean hasRepeatedPoint(Geometry g) {

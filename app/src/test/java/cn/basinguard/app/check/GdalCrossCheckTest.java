@@ -61,7 +61,7 @@ class GdalCrossCheckTest {
     void siteOverlapsAgreeWithGeos() throws Exception {
         int compared = 0;
         for (var layer : Map.of(LayerRole.BASIC_FARMLAND, "YJJBNTTB", LayerRole.ECO_REDLINE, "STBHHX", LayerRole.CULTIVATED, "DLTB").entrySet()) {
-            Map<String, Double> geos = perFeature("XMXZ_4526", "XMMC", layer.getValue());
+            Map<String, Double> geos = perFeature("XMXZ_4526", "XMMC", layer.getValue(), layer.getKey());
             for (SiteResult s : report.sites()) {
                 Overlap o = s.overlap(layer.getKey());
                 if (o.patchIds().stream().anyMatch(invalid::contains)) {
@@ -77,8 +77,8 @@ class GdalCrossCheckTest {
 
     @Test
     void unitTotalsAgreeWithGeos() throws Exception {
-        for (var layer : Map.of(LayerRole.BASIC_FARMLAND, "YJJBNTTB", LayerRole.ECO_REDLINE, "STBHHX").entrySet()) {
-            Map<String, Double> geos = perFeature("LYZLDY", "DYMC", layer.getValue());
+        for (var layer : Map.of(LayerRole.BASIC_FARMLAND, "YJJBNTTB", LayerRole.ECO_REDLINE, "STBHHX", LayerRole.CULTIVATED, "DLTB").entrySet()) {
+            Map<String, Double> geos = perFeature("LYZLDY", "DYMC", layer.getValue(), layer.getKey());
             for (UnitResult u : report.units()) {
                 if (!u.district()) {
                     assertClose(geos.get(u.name()), u.areaOf(layer.getKey()).planarM2(), u.name() + " × " + layer.getValue());
@@ -101,11 +101,24 @@ class GdalCrossCheckTest {
         assertEquals(expected, actual, tolerance, what);
     }
 
-    /** name → Σ ST_Area(ST_Intersection(outer, inner)) over the inner features meeting it (GEOS via SpatiaLite). */
     static Map<String, Double> perFeature(String outer, String label, String inner) throws Exception {
-        String sql = "SELECT o.\"" + label + "\" AS label, (SELECT SUM(ST_Area(ST_Intersection(o.geom, b.geom))) FROM \"" + inner
+        return perFeature(outer, label, inner, null);
+    }
+
+    /**
+     * name → Σ ST_Area(ST_Intersection(outer, inner)) over the inner features meeting it (GEOS via SpatiaLite). For
+     * cultivated land, the DLTB's 耕地 (DLBM 01xx) net of 田坎, each overlap × (1 − KCXS), as the engine counts it.
+     */
+    static Map<String, Double> perFeature(String outer, String label, String inner, LayerRole role) throws Exception {
+        boolean net = role == LayerRole.CULTIVATED;
+        // the engine repairs an invalid patch (JTS GeometryFixer) before measuring it; MakeValid is GEOS's repair (the
+        // bow-tie's two triangles, as JTS's), so the DLTB's totals include it as the engine's do
+        String b = net ? "(CASE WHEN ST_IsValid(b.geom) THEN b.geom ELSE MakeValid(b.geom) END)" : "b.geom";
+        String sql = "SELECT o.\"" + label + "\" AS label, (SELECT SUM(ST_Area(ST_Intersection(o.geom, " + b + "))"
+                + (net ? " * (1 - COALESCE(b.KCXS, 0))" : "") + ") FROM \"" + inner
                 + "\" b WHERE b.fid IN (SELECT id FROM \"rtree_" + inner + "_geom\" r WHERE r.minx <= ST_MaxX(o.geom) AND r.maxx >= ST_MinX(o.geom)"
-                + " AND r.miny <= ST_MaxY(o.geom) AND r.maxy >= ST_MinY(o.geom)) AND ST_Intersects(o.geom, b.geom)) AS area FROM \"" + outer + "\" o";
+                + " AND r.miny <= ST_MaxY(o.geom) AND r.maxy >= ST_MinY(o.geom)) AND ST_Intersects(o.geom, " + b + ")"
+                + (net ? " AND b.DLBM LIKE '01%'" : "") + ") AS area FROM \"" + outer + "\" o";
         List<String> lines = run("ogrinfo", "-q", "-ro", peerFile.toString(), "-sql", sql);
         Map<String, Double> out = new LinkedHashMap<>();
         String name = null;

@@ -34,7 +34,8 @@ import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
  * <p>The land-use layer (all land classes) is read only around the sites, by the tile that owns each site, for the
  * site review; it plays no part in the tiles' layout, the unit sums or the scope.
  *
- * <p>Unit totals are exact sums ({@link ExactSum}): the same figures whatever the tiles and threads.
+ * <p>Unit totals are exact sums ({@link ExactSum}): the same figures whatever the tiles and threads. Cultivated land's
+ * are net of 田坎 (each patch's share × (1 − KCXS)), as 三调 statistics count 耕地面积 and as a site's figure is.
  */
 final class TiledCheck {
     /** About this many patches (all big layers together) per tile: small enough for memory, large enough for reads. */
@@ -413,12 +414,17 @@ final class TiledCheck {
         private void sumIntoUnits(LayerRole role, List<WorkingFeature> features, List<LocalUnit> localUnits) {
             int n = units.size();
             ExactSum[] sums = out.sums(role, n);
+            SurveyFields survey = role == LayerRole.CULTIVATED ? fields.get(role) : null;
             for (WorkingFeature f : features) {
                 boolean inside = false;
+                // 耕地保有量 is counted as the land survey counts 耕地面积: each patch's share net of its 田坎 (× (1 − KCXS));
+                // a bad rate is reported (once, with what sites find) and not applied
+                double net = survey == null ? 1 : 1 - survey.deductionRate(f.source(), f.id(),
+                        d -> out.siteIssues.add(new Ordered(role, f.source().fid(), d)));
                 for (int u = 0; u < n; u++) {
                     MeasuredArea a = localUnits.get(u).share(f);
-                    sums[2 * u].add(a.m2());
-                    sums[2 * u + 1].add(a.planarM2());
+                    sums[2 * u].add(a.m2() * net);
+                    sums[2 * u + 1].add(a.planarM2() * net);
                     inside |= a.m2() > parameters.minOverlapM2();
                 }
                 if (!inside && reportOutside) {
