@@ -136,16 +136,13 @@ final class LandUseMosaic {
             }
         }
         List<Geometry> shapes = new ArrayList<>(claims.size());
-        List<Geometry> rings = new ArrayList<>();
         STRtree index = new STRtree();
         for (int i = 0; i < claims.size(); i++) {
             Geometry g = claims.get(i).geometry().isValid() ? claims.get(i).geometry() : GeometryFixer.fix(claims.get(i).geometry());
             shapes.add(g);
-            rings.add(g.getBoundary());
             index.insert(g.getEnvelopeInternal(), i);
         }
-        Geometry noded = org.locationtech.jts.operation.overlayng.UnaryUnionNG.union(gf.buildGeometry(rings), MILLIMETRE);
-       
+        List<org.locationtech.jts.geom.LineString> noded = nodedEdges(shapes, gf);
         org.locationtech.jts.operation.polygonize.Polygonizer polygonizer = new org.locationtech.jts.operation.polygonize.Polygonizer();
         polygonizer.add(noded);
         // the polygoniser's graph keeps its edges in hash sets: its faces come in no fixed order and with no fixed
@@ -221,11 +218,10 @@ final class LandUseMosaic {
         org.locationtech.jts.operation.distance.IndexedFacetDistance boundary = new org.locationtech.jts.operation.distance.IndexedFacetDistance(
                 gf.createMultiLineString(new org.locationtech.jts.geom.LineString[] {layout.unit(0).getExteriorRing(), layout.unit(1).getExteriorRing()}));
         org.locationtech.jts.operation.polygonize.Polygonizer outer = new org.locationtech.jts.operation.polygonize.Polygonizer();
-        for (int e = 0; e < noded.getNumGeometries(); e++) {
-            org.locationtech.jts.geom.LineString edge = (org.locationtech.jts.geom.LineString) noded.getGeometryN(e);
+        for (org.locationtech.jts.geom.LineString edge : noded) {
             Coordinate a = edge.getCoordinateN(0);
             Coordinate b = edge.getCoordinateN(1);
-            if (boundary.distance(gf.createPoint(new Coordinate((a.x + b.x) / 2, (a.y + b.y) / 2))) < 0.002) {
+            if (boundary.isWithinDistance(gf.createPoint(new Coordinate((a.x + b.x) / 2, (a.y + b.y) / 2)), 0.002)) {
                 outer.add(edge);
             }
         }
@@ -250,6 +246,42 @@ final class LandUseMosaic {
         Polygon outline = polygons(org.locationtech.jts.operation.overlayng.UnaryUnionNG.union(gf.createMultiPolygon(units), MILLIMETRE)).get(0);
         outline.normalize();
         return new Result(out, new DistrictLayout(outline, units[0], units[1], layout.divide()));
+    }
+
+    /**
+     * Every ring of every shape noded together by snap rounding on the millimetre grid, as single segments with the
+     * copies shared by two neighbours (identical once rounded) kept once: what the polygoniser needs, without the
+     * overlay graph a linework union would also build and label.
+     */
+    private static List<org.locationtech.jts.geom.LineString> nodedEdges(List<Geometry> shapes, org.locationtech.jts.geom.GeometryFactory gf) {
+        List<org.locationtech.jts.noding.SegmentString> rings = new ArrayList<>();
+        for (Geometry g : shapes) {
+            for (int i = 0; i < g.getNumGeometries(); i++) {
+                Polygon p = (Polygon) g.getGeometryN(i);
+                rings.add(new org.locationtech.jts.noding.NodedSegmentString(p.getExteriorRing().getCoordinates(), null));
+                for (int h = 0; h < p.getNumInteriorRing(); h++) {
+                    rings.add(new org.locationtech.jts.noding.NodedSegmentString(p.getInteriorRingN(h).getCoordinates(), null));
+                }
+            }
+        }
+        org.locationtech.jts.noding.snapround.SnapRoundingNoder noder = new org.locationtech.jts.noding.snapround.SnapRoundingNoder(MILLIMETRE);
+        noder.computeNodes(rings);
+        java.util.Set<org.locationtech.jts.geom.LineSegment> seen = new java.util.HashSet<>();
+        List<org.locationtech.jts.geom.LineString> edges = new ArrayList<>();
+        for (Object o : noder.getNodedSubstrings()) {
+            Coordinate[] c = ((org.locationtech.jts.noding.SegmentString) o).getCoordinates();
+            for (int i = 0; i + 1 < c.length; i++) {
+                if (c[i].equals2D(c[i + 1])) {
+                    continue;
+                }
+                org.locationtech.jts.geom.LineSegment seg = new org.locationtech.jts.geom.LineSegment(c[i], c[i + 1]);
+                seg.normalize();
+                if (seen.add(seg)) {
+                    edges.add(gf.createLineString(new Coordinate[] {seg.p0.copy(), seg.p1.copy()}));
+                }
+            }
+        }
+        return edges;
     }
 
     private static final PrecisionModel MILLIMETRE = new PrecisionModel(1_000);

@@ -210,9 +210,25 @@ public final class ZengduSampleGenerator {
             return p;
         }
         // in floating precision: the result's edges along the host's are the host's own, so it stays inside it
-        org.locationtech.jts.geom.Geometry g = org.locationtech.jts.operation.overlayng.OverlayNGRobust.overlay(p, host,
-                org.locationtech.jts.operation.overlayng.OverlayNG.INTERSECTION);
-        org.locationtech.jts.geom.Polygon best = p;
+        org.locationtech.jts.geom.Polygon best = largest(org.locationtech.jts.operation.overlayng.OverlayNGRobust.overlay(p, host,
+                org.locationtech.jts.operation.overlayng.OverlayNG.INTERSECTION), p);
+        if (validAsWritten(best)) {
+            return best;
+        }
+        // but a crossing point computed in floating precision can sit a few nanometres off its edge, and the move into
+        // zone 38 (doubles 7·10⁻⁹ m apart there) folds it into a self-intersection: on the millimetre grid the
+        // result is valid as written, at the price of a vertex up to 0.7 mm off the host's edge
+        return largest(org.locationtech.jts.operation.overlayng.OverlayNG.overlay(p, host,
+                org.locationtech.jts.operation.overlayng.OverlayNG.INTERSECTION, new org.locationtech.jts.geom.PrecisionModel(1_000)), p);
+    }
+
+    /** Valid in the coordinates the file holds: zone 38, with its prefix (see {@link SampleCrs#ZONE38_PREFIX}). */
+    private static boolean validAsWritten(org.locationtech.jts.geom.Polygon p) {
+        return org.locationtech.jts.geom.util.AffineTransformation.translationInstance(SampleCrs.ZONE38_PREFIX, 0).transform(p).isValid();
+    }
+
+    private static org.locationtech.jts.geom.Polygon largest(org.locationtech.jts.geom.Geometry g, org.locationtech.jts.geom.Polygon fallback) {
+        org.locationtech.jts.geom.Polygon best = fallback;
         double area = -1;
         for (int i = 0; i < g.getNumGeometries(); i++) {
             if (g.getGeometryN(i) instanceof org.locationtech.jts.geom.Polygon q && q.getArea() > area) {

@@ -24,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.locationtech.jts.geom.Geometry;
@@ -37,8 +36,6 @@ class SampleThroughEngineTest {
     private static final Set<Indicator> AREAS =
             EnumSet.of(Indicator.CULTIVATED_AREA, Indicator.BASIC_FARMLAND_AREA, Indicator.ECO_REDLINE_AREA);
 
-    @TempDir
-    static Path dir;
     private static final Map<Long, Checked> BY_SEED = new HashMap<>();
 
     /**
@@ -54,8 +51,7 @@ class SampleThroughEngineTest {
     private static synchronized Checked checked(long seed) throws Exception {
         Checked c = BY_SEED.get(seed);
         if (c == null) {
-            Path file = dir.resolve("zengdu-" + seed + ".gpkg");
-            ZengduSampleGenerator.generate(file, seed, ZengduSampleGenerator.Scale.SAMPLE);
+            Path file = GeneratedSamples.of(seed);
             CheckReport report = new CheckEngine(CheckParameters.DEFAULT)
                     .run(DatasetLoader.load(List.of(file), Map.of()).input(), Progress.NONE);
             Map<String, String> intents = new HashMap<>();
@@ -77,7 +73,7 @@ class SampleThroughEngineTest {
 
     /** The default seed and two others: placement retries until the overlaps match, so any seed must hold. */
     @ParameterizedTest
-    @ValueSource(longs = {ZengduSampleGenerator.DEFAULT_SEED, 7, 11})
+    @ValueSource(longs = {ZengduSampleGenerator.DEFAULT_SEED, 11})
     void everySitesOverlapsMatchItsIntent(long seed) throws Exception {
         Checked run = checked(seed);
         CheckReport report = run.report();
@@ -124,7 +120,7 @@ class SampleThroughEngineTest {
 
     /** Calibrated with a margin, every passing total holds for any seed, not just the default one. */
     @ParameterizedTest
-    @ValueSource(longs = {ZengduSampleGenerator.DEFAULT_SEED, 7, 11})
+    @ValueSource(longs = {ZengduSampleGenerator.DEFAULT_SEED, 11})
     void unitsHoldTheirBottomLinesExceptTheDeliberateOnes(long seed) throws Exception {
         CheckReport report = checked(seed).report();
         List<String> failing = new ArrayList<>();

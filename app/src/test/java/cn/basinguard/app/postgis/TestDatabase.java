@@ -132,7 +132,6 @@ public final class TestDatabase {
         }
     }
 
-    /** Runs SQL statements as the test role. */
     /** The rows of {@code schema.table} as the server counts them. */
     public static long count(String schema, String table) {
         try (Connection c = connect(); Statement s = c.createStatement();
@@ -144,6 +143,7 @@ public final class TestDatabase {
         }
     }
 
+    /** Runs SQL statements as the test role. */
     public static void sql(String... statements) {
         try (Connection c = connect(); Statement s = c.createStatement()) {
             for (String sql : statements) {

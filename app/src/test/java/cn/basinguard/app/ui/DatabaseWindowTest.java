@@ -240,7 +240,8 @@ class DatabaseWindowTest extends WindowTest {
                     assertEquals(rs.getLong(1), p.layer(t).featureCount(), t);
                 }
             }
-            assertTrue(p.layer("dltb").featureCount() < 1613 && p.layer("dltb").featureCount() > 0, "a part of the district");
+            long all = TestDatabase.count(schema, "dltb");
+            assertTrue(p.layer("dltb").featureCount() < all && p.layer("dltb").featureCount() > 0, "a part of the district");
         }
 
         // closer in, at township zoom: the frame reads from the server the rows meeting its area, not the tables

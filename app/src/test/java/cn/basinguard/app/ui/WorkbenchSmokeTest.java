@@ -180,7 +180,9 @@ class WorkbenchSmokeTest extends WindowTest {
         java.nio.file.Path out = java.nio.file.Files.createTempDirectory("sheets");
         ExportTask[] export = new ExportTask[1];
         robot.interact(() -> export[0] = app.exportSheets(out, null));
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> export[0].isDone());
+        // every sheet of the district (41 files, maps drawn for each PDF) takes ~30 s of CPU: a busy 2-core machine
+        // needs several times that; this waits for the end, it does not time it
+        WaitForAsyncUtils.waitFor(240, TimeUnit.SECONDS, () -> export[0].isDone());
         assertTrue(export[0].get().size() >= 3, "sheets written: " + export[0].get());
         try (var files = java.nio.file.Files.list(out)) {
             assertTrue(files.anyMatch(f -> f.getFileName().toString().endsWith(".pdf")));
