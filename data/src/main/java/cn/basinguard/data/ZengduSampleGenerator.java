@@ -206,18 +206,21 @@ public final class ZengduSampleGenerator {
     }
 
     private static org.locationtech.jts.geom.Polygon cut(org.locationtech.jts.geom.Polygon p, org.locationtech.jts.geom.Geometry host) {
-        if (host == null || host.covers(p)) {
-            return p;
-        }
         // in floating precision: the result's edges along the host's are the host's own, so it stays inside it
-        org.locationtech.jts.geom.Polygon best = largest(org.locationtech.jts.operation.overlayng.OverlayNGRobust.overlay(p, host,
+        org.locationtech.jts.geom.Polygon best = host == null || host.covers(p) ? p
+                : largest(org.locationtech.jts.operation.overlayng.OverlayNGRobust.overlay(p, host,
                 org.locationtech.jts.operation.overlayng.OverlayNG.INTERSECTION), p);
+        // but a crossing point computed in floating precision can sit a few nanometres off its edge, and the move into
+        // zone 38 (doubles 7·10⁻⁹ m apart there) can fold it, or a shrunk patch's own near-coincident vertices, into a
+        // self-intersection: then on the millimetre grid, valid as written, at the price of a vertex up to 0.7 mm off
+        // the host's edge
         if (validAsWritten(best)) {
             return best;
         }
-        // but a crossing point computed in floating precision can sit a few nanometres off its edge, and the move into
-        // zone 38 (doubles 7·10⁻⁹ m apart there) folds it into a self-intersection: on the millimetre grid the
-        // result is valid as written, at the price of a vertex up to 0.7 mm off the host's edge
+        if (host == null) {
+            return largest(org.locationtech.jts.precision.GeometryPrecisionReducer.reduce(best,
+                    new org.locationtech.jts.geom.PrecisionModel(1_000)), best);
+        }
         return largest(org.locationtech.jts.operation.overlayng.OverlayNG.overlay(p, host,
                 org.locationtech.jts.operation.overlayng.OverlayNG.INTERSECTION, new org.locationtech.jts.geom.PrecisionModel(1_000)), p);
     }

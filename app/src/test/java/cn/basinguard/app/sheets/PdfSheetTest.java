@@ -116,7 +116,7 @@ class PdfSheetTest {
         assertTrue(text.contains("≥29.51 万亩"), text);
         assertTrue(text.contains("29.07 万亩"));
         assertTrue(text.contains("-0.44"));
-        assertTrue(text.contains("290654.51"));
+        assertTrue(text.contains("290653.10"));
         assertTrue(text.contains("不达标"));
     }
 

@@ -139,6 +139,6 @@ class XlsxCsvSheetTest {
             assertTrue(lines.contains(expected), expected);
         }
         assertTrue(text.contains("中型水库数量,'=1 座,"), "an equality target would be a formula in Excel");
-        assertTrue(text.contains("耕地保有量（耕地保护红线）,≥29.51 万亩,附件3 二、㵐水片区 耕地保护红线,29.07,290654.51,-0.44,不达标"), text);
+        assertTrue(text.contains("耕地保有量（耕地保护红线）,≥29.51 万亩,附件3 二、㵐水片区 耕地保护红线,29.07,290653.10,-0.44,不达标"), text);
     }
 }
