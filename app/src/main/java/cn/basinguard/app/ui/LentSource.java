@@ -44,6 +44,11 @@ final class LentSource implements DataSource {
     }
 
     @Override
+    public void countRows() {
+        connection.countRows();
+    }
+
+    @Override
     public List<String> warnings() {
         return connection.warnings();
     }

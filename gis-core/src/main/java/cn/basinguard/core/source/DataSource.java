@@ -31,6 +31,14 @@ public interface DataSource extends AutoCloseable {
     List<LayerInfo> layers();
 
     /**
+     * Puts exact row counts in the place of estimates in {@link #layers()}, for what shows the counts (the layer list,
+     * {@code info}): a database gives its planner's estimates at opening, and counting a county's tables takes seconds
+     * that a check, which needs only the estimates, does not pay. Files know their counts: nothing to do.
+     */
+    default void countRows() {
+    }
+
+    /**
      * What opening the source found wrong that does not stop it from being used (a missing .prj, a .dbf with fewer
      * records than the .shp), in the user's language, each naming the file.
      */

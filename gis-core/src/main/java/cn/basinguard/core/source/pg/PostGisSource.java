@@ -38,7 +38,8 @@ public final class PostGisSource implements DataSource {
     private final String password;
     private final SourceOptions options;
     private final List<PgLayer> layers;
-    private final List<LayerInfo> infos;
+    /** The layers as shown: the planner's row estimates until {@link #countRows()} puts exact counts in their place. */
+    private volatile List<LayerInfo> infos;
     private final List<String> warnings;
     private final String schemaComment;
     private final AtomicLong rowsFetched = new AtomicLong();
@@ -154,6 +155,32 @@ public final class PostGisSource implements DataSource {
     public List<LayerInfo> layers() {
         return infos;
     }
+
+    /**
+     * Counts every layer's rows exactly (one {@code count(*)} each: seconds for a county's patches, so opening for a check,
+     * which only needs the planner's estimates to choose its tiles, does not pay it), for the layer list and {@code info},
+     * which show the counts. Counted once; a source opened again counts again.
+     */
+    @Override
+    public void countRows() {
+        synchronized (layers) {
+            if (counted) {
+                return;
+            }
+            List<LayerInfo> exact = new ArrayList<>(layers.size());
+            for (PgLayer l : layers) {
+                LayerInfo i = l.info();
+                long[] n = new long[1];
+                withConnection(l.name(), c -> n[0] = PgCatalog.count(c, address.schema(), l.table()));
+                exact.add(new LayerInfo(i.name(), i.kind(), i.dataType(), i.identifier(), i.description(), i.geometryColumn(), i.geometryType(),
+                        i.z(), i.m(), n[0], i.extent(), i.srs(), i.hasSpatialIndex(), i.primaryKey(), i.fields(), i.note()));
+            }
+            infos = List.copyOf(exact);
+            counted = true;
+        }
+    }
+
+    private boolean counted;
 
     @Override
     public List<String> warnings() {
@@ -287,8 +314,8 @@ public final class PostGisSource implements DataSource {
     }
 
     private PgLayer pgLayer(String name) {
-        LayerInfo info = layer(name);
-        return layers.stream().filter(l -> l.info() == info).findFirst().orElseThrow();
+        String found = layer(name).name();
+        return layers.stream().filter(l -> l.name().equals(found)).findFirst().orElseThrow();
     }
 
     /** Work done on a connection of its own, in a read-only transaction of its own. */
