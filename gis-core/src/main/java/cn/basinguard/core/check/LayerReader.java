@@ -25,7 +25,7 @@ public interface LayerReader {
      */
     void features(long[] fids, Consumer<SourceFeature> sink);
 
-    /** How many features the layer has, or −1 when only a full read could tell. */
+    /** How many features the layer has (it may be an estimate: it sizes the tiles), or −1 when only a full read could tell. */
     long count();
 
     /** The extent of the layer in its CRS, or null when unknown or empty. */

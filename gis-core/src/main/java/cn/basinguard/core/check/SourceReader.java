@@ -98,9 +98,22 @@ final class SourceReader implements LayerReader {
         }, this::problem);
     }
 
+    /**
+     * The layer's features, or, cut to an area, the share of them its box takes of the layer's extent (an estimate, as
+     * the count of a database is: it only sizes the tiles, so that a unit's check has tiles of the size the whole
+     * district's has — not a few huge ones); −1 for a land-use layer read as cultivated land, whose 耕地 only a read tells.
+     */
     @Override
     public long count() {
-        return area == null && !onlyCultivated ? info.featureCount() : -1;
+        long all = info.featureCount();
+        if (onlyCultivated || all < 0 || area == null) {
+            return onlyCultivated ? -1 : all;
+        }
+        Envelope e = info.extent();
+        if (e == null || e.isNull() || e.getArea() <= 0) {
+            return all;
+        }
+        return Math.round(all * e.intersection(area.envelope()).getArea() / e.getArea());
     }
 
     @Override
