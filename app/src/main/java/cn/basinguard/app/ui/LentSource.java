@@ -59,6 +59,17 @@ final class LentSource implements DataSource {
     }
 
     @Override
+    public void features(String layer, long[] fids, List<String> fields, FeatureSink sink) {
+        connection.features(layer, fids, fields, sink);
+    }
+
+    @Override
+    public void readMeeting(String layer, List<Envelope> boxes, org.locationtech.jts.geom.Geometry outline, List<String> fields,
+                            FeatureSink sink, Consumer<ReadProblem> problems) {
+        connection.readMeeting(layer, boxes, outline, fields, sink, problems);
+    }
+
+    @Override
     public boolean indexed(String layer) {
         return connection.indexed(layer);
     }

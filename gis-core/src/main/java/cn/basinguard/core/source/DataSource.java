@@ -52,6 +52,28 @@ public interface DataSource extends AutoCloseable {
     void read(String layer, Envelope bbox, List<String> fields, FeatureSink sink, Consumer<ReadProblem> problems);
 
     /**
+     * The features of {@code layer} whose envelope meets any of {@code boxes}, each once, leaving out what surely does
+     * not meet {@code outline} (in the layer's CRS; null for none) as well: a source that can test geometries where
+     * they are (a database) keeps the rest there. What it hands on is a superset of the features that meet the outline
+     * — the caller still tests each one. By default a read by each box, a feature that two boxes meet handed on once.
+     */
+    default void readMeeting(String layer, List<Envelope> boxes, org.locationtech.jts.geom.Geometry outline, List<String> fields,
+                             FeatureSink sink, Consumer<ReadProblem> problems) {
+        if (boxes.size() == 1) {
+            read(layer, boxes.get(0), fields, sink, problems);
+            return;
+        }
+        java.util.Set<Long> seen = new java.util.HashSet<>();
+        for (Envelope box : boxes) {
+            read(layer, box, fields, f -> {
+                if (seen.add(f.fid())) {
+                    sink.accept(f);
+                }
+            }, problems);
+        }
+    }
+
+    /**
      * Whether reads by area use an index (a GeoPackage R-tree, a Shapefile's record boxes, a GiST index) rather than a
      * scan of the whole layer: a caller that reads a layer area by area reads an unindexed one once instead.
      */
