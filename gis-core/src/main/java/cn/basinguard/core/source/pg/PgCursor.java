@@ -132,6 +132,28 @@ final class PgCursor {
         }
     }
 
+    /**
+     * The rows with these keys, without their geometry, in key order: one statement of many keys ({@code = ANY}) instead
+     * of one round trip per key. The layer must have a key.
+     */
+    void readKeys(long[] fids, FeatureSink sink) throws SQLException {
+        String key = PgCatalog.id(layer.info().primaryKey());
+        StringBuilder sql = new StringBuilder("SELECT ").append(key).append(", NULL::bytea");
+        for (LayerInfo.FieldInfo f : fields) {
+            sql.append(", ").append(PgCatalog.id(f.name()));
+        }
+        sql.append(" FROM ").append(PgCatalog.id(address.schema())).append('.').append(PgCatalog.id(layer.table()))
+                .append(" WHERE ").append(key).append(" = ANY (?) ORDER BY ").append(key);
+        Long[] keys = java.util.Arrays.stream(fids).distinct().sorted().boxed().toArray(Long[]::new);
+        try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+            ps.setArray(1, c.createArrayOf("int8", keys));
+            ps.setFetchSize(PostGisSource.FETCH_SIZE);
+            try (ResultSet rs = ps.executeQuery()) {
+                rows(rs, false, sink, p -> { });
+            }
+        }
+    }
+
     /** Hands on the rows of a result; rows of a table without an integer key are numbered as they come. */
     private void rows(ResultSet rs, boolean box, FeatureSink sink, Consumer<ReadProblem> problems) throws SQLException {
         Value[] values = values(rs.getMetaData());
