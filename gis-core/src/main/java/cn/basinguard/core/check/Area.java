@@ -96,9 +96,13 @@ public final class Area {
     /**
      * The outline widened by a hair (a billionth of its coordinates' size: centimetres in metres, a millimetre in
      * degrees), for a source that tests geometries itself (a database, with another library's arithmetic): what it
-     * hands on then surely holds every feature this program finds meeting the outline, which it tests again.
+     * hands on then surely holds every feature this program finds meeting the outline, which it tests again. None
+     * (null: the source tests nothing) for an invalid outline, which a buffer might shrink.
      */
     private static Geometry widened(Geometry g) {
+        if (!g.isValid()) {
+            return null;
+        }
         Envelope e = g.getEnvelopeInternal();
         double size = Math.max(Math.max(Math.abs(e.getMinX()), Math.abs(e.getMaxX())), Math.max(Math.abs(e.getMinY()), Math.abs(e.getMaxY())));
         BufferParameters p = new BufferParameters(1, BufferParameters.CAP_FLAT, BufferParameters.JOIN_MITRE, 10);
@@ -107,7 +111,7 @@ public final class Area {
 
     /**
      * The unit in one layer's CRS: its box for the read, its outline for the test, and the outline {@link #widened} for
-     * a source that can test by it.
+     * a source that can test by it (null when it cannot be widened safely).
      */
     public record Filter(Envelope envelope, PreparedGeometry outline, Geometry near) {
         public boolean meets(Geometry g) {
