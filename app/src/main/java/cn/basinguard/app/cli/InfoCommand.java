@@ -49,6 +49,7 @@ final class InfoCommand {
                 : new DataSources.Opened(List.of(DataSources.openFile(Path.of(name), SourceOptions.DEFAULT)), List.of())) {
             warnings.addAll(opened.warnings());
             for (DataSource src : opened.sources()) {
+                src.countRows(); // info shows each layer's count: a database's exact one, not its planner's estimate
                 for (LayerInfo l : src.layers()) {
                     if (l.kind() == LayerInfo.Kind.FEATURES && l.srs() == null) {
                         // no srs_id the file can be read by (the layer's note says what it holds)

@@ -44,6 +44,11 @@ final class LentSource implements DataSource {
     }
 
     @Override
+    public void countRows() {
+        connection.countRows();
+    }
+
+    @Override
     public List<String> warnings() {
         return connection.warnings();
     }
@@ -51,6 +56,17 @@ final class LentSource implements DataSource {
     @Override
     public void read(String layer, Envelope bbox, List<String> fields, FeatureSink sink, Consumer<ReadProblem> problems) {
         connection.read(layer, bbox, fields, sink, problems);
+    }
+
+    @Override
+    public void features(String layer, long[] fids, List<String> fields, FeatureSink sink) {
+        connection.features(layer, fids, fields, sink);
+    }
+
+    @Override
+    public void readMeeting(String layer, List<Envelope> boxes, org.locationtech.jts.geom.Geometry outline, List<String> fields,
+                            FeatureSink sink, Consumer<ReadProblem> problems) {
+        connection.readMeeting(layer, boxes, outline, fields, sink, problems);
     }
 
     @Override

@@ -541,7 +541,9 @@ public final class WorkbenchApp extends Application {
         Task<cn.basinguard.core.source.DataSource> task = new Task<>() {
             @Override
             protected cn.basinguard.core.source.DataSource call() {
-                return db.reopen(d.options());
+                cn.basinguard.core.source.DataSource again = db.reopen(d.options());
+                again.countRows(); // the layer list shows the counts
+                return again;
             }
         };
         task.setOnSucceeded(e -> open(new OpenedData(d.paths(), d.sample(), d.options(), d.controlList(), task.getValue())));
@@ -586,9 +588,17 @@ public final class WorkbenchApp extends Application {
         Task<cn.basinguard.core.source.DataSource> task = new Task<>() {
             @Override
             protected cn.basinguard.core.source.DataSource call() {
-                return password == null
+                cn.basinguard.core.source.DataSource db = password == null
                         ? cn.basinguard.core.source.DataSources.open(address.uri(), cn.basinguard.core.source.SourceOptions.DEFAULT).sources().get(0)
                         : cn.basinguard.core.source.pg.PostGisSource.open(address, password, cn.basinguard.core.source.SourceOptions.DEFAULT);
+                // the layer list shows each layer's count: exact, counted here off the JavaFX thread
+                try {
+                    db.countRows();
+                } catch (RuntimeException e) {
+                    db.close();
+                    throw e;
+                }
+                return db;
             }
         };
         task.setOnSucceeded(e -> {

@@ -64,7 +64,17 @@ public class PostGisSourceTest {
             assertEquals(4547, src.layer("xmxz").srs().crs().epsg());
             assertEquals(LayerInfo.Kind.ATTRIBUTES, src.layer("dxzb").kind());
             assertTrue(src.layers().stream().noneMatch(l -> l.name().equals("layer_styles") || l.name().equals("spatial_ref_sys")));
-            for (String t : List.of("LYZLDY:流域治理单元", "DLTB:dltb", "YJJBNTTB:yjjbnttb", "STBHHX:hx_2023", "SKSM:sksm", "JCDM:jcdm", "XMXZ:xmxz", "DXZB:dxzb")) {
+            List<String> tables = List.of("LYZLDY:流域治理单元", "DLTB:dltb", "YJJBNTTB:yjjbnttb", "STBHHX:hx_2023", "SKSM:sksm", "JCDM:jcdm",
+                    "XMXZ:xmxz", "DXZB:dxzb");
+            // opened, the counts are the planner's estimates (no table is scanned); counted, they are exact
+            for (String t : tables) {
+                String[] names = t.split(":");
+                long rows = gpkg.layer(names[0]).featureCount();
+                long estimate = src.layer(names[1]).featureCount();
+                assertTrue(estimate >= 0 && Math.abs(estimate - rows) <= Math.max(100, rows / 2), t + ": estimate " + estimate + " for " + rows);
+            }
+            src.countRows();
+            for (String t : tables) {
                 String[] names = t.split(":");
                 assertEquals(gpkg.layer(names[0]).featureCount(), src.layer(names[1]).featureCount(), t);
             }
@@ -139,6 +149,43 @@ public class PostGisSourceTest {
                 }
             }
             assertTrue(plan.toString().contains("dltb_geom_geom_idx"), plan.toString());
+        }
+    }
+
+    @Test
+    void aReadByOutlineAndBoxesSendsEachRowThatMeetsThemOnce() throws SQLException {
+        try (PostGisSource src = open(schema)) {
+            List<Feature> unit = new ArrayList<>();
+            src.read("流域治理单元", null, null, f -> {
+                if ("㵐水片区".equals(f.attributes().get("单元名称"))) {
+                    unit.add(f);
+                }
+            }, p -> { });
+            assertEquals(1, unit.size());
+            Envelope box = unit.get(0).geometry().getEnvelopeInternal();
+            String unitSql = "(SELECT geom FROM " + schema + ".\"流域治理单元\" WHERE \"单元名称\" = '㵐水片区')";
+            String boxSql = String.format(Locale.ROOT, "ST_MakeEnvelope(%s, %s, %s, %s, 4526)", box.getMinX(), box.getMinY(), box.getMaxX(), box.getMaxY());
+            long inBox = count("SELECT count(*) FROM " + schema + ".dltb WHERE geom && " + boxSql);
+            long meeting = count("SELECT count(*) FROM " + schema + ".dltb WHERE ST_Intersects(geom, " + unitSql + ")");
+            long before = src.rowsFetched();
+            List<Feature> got = new ArrayList<>();
+            src.readMeeting("dltb", List.of(box), unit.get(0).geometry(), List.of("bsm"), got::add, p -> { });
+            // the server tests the outline: what meets only the box never leaves it
+            assertEquals(meeting, src.rowsFetched() - before);
+            assertEquals(meeting, got.size());
+            assertTrue(meeting < inBox, meeting + " of " + inBox);
+            // two boxes that overlap: a row both meet is sent once
+            Envelope left = new Envelope(box.getMinX(), box.centre().x + 500, box.getMinY(), box.getMaxY());
+            Envelope right = new Envelope(box.centre().x - 500, box.getMaxX(), box.getMinY(), box.getMaxY());
+            long either = count(String.format(Locale.ROOT, "SELECT count(*) FROM %s.dltb WHERE geom && ST_MakeEnvelope(%s, %s, %s, %s, 4526)"
+                    + " OR geom && ST_MakeEnvelope(%s, %s, %s, %s, 4526)", schema, left.getMinX(), left.getMinY(), left.getMaxX(), left.getMaxY(),
+                    right.getMinX(), right.getMinY(), right.getMaxX(), right.getMaxY()));
+            before = src.rowsFetched();
+            List<Long> fids = new ArrayList<>();
+            src.readMeeting("dltb", List.of(left, right), null, List.of("bsm"), f -> fids.add(f.fid()), p -> { });
+            assertEquals(either, src.rowsFetched() - before);
+            assertEquals(either, fids.stream().distinct().count());
+            assertEquals(inBox, either);
         }
     }
 

@@ -11,6 +11,8 @@ import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.prep.PreparedGeometry;
 import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
+import org.locationtech.jts.operation.buffer.BufferOp;
+import org.locationtech.jts.operation.buffer.BufferParameters;
 import org.locationtech.jts.operation.union.UnaryUnionOp;
 
 /**
@@ -87,12 +89,31 @@ public final class Area {
     public Filter in(Crs layerCrs) {
         return filters.computeIfAbsent(layerCrs, c -> {
             Geometry g = c.equals(crs) ? outline : GeometryTransformer.shared().transform(outline, crs, c);
-            return new Filter(g.getEnvelopeInternal(), PreparedGeometryFactory.prepare(g));
+            return new Filter(g.getEnvelopeInternal(), PreparedGeometryFactory.prepare(g), widened(g));
         });
     }
 
-    /** The unit in one layer's CRS: its box for the read, its outline for the test. */
-    public record Filter(Envelope envelope, PreparedGeometry outline) {
+    /**
+     * The outline widened by a hair (a billionth of its coordinates' size: centimetres in metres, a millimetre in
+     * degrees), for a source that tests geometries itself (a database, with another library's arithmetic): what it
+     * hands on then surely holds every feature this program finds meeting the outline, which it tests again. None
+     * (null: the source tests nothing) for an invalid outline, which a buffer might shrink.
+     */
+    private static Geometry widened(Geometry g) {
+        if (!g.isValid()) {
+            return null;
+        }
+        Envelope e = g.getEnvelopeInternal();
+        double size = Math.max(Math.max(Math.abs(e.getMinX()), Math.abs(e.getMaxX())), Math.max(Math.abs(e.getMinY()), Math.abs(e.getMaxY())));
+        BufferParameters p = new BufferParameters(1, BufferParameters.CAP_FLAT, BufferParameters.JOIN_MITRE, 10);
+        return BufferOp.bufferOp(g, Math.max(size, 1) * 1e-9, p);
+    }
+
+    /**
+     * The unit in one layer's CRS: its box for the read, its outline for the test, and the outline {@link #widened} for
+     * a source that can test by it (null when it cannot be widened safely).
+     */
+    public record Filter(Envelope envelope, PreparedGeometry outline, Geometry near) {
         public boolean meets(Geometry g) {
             return g != null && !g.isEmpty() && outline.intersects(g);
         }

@@ -3,6 +3,7 @@ package cn.basinguard.core.check;
 import cn.basinguard.core.GisException;
 import cn.basinguard.core.crs.Crs;
 import cn.basinguard.core.gpkg.Feature;
+import cn.basinguard.core.gpkg.FeatureSink;
 import cn.basinguard.core.gpkg.LayerInfo;
 import cn.basinguard.core.gpkg.ReadProblem;
 import cn.basinguard.core.source.DataSource;
@@ -199,11 +200,16 @@ public final class DatasetLoader {
                                             List<DataQualityIssue> issues) {
         List<SourceFeature> out = new ArrayList<>(area != null ? 1024 : (int) Math.max(16, info.featureCount()));
         List<ReadProblem> problems = new ArrayList<>();
-        src.read(info.name(), area == null ? null : area.envelope(), fields, (Feature f) -> {
+        FeatureSink keep = f -> {
             if (area == null || area.meets(f.geometry())) {
                 out.add(new SourceFeature(f.fid(), f.geometry(), f.attributes()));
             }
-        }, problems::add);
+        };
+        if (area == null) {
+            src.read(info.name(), null, fields, keep, problems::add);
+        } else {
+            src.readMeeting(info.name(), List.of(area.envelope()), area.near(), fields, keep, problems::add);
+        }
         issues.addAll(issuesOf(problems, label));
         return out;
     }

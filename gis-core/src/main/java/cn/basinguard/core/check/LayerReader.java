@@ -16,6 +16,21 @@ public interface LayerReader {
      */
     void read(Envelope bbox, Consumer<SourceFeature> sink);
 
+    /**
+     * As {@link #read(Envelope, Consumer)} where any of {@code boxes} is met: a feature that several boxes meet is handed
+     * on once. By default a read per box; a reader from a source that can ask for all at once does.
+     */
+    default void readAny(java.util.List<Envelope> boxes, Consumer<SourceFeature> sink) {
+        java.util.Set<Long> seen = new java.util.HashSet<>();
+        for (Envelope box : boxes) {
+            read(box, f -> {
+                if (seen.add(f.fid())) {
+                    sink.accept(f);
+                }
+            });
+        }
+    }
+
     /** Hands {@code sink} the features that have no position (NULL or empty geometries), for the data-quality report. */
     void readWithoutPosition(Consumer<SourceFeature> sink);
 
@@ -25,7 +40,7 @@ public interface LayerReader {
      */
     void features(long[] fids, Consumer<SourceFeature> sink);
 
-    /** How many features the layer has, or −1 when only a full read could tell. */
+    /** How many features the layer has (it may be an estimate: it sizes the tiles), or −1 when only a full read could tell. */
     long count();
 
     /** The extent of the layer in its CRS, or null when unknown or empty. */

@@ -1,6 +1,7 @@
 package cn.basinguard.core.check;
 
 import cn.basinguard.core.gpkg.Feature;
+import cn.basinguard.core.gpkg.FeatureSink;
 import cn.basinguard.core.gpkg.LayerInfo;
 import cn.basinguard.core.gpkg.ReadProblem;
 import cn.basinguard.core.source.DataSource;
@@ -53,18 +54,40 @@ final class SourceReader implements LayerReader {
      * out, go to {@code others} (when not null and {@link #passesOthers()}), so that one read serves both roles.
      */
     void read(Envelope bbox, Consumer<SourceFeature> sink, Consumer<SourceFeature> others) {
+        readAny(bbox == null ? null : List.of(bbox), sink, others);
+    }
+
+    /** Several boxes read at once: a feature that two of them meet comes once (from a database, is sent once). */
+    @Override
+    public void readAny(List<Envelope> boxes, Consumer<SourceFeature> sink) {
+        readAny(boxes, sink, null);
+    }
+
+    /** As {@link #read(Envelope, Consumer, Consumer)}, where any of {@code boxes} is met (everywhere when null). */
+    void readAny(List<Envelope> boxes, Consumer<SourceFeature> sink, Consumer<SourceFeature> others) {
         if (!source.indexed(info.name())) {
-            held().read(bbox, sink);
+            if (boxes == null) {
+                held().read(null, sink);
+            } else {
+                held().readAny(boxes, sink);
+            }
             return;
         }
-        Envelope box = bbox;
-        if (area != null) {
-            box = bbox == null ? area.envelope() : bbox.intersection(area.envelope());
-            if (box.isNull()) {
+        List<Envelope> wanted = new ArrayList<>();
+        if (boxes == null) {
+            wanted.add(area == null ? null : area.envelope());
+        } else {
+            for (Envelope b : boxes) {
+                Envelope box = area == null ? b : b.intersection(area.envelope());
+                if (!box.isNull()) {
+                    wanted.add(box);
+                }
+            }
+            if (wanted.isEmpty()) {
                 return;
             }
         }
-        source.read(info.name(), box, fields, f -> {
+        FeatureSink pass = f -> {
             if (!ListReader.hasPosition(f.geometry())) {
                 return;
             }
@@ -73,7 +96,13 @@ final class SourceReader implements LayerReader {
             } else if (others != null && onlyCultivated && (area == null || area.meets(f.geometry()))) {
                 others.accept(toSource(f));
             }
-        }, this::problem);
+        };
+        if (wanted.size() == 1 && wanted.get(0) == null) {
+            source.read(info.name(), null, fields, pass, this::problem);
+        } else {
+            // what meets a box but not the area stays in a source that can tell (a database)
+            source.readMeeting(info.name(), wanted, area == null ? null : area.near(), fields, pass, this::problem);
+        }
     }
 
     /** The patches' 三调 columns, those the site review prints: not the whole row (a DLTB has a dozen more). */
@@ -98,9 +127,22 @@ final class SourceReader implements LayerReader {
         }, this::problem);
     }
 
+    /**
+     * The layer's features, or, cut to an area, the share of them its box takes of the layer's extent (an estimate, as
+     * the count of a database is: it only sizes the tiles, so that a unit's check has tiles of the size the whole
+     * district's has — not a few huge ones); −1 for a land-use layer read as cultivated land, whose 耕地 only a read tells.
+     */
     @Override
     public long count() {
-        return area == null && !onlyCultivated ? info.featureCount() : -1;
+        long all = info.featureCount();
+        if (onlyCultivated || all < 0 || area == null) {
+            return onlyCultivated ? -1 : all;
+        }
+        Envelope e = info.extent();
+        if (e == null || e.isNull() || e.getArea() <= 0) {
+            return all;
+        }
+        return Math.round(all * e.intersection(area.envelope()).getArea() / e.getArea());
     }
 
     @Override

@@ -24,7 +24,8 @@ import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
  * ("tiles" of the working grid), so that memory follows one tile's patches, not the file. For each tile, every
  * layer is read where the tile needs it; each patch belongs to exactly one tile (the one holding the lower-left
  * corner of its box), which measures it, adds its share to each unit, and, for basic farmland, cuts its conflicts
- * with the red line; each project site belongs to one tile too, which reads around it every patch it can touch.
+ * with the red line; each project site belongs to one tile too, which reads around it (by the site's own box) every
+ * patch it can touch.
  *
  * <p>Big polygons are never overlaid whole against small patches: the units and the red-line polygons are cut once
  * per tile to the box the tile's patches occupy (a patch inside that box meets only what lies inside it), so a
@@ -214,9 +215,17 @@ final class TiledCheck {
                     siteBox.expandToInclude(w.geometry().getEnvelopeInternal());
                 }
             }
-            // read boxes reach to infinity where the tile does, so no patch is missed whatever the layers' stated extents
-            Envelope around = new Envelope(tile);
-            around.expandToInclude(siteBox);
+            // read boxes reach to infinity where the tile does, so no patch is missed whatever the layers' stated extents;
+            // an owned site that reaches out of the tile is read around by its own box, not by the box of them all (a
+            // long road owned here would bring in every patch of the rectangle it spans, patches other tiles read too)
+            List<Envelope> around = new ArrayList<>();
+            around.add(tile);
+            for (int i : ownedSites) {
+                Envelope e = sites.get(i).inGrid().geometry().getEnvelopeInternal();
+                if (!tile.covers(e)) {
+                    around.add(e);
+                }
+            }
             Map<LayerRole, List<WorkingFeature>> owned = new EnumMap<>(LayerRole.class);
             Map<LayerRole, List<WorkingFeature>> near = new EnumMap<>(LayerRole.class);
             // the land-use layer's other classes, as read with its 耕地, around this tile's sites (not yet in the grid)
@@ -231,11 +240,14 @@ final class TiledCheck {
                     } : null);
                 }
             }
+            otherLandUse.sort(Comparator.comparingLong(SourceFeature::fid)); // in feature order, whatever box brought them
             if (layers.containsKey(LayerRole.ECO_REDLINE)) {
                 // the red line around every basic-farmland patch of this tile too, for their conflicts
-                Envelope ecoBox = new Envelope(around);
+                Envelope ecoBox = new Envelope(tile);
                 owned.getOrDefault(LayerRole.BASIC_FARMLAND, List.of()).forEach(f -> ecoBox.expandToInclude(f.geometry().getEnvelopeInternal()));
-                read(LayerRole.ECO_REDLINE, ecoBox, owned, near, null);
+                List<Envelope> ecoBoxes = new ArrayList<>(around);
+                ecoBoxes.set(0, ecoBox);
+                read(LayerRole.ECO_REDLINE, ecoBoxes, owned, near, null);
             }
             // what this tile works on lies in the box of what it owns: big polygons are cut to it
             Envelope work = new Envelope(siteBox);
@@ -280,10 +292,11 @@ final class TiledCheck {
         }
 
         /**
-         * Reads {@code role} where it meets {@code box} (a box of the grid), brings each feature into the grid and files
-         * it: owned (this tile measures it) and near (it may overlap what this tile owns).
+         * Reads {@code role} where it meets any of {@code boxes} (boxes of the grid, the first holding the tile), brings
+         * each feature into the grid once and files it: owned (this tile measures it) and near (it may overlap what this
+         * tile owns), both in feature order whatever box brought it.
          */
-        private void read(LayerRole role, Envelope box, Map<LayerRole, List<WorkingFeature>> owned,
+        private void read(LayerRole role, List<Envelope> boxes, Map<LayerRole, List<WorkingFeature>> owned,
                           Map<LayerRole, List<WorkingFeature>> near, java.util.function.Consumer<SourceFeature> others) {
             RoleLayer layer = layers.get(role);
             List<WorkingFeature> mine = new ArrayList<>();
@@ -294,18 +307,25 @@ final class TiledCheck {
                     return;
                 }
                 Envelope e = w.geometry().getEnvelopeInternal();
-                if (!e.intersects(box)) {
-                    return; // met the box only in the layer's own CRS
+                if (boxes.stream().noneMatch(e::intersects)) {
+                    return; // met the boxes only in the layer's own CRS
                 }
                 if (owns(tile, e)) {
                     mine.add(w);
                 }
                 all.add(w);
             };
+            // one read of all the boxes: a database sends a patch that several boxes meet once
+            List<Envelope> inLayer = boxes.stream().map(b -> inLayer(b, layer.crs())).toList();
             if (others != null) {
-                ((SourceReader) layer.reader()).read(inLayer(box, layer.crs()), sink, others);
+                ((SourceReader) layer.reader()).readAny(inLayer, sink, others);
             } else {
-                layer.reader().read(inLayer(box, layer.crs()), sink);
+                layer.reader().readAny(inLayer, sink);
+            }
+            if (boxes.size() > 1) {
+                Comparator<WorkingFeature> byFid = Comparator.comparingLong(w -> w.source().fid());
+                mine.sort(byFid);
+                all.sort(byFid);
             }
             owned.put(role, mine);
             near.put(role, all);

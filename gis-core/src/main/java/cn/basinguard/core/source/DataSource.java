@@ -31,6 +31,14 @@ public interface DataSource extends AutoCloseable {
     List<LayerInfo> layers();
 
     /**
+     * Puts exact row counts in the place of estimates in {@link #layers()}, for what shows the counts (the layer list,
+     * {@code info}): a database gives its planner's estimates at opening, and counting a county's tables takes seconds
+     * that a check, which needs only the estimates, does not pay. Files know their counts: nothing to do.
+     */
+    default void countRows() {
+    }
+
+    /**
      * What opening the source found wrong that does not stop it from being used (a missing .prj, a .dbf with fewer
      * records than the .shp), in the user's language, each naming the file.
      */
@@ -42,6 +50,28 @@ public interface DataSource extends AutoCloseable {
      * and the rest still load.
      */
     void read(String layer, Envelope bbox, List<String> fields, FeatureSink sink, Consumer<ReadProblem> problems);
+
+    /**
+     * The features of {@code layer} whose envelope meets any of {@code boxes}, each once, leaving out what surely does
+     * not meet {@code outline} (in the layer's CRS; null for none) as well: a source that can test geometries where
+     * they are (a database) keeps the rest there. What it hands on is a superset of the features that meet the outline
+     * — the caller still tests each one. By default a read by each box, a feature that two boxes meet handed on once.
+     */
+    default void readMeeting(String layer, List<Envelope> boxes, org.locationtech.jts.geom.Geometry outline, List<String> fields,
+                             FeatureSink sink, Consumer<ReadProblem> problems) {
+        if (boxes.size() == 1) {
+            read(layer, boxes.get(0), fields, sink, problems);
+            return;
+        }
+        java.util.Set<Long> seen = new java.util.HashSet<>();
+        for (Envelope box : boxes) {
+            read(layer, box, fields, f -> {
+                if (seen.add(f.fid())) {
+                    sink.accept(f);
+                }
+            }, problems);
+        }
+    }
 
     /**
      * Whether reads by area use an index (a GeoPackage R-tree, a Shapefile's record boxes, a GiST index) rather than a

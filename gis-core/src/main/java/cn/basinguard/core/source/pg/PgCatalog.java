@@ -22,8 +22,8 @@ import org.locationtech.jts.geom.Envelope;
 /**
  * Reads what a schema holds: its geometry tables and views from PostGIS's {@code geometry_columns} (SRID, type,
  * dimensions), its plain tables (a targets table is one), each with its columns (information_schema), its integer
- * primary key (pg_index), whether its geometry column has a spatial index, its row count and extent (from the
- * server's statistics where it has them), and the
+ * primary key (pg_index), whether its geometry column has a spatial index, its row count (the planner's estimate) and
+ * extent (from the server's statistics where it has them), and the
  * comment on it ({@code COMMENT ON TABLE}), which names the layer for role recognition as a GeoPackage's identifier
  * does. What stands in the way of reading a layer well — no spatial index, SRID 0, no key — is said, layer by layer.
  */
@@ -168,7 +168,7 @@ final class PgCatalog {
         if (!view && !indexed) {
             warn(notes, "pg.noSpatialIndex", address.schema() + "." + table, column, address.schema(), table);
         }
-        long count = count(table);
+        long count = estimate(oid, table);
         Envelope extent = extent(table, column, view);
         String identifier = firstLine(comment);
         LayerInfo info = new LayerInfo(name, LayerInfo.Kind.FEATURES, "features", identifier, comment, column, t, z, m, count,
@@ -180,7 +180,7 @@ final class PgCatalog {
         Key key = primaryKey(oid);
         List<LayerInfo.FieldInfo> fields = fields(table, key.column(), false);
         LayerInfo info = new LayerInfo(table, LayerInfo.Kind.ATTRIBUTES, "attributes", firstLine(comment), comment, null, null, 0, 0,
-                count(table), null, null, false, key.column(), fields, null);
+                estimate(oid, table), null, null, false, key.column(), fields, null);
         return new PgLayer(info, table, 0, relkind.equals("v"));
     }
 
@@ -226,8 +226,33 @@ final class PgCatalog {
         return null;
     }
 
-    private long count(String table) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM " + id(address.schema()) + "." + id(table));
+    /**
+     * The planner's estimate of the rows, which is all a check needs (to choose its tiles) and costs no scan: the
+     * table's {@code pg_class.reltuples} (kept by ANALYZE, VACUUM and CREATE INDEX), else — a table never analyzed, a
+     * view — the rows EXPLAIN expects. Exact counts, for what shows them, are {@link #count}'s (a scan of the table:
+     * seconds for a county's patches).
+     */
+    private long estimate(long oid, String table) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT reltuples FROM pg_class WHERE oid = ?::oid AND relkind IN ('r', 'p', 'm')")) {
+            ps.setLong(1, oid);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next() && rs.getDouble(1) >= 0) {
+                    return Math.round(rs.getDouble(1));
+                }
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("EXPLAIN (FORMAT JSON) SELECT 1 FROM " + id(address.schema()) + "." + id(table));
+             ResultSet rs = ps.executeQuery()) {
+            java.util.regex.Matcher m = rs.next() ? PLAN_ROWS.matcher(rs.getString(1)) : null;
+            return m != null && m.find() ? Long.parseLong(m.group(1)) : -1;
+        }
+    }
+
+    private static final java.util.regex.Pattern PLAN_ROWS = java.util.regex.Pattern.compile("\"Plan Rows\":\\s*(\\d+)");
+
+    /** The exact number of rows of a table or view of the schema: a scan of it. */
+    static long count(Connection c, String schema, String table) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM " + id(schema) + "." + id(table));
              ResultSet rs = ps.executeQuery()) {
             return rs.next() ? rs.getLong(1) : -1;
         }

@@ -45,6 +45,15 @@ final class PgCursor {
 
     /** The SELECT for a read: by box through {@code &&} (the GiST index) when {@code bbox} is given, by key when {@code fid} is. */
     String sql(boolean bbox, boolean byKey) {
+        return sql(bbox ? 1 : 0, false, byKey);
+    }
+
+    /**
+     * The SELECT for a read by {@code boxes} boxes (each through {@code &&}, ORed: the server's bitmap of the index scans
+     * gives a row two boxes meet once), also by an outline ({@code ST_Intersects} with a WKB parameter) when
+     * {@code outline}, by key when {@code byKey}.
+     */
+    String sql(int boxes, boolean outline, boolean byKey) {
         LayerInfo info = layer.info();
         String key = info.primaryKey();
         String geom = info.geometryColumn();
@@ -54,11 +63,19 @@ final class PgCursor {
             sql.append(", ").append(PgCatalog.id(f.name()));
         }
         sql.append(" FROM ").append(PgCatalog.id(address.schema())).append('.').append(PgCatalog.id(layer.table()));
-        if (bbox && geom != null) {
-            sql.append(" WHERE ").append(PgCatalog.id(geom)).append(" && ST_MakeEnvelope(?, ?, ?, ?, ").append(layer.srid()).append(')');
+        boolean where = boxes > 0 && geom != null;
+        if (where) {
+            sql.append(" WHERE (");
+            for (int i = 0; i < boxes; i++) {
+                sql.append(i == 0 ? "" : " OR ").append(PgCatalog.id(geom)).append(" && ST_MakeEnvelope(?, ?, ?, ?, ").append(layer.srid()).append(')');
+            }
+            sql.append(')');
+            if (outline) {
+                sql.append(" AND ST_Intersects(").append(PgCatalog.id(geom)).append(", ST_GeomFromWKB(?, ").append(layer.srid()).append("))");
+            }
         }
         if (byKey) {
-            sql.append(bbox && geom != null ? " AND " : " WHERE ").append(PgCatalog.id(key)).append(" = ?");
+            sql.append(where ? " AND " : " WHERE ").append(PgCatalog.id(key)).append(" = ?");
         }
         if (key != null && !byKey) {
             sql.append(" ORDER BY ").append(PgCatalog.id(key));
@@ -82,14 +99,28 @@ final class PgCursor {
     }
 
     void read(Envelope bbox, Long fid, FeatureSink sink, Consumer<ReadProblem> problems) throws SQLException {
-        boolean box = bbox != null && layer.info().geometryColumn() != null;
-        try (PreparedStatement ps = c.prepareStatement(sql(box, fid != null))) {
+        read(bbox == null ? List.of() : List.of(bbox), null, fid, sink, problems);
+    }
+
+    /**
+     * The rows whose box meets any of {@code boxes} (all when there are none), each once, and, when {@code outlineWkb}
+     * is given (in the layer's SRID), whose geometry meets that outline: the server tests them, so the rest stay there.
+     */
+    void read(List<Envelope> boxes, byte[] outlineWkb, Long fid, FeatureSink sink, Consumer<ReadProblem> problems) throws SQLException {
+        boolean box = !boxes.isEmpty() && layer.info().geometryColumn() != null;
+        boolean outline = box && outlineWkb != null;
+        try (PreparedStatement ps = c.prepareStatement(sql(box ? boxes.size() : 0, outline, fid != null))) {
             int p = 1;
             if (box) {
-                ps.setDouble(p++, bbox.getMinX());
-                ps.setDouble(p++, bbox.getMinY());
-                ps.setDouble(p++, bbox.getMaxX());
-                ps.setDouble(p++, bbox.getMaxY());
+                for (Envelope bbox : boxes) {
+                    ps.setDouble(p++, bbox.getMinX());
+                    ps.setDouble(p++, bbox.getMinY());
+                    ps.setDouble(p++, bbox.getMaxX());
+                    ps.setDouble(p++, bbox.getMaxY());
+                }
+            }
+            if (outline) {
+                ps.setBytes(p++, outlineWkb);
             }
             if (fid != null) {
                 ps.setLong(p, fid);
@@ -97,6 +128,28 @@ final class PgCursor {
             ps.setFetchSize(PostGisSource.FETCH_SIZE);
             try (ResultSet rs = ps.executeQuery()) {
                 rows(rs, box, sink, problems);
+            }
+        }
+    }
+
+    /**
+     * The rows with these keys, without their geometry, in key order: one statement of many keys ({@code = ANY}) instead
+     * of one round trip per key. The layer must have a key.
+     */
+    void readKeys(long[] fids, FeatureSink sink) throws SQLException {
+        String key = PgCatalog.id(layer.info().primaryKey());
+        StringBuilder sql = new StringBuilder("SELECT ").append(key).append(", NULL::bytea");
+        for (LayerInfo.FieldInfo f : fields) {
+            sql.append(", ").append(PgCatalog.id(f.name()));
+        }
+        sql.append(" FROM ").append(PgCatalog.id(address.schema())).append('.').append(PgCatalog.id(layer.table()))
+                .append(" WHERE ").append(key).append(" = ANY (?) ORDER BY ").append(key);
+        Long[] keys = java.util.Arrays.stream(fids).distinct().sorted().boxed().toArray(Long[]::new);
+        try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+            ps.setArray(1, c.createArrayOf("int8", keys));
+            ps.setFetchSize(PostGisSource.FETCH_SIZE);
+            try (ResultSet rs = ps.executeQuery()) {
+                rows(rs, false, sink, p -> { });
             }
         }
     }

@@ -20,6 +20,8 @@ import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.io.WKBWriter;
 
 /**
  * One schema of a PostGIS database, read-only: the bureau's shared red lines, land use and sites, read where they
@@ -38,7 +40,8 @@ public final class PostGisSource implements DataSource {
     private final String password;
     private final SourceOptions options;
     private final List<PgLayer> layers;
-    private final List<LayerInfo> infos;
+    /** The layers as shown: the planner's row estimates until {@link #countRows()} puts exact counts in their place. */
+    private volatile List<LayerInfo> infos;
     private final List<String> warnings;
     private final String schemaComment;
     private final AtomicLong rowsFetched = new AtomicLong();
@@ -155,6 +158,32 @@ public final class PostGisSource implements DataSource {
         return infos;
     }
 
+    /**
+     * Counts every layer's rows exactly (one {@code count(*)} each: seconds for a county's patches, so opening for a check,
+     * which only needs the planner's estimates to choose its tiles, does not pay it), for the layer list and {@code info},
+     * which show the counts. Counted once; a source opened again counts again.
+     */
+    @Override
+    public void countRows() {
+        synchronized (layers) {
+            if (counted) {
+                return;
+            }
+            List<LayerInfo> exact = new ArrayList<>(layers.size());
+            for (PgLayer l : layers) {
+                LayerInfo i = l.info();
+                long[] n = new long[1];
+                withConnection(l.name(), c -> n[0] = PgCatalog.count(c, address.schema(), l.table()));
+                exact.add(new LayerInfo(i.name(), i.kind(), i.dataType(), i.identifier(), i.description(), i.geometryColumn(), i.geometryType(),
+                        i.z(), i.m(), n[0], i.extent(), i.srs(), i.hasSpatialIndex(), i.primaryKey(), i.fields(), i.note()));
+            }
+            infos = List.copyOf(exact);
+            counted = true;
+        }
+    }
+
+    private boolean counted;
+
     @Override
     public List<String> warnings() {
         return warnings;
@@ -206,6 +235,22 @@ public final class PostGisSource implements DataSource {
         withConnection(l.name(), c -> new PgCursor(c, address, l, fields, rowsFetched).read(bbox, null, sink, problems));
     }
 
+    /**
+     * The rows whose box meets any of {@code boxes} and whose geometry meets {@code outline}, as the server's GiST index
+     * and {@code ST_Intersects} pick them, in one statement: a row that several boxes meet is sent once, and what lies in
+     * a box but outside the outline (a unit's box holds a third more patches than the unit) never leaves the server.
+     * Safe for several threads at once.
+     */
+    @Override
+    public void readMeeting(String layer, List<Envelope> boxes, Geometry outline, List<String> fieldNames, FeatureSink sink,
+                            Consumer<ReadProblem> problems) {
+        PgLayer l = pgLayer(layer);
+        List<LayerInfo.FieldInfo> fields = fieldNames == null ? l.info().fields()
+                : l.info().fields().stream().filter(f -> fieldNames.contains(f.name())).toList();
+        byte[] wkb = outline == null || l.srid() == 0 ? null : new WKBWriter(2).write(outline);
+        withConnection(l.name(), c -> new PgCursor(c, address, l, fields, rowsFetched).read(boxes, wkb, null, sink, problems));
+    }
+
     /** The rows whose geometry is NULL or empty, which no read by area returns; the server finds them. */
     @Override
     public void readWithoutPosition(String layer, List<String> fieldNames, FeatureSink sink, Consumer<ReadProblem> problems) {
@@ -224,6 +269,18 @@ public final class PostGisSource implements DataSource {
         List<Feature> found = new ArrayList<>(1);
         withConnection(l.name(), c -> new PgCursor(c, address, l, l.info().fields(), rowsFetched).read(null, fid, found::add, p -> { }));
         return found.isEmpty() ? null : found.get(0);
+    }
+
+    /** The features with these keys and no geometry, in key order, asked in one statement. */
+    @Override
+    public void features(String layer, long[] fids, List<String> fieldNames, FeatureSink sink) {
+        PgLayer l = pgLayer(layer);
+        if (l.info().primaryKey() == null || fids.length == 0) {
+            return; // no key, no feature by key (as feature() says)
+        }
+        List<LayerInfo.FieldInfo> fields = fieldNames == null ? l.info().fields()
+                : l.info().fields().stream().filter(f -> fieldNames.contains(f.name())).toList();
+        withConnection(l.name(), c -> new PgCursor(c, address, l, fields, rowsFetched).readKeys(fids, sink));
     }
 
     /**
@@ -287,8 +344,8 @@ public final class PostGisSource implements DataSource {
     }
 
     private PgLayer pgLayer(String name) {
-        LayerInfo info = layer(name);
-        return layers.stream().filter(l -> l.info() == info).findFirst().orElseThrow();
+        String found = layer(name).name();
+        return layers.stream().filter(l -> l.name().equals(found)).findFirst().orElseThrow();
     }
 
     /** Work done on a connection of its own, in a read-only transaction of its own. */
