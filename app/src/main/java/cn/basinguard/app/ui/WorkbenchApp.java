@@ -1046,6 +1046,10 @@ public final class WorkbenchApp extends Application {
 
     static String describe(LayerInfo l) {
         String title = l.identifier() != null && !l.identifier().isBlank() ? l.identifier() : l.name();
+        if (l.isRaster()) {
+            // an image has pixels, not features: "0 个要素" would read as an empty layer
+            return UiText.get("layer.item.imagery", title);
+        }
         return UiText.get(l.kind() == LayerInfo.Kind.ATTRIBUTES ? "layer.item.table" : "layer.item", title, l.featureCount());
     }
 

@@ -21,6 +21,8 @@ import javafx.stage.Stage;
  * After each phase it prints the process's peak resident memory (VmHWM), the heap in use and the old generation after
  * its last collection (what stays); at the end a summary: per phase its time, peak RSS and longest JavaFX block.
  * Run: mvn -q -o -pl app -am -Pbench-ui -DskipTests verify -Dbench.args=/work/bench/county.gpkg
+ * Over imagery: -Dbench.args="DATA.gpkg --imagery IMAGE.tif|IMAGE.gpkg" runs only the imagery phases (open both, pan
+ * and zoom at township scale), e.g. the sample with its 示意影像 (SyntheticOrthophoto) or a big GeoTIFF.
  * (the JVM options are those the program gives the window, see JvmChoice: G1, -Xmn64m, -Xmx1200m; -Dbench.heap=… to try others)
  */
 public final class WorkbenchResponsivenessBenchmark {
@@ -51,6 +53,10 @@ public final class WorkbenchResponsivenessBenchmark {
         probe.setDaemon(true);
         probe.start();
         WorkbenchApp a = app.get();
+        if (args.length > 2 && args[1].equals("--imagery")) {
+            imagery(a, file, Path.of(args[2]));
+            return;
+        }
 
         phase("open county file", () -> {
             long t = System.nanoTime();
@@ -102,6 +108,57 @@ public final class WorkbenchResponsivenessBenchmark {
             Platform.runLater(a::runChecks);
             waitUntil(() -> onFx(() -> a.reportProperty().get() != null), 600);
             System.out.printf("  report shown after %d ms%n", (System.nanoTime() - t) / 1_000_000);
+        });
+        System.out.println("summary (uptime at the end: " + loadAverage() + "):");
+        SUMMARY.forEach(System.out::println);
+        Platform.exit();
+        System.exit(0);
+    }
+
+    /**
+     * The imagery phases (run alone): {@code data} and {@code imagery} opened together, a township view (5 km across) at
+     * the data's centre, then 180 drags of 40 px at 60 a second (the view moves ~2 km: every frame needs blocks the
+     * cache has not seen) and 20 wheel steps out and in, so the imagery's levels change too.
+     */
+    private static void imagery(WorkbenchApp a, Path data, Path imagery) {
+        phase("open data + imagery", () -> {
+            long t = System.nanoTime();
+            Platform.runLater(() -> a.open(OpenedData.of(List.of(data, imagery))));
+            waitUntil(() -> onFx(() -> a.map().contentProperty().get() != null && !a.map().contentProperty().get().layers().isEmpty()
+                    && a.map().contentProperty().get().layers().get(0).isImagery() && a.map().upToDate()), 300);
+            System.out.printf("  opened and first frame shown after %d ms%n", (System.nanoTime() - t) / 1_000_000);
+        });
+        Platform.runLater(() -> {
+            var vp = a.map().viewportProperty().get();
+            var c = a.map().contentProperty().get().fullExtent().centre();
+            a.map().viewportProperty().set(new cn.basinguard.core.map.Viewport(c.x, c.y, 5000.0 / vp.width(), vp.width(), vp.height()));
+        });
+        waitUntil(() -> onFx(() -> a.map().upToDate()), 60);
+        // twice: the first pan also pays for first uses (method handles linked, formatters loaded), the second is the steady state
+        for (String pass : List.of("first", "again")) {
+            phase("pan over imagery, " + pass + " (180 drags of 40 px, township zoom)", () -> {
+                for (int i = 0; i < 180; i++) {
+                    int k = i;
+                    Platform.runLater(() -> a.map().viewportProperty().set(a.map().viewportProperty().get().pan(k % 90 < 45 ? -40 : 40, k % 2 == 0 ? 8 : -4)));
+                    sleep(16);
+                }
+                long t = System.nanoTime();
+                waitUntil(() -> onFx(() -> a.map().upToDate()), 30);
+                System.out.printf("  last frame on screen %d ms after the last drag%n", (System.nanoTime() - t) / 1_000_000);
+            });
+        }
+        phase("zoom over imagery (wheel, 10 steps out, 10 in)", () -> {
+            for (int i = 0; i < 20; i++) {
+                double f = i < 10 ? 1 / 1.5 : 1.5;
+                Platform.runLater(() -> {
+                    var vp = a.map().viewportProperty().get();
+                    a.map().viewportProperty().set(vp.zoomAt(vp.width() / 2.0, vp.height() / 2.0, f));
+                });
+                sleep(100);
+            }
+            long t = System.nanoTime();
+            waitUntil(() -> onFx(() -> a.map().upToDate()), 30);
+            System.out.printf("  last frame on screen %d ms after the last step%n", (System.nanoTime() - t) / 1_000_000);
         });
         System.out.println("summary (uptime at the end: " + loadAverage() + "):");
         SUMMARY.forEach(System.out::println);

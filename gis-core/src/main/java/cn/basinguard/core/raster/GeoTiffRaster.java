@@ -6,7 +6,6 @@ import cn.basinguard.core.i18n.Messages;
 import java.awt.Point;
 import java.awt.geom.AffineTransform;
 import java.awt.geom.NoninvertibleTransformException;
-import java.awt.image.BufferedImage;
 import java.awt.image.ColorModel;
 import java.awt.image.RenderedImage;
 import java.awt.image.WritableRaster;
@@ -219,10 +218,30 @@ public final class GeoTiffRaster implements RasterSource {
             AffineTransform fullToCov = covToFull.createInverse();
             long lowX = g.getExtent().getLow(0);
             long lowY = g.getExtent().getLow(1);
-            int[] src = argb(img);
+            int[] src = ArgbPixels.of(img);
             int iw = img.getWidth();
             int ih = img.getHeight();
             int[] out = new int[BLOCK * BLOCK];
+            if (fullToCov.getShearX() == 0 && fullToCov.getShearY() == 0) {
+                // the usual case, no rotation: a block pixel's column depends on u only and its row on v only
+                int[] col = new int[w];
+                for (int u = 0; u < w; u++) {
+                    col[u] = (int) Math.floor(fullToCov.getScaleX() * (u0 + u + 0.5) * fx + fullToCov.getTranslateX() - lowX);
+                }
+                for (int v = 0; v < h; v++) {
+                    int j = (int) Math.floor(fullToCov.getScaleY() * (v0 + v + 0.5) * fy + fullToCov.getTranslateY() - lowY);
+                    if (j < 0 || j >= ih) {
+                        continue;
+                    }
+                    for (int u = 0; u < w; u++) {
+                        int i = col[u];
+                        if (i >= 0 && i < iw) {
+                            out[v * BLOCK + u] = src[j * iw + i];
+                        }
+                    }
+                }
+                return out;
+            }
             double[] p = new double[2];
             for (int v = 0; v < h; v++) {
                 for (int u = 0; u < w; u++) {
@@ -268,7 +287,8 @@ public final class GeoTiffRaster implements RasterSource {
             ColorModel cm = img.getColorModel();
             WritableRaster r = cm.createCompatibleWritableRaster(rw, rh);
             img.copyData(r.createWritableTranslatedChild(img.getMinX() + (int) x0, img.getMinY() + (int) y0));
-            src = new BufferedImage(cm, r, cm.isAlphaPremultiplied(), null).getRGB(0, 0, rw, rh, null, 0, rw);
+            src = new int[rw * rh];
+            ArgbPixels.copy(r, cm, 0, 0, rw, rh, src, 0, rw);
         }
         int[] out = new int[BLOCK * BLOCK];
         for (int v = 0; v < h; v++) {
@@ -294,21 +314,6 @@ public final class GeoTiffRaster implements RasterSource {
         }
         return new AffineTransform(matrix.getElement(0, 0), matrix.getElement(1, 0), matrix.getElement(0, 1), matrix.getElement(1, 1),
                 matrix.getElement(0, 2), matrix.getElement(1, 2));
-    }
-
-    /** The image's pixels as ARGB, whatever its colour model (RGB, RGBA, grey, palette). */
-    private static int[] argb(RenderedImage img) {
-        BufferedImage b;
-        if (img instanceof BufferedImage bi) {
-            b = bi;
-        } else {
-            ColorModel cm = img.getColorModel();
-            WritableRaster r = cm.createCompatibleWritableRaster(img.getWidth(), img.getHeight());
-            WritableRaster at = r.createWritableTranslatedChild(img.getMinX(), img.getMinY());
-            img.copyData(at);
-            b = new BufferedImage(cm, r, cm.isAlphaPremultiplied(), null);
-        }
-        return b.getRGB(0, 0, b.getWidth(), b.getHeight(), null, 0, b.getWidth());
     }
 
     @Override

@@ -11,17 +11,23 @@ import org.locationtech.jts.geom.Envelope;
 
 /**
  * Draws a raster into a frame in the map's CRS by warping, not shifting: every output pixel is traced back into the
- * raster's CRS. Tracing each of two million pixels through proj4j costs too much, so the exact inverse is taken on a
- * grid of nodes {@value #STEP} pixels apart and interpolated bilinearly between them; each cell's centre is checked
- * against the exact inverse, and a cell where the interpolation strays by more than {@value #MAX_ERROR} of a raster
- * pixel is traced pixel by pixel. The level read is the coarsest whose pixels are no bigger than the frame's (with a
+ * raster's CRS. Tracing each of two million pixels through proj4j costs too much, so the exact inverse is taken at the
+ * corners of cells ({@value #TOP} pixels a side to start with) and interpolated bilinearly between them; each cell is
+ * checked against the exact inverse at its centre and its edges' midpoints and cut in four while the interpolation
+ * strays by more than {@value #MAX_ERROR} of a raster pixel, down to {@value #STEP} pixels, where a cell that still
+ * strays is traced pixel by pixel. The level read is the coarsest whose pixels are no bigger than the frame's (with a
  * little slack), so a county view reads overviews and a township view the full image.
  */
 public final class RasterWarp {
     static final int STEP = 16;
+    /** The cells a frame starts from, cut in four where the mapping bends too much for them. */
+    static final int TOP = STEP * 8;
     static final double MAX_ERROR = 0.25;
     /** A level up to this much coarser than the frame is still taken: reading four times the tiles for 20 % sharper is poor value. */
     private static final double SLACK = 1.2;
+
+    /** A fully transparent magenta: what a read answers for "no block here" (a transparent pixel is skipped anyway). */
+    private static final int MISSING_VALUE = 0x00FF00FF;
 
     /** How output pixels are filled from raster pixels. */
     public enum Sampling { NEAREST, BILINEAR }
@@ -65,91 +71,193 @@ public final class RasterWarp {
             sampling = Sampling.NEAREST;
         }
         Sampler sampler = new Sampler(src, level, sampling);
-        int nx = (c1 - c0 + STEP - 1) / STEP + 1;
-        int ny = (r1 - r0 + STEP - 1) / STEP + 1;
+        int nx = (c1 - c0 + TOP - 1) / TOP + 1;
+        int ny = (r1 - r0 + TOP - 1) / TOP + 1;
         double[] gx = new double[nx * ny];
         double[] gy = new double[nx * ny];
         for (int j = 0; j < ny; j++) {
-            int py = Math.min(r0 + j * STEP, r1);
+            int py = Math.min(r0 + j * TOP, r1);
             for (int i = 0; i < nx; i++) {
-                int px = Math.min(c0 + i * STEP, c1);
+                int px = Math.min(c0 + i * TOP, c1);
                 double[] p = inverse(frame.x(px + 0.5), frame.y(py + 0.5), from, to);
                 gx[j * nx + i] = p[0];
                 gy[j * nx + i] = p[1];
             }
         }
-        double toLevelPixels = 1 / src.levels().get(level).resolution();
-        int exact = 0;
-        int cells = 0;
-        double worst = 0;
-        int w = frame.width();
-        int alpha = (int) Math.round(Math.max(0, Math.min(1, opacity)) * 255);
-        double[] xy = new double[2];
+        Draw draw = new Draw(sampler, frame, dest, (int) Math.round(Math.max(0, Math.min(1, opacity)) * 255),
+                1 / src.levels().get(level).resolution());
         for (int j = 0; j + 1 < ny; j++) {
             if (cancelled.getAsBoolean()) {
                 return null;
             }
-            int y0 = Math.min(r0 + j * STEP, r1);
-            int y1 = Math.min(r0 + (j + 1) * STEP, r1);
+            int y0 = Math.min(r0 + j * TOP, r1);
+            int y1 = Math.min(r0 + (j + 1) * TOP, r1);
             for (int i = 0; i + 1 < nx; i++) {
-                int x0 = Math.min(c0 + i * STEP, c1);
-                int x1 = Math.min(c0 + (i + 1) * STEP, c1);
-                if (x0 >= x1 || y0 >= y1) {
-                    continue;
-                }
-                cells++;
+                int x0 = Math.min(c0 + i * TOP, c1);
+                int x1 = Math.min(c0 + (i + 1) * TOP, c1);
                 int a = j * nx + i;
-                int b = a + 1;
                 int c = a + nx;
-                int d = c + 1;
-                double ax = gx[a], ay = gy[a], bx = gx[b], by = gy[b], cx = gx[c], cy = gy[c], dx = gx[d], dy = gy[d];
-                boolean nodesOk = !(Double.isNaN(ax + bx + cx + dx + ay + by + cy + dy) || Double.isInfinite(ax + bx + cx + dx + ay + by + cy + dy));
-                double spanX = x1 - x0;
-                double spanY = y1 - y0;
-                boolean perPixel = !nodesOk;
-                if (nodesOk) {
-                    // the interpolation's error at the cell's centre, in pixels of the level read
-                    double mx = (x0 + x1) / 2.0;
-                    double my = (y0 + y1) / 2.0;
-                    double[] e = inverse(frame.x(mx + 0.5), frame.y(my + 0.5), from, to);
-                    double s = (mx - x0) / spanX;
-                    double t = (my - y0) / spanY;
-                    double ix = (ax * (1 - s) + bx * s) * (1 - t) + (cx * (1 - s) + dx * s) * t;
-                    double iy = (ay * (1 - s) + by * s) * (1 - t) + (cy * (1 - s) + dy * s) * t;
-                    double err = Math.hypot(ix - e[0], iy - e[1]) * toLevelPixels;
-                    if (Double.isNaN(err) || err > MAX_ERROR) {
-                        perPixel = true;
-                    } else {
-                        worst = Math.max(worst, err);
-                    }
-                }
-                if (perPixel) {
+                draw.cell(x0, x1, y0, y1, new double[] {gx[a], gy[a], gx[a + 1], gy[a + 1], gx[c], gy[c], gx[c + 1], gy[c + 1]});
+            }
+        }
+        return new Stats(level, draw.exact, draw.cells, draw.worst);
+    }
+
+    /**
+     * One draw's cells. A cell is interpolated from its corners when the exact inverse at its centre and at its edges'
+     * midpoints is within {@link #MAX_ERROR} of the interpolation; else it is cut in four, the five exact points being
+     * the new corners, down to {@link #STEP} pixels, below which it is traced pixel by pixel. Where the mapping is near
+     * affine (any view within one Gauss–Krüger zone, a township in Web Mercator) a {@value #TOP}-pixel cell passes at
+     * once: about a thousand exact inverses a frame instead of thirteen thousand, which cost more than the pixels did.
+     */
+    private static final class Draw {
+        private final Sampler sampler;
+        private final Frame frame;
+        private final int[] dest;
+        private final int alpha;
+        private final double toLevelPixels;
+        private final double[] xy = new double[2];
+        int exact;
+        int cells;
+        double worst;
+
+        Draw(Sampler sampler, Frame frame, int[] dest, int alpha, double toLevelPixels) {
+            this.sampler = sampler;
+            this.frame = frame;
+            this.dest = dest;
+            this.alpha = alpha;
+            this.toLevelPixels = toLevelPixels;
+        }
+
+        /** Cell [x0, x1) × [y0, y1) whose corner nodes (pixel centres x0/x1, y0/y1) map to {@code n}: ax, ay, bx, by, cx, cy, dx, dy. */
+        void cell(int x0, int x1, int y0, int y1, double[] n) {
+            if (x0 >= x1 || y0 >= y1) {
+                return;
+            }
+            boolean split = Math.max(x1 - x0, y1 - y0) > STEP;
+            if (!finite(n)) {
+                if (split) {
+                    quarter(x0, x1, y0, y1, n);
+                } else {
                     exact++;
+                    paintExact(sampler, frame, x0, x1, y0, y1, dest, alpha, xy);
                 }
-                for (int py = y0; py < y1; py++) {
-                    double t = (py - y0) / spanY;
-                    int row = py * w;
-                    for (int px = x0; px < x1; px++) {
-                        double rx;
-                        double ry;
-                        if (perPixel) {
-                            double[] e = inverse(frame.x(px + 0.5), frame.y(py + 0.5), from, to);
-                            rx = e[0];
-                            ry = e[1];
-                        } else {
-                            double s = (px - x0) / spanX;
-                            rx = (ax * (1 - s) + bx * s) * (1 - t) + (cx * (1 - s) + dx * s) * t;
-                            ry = (ay * (1 - s) + by * s) * (1 - t) + (cy * (1 - s) + dy * s) * t;
-                        }
-                        int argb = sampler.at(rx, ry, xy);
-                        if (argb >>> 24 != 0) {
-                            dest[row + px] = over(argb, alpha, dest[row + px]);
-                        }
-                    }
+                return;
+            }
+            int xm = (x0 + x1) >>> 1;
+            int ym = (y0 + y1) >>> 1;
+            double s = (double) (xm - x0) / (x1 - x0);
+            double t = (double) (ym - y0) / (y1 - y0);
+            double err = Math.max(Math.max(error(xm, y0, n, s, 0), error(xm, y1, n, s, 1)),
+                    Math.max(Math.max(error(x0, ym, n, 0, t), error(x1, ym, n, 1, t)), error(xm, ym, n, s, t)));
+            if (err <= MAX_ERROR) {
+                cells++;
+                worst = Math.max(worst, err);
+                paintCell(sampler, x0, x1, y0, y1, n, dest, frame.width(), alpha, xy);
+            } else if (split) {
+                quarter(x0, x1, y0, y1, n);
+            } else {
+                cells++;
+                exact++;
+                paintExact(sampler, frame, x0, x1, y0, y1, dest, alpha, xy);
+            }
+        }
+
+        private void quarter(int x0, int x1, int y0, int y1, double[] n) {
+            int xm = (x0 + x1) >>> 1;
+            int ym = (y0 + y1) >>> 1;
+            double[] top = at(xm, y0);
+            double[] left = at(x0, ym);
+            double[] mid = at(xm, ym);
+            double[] right = at(x1, ym);
+            double[] bottom = at(xm, y1);
+            cell(x0, xm, y0, ym, new double[] {n[0], n[1], top[0], top[1], left[0], left[1], mid[0], mid[1]});
+            cell(xm, x1, y0, ym, new double[] {top[0], top[1], n[2], n[3], mid[0], mid[1], right[0], right[1]});
+            cell(x0, xm, ym, y1, new double[] {left[0], left[1], mid[0], mid[1], n[4], n[5], bottom[0], bottom[1]});
+            cell(xm, x1, ym, y1, new double[] {mid[0], mid[1], right[0], right[1], bottom[0], bottom[1], n[6], n[7]});
+        }
+
+        /** The distance, in pixels of the level read, between the exact inverse at node (px, py) and the interpolation at (s, t). */
+        private double error(int px, int py, double[] n, double s, double t) {
+            double[] e = at(px, py);
+            double ix = (n[0] * (1 - s) + n[2] * s) * (1 - t) + (n[4] * (1 - s) + n[6] * s) * t;
+            double iy = (n[1] * (1 - s) + n[3] * s) * (1 - t) + (n[5] * (1 - s) + n[7] * s) * t;
+            double err = Math.hypot(ix - e[0], iy - e[1]) * toLevelPixels;
+            return Double.isNaN(err) ? Double.POSITIVE_INFINITY : err;
+        }
+
+        private double[] at(int px, int py) {
+            return inverse(frame.x(px + 0.5), frame.y(py + 0.5), frame.mapCrs(), sampler.crs());
+        }
+
+        private static boolean finite(double[] n) {
+            double sum = 0;
+            for (double v : n) {
+                sum += v;
+            }
+            return Double.isFinite(sum);
+        }
+    }
+
+    /** A cell whose nodes were found too far apart to interpolate: every pixel traced through the exact inverse. */
+    private static void paintExact(Sampler sampler, Frame frame, int x0, int x1, int y0, int y1, int[] dest, int alpha, double[] xy) {
+        int w = frame.width();
+        Crs from = frame.mapCrs();
+        Crs to = sampler.crs();
+        for (int py = y0; py < y1; py++) {
+            int row = py * w;
+            for (int px = x0; px < x1; px++) {
+                double[] e = inverse(frame.x(px + 0.5), frame.y(py + 0.5), from, to);
+                int argb = sampler.at(e[0], e[1], xy);
+                if (argb >>> 24 != 0) {
+                    dest[row + px] = over(argb, alpha, dest[row + px]);
                 }
             }
         }
-        return new Stats(level, exact, cells, worst);
+    }
+
+    /**
+     * An interpolated cell, the hot loop of a frame. The nodes go into pixel coordinates of the level read once, so a
+     * pixel costs two additions along its row, and its pixels come straight out of the current block's int[]; only a
+     * step into another block (every few hundred pixels), a missing block (coarser levels stand in) or a bilinear
+     * neighbour across a block's edge take the general {@link Sampler#at} path, from the same interpolated position.
+     */
+    private static void paintCell(Sampler sampler, int x0, int x1, int y0, int y1, double[] n, int[] dest, int w, int alpha, double[] xy) {
+        double[] m = sampler.inv[sampler.level];
+        double spanX = x1 - x0;
+        double spanY = y1 - y0;
+        boolean bilinear = sampler.sampling == Sampling.BILINEAR;
+        int lw = sampler.width;
+        int lh = sampler.height;
+        for (int py = y0; py < y1; py++) {
+            double t = (py - y0) / spanY;
+            // the row's ends in the raster's CRS, as the bilinear interpolation of the four nodes gives them at s = 0 and s = 1
+            double lx = n[0] * (1 - t) + n[4] * t;
+            double ly = n[1] * (1 - t) + n[5] * t;
+            double rx = n[2] * (1 - t) + n[6] * t;
+            double ry = n[3] * (1 - t) + n[7] * t;
+            double u0 = m[0] * lx + m[1] * ly + m[2];
+            double v0 = m[3] * lx + m[4] * ly + m[5];
+            double du = (m[0] * rx + m[1] * ry + m[2] - u0) / spanX;
+            double dv = (m[3] * rx + m[4] * ry + m[5] - v0) / spanX;
+            int row = py * w;
+            for (int px = x0; px < x1; px++) {
+                int k = px - x0;
+                double u = u0 + k * du;
+                double v = v0 + k * dv;
+                if (u < 0 || v < 0 || u >= lw || v >= lh) {
+                    continue;
+                }
+                int argb = bilinear ? sampler.bilinearFast(u - 0.5, v - 0.5) : sampler.nearestFast((int) u, (int) v);
+                if (argb == Sampler.SLOW) {
+                    double s = k / spanX;
+                    argb = sampler.at(lx + (rx - lx) * s, ly + (ry - ly) * s, xy);
+                }
+                if (argb >>> 24 != 0) {
+                    dest[row + px] = over(argb, alpha, dest[row + px]);
+                }
+            }
+        }
     }
 
     /** The raster's ARGB at map point (x, y) from the level a frame of {@code unitsPerPixel} would read; 0 outside. */
@@ -221,6 +329,9 @@ public final class RasterWarp {
 
     /** Source-over of non-premultiplied {@code argb} at {@code opacity} (0–255) onto premultiplied {@code d}. */
     static int over(int argb, int opacity, int d) {
+        if (opacity == 255 && argb >>> 24 == 255) {
+            return argb;
+        }
         int a = (argb >>> 24) * opacity / 255;
         if (a == 0) {
             return d;
@@ -241,14 +352,29 @@ public final class RasterWarp {
      * missing at the chosen level (a sparse cache, a corrupt tile, a level without tiles) taken from coarser levels.
      */
     static final class Sampler {
+        /** Returned by the fast reads when the general path must answer (a block pixel of this value is transparent: skipped either way). */
+        static final int SLOW = MISSING_VALUE;
         private final RasterSource src;
-        private final int level;
-        private final Sampling sampling;
-        private final double[][] inv;
+        final int level;
+        final Sampling sampling;
+        final double[][] inv;
+        /** The size of {@link #level} and its blocks. */
+        final int width;
+        final int height;
+        private final int bw;
+        private final int bh;
+        /** The block of {@link #level} the fast reads last used, and where it starts. */
+        private int[] cur;
+        private int cu = Integer.MIN_VALUE / 2;
+        private int cv = Integer.MIN_VALUE / 2;
         private final int[][] dims;
         private final Map<Long, int[]> blocks = new HashMap<>();
         private long lastKey = Long.MIN_VALUE;
         private int[] last;
+
+        Crs crs() {
+            return src.crs();
+        }
 
         Sampler(RasterSource src, int level, Sampling sampling) {
             this.src = src;
@@ -263,6 +389,67 @@ public final class RasterWarp {
                 AffineTransform t = ls.get(i).crsToPixel();
                 inv[i] = new double[] {t.getScaleX(), t.getShearX(), t.getTranslateX(), t.getShearY(), t.getScaleY(), t.getTranslateY()};
             }
+            width = dims[level][0];
+            height = dims[level][1];
+            bw = dims[level][2];
+            bh = dims[level][3];
+        }
+
+        /** Pixel (u, v) of {@link #level}, inside it, from the current block; {@link #SLOW} when its block is missing. */
+        int nearestFast(int u, int v) {
+            if (!holds(u, v) && !enter(u, v)) {
+                return SLOW;
+            }
+            return cur[(v - cv) * bw + (u - cu)];
+        }
+
+        /** Bilinear at (u, v) of {@link #level} when the four neighbours lie in one block there; else {@link #SLOW}. */
+        int bilinearFast(double u, double v) {
+            int iu = (int) Math.floor(u);
+            int iv = (int) Math.floor(v);
+            if (iu < 0 || iv < 0 || iu + 1 >= width || iv + 1 >= height) {
+                return SLOW;
+            }
+            if (!(holds(iu, iv) && holds(iu + 1, iv + 1)) && !(enter(iu, iv) && holds(iu + 1, iv + 1))) {
+                return SLOW;
+            }
+            int i = (iv - cv) * bw + (iu - cu);
+            int p00 = cur[i];
+            int p10 = cur[i + 1];
+            int p01 = cur[i + bw];
+            int p11 = cur[i + bw + 1];
+            // weights in 1/256ths: a sum of four products stays below 2^31 and rounds as the double version did within one level
+            int fu = (int) ((u - iu) * 256);
+            int fv = (int) ((v - iv) * 256);
+            int w00 = (256 - fu) * (256 - fv);
+            int w10 = fu * (256 - fv);
+            int w01 = (256 - fu) * fv;
+            int w11 = fu * fv;
+            int out = 0;
+            for (int shift = 0; shift <= 24; shift += 8) {
+                int ch = ((p00 >>> shift) & 0xFF) * w00 + ((p10 >>> shift) & 0xFF) * w10 + ((p01 >>> shift) & 0xFF) * w01
+                        + ((p11 >>> shift) & 0xFF) * w11;
+                out |= ((ch + 32768) >>> 16) << shift;
+            }
+            return out;
+        }
+
+        private boolean holds(int u, int v) {
+            return u - cu >= 0 && u - cu < bw && v - cv >= 0 && v - cv < bh && cur != null;
+        }
+
+        /** Makes the block of {@link #level} holding (u, v) the current one; false when it is missing. */
+        private boolean enter(int u, int v) {
+            int bx = u / bw;
+            int by = v / bh;
+            int[] b = block(level, bx, by);
+            if (b == null) {
+                return false;
+            }
+            cur = b;
+            cu = bx * bw;
+            cv = by * bh;
+            return true;
         }
 
         int at(double x, double y, double[] scratch) {
@@ -283,7 +470,7 @@ public final class RasterWarp {
         }
 
         /** A value no ARGB pixel read from a block takes here: a pixel whose block could not be read. */
-        private static final int MISSING = 0x00FF00FF;
+        private static final int MISSING = MISSING_VALUE;
 
         private int pixel(int l, int[] d, int u, int v) {
             int bx = u / d[2];
@@ -322,7 +509,9 @@ public final class RasterWarp {
         }
 
         private int[] block(int l, int bx, int by) {
-            long key = (long) l << 56 | (long) bx << 28 | by;
+            // multiplied by an odd constant (one-to-one): packed as it is, the key's low bits, which pick HashMap's bin, hold
+            // only the row, so a frame's blocks shared a few bins and the lookups walked trees (half a frame's time)
+            long key = ((long) l << 56 | (long) bx << 28 | by) * 0x9E3779B97F4A7C15L;
             if (key == lastKey) {
                 return last;
             }

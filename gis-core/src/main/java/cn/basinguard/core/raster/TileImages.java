@@ -31,7 +31,7 @@ final class TileImages {
         int[] out = new int[width * height];
         int w = Math.min(width, img.getWidth());
         int h = Math.min(height, img.getHeight());
-        img.getRGB(0, 0, w, h, out, 0, width);
+        ArgbPixels.copy(img.getRaster(), img.getColorModel(), 0, 0, w, h, out, 0, width);
         return out;
     }
 

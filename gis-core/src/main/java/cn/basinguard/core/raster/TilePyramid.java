@@ -12,7 +12,11 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageOutputStream;
 import org.locationtech.jts.geom.Envelope;
 
 /**
@@ -43,6 +47,15 @@ public final class TilePyramid {
      */
     public static Written write(GeoPackageWriter w, String table, String identifier, String description, Crs crs, Envelope area,
                                 double finest, Painter painter, BooleanSupplier cancelled) throws SQLException {
+        return write(w, table, identifier, description, crs, area, finest, painter, cancelled, -1);
+    }
+
+    /**
+     * As above, with opaque tiles stored as JPEG of {@code jpegQuality} (0–1; negative: ImageIO's default, 0.75): a
+     * picture made for demonstration needs fewer bytes than a cut of a real orthophoto, whose detail is the point.
+     */
+    public static Written write(GeoPackageWriter w, String table, String identifier, String description, Crs crs, Envelope area,
+                                double finest, Painter painter, BooleanSupplier cancelled, float jpegQuality) throws SQLException {
         GpkgSrs srs = GpkgSrs.of(crs).orElseThrow(() -> new IllegalArgumentException("no definition for " + crs));
         w.addSrs(srs);
         List<Double> sizes = new ArrayList<>();
@@ -87,7 +100,7 @@ public final class TilePyramid {
                     if (!painter.paint(new RasterWarp.Frame(crs, minX, maxY, m.pixelX(), TILE, TILE), pixels)) {
                         return new Written(levels, tiles, bytes);
                     }
-                    byte[] data = encode(img, pixels);
+                    byte[] data = encode(img, pixels, jpegQuality);
                     if (data != null) {
                         w.insertTile(table, m.zoom(), col, row, data);
                         tiles++;
@@ -100,7 +113,7 @@ public final class TilePyramid {
     }
 
     /** JPEG when every pixel is opaque, PNG when some are not, null when none is painted. */
-    private static byte[] encode(BufferedImage img, int[] pixels) {
+    private static byte[] encode(BufferedImage img, int[] pixels, float jpegQuality) {
         boolean any = false;
         boolean opaque = true;
         for (int p : pixels) {
@@ -116,7 +129,20 @@ public final class TilePyramid {
             if (opaque) {
                 BufferedImage rgb = new BufferedImage(TILE, TILE, BufferedImage.TYPE_INT_RGB);
                 rgb.getRaster().setDataElements(0, 0, TILE, TILE, pixels);
-                ImageIO.write(rgb, "jpeg", out);
+                if (jpegQuality < 0) {
+                    ImageIO.write(rgb, "jpeg", out);
+                } else {
+                    ImageWriter jpeg = ImageIO.getImageWritersByFormatName("jpeg").next();
+                    ImageWriteParam param = jpeg.getDefaultWriteParam();
+                    param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+                    param.setCompressionQuality(jpegQuality);
+                    try (ImageOutputStream ios = ImageIO.createImageOutputStream(out)) {
+                        jpeg.setOutput(ios);
+                        jpeg.write(null, new IIOImage(rgb, null, null), param);
+                    } finally {
+                        jpeg.dispose();
+                    }
+                }
             } else {
                 BufferedImage argb = new BufferedImage(TILE, TILE, BufferedImage.TYPE_INT_ARGB);
                 argb.createGraphics().drawImage(img, 0, 0, null);

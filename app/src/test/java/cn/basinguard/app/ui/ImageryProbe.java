@@ -1,0 +1,159 @@
+package cn.basinguard.app.ui;
+
+import cn.basinguard.core.map.MapContent;
+import cn.basinguard.core.map.MapFeature;
+import cn.basinguard.core.map.MapLayer;
+import cn.basinguard.data.SampleData;
+import cn.basinguard.data.SyntheticOrthophoto;
+import java.awt.image.BufferedImage;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import javafx.application.Platform;
+import javafx.geometry.Bounds;
+import javafx.scene.control.Label;
+import javafx.scene.image.WritableImage;
+import javafx.scene.robot.Robot;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.locationtech.jts.geom.Envelope;
+
+/**
+ * Run by {@link ImageryDesktopTest} in a child JVM on a real X server with the GTK glass platform: makes the sample's
+ * 示意影像 ({@link SyntheticOrthophoto}, 5 m), opens the bundled sample and it together in the real window, zooms to a
+ * township-sized view around the biggest reservoir and saves what the screen shows as {@code imagery-gtk.png}. Writes
+ * what it saw (layer names, legend, where the map is on the screen) for the test to check.
+ *
+ * <p>Arguments: the output folder, the screenshot folder.
+ */
+public final class ImageryProbe {
+    private static final long WAIT_S = 180;
+
+    private ImageryProbe() {
+    }
+
+    public static void main(String[] args) {
+        try {
+            run(args);
+        } catch (Throwable e) {
+            e.printStackTrace();
+            System.exit(1); // the JavaFX thread would keep the JVM alive
+        }
+    }
+
+    private static void run(String[] args) throws Exception {
+        Path out = Path.of(args[0]);
+        Path screenshots = Path.of(args[1]);
+        Files.createDirectories(out);
+        Files.createDirectories(screenshots);
+        Path sample = SampleData.zengduSample();
+        Path ortho = out.resolve("zengdu-示意影像.gpkg");
+        Files.deleteIfExists(ortho);
+        SyntheticOrthophoto.write(sample, ortho, SyntheticOrthophoto.DEFAULT_PIXEL);
+        Platform.startup(() -> { });
+        Stage stage = fx(Stage::new);
+        WorkbenchApp app = new WorkbenchApp();
+        fx(() -> {
+            app.start(stage);
+            stage.setWidth(1500);
+            stage.setHeight(960);
+            return null;
+        });
+        waitFor(() -> fx(() -> app.map().contentProperty().get() != null && !app.layers().list().getItems().isEmpty()));
+        fx(() -> {
+            app.open(OpenedData.of(List.of(sample, ortho)));
+            return null;
+        });
+        waitFor(() -> fx(() -> {
+            MapContent c = app.map().contentProperty().get();
+            return c != null && !c.layers().isEmpty() && c.layers().get(0).isImagery() && app.map().viewportProperty().get() != null;
+        }));
+        MapContent content = fx(() -> app.map().contentProperty().get());
+        // a township's view (5 km wide) around the biggest reservoir: water, fields, forest and hamlets together
+        MapFeature reservoir = content.layers().stream().filter(l -> "SKSM".equals(l.table())).findFirst().orElseThrow().features().stream()
+                .max(Comparator.comparingDouble(f -> f.geometry().getArea())).orElseThrow();
+        org.locationtech.jts.geom.Coordinate c = reservoir.geometry().getEnvelopeInternal().centre();
+        Envelope view = new Envelope(c.x - 2500, c.x + 2500, c.y - 1800, c.y + 1800);
+        fx(() -> {
+            app.map().zoomTo(view);
+            return null;
+        });
+        waitFor(() -> fx(() -> app.map().upToDate()));
+        settle();
+        Properties facts = new Properties();
+        facts.setProperty("glass", fx(() -> com.sun.glass.ui.Application.GetApplication().getClass().getSimpleName()));
+        facts.setProperty("mapLayers", content.layers().stream().map(MapLayer::name).collect(Collectors.joining("\n")));
+        facts.setProperty("layerList", fx(() -> app.layers().list().getItems().stream().map(WorkbenchApp::describe).collect(Collectors.joining("\n"))));
+        StringBuilder legend = new StringBuilder();
+        fx(() -> {
+            stage.getScene().lookup("#legend").lookupAll(".label").forEach(n -> legend.append(((Label) n).getText()).append('\n'));
+            return null;
+        });
+        facts.setProperty("legend", legend.toString());
+        Bounds root = fx(() -> stage.getScene().getRoot().localToScreen(stage.getScene().getRoot().getBoundsInLocal()));
+        Bounds map = fx(() -> app.map().localToScreen(app.map().getBoundsInLocal()));
+        facts.setProperty("mapBox", (int) (map.getMinX() - root.getMinX()) + "," + (int) (map.getMinY() - root.getMinY()) + ","
+                + (int) map.getWidth() + "," + (int) map.getHeight());
+        Path shot = screenshots.resolve("imagery-gtk.png");
+        ImageIO.write(capture(root), "png", shot.toFile());
+        facts.setProperty("screenshot", shot.toString());
+        try (Writer w = Files.newBufferedWriter(out.resolve("probe.properties"))) {
+            facts.store(w, "ImageryProbe");
+        }
+        Platform.exit();
+        System.exit(0);
+    }
+
+    /** The screen's own pixels (through GTK), not a re-rendered snapshot of the scene. */
+    private static BufferedImage capture(Bounds b) throws Exception {
+        WritableImage fx = fx(() -> new Robot().getScreenCapture(null, Math.floor(b.getMinX()), Math.floor(b.getMinY()),
+                Math.ceil(b.getWidth()), Math.ceil(b.getHeight()), false));
+        int w = (int) fx.getWidth();
+        int h = (int) fx.getHeight();
+        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                img.setRGB(x, y, fx.getPixelReader().getArgb(x, y));
+            }
+        }
+        return img;
+    }
+
+    /** Lets the window lay out and paint before the screen is read (the map is painted on its own thread). */
+    private static void settle() throws Exception {
+        for (int i = 0; i < 6; i++) {
+            fx(() -> null);
+            Thread.sleep(250);
+        }
+    }
+
+    private static <T> T fx(Callable<T> work) throws Exception {
+        CompletableFuture<T> f = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                f.complete(work.call());
+            } catch (Throwable t) {
+                f.completeExceptionally(t);
+            }
+        });
+        return f.get(WAIT_S, TimeUnit.SECONDS);
+    }
+
+    private static void waitFor(Callable<Boolean> condition) throws Exception {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_S);
+        while (System.nanoTime() < end) {
+            if (condition.call()) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("not done within " + WAIT_S + " s");
+    }
+}
