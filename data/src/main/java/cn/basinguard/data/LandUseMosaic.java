@@ -76,7 +76,7 @@ final class LandUseMosaic {
             }
         }
         Envelope district = layout.outline().getEnvelopeInternal();
-        Coordinate city = new Coordinate(district.getMinX() + CITY_X * district.getWidth(), district.getMinY() + CITY_Y * district.getHeight());
+        Coordinate city = city(district);
         for (Cell c : mosaic.cells()) {
             Geometry region = lessWater(c.polygon(), water);
             boolean byWater = region != c.polygon();
@@ -89,11 +89,11 @@ final class LandUseMosaic {
             String dlbm;
             long h = hash(c.polygon());
             if (margin) {
-                dlbm = pick(h, new String[] {"1006", "1107", "0404", "1104"}, new double[] {0.40, 0.25, 0.20, 0.15});
+                dlbm = marginClass(h);
             } else if (redCells.contains(c.id())) {
-                dlbm = pick(h, new String[] {"0301", "0305", "0302", "0307"}, new double[] {0.72, 0.14, 0.06, 0.08});
+                dlbm = forestClass(h);
             } else {
-                dlbm = freeClass(c, h, unitEnv[c.unit()], city, byWater);
+                dlbm = freeClass(c.polygon(), h, unitEnv[c.unit()], city, byWater);
             }
             for (Polygon p : polygons(region)) {
                 out.add(new Patch(c.unit(), p, dlbm, null, -1));
@@ -105,7 +105,7 @@ final class LandUseMosaic {
             }
         }
         for (Cell c : mosaic.crumbs()) {
-            String dlbm = pick(hash(c.polygon()), new String[] {"0404", "1006", "0307"}, new double[] {0.5, 0.3, 0.2});
+            String dlbm = crumbClass(hash(c.polygon()));
             for (Polygon p : polygons(lessWater(c.polygon(), water))) {
                 out.add(new Patch(c.unit(), p, dlbm, null, -1));
             }
@@ -286,8 +286,29 @@ final class LandUseMosaic {
 
     private static final PrecisionModel MILLIMETRE = new PrecisionModel(1_000);
 
-    private static String freeClass(Cell c, long h, Envelope unit, Coordinate city, boolean byWater) {
-        Coordinate m = c.polygon().getEnvelopeInternal().centre();
+    /** The field margin around a 耕地 patch (the rest of its cell). */
+    static String marginClass(long h) {
+        return pick(h, new String[] {"1006", "1107", "0404", "1104"}, new double[] {0.40, 0.25, 0.20, 0.15});
+    }
+
+    /** The forest of a red-line cell: the red line lies in forest. */
+    static String forestClass(long h) {
+        return pick(h, new String[] {"0301", "0305", "0302", "0307"}, new double[] {0.72, 0.14, 0.06, 0.08});
+    }
+
+    /** A crumb, a piece too small to be a cell. */
+    static String crumbClass(long h) {
+        return pick(h, new String[] {"0404", "1006", "0307"}, new double[] {0.5, 0.3, 0.2});
+    }
+
+    /** The city centre of a district with this outline. */
+    static Coordinate city(Envelope district) {
+        return new Coordinate(district.getMinX() + CITY_X * district.getWidth(), district.getMinY() + CITY_Y * district.getHeight());
+    }
+
+    /** The class of a cell that carries neither 耕地 nor red line, by its place (town, village, hill, water). */
+    static String freeClass(Polygon cell, long h, Envelope unit, Coordinate city, boolean byWater) {
+        Coordinate m = cell.getEnvelopeInternal().centre();
         double west = (unit.getMaxX() - m.x) / unit.getWidth();
         double north = (m.y - unit.getMinY()) / unit.getHeight();
         double hill = west + north + 0.5 * CellGrid.unit(CellGrid.mix(h + 7));

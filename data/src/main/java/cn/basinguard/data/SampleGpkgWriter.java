@@ -9,8 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
-import cn.basinguard.core.check.LandClasses;
 import cn.basinguard.core.measure.EllipsoidalArea;
 import org.locationtech.jts.geom.util.GeometryFixer;
 import org.locationtech.jts.geom.GeometryFactory;
@@ -45,8 +43,7 @@ final class SampleGpkgWriter {
             SampleTables.writeSections(w, content.sections(), gf);
             SampleTables.writeSites(w, content.sites(), gf);
             SampleTables.writeTargets(w, content.targets());
-            SampleTables.writeNotes(w, parameters, List.of(), "DLTB 的 TBMJ 为椭球面积（国土调查办发〔2008〕32号，m²，两位小数），"
-                    + "耕地扣除田坎（KCXS 按坡度级，KCMJ = TBMJ × KCXS，TBDLMJ = TBMJ − KCMJ）；其他图层 MJ/TBMJ 为高斯平面面积");
+            SampleTables.writeNotes(w, parameters, List.of(), SampleTables.AREA_NOTE);
             SampleTables.createDefects(w);
             for (Defect d : content.defects()) {
                 SampleTables.insertDefect(w, d.layer(), d.index() + 1, d.type(), d.description());
@@ -66,36 +63,22 @@ final class SampleGpkgWriter {
         Map<Integer, String> tbbhByCell = new HashMap<>();
         Map<String, Integer> perVillage = new HashMap<>();
         Villages villages = new Villages(content.layout());
-        LandClasses names = LandClasses.standard();
         List<LandUseMosaic.Patch> patches = content.landUse();
         for (int i = 0; i < patches.size(); i++) {
             LandUseMosaic.Patch p = patches.get(i);
             String[] v = villages.of(p.unit(), p.geometry());
             String tbbh = String.valueOf(perVillage.merge(v[0], 1, Integer::sum));
-            Tillage t = p.tillage();
-            String dlbm = t != null ? t.dlbm() : p.dlbm();
-            String dlmc = t != null ? t.dlmc() : names.of(dlbm).name();
             if (p.cultivated() >= 0) {
                 tbbhByCell.put(content.land().cultivated().get(p.cultivated()).cell().id(), tbbh);
             }
-            boolean state = STATE_LAND.contains(dlbm);
-            String[] owner = state ? Villages.stateOwner(v) : Villages.collectiveOwner(v);
             MultiPolygon g = zone38(p.geometry());
             BigDecimal tbmj = ELLIPSOIDAL.tbmj(p.geometry().isValid() ? g : GeometryFixer.fix(g), SampleCrs.GK_ZONE38);
-            BigDecimal kcxs = t == null ? BigDecimal.ZERO : BigDecimal.valueOf(t.kcxs());
-            BigDecimal kcmj = tbmj.multiply(kcxs).setScale(2, RoundingMode.HALF_UP);
-            w.insertFeature(SampleLayers.CULTIVATED, g, String.format("4213032%011d", i + 1), "2001010100", tbbh, dlbm, dlmc,
-                    state ? "10" : "30", owner[0], owner[1], v[0], v[1], tbmj.doubleValue(), t == null ? null : "1203",
-                    kcxs.doubleValue(), kcmj.doubleValue(), tbmj.subtract(kcmj).doubleValue(), t == null ? null : t.gdlx(),
-                    t == null ? null : String.valueOf(t.slopeClass()), 2023, Annex3.UNIT_NAMES[p.unit()],
-                    p.cultivated() >= 0 ? defectNote(SampleLayers.CULTIVATED, p.cultivated()) : null);
+            w.insertFeature(SampleLayers.CULTIVATED, g, SampleTables.landUseValues(i, tbbh, p.dlbm(), p.tillage(), v, tbmj,
+                    p.unit(), p.cultivated() >= 0 ? defectNote(SampleLayers.CULTIVATED, p.cultivated()) : null));
         }
         return tbbhByCell;
     }
 
-    /** Classes held by the state (国有): rivers, reservoirs, highways, town land. */
-    private static final java.util.Set<String> STATE_LAND = java.util.Set.of("1101", "1103", "1003", "0701", "05H1", "0601",
-            "08H2", "1004", "0810");
     private static final EllipsoidalArea ELLIPSOIDAL = EllipsoidalArea.standard();
 
     private void writeBasicFarmland(GeoPackageWriter w, Map<Integer, String> tbbhByCell) throws SQLException {

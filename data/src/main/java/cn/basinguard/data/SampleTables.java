@@ -1,17 +1,21 @@
 package cn.basinguard.data;
 
 import cn.basinguard.core.gpkg.GeoPackageWriter;
+import cn.basinguard.core.check.LandClasses;
 import cn.basinguard.core.gpkg.GpkgColumn;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.MultiPolygon;
 import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.geom.util.AffineTransformation;
 import org.locationtech.jts.geom.util.GeometryFixer;
+import org.locationtech.jts.operation.overlayng.OverlayNG;
+import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
 
 /**
  * The sample's tables (names, columns, CRSs) and the rows that do not depend on how the land layers were made, shared
@@ -23,9 +27,9 @@ final class SampleTables {
     static final String TIMESTAMP = "2024-12-31T00:00:00.000Z";
     static final String DEMO_NOTE = "示意数据，非官方边界 / demonstration data, not official boundaries";
     static final String XZQDM = "421303";
-    static final String[][] DLBM = {{"0101", "水田"}, {"0102", "水浇地"}, {"0103", "旱地"}};
     static final String[] HXLX = {"水源涵养", "生物多样性维护", "其他生态系统服务功能"};
     private static final AffineTransformation TO_ZONE38 = AffineTransformation.translationInstance(SampleCrs.ZONE38_PREFIX, 0);
+    private static final AffineTransformation FROM_ZONE38 = AffineTransformation.translationInstance(-SampleCrs.ZONE38_PREFIX, 0);
 
     private SampleTables() {
     }
@@ -45,16 +49,6 @@ final class SampleTables {
         }
     }
 
-    static void createCultivated(GeoPackageWriter w) throws SQLException {
-        w.createFeatureTable(SampleLayers.CULTIVATED, "耕地（地类图斑 DLTB，仅01耕地）", "三调式地类图斑，示意数据", "geom",
-                "MULTIPOLYGON", SampleCrs.GK_ZONE38.epsg(), List.of(GpkgColumn.text("BSM", 18), GpkgColumn.text("YSDM", 10),
-                        GpkgColumn.text("TBBH", 8), GpkgColumn.text("DLBM", 5), GpkgColumn.text("DLMC", 60),
-                        GpkgColumn.text("QSXZ", 2), GpkgColumn.text("ZLDWDM", 19), GpkgColumn.text("ZLDWMC", 60),
-                        GpkgColumn.real("TBMJ"), GpkgColumn.real("KCXS"), GpkgColumn.real("KCMJ"),
-                        GpkgColumn.real("TBDLMJ"), GpkgColumn.text("GDLX", 2), GpkgColumn.integer("SJNF"),
-                        GpkgColumn.text("SSDY", 20), GpkgColumn.text("BZ", 254)));
-    }
-
     /**
      * The full 三调 DLTB of the sample (every class, tiling the district), with the fields of cn-standards §4.1:
      * TBMJ the ellipsoidal area (32号, as the checks measure it), KCXS/KCMJ/TBDLMJ the 田坎 deduction of 耕地.
@@ -68,6 +62,35 @@ final class SampleTables {
                         GpkgColumn.real("TBMJ"), GpkgColumn.text("KCDLBM", 5), GpkgColumn.real("KCXS"), GpkgColumn.real("KCMJ"),
                         GpkgColumn.real("TBDLMJ"), GpkgColumn.text("GDLX", 2), GpkgColumn.text("GDPDJB", 2),
                         GpkgColumn.integer("SJNF"), GpkgColumn.text("SSDY", 20), GpkgColumn.text("BZ", 254)));
+    }
+
+    /** Classes held by the state (国有): rivers, reservoirs, highways, town land. */
+    static final java.util.Set<String> STATE_LAND = java.util.Set.of("1101", "1103", "1003", "0701", "05H1", "0601",
+            "08H2", "1004", "0810");
+    private static final LandClasses LAND_CLASSES = LandClasses.standard();
+
+    /**
+     * The attribute values of DLTB patch {@code i} (0-based) after its geometry, shared by both writers: QSXZ 国有 (10)
+     * for {@link #STATE_LAND} and 集体 (30) elsewhere, the owner from the village, 耕地 with its slope class and 田坎
+     * (KCDLBM 1203, KCXS, KCMJ = TBMJ × KCXS, TBDLMJ = TBMJ − KCMJ).
+     *
+     * @param dlbm    the class of a patch that is not 耕地 (ignored when {@code tillage} is given)
+     * @param tillage 耕地 only, else null
+     * @param tbmj    the patch's ellipsoidal area, m² with 2 decimals
+     */
+    static Object[] landUseValues(long i, String tbbh, String dlbm, Tillage tillage, String[] village, BigDecimal tbmj,
+                                  int unit, String bz) {
+        Tillage t = tillage;
+        String code = t != null ? t.dlbm() : dlbm;
+        String dlmc = t != null ? t.dlmc() : LAND_CLASSES.of(code).name();
+        boolean state = STATE_LAND.contains(code);
+        String[] owner = state ? Villages.stateOwner(village) : Villages.collectiveOwner(village);
+        BigDecimal kcxs = t == null ? BigDecimal.ZERO : BigDecimal.valueOf(t.kcxs());
+        BigDecimal kcmj = tbmj.multiply(kcxs).setScale(2, RoundingMode.HALF_UP);
+        return new Object[] {String.format("4213032%011d", i + 1), "2001010100", tbbh, code, dlmc, state ? "10" : "30",
+            owner[0], owner[1], village[0], village[1], tbmj.doubleValue(), t == null ? null : "1203",
+            kcxs.doubleValue(), kcmj.doubleValue(), tbmj.subtract(kcmj).doubleValue(), t == null ? null : t.gdlx(),
+            t == null ? null : String.valueOf(t.slopeClass()), 2023, Annex3.UNIT_NAMES[unit], bz};
     }
 
     static void createBasicFarmland(GeoPackageWriter w) throws SQLException {
@@ -150,15 +173,15 @@ final class SampleTables {
         }
     }
 
+    /** What the area fields hold (the 面积 note), for every generated file. */
+    static final String AREA_NOTE = "DLTB 的 TBMJ 为椭球面积（国土调查办发〔2008〕32号，m²，两位小数），"
+            + "耕地扣除田坎（KCXS 按坡度级，KCMJ = TBMJ × KCXS，TBDLMJ = TBMJ − KCMJ）；其他图层 MJ/TBMJ 为高斯平面面积";
+
     /**
      * @param parameters how the file was generated ("seed=…; scale=…"), as the notes and the metadata say it
      * @param extra      further notes (name, text) of a benchmark variant; none for the sample
+     * @param areas      what the area fields hold (the 面积 note)
      */
-    static void writeNotes(GeoPackageWriter w, String parameters, List<String[]> extra) throws SQLException {
-        writeNotes(w, parameters, extra, "TBMJ/MJ 为高斯平面面积（m²，两位小数），未扣除田坎（KCXS=0）");
-    }
-
-    /** @param areas what the area fields hold (the 面积 note) */
     static void writeNotes(GeoPackageWriter w, String parameters, List<String[]> extra, String areas) throws SQLException {
         w.createAttributeTable(SampleLayers.NOTES, "数据说明", "", List.of(GpkgColumn.text("XM", 30),
                 GpkgColumn.text("NR", 500)));
@@ -199,6 +222,17 @@ final class SampleTables {
     /** The polygon moved from the design grid (EPSG:4547) into EPSG:4526, as a one-part multipolygon. */
     static MultiPolygon zone38(Polygon p, GeometryFactory gf) {
         return gf.createMultiPolygon(new Polygon[] {(Polygon) TO_ZONE38.transform(p)});
+    }
+
+    /**
+     * a − b computed where the file holds it: in zone 38 (doubles 7·10⁻⁹ m apart there), then moved back. A difference
+     * computed in the design grid can leave vertices a few nanometres apart that the move folds into a
+     * self-intersection; computed in zone 38 it is valid as written. The way back is exact (x + prefix − prefix, the two
+     * within a factor 2), so the stored result is the zone-38 one to the last bit, and so are a and b.
+     */
+    static Geometry differenceAsWritten(Geometry a, Geometry b) {
+        Geometry d = OverlayNGRobust.overlay(TO_ZONE38.transform(a), TO_ZONE38.transform(b), OverlayNG.DIFFERENCE);
+        return FROM_ZONE38.transform(d);
     }
 
     static double round2(double v) {

@@ -41,6 +41,14 @@ final class TileCells {
     }
 
     static List<TCell> of(TiledLayout tl, Tile t) {
+        return of(tl, t, null);
+    }
+
+    /**
+     * @param crumbs if not null, receives the pieces too small to be a cell (below {@link #MIN_CELL_AREA}), which the
+     *               land-use layer still needs to tile the district
+     */
+    static List<TCell> of(TiledLayout tl, Tile t, List<TCell> crumbs) {
         CellGrid g = tl.grid;
         Map<Coordinate, long[]> sites = new HashMap<>();
         List<Coordinate> coords = new ArrayList<>();
@@ -83,9 +91,18 @@ final class TileCells {
                 Geometry piece = units[u].containsProperly(cell) ? cell
                         : OverlayNGRobust.overlay(unitPieces[u], cell, OverlayNG.INTERSECTION);
                 List<Polygon> parts = new ArrayList<>();
+                List<Polygon> small = new ArrayList<>();
                 for (int p = 0; p < piece.getNumGeometries(); p++) {
-                    if (piece.getGeometryN(p) instanceof Polygon poly && poly.getArea() >= MIN_CELL_AREA) {
-                        parts.add(poly);
+                    if (piece.getGeometryN(p) instanceof Polygon poly && !poly.isEmpty()) {
+                        (poly.getArea() >= MIN_CELL_AREA ? parts : small).add(poly);
+                    }
+                }
+                if (crumbs != null) {
+                    small.sort(Comparator.<Polygon>comparingDouble(q -> q.getEnvelopeInternal().getMinX())
+                            .thenComparingDouble(q -> q.getEnvelopeInternal().getMinY()));
+                    for (int p = 0; p < small.size(); p++) {
+                        small.get(p).setUserData(null);
+                        crumbs.add(new TCell((int) ij[0], (int) ij[1], u, 16 + p, small.get(p), d));
                     }
                 }
                 // a stable part order, independent of the overlay's
@@ -98,8 +115,12 @@ final class TileCells {
                 }
             }
         }
-        out.sort(Comparator.comparingInt(TCell::j).thenComparingInt(TCell::i).thenComparingInt(TCell::unit)
-                .thenComparingInt(TCell::part));
+        Comparator<TCell> order = Comparator.comparingInt(TCell::j).thenComparingInt(TCell::i)
+                .thenComparingInt(TCell::unit).thenComparingInt(TCell::part);
+        out.sort(order);
+        if (crumbs != null) {
+            crumbs.sort(order);
+        }
         return out;
     }
 }

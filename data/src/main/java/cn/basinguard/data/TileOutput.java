@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The patches of one tile, ready to store, in write order: cultivated, basic-farmland and red-line features. A
- * basic-farmland feature names its cultivated patch by cell key (for TBBH), and its conflict if it has one.
+ * The patches of one tile, ready to store, in write order: land-use (DLTB, every class), basic-farmland and red-line
+ * features. A basic-farmland feature names its 耕地 patch by cell key (for TBBH), and its conflict if it has one.
  */
 final class TileOutput {
     /** No conflict. */
@@ -18,7 +18,14 @@ final class TileOutput {
     record Patch(int unit, PatchDefects.Stored stored, long key, int link) {
     }
 
-    final List<Patch> cultivated = new ArrayList<>();
+    /**
+     * One DLTB patch: its class ({@code tillage} for 耕地, else {@code dlbm}), the cell key of a 耕地 patch (−1 for the
+     * others) and its ellipsoidal area (m², unrounded; of the repaired shape for a faulty patch), measured on the worker.
+     */
+    record LandUse(int unit, PatchDefects.Stored stored, String dlbm, Tillage tillage, long key, double tbmj) {
+    }
+
+    final List<LandUse> landUse = new ArrayList<>();
     final List<Patch> farmland = new ArrayList<>();
     final List<Patch> red = new ArrayList<>();
 }

@@ -55,6 +55,8 @@ final class TileWork {
     /** One tile's cells and, in the big-polygon shape, the corridors cut to the tile. */
     static final class Context {
         final List<Classified> cells = new ArrayList<>();
+        /** The pieces too small to be cells: land use only. */
+        final List<TileCells.TCell> crumbs = new ArrayList<>();
         private final List<Integer> pieceCorridor = new ArrayList<>();
         private final List<PreparedGeometry> pieces = new ArrayList<>();
         private final List<Geometry> shapes = new ArrayList<>();
@@ -68,12 +70,16 @@ final class TileWork {
         this.rules = rules;
     }
 
+    TiledLayout layout() {
+        return tl;
+    }
+
     Context classify(Tile t) {
         Context ctx = new Context();
         if (rules.bigPolygons()) {
             cutCorridors(t, ctx);
         }
-        for (TileCells.TCell c : TileCells.of(tl, t)) {
+        for (TileCells.TCell c : TileCells.of(tl, t, ctx.crumbs)) {
             CellGrid.Draws d = c.draws();
             int u = c.unit();
             boolean covered = rules.covered(d.x(), d.y());

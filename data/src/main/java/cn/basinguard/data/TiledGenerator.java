@@ -84,7 +84,7 @@ final class TiledGenerator {
                 + (int) TileWork.CONFLICT_DEPTH + "米以上，列于 YLQX），供冲突核查与基准测试"});
         notes.add(new String[] {"项目选址", "按 SLYT 意图选位，未逐一验证；压占情况以核查结果为准"});
         TileBuilder builder = new TileBuilder(tl, work, plan, shape == ZengduSampleGenerator.Shape.INVALID, big);
-        try (TiledGpkgWriter w = new TiledGpkgWriter(out, layout, seed, parameters, gf)) {
+        try (TiledGpkgWriter w = new TiledGpkgWriter(out, layout, parameters, gf)) {
             w.writeFixed(big ? corridors.corridors : List.of(), reservoirs, sections, sites,
                     BottomLines.all(scale.areaFactor), notes);
             OrderedParallel.run(tiles, threads, builder::build, w::write);

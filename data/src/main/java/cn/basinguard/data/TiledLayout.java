@@ -97,6 +97,18 @@ final class TiledLayout {
         return false;
     }
 
+    /** The polygon less the reservoir surfaces it meets (the polygon itself if it meets none). */
+    Geometry lessWater(Polygon p) {
+        Geometry g = p;
+        for (Object o : water.query(p.getEnvelopeInternal())) {
+            Polygon w = ((Reservoir) o).surface();
+            if (w.intersects(g)) {
+                g = SampleTables.differenceAsWritten(g, w);
+            }
+        }
+        return g;
+    }
+
     /** Estimate from the seed point alone (a cell reaches about 0.7 spacing from its seed), for the planning pass. */
     boolean nearWaterEstimate(double x, double y) {
         double reach = RESERVOIR_SETBACK + 0.7 * grid.spacing;

@@ -39,6 +39,7 @@ final class TiledPlan {
 
     /** Per-unit histograms and sums of the second pass. */
     private static final class Totals {
+        /** containers' area net of 田坎 (× (1 − KCXS) of the cell's {@link Tillage}), as 耕地 is counted */
         final ScoreHistogram[] cultivated = {new ScoreHistogram(), new ScoreHistogram()};
         final ScoreHistogram[] host = {new ScoreHistogram(), new ScoreHistogram()};
         /** hosts counted (1 per cell) by score */
@@ -53,15 +54,19 @@ final class TiledPlan {
         byte[] unit = new byte[1024];
         int[] bin = new int[1024];
         double[] extra = new double[1024];
+        /** 1 − KCXS of the cell */
+        double[] net = new double[1024];
         int size;
 
-        void add(long h, int u, int b, double e) {
+        void add(long h, int u, int b, double e, double n) {
             if (size == hash.length) {
                 hash = Arrays.copyOf(hash, size * 2);
                 unit = Arrays.copyOf(unit, size * 2);
                 bin = Arrays.copyOf(bin, size * 2);
                 extra = Arrays.copyOf(extra, size * 2);
+                net = Arrays.copyOf(net, size * 2);
             }
+            net[size] = n;
             hash[size] = h;
             unit[size] = (byte) u;
             bin[size] = b;
@@ -157,13 +162,14 @@ final class TiledPlan {
                     continue;
                 }
                 double a = c.container().getArea();
-                all.cultivated[u].add(c.score(), a);
+                double net = TileBuilder.tillage(work.layout(), c.cell()).net();
+                all.cultivated[u].add(c.score(), a * net);
                 if (c.host()) {
                     all.host[u].add(c.score(), a);
                     all.hostCount[u].add(c.score(), 1);
                 }
                 if (work.conflictCandidate(c) && (!rules.bigPolygons() || !Double.isNaN(extras[k]))) {
-                    all.candidates.add(c.conflictHash(), u, ScoreHistogram.bin(c.score()), extras[k]);
+                    all.candidates.add(c.conflictHash(), u, ScoreHistogram.bin(c.score()), extras[k], net);
                 }
             }
         });
@@ -189,6 +195,7 @@ final class TiledPlan {
         Candidates e = all.candidates;
         long[][] byUnit = new long[2][];
         java.util.Map<Long, Double> extraOf = new java.util.HashMap<>();
+        java.util.Map<Long, Double> netOf = new java.util.HashMap<>();
         int[] n = new int[2];
         for (int u = 0; u < 2; u++) {
             byUnit[u] = new long[e.size];
@@ -198,6 +205,7 @@ final class TiledPlan {
             if (e.bin[k] >= rules.cultivatedBin[u]) {
                 byUnit[u][n[u]++] = e.hash[k];
                 extraOf.put(e.hash[k], e.extra[k]);
+                netOf.put(e.hash[k], e.net[k]);
             }
         }
         eligible = n[0] + n[1];
@@ -207,6 +215,7 @@ final class TiledPlan {
         int want = wantedConflicts >= 0 ? wantedConflicts : (int) Math.round(DEFAULT_CONFLICT_SHARE * hostCount);
         conflicts = 0;
         double[] extra = new double[2];
+        double[] extraNet = new double[2];
         for (int u = 0; u < 2; u++) {
             long[] mine = Arrays.copyOf(byUnit[u], n[u]);
             Arrays.sort(mine);
@@ -222,12 +231,14 @@ final class TiledPlan {
                     break;
                 }
                 extra[u] += x;
+                extraNet[u] += x * netOf.get(mine[k]);
                 conflictLimit[u] = mine[k];
                 conflicts++;
             }
         }
         for (int u = 0; u < 2; u++) {
-            double c = cultivated[u] + (big ? extra[u] : 0);
+            // 耕地 is calibrated net of 田坎 (Σ area × (1 − KCXS) hits the target), basic farmland gross
+            double c = cultivated[u] + (big ? extraNet[u] : 0);
             double h = host[u] + (big ? extra[u] : 0);
             cultivatedFactor[u] = factor(cultivatedTarget[u], c, "cultivated land", u);
             farmlandFactor[u] = factor(farmlandTarget[u], cultivatedFactor[u] * h, "basic farmland", u);

@@ -152,11 +152,12 @@ public final class ZengduSampleGenerator {
         TiledGpkgWriter.Counts k = r.counts();
         System.out.printf(Locale.ROOT, "wrote %s (%s, %s, seed %d) in %.1f s: %d MB, %d tiles%n", out, scale, shape, seed,
                 (System.nanoTime() - t0) / 1e9, Files.size(out) >> 20, r.tiles());
-        String[] names = {"cultivated (DLTB)", "basic farmland (YJJBNTTB)", "red line (STBHHX)"};
+        String[] names = {"land use (DLTB)", "basic farmland (YJJBNTTB)", "red line (STBHHX)"};
         for (int l = 0; l < 3; l++) {
             System.out.printf(Locale.ROOT, "  %-26s %9d features %11d vertices (max %d per feature)%n", names[l],
                     k.features[l], k.vertices[l], k.maxVertices[l]);
         }
+        System.out.printf(Locale.ROOT, "  耕地 patches in the DLTB: %d%n", k.cultivated);
         System.out.printf(Locale.ROOT, "  units: %d and %d boundary vertices; big red-line polygons: %d; sites: %d%n",
                 r.unitVertices()[0], r.unitVertices()[1], r.corridors(), r.sites());
         System.out.printf(Locale.ROOT, "  conflicts (basic farmland under red line): %d of %d eligible; faults: %s%n",
