@@ -18,9 +18,11 @@ import org.locationtech.jts.geom.GeometryFactory;
  * {@code --bureau} also writes the sample as a bureau's Shapefile folder ({@link BureauFolder}); {@code --control-list}
  * writes the bottom-line list as an Excel workbook ({@link ControlListWorkbook}).
  *
- * <p>The sample and the county variant of before (shape small, no {@code --conflicts}) come from the in-memory
- * generator, byte for byte as they always have; every other combination (big red-line polygons, invalid patches, a
- * chosen number of conflicts, the city scale) from the tiled, streaming one ({@link TiledGenerator}).
+ * <p>The sample (shape small, no {@code --conflicts}) comes from the in-memory generator, byte for byte as it always
+ * has; every other combination (the county and city scales, big red-line polygons, invalid patches, a chosen number of
+ * conflicts) from the tiled, streaming one ({@link TiledGenerator}). The county once came from the in-memory
+ * generator too; with a DLTB that tiles the district its global noding would hold every county boundary at once, so
+ * the county is tiled now, with the same full-tiling land use made cell by cell.
  */
 public final class ZengduSampleGenerator {
     public static final long DEFAULT_SEED = 20230904L;
@@ -127,14 +129,14 @@ public final class ZengduSampleGenerator {
                 c.reservoirs().size(), c.sections().size(), c.sites().size(), (System.nanoTime() - t0) / 1e9);
     }
 
-    /** Whether the options call for the tiled generator (everything but the sample and the county of before). */
+    /** Whether the options call for the tiled generator (everything but the sample). */
     static boolean tiled(Scale scale, Shape shape, int conflicts) {
-        return scale == Scale.CITY || shape != Shape.SMALL || conflicts >= 0;
+        return scale != Scale.SAMPLE || shape != Shape.SMALL || conflicts >= 0;
     }
 
     /**
-     * Writes a variant of any shape and scale; with shape small, no conflict count (−1) and scale sample or county,
-     * exactly {@link #generate(Path, long, Scale)}.
+     * Writes a variant of any shape and scale; with shape small, no conflict count (−1) and scale sample, exactly
+     * {@link #generate(Path, long, Scale)}.
      *
      * @param threads worker threads of the tiled generator (the bytes written do not depend on it)
      */
@@ -167,14 +169,14 @@ public final class ZengduSampleGenerator {
                 r.plan().cultivatedFactor[1], r.plan().farmlandFactor[0], r.plan().farmlandFactor[1]);
     }
 
-    /** Builds the sample for a seed and scale and writes it to {@code out}. */
+    /** Builds the sample (or the small-patch variant of a larger scale) for a seed and writes it to {@code out}. */
     public static void generate(Path out, long seed, Scale scale) throws Exception {
-        write(out, seed, scale);
+        generate(out, seed, scale, Shape.SMALL, -1, Runtime.getRuntime().availableProcessors());
     }
 
     static SampleContent write(Path out, long seed, Scale scale) throws Exception {
-        if (scale == Scale.CITY) {
-            throw new IllegalArgumentException("the city scale is made by the tiled generator only (it does not fit in memory)");
+        if (scale != Scale.SAMPLE) {
+            throw new IllegalArgumentException("the county and city scales are made by the tiled generator only");
         }
         SampleContent content = build(seed, scale);
         new SampleGpkgWriter(content, new GeometryFactory()).write(out);
