@@ -52,7 +52,8 @@ final class TileBuilder {
         for (TileWork.Classified c : ctx.cells) {
             int u = c.cell().unit();
             Polygon cell = c.cell().polygon();
-            Geometry region = c.nearWater() ? tl.lessWater(cell) : cell;
+            // every cell, not only those near water by the planning rule: a cell under a corridor is not tested there
+            Geometry region = tl.lessWater(cell);
             long h = LandUseMosaic.hash(cell);
             String dlbm;
             LandRules.Use use = work.use(c);
