@@ -26,9 +26,9 @@ import org.locationtech.jts.index.strtree.STRtree;
 
 /**
  * A synthetic orthophoto (示意影像) of the sample district, made from the sample's own layers so that what a planner
- * sees under the red lines agrees with them: the cultivated patches (DLTB) as paddy, irrigated or dry fields by their
- * DLBM, the reservoirs (SKSM) as water, the ecological red line (STBHHX) as forest, and elsewhere a mosaic of woodland,
- * grass, fields and hamlets. Colours carry noise at several wavelengths, fields get furrows and bunds, so that it reads as
+ * sees under the red lines agrees with them: the land-use patches (DLTB) by their DLBM — 耕地 as paddy, irrigated or dry
+ * fields, 园地 as dry fields, 林地 as forest, 11xx as water —, the reservoirs (SKSM) as water, the ecological red line
+ * (STBHHX) as forest, and elsewhere (towns, villages, roads, grass) a mosaic of woodland, grass, fields and hamlets. Colours carry noise at several wavelengths, fields get furrows and bunds, so that it reads as
  * imagery, not as a coloured map. It is not imagery: the table's identifier says 示意影像 and its description says it
  * is made up, so no one mistakes it for a licensed orthophoto.
  *
@@ -41,7 +41,7 @@ public final class SyntheticOrthophoto {
     /** The tile table; its identifier is what the map and the legend show. */
     public static final String TABLE = "SYYX";
     public static final String IDENTIFIER = "示意影像";
-    public static final String DESCRIPTION = "示意影像（合成，非真实影像）：由曾都区示例数据的耕地图斑、水库水面和生态保护红线按地类着色并加纹理生成，"
+    public static final String DESCRIPTION = "示意影像（合成，非真实影像）：由曾都区示例数据的地类图斑、水库水面和生态保护红线按地类着色并加纹理生成，"
             + "仅供演示界面，不得用于审批、量测或任何正式用途。Synthetic demonstration imagery made from the sample's layers; not a real orthophoto.";
     /** Finest pixel (m): fields and bunds still show at township zoom, and the file stays a few megabytes. */
     public static final double DEFAULT_PIXEL = 5;
@@ -129,9 +129,25 @@ public final class SyntheticOrthophoto {
         }, p -> { });
     }
 
+    /**
+     * The ground a 三调 class shows from above: 耕地 by its kind, 园地 as dry fields, 林地 as forest, water (11xx) as
+     * water; towns, villages, roads and grass (0) are left to the background mosaic of woodland, grass and hamlets.
+     */
     private static int kindOf(Object dlbm) {
         String c = dlbm == null ? "" : dlbm.toString();
-        return c.startsWith("0101") ? PADDY : c.startsWith("0102") ? IRRIGATED : DRY;
+        if (c.startsWith("0101")) {
+            return PADDY;
+        }
+        if (c.startsWith("0102")) {
+            return IRRIGATED;
+        }
+        if (c.startsWith("01") || c.startsWith("02")) {
+            return DRY;
+        }
+        if (c.startsWith("03")) {
+            return FOREST;
+        }
+        return c.startsWith("11") ? WATER : BACKGROUND;
     }
 
     /** Paints one tile: the sample's patches into a class map, then each pixel's colour from its class and the noise. */
