@@ -1,11 +1,11 @@
 package cn.basinguard.app.ui;
 
-import static cn.basinguard.app.ui.GlyphProbe.capture;
-import static cn.basinguard.app.ui.GlyphProbe.fx;
-import static cn.basinguard.app.ui.GlyphProbe.save;
-import static cn.basinguard.app.ui.GlyphProbe.settle;
-import static cn.basinguard.app.ui.GlyphProbe.waitFor;
-import static cn.basinguard.app.ui.GlyphProbe.waitForNode;
+import static cn.basinguard.app.ui.ProbeScreen.capture;
+import static cn.basinguard.app.ui.ProbeScreen.fx;
+import static cn.basinguard.app.ui.ProbeScreen.save;
+import static cn.basinguard.app.ui.ProbeScreen.settle;
+import static cn.basinguard.app.ui.ProbeScreen.waitFor;
+import static cn.basinguard.app.ui.ProbeScreen.waitForNode;
 
 import cn.basinguard.core.source.pg.PgAddress;
 import java.io.Writer;

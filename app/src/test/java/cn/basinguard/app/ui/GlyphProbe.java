@@ -1,16 +1,18 @@
 package cn.basinguard.app.ui;
 
-import java.awt.image.BufferedImage;
-import java.io.IOException;
+import static cn.basinguard.app.ui.ProbeScreen.capture;
+import static cn.basinguard.app.ui.ProbeScreen.fx;
+import static cn.basinguard.app.ui.ProbeScreen.save;
+import static cn.basinguard.app.ui.ProbeScreen.settle;
+import static cn.basinguard.app.ui.ProbeScreen.waitFor;
+import static cn.basinguard.app.ui.ProbeScreen.waitForNode;
+
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
@@ -20,10 +22,7 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
-import javafx.scene.image.WritableImage;
-import javafx.scene.robot.Robot;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 
 /**
  * Run by {@link DesktopGlyphTest} in a child JVM on a real X server with the GTK glass platform (not Monocle): starts
@@ -39,7 +38,6 @@ public final class GlyphProbe {
     static final String TEXT = "㵐水片区";
     static final String MISSING = "\uE000水片区";
     static final String PLAIN = "涢水片区 耕地保有量 BasinGuard 1:10,000 ≥29.51 万亩";
-    private static final long WAIT_S = 90;
 
     private GlyphProbe() {
     }
@@ -76,7 +74,7 @@ public final class GlyphProbe {
         });
         Labeled cell = waitForNode(() -> indicators.lookupAll(".table-cell").stream()
                 .filter(n -> n instanceof TableCell<?, ?> c && TEXT.equals(c.getText())).findFirst().orElse(null));
-        settle();
+        settle(3, 150);
         Properties facts = new Properties();
         facts.setProperty("pipeline", fx(() -> com.sun.prism.GraphicsPipeline.getPipeline().getClass().getSimpleName()));
         facts.setProperty("glass", fx(() -> com.sun.glass.ui.Application.GetApplication().getClass().getSimpleName()));
@@ -103,7 +101,7 @@ public final class GlyphProbe {
         });
         Labeled header = waitForNode(() -> alert.getDialogPane().lookupAll(".label").stream()
                 .filter(n -> n instanceof Labeled l && TEXT.equals(l.getText())).findFirst().orElse(null));
-        settle();
+        settle(3, 150);
         save(capture(stage.getScene().getRoot()), out.resolve("window.png"));
         save(capture(alert.getDialogPane()), out.resolve("dialog.png"));
 
@@ -140,7 +138,7 @@ public final class GlyphProbe {
             place.setText(MISSING);
             return null;
         });
-        settle();
+        settle(3, 150);
         save(capture(area), out.resolve(name + "-missing.png"));
         String style = fx(place::getStyle);
         fx(() -> {
@@ -148,7 +146,7 @@ public final class GlyphProbe {
             place.setStyle(style + "; -fx-font-family: \"" + DesktopFonts.FAMILY + "\";");
             return null;
         });
-        settle();
+        settle(3, 150);
         facts.setProperty(name + ".bundledFont", fx(() -> place.getFont().getName()));
         save(capture(area), out.resolve(name + "-bundled.png"));
         fx(() -> {
@@ -168,82 +166,14 @@ public final class GlyphProbe {
             place.setText(PLAIN);
             return place.localToScreen(place.getBoundsInLocal());
         });
-        settle();
+        settle(3, 150);
         save(capture(area), out.resolve("plain-real.png"));
         String style = fx(place::getStyle);
         fx(() -> {
             place.setStyle(style + "; -fx-font-family: \"" + desktop + "\";");
             return null;
         });
-        settle();
+        settle(3, 150);
         save(capture(area), out.resolve("plain-desktop.png"));
-    }
-
-    static BufferedImage capture(Node node) throws Exception {
-        return capture(fx(() -> node.localToScreen(node.getBoundsInLocal())));
-    }
-
-    /** The screen's own pixels (through GTK), not a re-rendered snapshot of the scene. */
-    static BufferedImage capture(Bounds b) throws Exception {
-        WritableImage fx = fx(() -> new Robot().getScreenCapture(null, Math.floor(b.getMinX()), Math.floor(b.getMinY()),
-                Math.ceil(b.getWidth()), Math.ceil(b.getHeight()), false));
-        int w = (int) fx.getWidth();
-        int h = (int) fx.getHeight();
-        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                img.setRGB(x, y, fx.getPixelReader().getArgb(x, y));
-            }
-        }
-        return img;
-    }
-
-    static void save(BufferedImage img, Path file) throws IOException {
-        ImageIO.write(img, "png", file.toFile());
-    }
-
-    /** Lets the window lay out and paint a change before the screen is read. */
-    static void settle() throws Exception {
-        for (int i = 0; i < 3; i++) {
-            fx(() -> null);
-            Thread.sleep(150);
-        }
-    }
-
-    static <T> T fx(Callable<T> work) throws Exception {
-        CompletableFuture<T> f = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                f.complete(work.call());
-            } catch (Throwable t) {
-                f.completeExceptionally(t);
-            }
-        });
-        return f.get(WAIT_S, TimeUnit.SECONDS);
-    }
-
-    static <T extends Node> T waitForNode(Callable<Node> find) throws Exception {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_S);
-        while (System.nanoTime() < end) {
-            Node n = fx(find);
-            if (n != null) {
-                @SuppressWarnings("unchecked")
-                T t = (T) n;
-                return t;
-            }
-            Thread.sleep(100);
-        }
-        throw new IllegalStateException("not shown within " + WAIT_S + " s");
-    }
-
-    static void waitFor(Callable<Boolean> condition) throws Exception {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_S);
-        while (System.nanoTime() < end) {
-            if (condition.call()) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new IllegalStateException("not done within " + WAIT_S + " s");
     }
 }

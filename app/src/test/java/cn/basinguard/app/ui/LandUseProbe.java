@@ -1,21 +1,19 @@
 package cn.basinguard.app.ui;
 
-import java.awt.image.BufferedImage;
+import static cn.basinguard.app.ui.ProbeScreen.capture;
+import static cn.basinguard.app.ui.ProbeScreen.fx;
+import static cn.basinguard.app.ui.ProbeScreen.settle;
+import static cn.basinguard.app.ui.ProbeScreen.waitFor;
+
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.Properties;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
-import javafx.geometry.Bounds;
 import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
-import javafx.scene.image.WritableImage;
-import javafx.scene.robot.Robot;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import org.locationtech.jts.geom.Envelope;
@@ -30,7 +28,6 @@ import org.locationtech.jts.geom.Envelope;
  * <p>Arguments: the output folder, the screenshot folder.
  */
 public final class LandUseProbe {
-    private static final long WAIT_S = 120;
 
     private LandUseProbe() {
     }
@@ -129,55 +126,5 @@ public final class LandUseProbe {
         }
         Platform.exit();
         System.exit(0);
-    }
-
-    /** The screen's own pixels (through GTK), not a re-rendered snapshot of the scene. */
-    private static BufferedImage capture(Bounds b) throws Exception {
-        WritableImage fx = fx(() -> new Robot().getScreenCapture(null, Math.floor(b.getMinX()), Math.floor(b.getMinY()),
-                Math.ceil(b.getWidth()), Math.ceil(b.getHeight()), false));
-        int w = (int) fx.getWidth();
-        int h = (int) fx.getHeight();
-        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                img.setRGB(x, y, fx.getPixelReader().getArgb(x, y));
-            }
-        }
-        return img;
-    }
-
-    /** Lets the window lay out and paint before the screen is read (the map is painted on its own thread). */
-    private static void settle() throws Exception {
-        for (int i = 0; i < 6; i++) {
-            fx(() -> null);
-            Thread.sleep(250);
-        }
-    }
-
-    private static <T> T fx(Callable<T> work) throws Exception {
-        CompletableFuture<T> f = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                f.complete(work.call());
-            } catch (Throwable t) {
-                f.completeExceptionally(t);
-            }
-        });
-        return f.get(WAIT_S, TimeUnit.SECONDS);
-    }
-
-    private static void waitFor(Callable<Boolean> condition) throws Exception {
-        waitFor(condition, () -> "");
-    }
-
-    private static void waitFor(Callable<Boolean> condition, Callable<String> why) throws Exception {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_S);
-        while (System.nanoTime() < end) {
-            if (condition.call()) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new IllegalStateException("not done within " + WAIT_S + " s: " + fx(why));
     }
 }
