@@ -60,5 +60,15 @@ class LandUseReconciliationTest {
                 "the case this test is for: pieces that do not add up to the site's 32号 area to 0.01 m² (" + gap + ")");
         assertTrue(lu.outside().isZero(), "nothing uncovered: " + lu.outside());
         assertTrue(lu.doubleCounted().isZero(), "nothing counted twice: " + lu.doubleCounted());
+        // and the sheet's table adds up to the site's area: the difference has its own line, not the uncovered one's
+        var sheet = new cn.basinguard.core.report.SheetBuilder(report, java.time.LocalDate.of(2026, 1, 1),
+                cn.basinguard.core.report.Fingerprint.of(List.of(file), "test", CheckParameters.DEFAULT, Map.of())).siteSheet(site);
+        var rows = sheet.tables().get(3).rows();
+        var tail = rows.subList(rows.size() - 4, rows.size());
+        assertEquals(List.of("合计", "土地利用现状图层未覆盖", "逐图斑椭球面积计算差（32号方法，非图层缺漏）", "项目用地面积"),
+                tail.stream().map(r -> r.get(1).text()).toList());
+        assertEquals("0.00", tail.get(1).get(3).text());
+        assertEquals(cn.basinguard.core.report.Figures.m2(site.area().m2()),
+                tail.get(0).get(3).number().add(tail.get(2).get(3).number()), "total + difference = site area, as printed");
     }
 }
