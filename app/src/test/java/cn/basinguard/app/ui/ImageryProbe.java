@@ -84,6 +84,14 @@ public final class ImageryProbe {
             return null;
         });
         waitFor(() -> fx(() -> app.map().upToDate()));
+        // the land-use layer tiles the district and hides the imagery under it: switched off, as a planner does
+        fx(() -> {
+            ((javafx.scene.control.CheckBox) stage.getScene().lookup("#visible-DLTB")).fire();
+            return null;
+        });
+        waitFor(() -> fx(() -> app.map().contentProperty().get().layers().stream().filter(l -> "DLTB".equals(l.table()))
+                .noneMatch(MapLayer::visible)));
+        waitFor(() -> fx(() -> app.map().upToDate()));
         settle();
         Properties facts = new Properties();
         facts.setProperty("glass", fx(() -> com.sun.glass.ui.Application.GetApplication().getClass().getSimpleName()));
