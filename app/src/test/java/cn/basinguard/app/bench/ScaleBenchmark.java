@@ -191,14 +191,23 @@ public final class ScaleBenchmark {
         return p;
     }
 
-    private static final Pattern CONFLICT = Pattern.compile("\"basic_farmland_eco_redline_planar_m2\"\\s*:\\s*([-0-9.eE+]+)");
-
+    /**
+     * The check's basic-farmland/red-line conflict area, streamed: with per-site land classes and patch rows the JSON of
+     * a county is ~50 MB, which read whole into a String did not fit the benchmark's own 256 MB heap.
+     */
     private static double conflictArea(Path json, TimedRun r) throws IOException {
         if (!r.finished() || !Files.isRegularFile(json)) {
             return Double.NaN;
         }
-        Matcher m = CONFLICT.matcher(Files.readString(json, StandardCharsets.UTF_8));
-        return m.find() ? Double.parseDouble(m.group(1)) : Double.NaN;
+        try (com.fasterxml.jackson.core.JsonParser p = new com.fasterxml.jackson.core.JsonFactory().createParser(json.toFile())) {
+            for (com.fasterxml.jackson.core.JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
+                if (t == com.fasterxml.jackson.core.JsonToken.FIELD_NAME && "basic_farmland_eco_redline_planar_m2".equals(p.currentName())) {
+                    p.nextToken();
+                    return p.getDoubleValue();
+                }
+            }
+        }
+        return Double.NaN;
     }
 
     /** The peer's last query prints "SUM(area) (Real) = X": basic farmland ∩ red line. */
