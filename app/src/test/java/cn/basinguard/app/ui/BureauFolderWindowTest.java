@@ -303,13 +303,21 @@ class BureauFolderWindowTest extends WindowTest {
     // ---- helpers ----
 
     private void sampleShown() throws Exception {
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> app.map().contentProperty().get() != null && !app.layers().list().getItems().isEmpty());
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> onFx(() -> app.map().contentProperty().get() != null && !app.layers().list().getItems().isEmpty()));
+    }
+
+    /**
+     * Reads the window's state on the JavaFX thread: the layer list changes there while a source opens (and its rows
+     * are counted in the background), and a stream over it from the test's thread can meet it mid-change.
+     */
+    private static <T> T onFx(java.util.concurrent.Callable<T> read) throws Exception {
+        return WaitForAsyncUtils.asyncFx(read).get(30, TimeUnit.SECONDS);
     }
 
     /** Waits until the layers of the opened folder are listed with their sources. */
     private void layersOf(String folderName) throws Exception {
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> app.layers().list().getItems().stream()
-                .anyMatch(l -> app.layers().sourceOf(l) != null && app.layers().sourceOf(l).location().contains("/" + folderName + "/")));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> onFx(() -> app.layers().list().getItems().stream()
+                .anyMatch(l -> app.layers().sourceOf(l) != null && app.layers().sourceOf(l).location().contains("/" + folderName + "/"))));
         WaitForAsyncUtils.waitForFxEvents();
     }
 
