@@ -15,6 +15,7 @@ import cn.basinguard.core.gpkg.Feature;
 import cn.basinguard.core.gpkg.GeoPackageSource;
 import cn.basinguard.core.gpkg.LayerInfo;
 import cn.basinguard.core.source.SourceOptions;
+import cn.basinguard.core.source.RowFilter;
 import cn.basinguard.core.source.pg.PostGisSource;
 import cn.basinguard.data.SampleData;
 import java.sql.Connection;
@@ -186,6 +187,31 @@ public class PostGisSourceTest {
             assertEquals(either, src.rowsFetched() - before);
             assertEquals(either, fids.stream().distinct().count());
             assertEquals(inBox, either);
+        }
+    }
+
+    @Test
+    void aFilteredReadLeavesTheOtherLandClassesOnTheServer() throws SQLException {
+        try (PostGisSource src = open(schema)) {
+            Envelope all = new Envelope(-1e9, 1e9, -1e9, 1e9);
+            RowFilter cultivated = new RowFilter("dlbm", "01", true);
+            for (RowFilter filter : List.of(cultivated, cultivated.negate())) {
+                List<Long> java = new ArrayList<>();
+                src.readMeeting("dltb", List.of(all), null, List.of("dlbm"), f -> {
+                    if (filter.test(f)) {
+                        java.add(f.fid());
+                    }
+                }, p -> { });
+                long before = src.rowsFetched();
+                List<Long> sql = new ArrayList<>();
+                src.readMeeting("dltb", List.of(all), null, List.of("dlbm"), filter, f -> sql.add(f.fid()), p -> { });
+                assertEquals(java, sql, "the rows the rule keeps, in key order");
+                // the server sent only those: the other classes never left it
+                assertEquals(sql.size(), src.rowsFetched() - before);
+            }
+            long rows = TestDatabase.count(schema, "dltb");
+            long kept = count("SELECT count(*) FROM " + schema + ".dltb WHERE dlbm LIKE '01%'");
+            assertTrue(kept > 0 && kept < rows, kept + " of " + rows);
         }
     }
 

@@ -5,6 +5,7 @@ import cn.basinguard.core.gpkg.FeatureSink;
 import cn.basinguard.core.gpkg.LayerInfo;
 import cn.basinguard.core.gpkg.ReadProblem;
 import cn.basinguard.core.source.DataSource;
+import cn.basinguard.core.source.RowFilter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,37 +35,39 @@ final class SourceReader implements LayerReader {
         this.fields = fields;
         this.onlyCultivated = onlyCultivated;
         this.area = area;
+        String landClass = null;
+        if (onlyCultivated) {
+            Map<String, Object> names = new java.util.LinkedHashMap<>();
+            (fields != null ? fields : info.fields().stream().map(LayerInfo.FieldInfo::name).toList()).forEach(n -> names.put(n, null));
+            landClass = FieldPurpose.LAND_CLASS.find(names);
+        }
+        // 耕地 is DLBM 01xx (DatasetLoader.isCultivated, which still tests each feature)
+        this.cultivated = landClass == null ? null : new RowFilter(landClass, "01", true);
     }
+
+    /** A land-use layer read as cultivated land: the test on its land class that the source applies; null otherwise. */
+    private final RowFilter cultivated;
 
     @Override
     public void read(Envelope bbox, Consumer<SourceFeature> sink) {
-        read(bbox, sink, null);
+        readAny(bbox == null ? null : List.of(bbox), sink);
     }
 
     /**
-     * Whether {@link #read(Envelope, Consumer, Consumer)} hands out the other land classes of a land-use layer read as
-     * cultivated land: it does when it reads from the source (a layer it holds holds only its 耕地).
+     * Whether {@link #readOthers} hands out the other land classes of a land-use layer read as cultivated land: it does
+     * when it reads from the source (a layer it holds holds only its 耕地).
      */
     boolean passesOthers() {
-        return onlyCultivated && source.indexed(info.name());
+        return cultivated != null && source.indexed(info.name());
     }
 
     /**
-     * As {@link #read(Envelope, Consumer)}; the features of a land-use layer that are not 耕地, which this reader leaves
-     * out, go to {@code others} (when not null and {@link #passesOthers()}), so that one read serves both roles.
+     * Several boxes read at once: a feature that two of them meet comes once (from a database, is sent once). A 三调
+     * land-use layer read as cultivated land is asked for its 耕地 only: the source never decodes the other classes'
+     * rows (three quarters of a DLTB), which the site review reads apart, around the sites ({@link #readOthers}).
      */
-    void read(Envelope bbox, Consumer<SourceFeature> sink, Consumer<SourceFeature> others) {
-        readAny(bbox == null ? null : List.of(bbox), sink, others);
-    }
-
-    /** Several boxes read at once: a feature that two of them meet comes once (from a database, is sent once). */
     @Override
     public void readAny(List<Envelope> boxes, Consumer<SourceFeature> sink) {
-        readAny(boxes, sink, null);
-    }
-
-    /** As {@link #read(Envelope, Consumer, Consumer)}, where any of {@code boxes} is met (everywhere when null). */
-    void readAny(List<Envelope> boxes, Consumer<SourceFeature> sink, Consumer<SourceFeature> others) {
         if (!source.indexed(info.name())) {
             if (boxes == null) {
                 held().read(null, sink);
@@ -73,6 +76,27 @@ final class SourceReader implements LayerReader {
             }
             return;
         }
+        readFromSource(boxes, cultivated, f -> {
+            if (keeps(f)) {
+                sink.accept(toSource(f));
+            }
+        });
+    }
+
+    /**
+     * The features of a land-use layer read as cultivated land that are not 耕地, whose box meets any of {@code boxes}
+     * (when {@link #passesOthers()}): what the site review needs besides cultivated land, read around the sites only.
+     */
+    void readOthers(List<Envelope> boxes, Consumer<SourceFeature> others) {
+        readFromSource(boxes, cultivated.negate(), f -> {
+            if (!DatasetLoader.isCultivated(f.attributes()) && (area == null || area.meets(f.geometry()))) {
+                others.accept(toSource(f));
+            }
+        });
+    }
+
+    /** Reads the source where any of {@code boxes} is met (everywhere when null), within the area, by {@code filter} (null: all rows). */
+    private void readFromSource(List<Envelope> boxes, RowFilter filter, FeatureSink pass) {
         List<Envelope> wanted = new ArrayList<>();
         if (boxes == null) {
             wanted.add(area == null ? null : area.envelope());
@@ -87,21 +111,22 @@ final class SourceReader implements LayerReader {
                 return;
             }
         }
-        FeatureSink pass = f -> {
-            if (!ListReader.hasPosition(f.geometry())) {
-                return;
-            }
-            if (keeps(f)) {
-                sink.accept(toSource(f));
-            } else if (others != null && onlyCultivated && (area == null || area.meets(f.geometry()))) {
-                others.accept(toSource(f));
+        FeatureSink positioned = f -> {
+            if (ListReader.hasPosition(f.geometry())) {
+                pass.accept(f);
             }
         };
         if (wanted.size() == 1 && wanted.get(0) == null) {
-            source.read(info.name(), null, fields, pass, this::problem);
-        } else {
+            source.read(info.name(), null, fields, filter == null ? positioned : f -> {
+                if (filter.test(f)) {
+                    positioned.accept(f);
+                }
+            }, this::problem);
+        } else if (filter == null) {
             // what meets a box but not the area stays in a source that can tell (a database)
-            source.readMeeting(info.name(), wanted, area == null ? null : area.near(), fields, pass, this::problem);
+            source.readMeeting(info.name(), wanted, area == null ? null : area.near(), fields, positioned, this::problem);
+        } else {
+            source.readMeeting(info.name(), wanted, area == null ? null : area.near(), fields, filter, positioned, this::problem);
         }
     }
 

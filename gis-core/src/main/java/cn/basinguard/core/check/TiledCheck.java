@@ -68,9 +68,8 @@ final class TiledCheck {
     /** Whether the land-use layer is the layer that also serves as cultivated land (whose tiles report its 耕地 patches). */
     private final boolean landUseIsCultivated;
     /**
-     * Whether the tiles' read of cultivated land hands out the land-use layer's other classes too (the two roles are one
-     * layer, read from its source): then a site's land use is that read's, with no read of its own, and its 耕地 pieces are
-     * the ones cultivated land measured.
+     * Whether the land-use layer is the layer read as cultivated land, from its source: then a site's 耕地 pieces are the
+     * ones cultivated land measured, and the tile reads the other classes apart, around its sites.
      */
     private final boolean othersFromCultivated;
 
@@ -228,26 +227,27 @@ final class TiledCheck {
             }
             Map<LayerRole, List<WorkingFeature>> owned = new EnumMap<>(LayerRole.class);
             Map<LayerRole, List<WorkingFeature>> near = new EnumMap<>(LayerRole.class);
-            // the land-use layer's other classes, as read with its 耕地, around this tile's sites (not yet in the grid)
-            List<SourceFeature> otherLandUse = new ArrayList<>();
-            Envelope othersBox = othersFromCultivated && !siteBox.isNull() ? inLayer(siteBox, layers.get(LayerRole.LAND_USE).crs()) : null;
             for (LayerRole role : List.of(LayerRole.CULTIVATED, LayerRole.BASIC_FARMLAND)) {
                 if (layers.containsKey(role)) {
-                    read(role, around, owned, near, role == LayerRole.CULTIVATED && othersBox != null ? f -> {
-                        if (f.geometry().getEnvelopeInternal().intersects(othersBox)) {
-                            otherLandUse.add(f);
-                        }
-                    } : null);
+                    read(role, around, owned, near);
                 }
             }
-            otherLandUse.sort(Comparator.comparingLong(SourceFeature::fid)); // in feature order, whatever box brought them
+            // the land-use layer's other classes around each of this tile's sites (not yet in the grid), read apart from its
+            // 耕地 and by the sites' own boxes: a tile never decodes the rest of a 三调 DLTB
+            List<SourceFeature> otherLandUse = new ArrayList<>();
+            if (othersFromCultivated && !ownedSites.isEmpty()) {
+                Crs crs = layers.get(LayerRole.LAND_USE).crs();
+                List<Envelope> siteBoxes = ownedSites.stream().map(i -> inLayer(sites.get(i).inGrid().geometry().getEnvelopeInternal(), crs)).toList();
+                ((SourceReader) layers.get(LayerRole.CULTIVATED).reader()).readOthers(siteBoxes, otherLandUse::add);
+                otherLandUse.sort(Comparator.comparingLong(SourceFeature::fid)); // in feature order, whatever box brought them
+            }
             if (layers.containsKey(LayerRole.ECO_REDLINE)) {
                 // the red line around every basic-farmland patch of this tile too, for their conflicts
                 Envelope ecoBox = new Envelope(tile);
                 owned.getOrDefault(LayerRole.BASIC_FARMLAND, List.of()).forEach(f -> ecoBox.expandToInclude(f.geometry().getEnvelopeInternal()));
                 List<Envelope> ecoBoxes = new ArrayList<>(around);
                 ecoBoxes.set(0, ecoBox);
-                read(LayerRole.ECO_REDLINE, ecoBoxes, owned, near, null);
+                read(LayerRole.ECO_REDLINE, ecoBoxes, owned, near);
             }
             // what this tile works on lies in the box of what it owns: big polygons are cut to it
             Envelope work = new Envelope(siteBox);
@@ -284,7 +284,7 @@ final class TiledCheck {
             for (int i : ownedSites) {
                 measured.add(siteHits(i, partners, landUseNear));
             }
-            Map<String, SourceFeature> full = fullFeatures(measured);
+            Map<LayerRole, Map<Long, SourceFeature>> full = fullFeatures(measured);
             for (SiteHits h : measured) {
                 out.siteOverlaps.put(h.index(), siteFindings(h, full));
             }
@@ -297,7 +297,7 @@ final class TiledCheck {
          * tile owns), both in feature order whatever box brought it.
          */
         private void read(LayerRole role, List<Envelope> boxes, Map<LayerRole, List<WorkingFeature>> owned,
-                          Map<LayerRole, List<WorkingFeature>> near, java.util.function.Consumer<SourceFeature> others) {
+                          Map<LayerRole, List<WorkingFeature>> near) {
             RoleLayer layer = layers.get(role);
             List<WorkingFeature> mine = new ArrayList<>();
             List<WorkingFeature> all = new ArrayList<>();
@@ -317,11 +317,7 @@ final class TiledCheck {
             };
             // one read of all the boxes: a database sends a patch that several boxes meet once
             List<Envelope> inLayer = boxes.stream().map(b -> inLayer(b, layer.crs())).toList();
-            if (others != null) {
-                ((SourceReader) layer.reader()).readAny(inLayer, sink, others);
-            } else {
-                layer.reader().readAny(inLayer, sink);
-            }
+            layer.reader().readAny(inLayer, sink);
             if (boxes.size() > 1) {
                 Comparator<WorkingFeature> byFid = Comparator.comparingLong(w -> w.source().fid());
                 mine.sort(byFid);
@@ -366,8 +362,8 @@ final class TiledCheck {
 
         /**
          * The land-use patches near this tile's sites, in the grid. With the layer serving as cultivated land too, its 耕地
-         * patches are cultivated land's (pieces and all) and its other classes came with that read; otherwise each site
-         * reads the layer around itself. Big patches are cut to the tile's work box as the other layers' are, so a 耕地
+         * patches are cultivated land's (pieces and all) and its other classes were read around the tile's sites; otherwise
+         * each site reads the layer around itself. Big patches are cut to the tile's work box as the other layers' are, so a 耕地
          * patch met as land use gives the overlap it gives as cultivated land. Each is brought into the grid once a tile.
          */
         private final class LandUseNear {
@@ -526,7 +522,7 @@ final class TiledCheck {
         }
 
         /** The site's findings: its overlaps, its occupation of the land-use layer and its patch rows. */
-        private SiteFindings siteFindings(SiteHits h, Map<String, SourceFeature> full) {
+        private SiteFindings siteFindings(SiteHits h, Map<LayerRole, Map<Long, SourceFeature>> full) {
             EncroachmentCheck.Placed placed = sites.get(h.index());
             List<OccupiedPatch> patches = new ArrayList<>();
             LandUseOccupation occupation = null;
@@ -542,7 +538,7 @@ final class TiledCheck {
             return new SiteFindings(h.overlaps(), occupation, patches);
         }
 
-        private void rows(LayerRole role, SiteHits h, Map<String, SourceFeature> full, List<OccupiedPatch> patches) {
+        private void rows(LayerRole role, SiteHits h, Map<LayerRole, Map<Long, SourceFeature>> full, List<OccupiedPatch> patches) {
             for (SiteLandUse.Hit hit : h.hits().get(role)) {
                 patches.add(fields.get(role).row(role, hit.feature(), fullOf(full, role, hit.feature()), hit.area()));
             }
@@ -552,8 +548,8 @@ final class TiledCheck {
          * The patches the tile's sites occupy with all their attributes, asked of each layer at once: the tiles read only
          * the columns the checks need, and only these few patches need the rest.
          */
-        private Map<String, SourceFeature> fullFeatures(List<SiteHits> measured) {
-            Map<String, SourceFeature> out = new HashMap<>();
+        private Map<LayerRole, Map<Long, SourceFeature>> fullFeatures(List<SiteHits> measured) {
+            Map<LayerRole, Map<Long, SourceFeature>> out = new EnumMap<>(LayerRole.class);
             for (LayerRole role : List.of(landUse != null ? LayerRole.LAND_USE : LayerRole.CULTIVATED, LayerRole.BASIC_FARMLAND,
                     LayerRole.ECO_REDLINE)) {
                 if (!layers.containsKey(role)) {
@@ -562,15 +558,16 @@ final class TiledCheck {
                 long[] fids = measured.stream().flatMap(h -> h.hits().getOrDefault(role, List.of()).stream())
                         .mapToLong(hit -> hit.feature().source().fid()).distinct().toArray();
                 if (fids.length > 0) {
-                    layers.get(role).reader().features(fids, f -> out.put(role.ordinal() + "/" + f.fid(), f));
+                    Map<Long, SourceFeature> byFid = out.computeIfAbsent(role, r -> new HashMap<>());
+                    layers.get(role).reader().features(fids, f -> byFid.put(f.fid(), f));
                 }
             }
             return out;
         }
 
         /** The patch with all its attributes; the attributes the tile read when the layer no longer has it. */
-        private SourceFeature fullOf(Map<String, SourceFeature> full, LayerRole role, WorkingFeature w) {
-            return full.getOrDefault(role.ordinal() + "/" + w.source().fid(), w.source());
+        private SourceFeature fullOf(Map<LayerRole, Map<Long, SourceFeature>> full, LayerRole role, WorkingFeature w) {
+            return full.getOrDefault(role, Map.of()).getOrDefault(w.source().fid(), w.source());
         }
     }
 

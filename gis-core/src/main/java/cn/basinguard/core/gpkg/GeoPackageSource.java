@@ -334,6 +334,42 @@ public final class GeoPackageSource implements cn.basinguard.core.source.DataSou
         }
     }
 
+    /**
+     * The rows {@code filter} keeps, tested in the statement (see {@link FeatureCursor#where}): the others are neither
+     * decoded nor made attribute maps. Box by box through the R-tree, a row two boxes meet handed on once.
+     */
+    @Override
+    public void readMeeting(String layer, List<Envelope> boxes, org.locationtech.jts.geom.Geometry outline, List<String> fieldNames,
+                            cn.basinguard.core.source.RowFilter filter, FeatureSink sink, Consumer<ReadProblem> problems) {
+        LayerInfo info = layer(layer);
+        if (!info.isSupported()) {
+            throw new GisException("gpkg.unsupportedLayer", info.name(), info.dataType());
+        }
+        List<LayerInfo.FieldInfo> fields = fields(info, fieldNames);
+        if (filter.prefix().charAt(0) <= ' ' || fields.stream().noneMatch(f -> f.name().equals(filter.field()))) {
+            cn.basinguard.core.source.DataSource.super.readMeeting(layer, boxes, outline, fieldNames, filter, sink, problems);
+            return;
+        }
+        java.util.Set<Long> seen = boxes.size() > 1 ? new java.util.HashSet<>() : null;
+        FeatureSink once = seen == null ? sink : f -> {
+            if (seen.add(f.fid())) {
+                sink.accept(f);
+            }
+        };
+        Connection c = null;
+        try {
+            c = borrow();
+            FeatureCursor cursor = new FeatureCursor(c, info, fields, Geometries.FACTORY).where(filter);
+            for (Envelope box : boxes) {
+                cursor.read(box, once, problems);
+            }
+        } catch (SQLException e) {
+            throw SqliteErrors.translate(e, path, info.name());
+        } finally {
+            release(c);
+        }
+    }
+
     private static List<LayerInfo.FieldInfo> fields(LayerInfo info, List<String> fieldNames) {
         return fieldNames == null ? info.fields() : info.fields().stream().filter(f -> fieldNames.contains(f.name())).toList();
     }

@@ -74,6 +74,20 @@ public interface DataSource extends AutoCloseable {
     }
 
     /**
+     * As {@link #readMeeting(String, List, org.locationtech.jts.geom.Geometry, List, FeatureSink, Consumer)}, only the
+     * rows {@code filter} keeps ({@code field} among {@code fields}). A source that can ask for them in its query (a
+     * GeoPackage, a database) leaves the others undecoded; by default every row is read and tested.
+     */
+    default void readMeeting(String layer, List<Envelope> boxes, org.locationtech.jts.geom.Geometry outline, List<String> fields,
+                             RowFilter filter, FeatureSink sink, Consumer<ReadProblem> problems) {
+        readMeeting(layer, boxes, outline, fields, f -> {
+            if (filter.test(f)) {
+                sink.accept(f);
+            }
+        }, problems);
+    }
+
+    /**
      * Whether reads by area use an index (a GeoPackage R-tree, a Shapefile's record boxes, a GiST index) rather than a
      * scan of the whole layer: a caller that reads a layer area by area reads an unindexed one once instead.
      */

@@ -1,5 +1,6 @@
 package cn.basinguard.core.source.pg;
 
+import cn.basinguard.core.gpkg.AttributeRow;
 import cn.basinguard.core.gpkg.BlobException;
 import cn.basinguard.core.gpkg.Feature;
 import cn.basinguard.core.gpkg.FeatureSink;
@@ -13,10 +14,9 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Types;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import cn.basinguard.core.source.RowFilter;
 import java.util.function.Consumer;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
@@ -32,6 +32,7 @@ final class PgCursor {
     private final PgAddress address;
     private final PgLayer layer;
     private final List<LayerInfo.FieldInfo> fields;
+    private final AttributeRow.Columns columns;
     private final AtomicLong fetched;
     private final WkbDecoder decoder = new WkbDecoder();
 
@@ -40,7 +41,26 @@ final class PgCursor {
         this.address = address;
         this.layer = layer;
         this.fields = fields;
+        this.columns = new AttributeRow.Columns(fields.stream().map(LayerInfo.FieldInfo::name).toList());
         this.fetched = fetched;
+    }
+
+    /** A test on a text column the statement narrows by (then applied exactly to what comes back), or null. */
+    private RowFilter filter;
+    /** Whether the filter's column is text, so that the server can narrow by it (other types are tested here only). */
+    private boolean filterInSql;
+
+    /**
+     * Reads only the rows {@code filter} keeps: on a text column the server leaves out what surely fails (for the rows,
+     * text without the prefix; for the others, text whose start after the common blanks is the prefix), so the rows of
+     * other classes are never sent.
+     */
+    PgCursor where(RowFilter filter) {
+        this.filter = filter;
+        String type = fields.stream().filter(f -> f.name().equals(filter.field())).map(f -> String.valueOf(f.type()).toLowerCase(java.util.Locale.ROOT))
+                .findFirst().orElse("");
+        this.filterInSql = filter.prefix().charAt(0) > ' ' && (type.contains("char") || type.contains("text"));
+        return this;
     }
 
     /** The SELECT for a read: by box through {@code &&} (the GiST index) when {@code bbox} is given, by key when {@code fid} is. */
@@ -73,6 +93,12 @@ final class PgCursor {
             if (outline) {
                 sql.append(" AND ST_Intersects(").append(PgCatalog.id(geom)).append(", ST_GeomFromWKB(?, ").append(layer.srid()).append("))");
             }
+        }
+        if (filterInSql) {
+            String col = "CAST(" + PgCatalog.id(filter.field()) + " AS text)";
+            sql.append(where ? " AND " : " WHERE ").append(filter.matching() ? "strpos(" + col + ", ?) > 0"
+                    : "(" + col + " IS NULL OR left(ltrim(" + col + ", ?), " + filter.prefix().length() + ") <> ?)");
+            where = true;
         }
         if (byKey) {
             sql.append(where ? " AND " : " WHERE ").append(PgCatalog.id(key)).append(" = ?");
@@ -121,6 +147,12 @@ final class PgCursor {
             }
             if (outline) {
                 ps.setBytes(p++, outlineWkb);
+            }
+            if (filterInSql) {
+                if (!filter.matching()) {
+                    ps.setString(p++, " \t\n\u000B\f\r");
+                }
+                ps.setString(p++, filter.prefix());
             }
             if (fid != null) {
                 ps.setLong(p, fid);
@@ -180,11 +212,14 @@ final class PgCursor {
             } else if (box) {
                 continue;
             }
-            Map<String, Object> attrs = new LinkedHashMap<>(fields.size() * 2);
-            for (int i = 0; i < fields.size(); i++) {
-                attrs.put(fields.get(i).name(), values[i].get(rs, i + 3));
+            Object[] row = new Object[fields.size()];
+            for (int i = 0; i < row.length; i++) {
+                row[i] = values[i].get(rs, i + 3);
             }
-            sink.accept(new Feature(key, g, attrs));
+            Feature f = new Feature(key, g, new AttributeRow(columns, row));
+            if (filter == null || filter.test(f)) {
+                sink.accept(f);
+            }
         }
     }
 

@@ -251,6 +251,17 @@ public final class PostGisSource implements DataSource {
         withConnection(l.name(), c -> new PgCursor(c, address, l, fields, rowsFetched).read(boxes, wkb, null, sink, problems));
     }
 
+    /** As {@link #readMeeting(String, List, Geometry, List, FeatureSink, Consumer)}, the server leaving out what {@code filter} surely drops. */
+    @Override
+    public void readMeeting(String layer, List<Envelope> boxes, Geometry outline, List<String> fieldNames, cn.basinguard.core.source.RowFilter filter,
+                            FeatureSink sink, Consumer<ReadProblem> problems) {
+        PgLayer l = pgLayer(layer);
+        List<LayerInfo.FieldInfo> fields = fieldNames == null ? l.info().fields()
+                : l.info().fields().stream().filter(f -> fieldNames.contains(f.name())).toList();
+        byte[] wkb = outline == null || l.srid() == 0 ? null : new WKBWriter(2).write(outline);
+        withConnection(l.name(), c -> new PgCursor(c, address, l, fields, rowsFetched).where(filter).read(boxes, wkb, null, sink, problems));
+    }
+
     /** The rows whose geometry is NULL or empty, which no read by area returns; the server finds them. */
     @Override
     public void readWithoutPosition(String layer, List<String> fieldNames, FeatureSink sink, Consumer<ReadProblem> problems) {
