@@ -35,6 +35,69 @@ class SimpleRingTest {
     }
 
     @Test
+    void neverCallsAnInvalidPolygonWithHolesValid() {
+        SplittableRandom rnd = new SplittableRandom(20261130);
+        int proved = 0;
+        int invalid = 0;
+        for (int k = 0; k < 30_000; k++) {
+            Polygon shell = randomRing(rnd);
+            if (shell == null) {
+                continue;
+            }
+            int holes = 1 + rnd.nextInt(3);
+            org.locationtech.jts.geom.LinearRing[] rings = new org.locationtech.jts.geom.LinearRing[holes];
+            for (int h = 0; h < holes; h++) {
+                // small stars near the middle: some inside, some crossing the shell, touching or nested in each other
+                double cx = 38_430_000 + rnd.nextDouble() * 24 - 12;
+                double cy = 3_520_000 + rnd.nextDouble() * 24 - 12;
+                int n = 3 + rnd.nextInt(8);
+                Coordinate[] cs = new Coordinate[n + 1];
+                for (int i = 0; i < n; i++) {
+                    double t = 2 * Math.PI * i / n;
+                    double r = 1 + rnd.nextDouble() * 5;
+                    cs[i] = new Coordinate(cx + r * Math.cos(t), cy + r * Math.sin(t));
+                }
+                cs[n] = new Coordinate(cs[0]);
+                rings[h] = gf.createLinearRing(cs);
+            }
+            Polygon p = gf.createPolygon(shell.getExteriorRing(), rings);
+            boolean valid = new IsValidOp(p).isValid();
+            invalid += valid ? 0 : 1;
+            if (SimpleRing.certainlyValid(p)) {
+                proved++;
+                assertTrue(valid, () -> "called valid: " + p);
+            }
+        }
+        assertTrue(proved > 3_000 && invalid > 3_000, "both kinds were tried: " + proved + " proved, " + invalid + " invalid");
+    }
+
+    @Test
+    void handMadeHoles() {
+        assertTrue(SimpleRing.certainlyValid(holed(new double[] {0, 0, 10, 0, 10, 10, 0, 10, 0, 0}, new double[] {2, 2, 4, 2, 4, 4, 2, 4, 2, 2})),
+                "a field margin around a field");
+        assertTrue(SimpleRing.certainlyValid(holed(new double[] {0, 0, 10, 0, 10, 10, 0, 10, 0, 0}, new double[] {2, 2, 4, 2, 4, 4, 2, 4, 2, 2},
+                new double[] {6, 6, 8, 6, 8, 8, 6, 8, 6, 6})), "two holes");
+        assertFalse(SimpleRing.certainlyValid(holed(new double[] {0, 0, 10, 0, 10, 10, 0, 10, 0, 0}, new double[] {12, 2, 14, 2, 14, 4, 12, 4, 12, 2})),
+                "hole outside the shell");
+        assertFalse(SimpleRing.certainlyValid(holed(new double[] {0, 0, 10, 0, 10, 10, 0, 10, 0, 0}, new double[] {8, 2, 14, 2, 14, 4, 8, 4, 8, 2})),
+                "hole across the shell");
+        assertFalse(SimpleRing.certainlyValid(holed(new double[] {0, 0, 10, 0, 10, 10, 0, 10, 0, 0}, new double[] {1, 1, 9, 1, 9, 9, 1, 9, 1, 1},
+                new double[] {3, 3, 5, 3, 5, 5, 3, 5, 3, 3})), "hole inside a hole");
+        assertFalse(SimpleRing.certainlyValid(holed(new double[] {0, 0, 10, 0, 10, 10, 0, 10, 0, 0}, new double[] {0, 2, 4, 2, 4, 4, 0, 2})),
+                "hole touching the shell: left to the validator");
+        assertFalse(SimpleRing.certainlyValid(holed(new double[] {0, 0, 10, 0, 10, 10, 0, 10, 0, 0}, new double[] {2, 2, 4, 4, 4, 2, 2, 4, 2, 2})),
+                "bow-tie hole");
+    }
+
+    private Polygon holed(double[] shell, double[]... holes) {
+        org.locationtech.jts.geom.LinearRing[] rings = new org.locationtech.jts.geom.LinearRing[holes.length];
+        for (int h = 0; h < holes.length; h++) {
+            rings[h] = poly(holes[h]).getExteriorRing();
+        }
+        return gf.createPolygon(poly(shell).getExteriorRing(), rings);
+    }
+
+    @Test
     void handMadeCases() {
         assertTrue(SimpleRing.certainlyValid(poly(0, 0, 10, 0, 10, 10, 0, 10, 0, 0)));
         assertFalse(SimpleRing.certainlyValid(poly(0, 0, 10, 10, 10, 0, 0, 10, 0, 0)), "bow-tie");
