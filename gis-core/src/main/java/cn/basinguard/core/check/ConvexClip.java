@@ -103,8 +103,12 @@ final class ConvexClip {
 
     private LinearRing clipRing(CoordinateSequence seq, GeometryFactory factory) {
         int n = seq.size() - 1;
-        double[] px = new double[n];
-        double[] py = new double[n];
+        // two buffers, each pass reading one and writing the other: a pass adds at most one point per input point
+        int room = 2 * n + 2;
+        double[] px = new double[room];
+        double[] py = new double[room];
+        double[] ox = new double[room];
+        double[] oy = new double[room];
         for (int i = 0; i < n; i++) {
             px[i] = seq.getX(i);
             py[i] = seq.getY(i);
@@ -116,8 +120,10 @@ final class ConvexClip {
             double ay = ys[e];
             double dx = xs[f] - ax;
             double dy = ys[f] - ay;
-            double[] ox = new double[count * 2 + 2];
-            double[] oy = new double[count * 2 + 2];
+            if (ox.length < 2 * count + 2) {
+                ox = new double[2 * count + 2];
+                oy = new double[2 * count + 2];
+            }
             int m = 0;
             for (int i = 0; i < count; i++) {
                 int j = (i + 1) % count;
@@ -133,8 +139,12 @@ final class ConvexClip {
                     oy[m++] = py[i] + t * (py[j] - py[i]);
                 }
             }
+            double[] swap = px;
             px = ox;
+            ox = swap;
+            swap = py;
             py = oy;
+            oy = swap;
             count = m;
         }
         if (count < 3) {

@@ -17,13 +17,20 @@ import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
 /**
  * The overlap of one fixed polygon (a unit, a site, a patch) with many others. Containment is tested first on a
  * prepared geometry, so a patch wholly inside costs no overlay and keeps its own measured area exactly; only patches
- * that cross the boundary are intersected (OverlayNG with its robust fallback) and measured again.
+ * that cross the boundary are intersected and measured again: clipped (Sutherland–Hodgman) where either of the two is a
+ * small convex polygon, else overlaid (OverlayNG with its robust fallback).
  */
 final class OverlapMeter {
     /** The piece of {@code other} inside the fixed polygon, and its area; {@code piece == null} when none. */
     record Piece(Geometry piece, MeasuredArea area) {
         static final Piece NONE = new Piece(null, MeasuredArea.ZERO);
     }
+
+    /**
+     * A fixed polygon up to this size is clipped by a convex other rather than overlaid with it; a unit's outline of
+     * thousands of vertices is not (each clipping pass walks all of them, and long bridges would trace its boundary).
+     */
+    private static final int MAX_CLIPPED_VERTICES = 256;
 
     private final Geometry fixed;
     private final PreparedGeometry prepared;
@@ -78,6 +85,22 @@ final class OverlapMeter {
             }
             MeasuredArea a = meter.measure(piece);
             return a.planarM2() > 0 ? new Piece(piece, a) : Piece.NONE;
+        }
+        if (fixed.getNumPoints() <= MAX_CLIPPED_VERTICES && g.getDimension() == 2) {
+            // the other way round: a fixed patch that is not convex (a field's outline) met by a convex one (a red-line
+            // cell) — the overlap is the fixed polygon clipped by the other, without building an overlay's graph
+            ConvexClip other = ConvexClip.of(g);
+            if (other != null) {
+                if (prepared.covers(g)) {
+                    return new Piece(g, wholeArea != null ? wholeArea : meter.measure(g));
+                }
+                Geometry piece = other.clip(fixed, fixed.getFactory());
+                if (piece == null) {
+                    return Piece.NONE;
+                }
+                MeasuredArea a = meter.measure(piece);
+                return a.planarM2() > 0 ? new Piece(piece, a) : Piece.NONE;
+            }
         }
         if (!prepared.intersects(g)) {
             return Piece.NONE;
