@@ -110,8 +110,9 @@ final class SiteLandUse {
             issues.accept(new DataQualityIssue(DataQualityIssue.Kind.LAND_USE_OVERLAP, fields.layer(), null, siteName,
                     DataQualityIssue.Handling.USED_AS_IS));
         }
-        return new LandUseOccupation(classes, groupList, holders(owners), holders(villages), inside, noise(siteArea.minus(inside)),
-                doubleCounted);
+        MeasuredArea outside = noise(siteArea.minus(inside));
+        return new LandUseOccupation(classes, groupList, holders(owners), holders(villages), inside, outside, doubleCounted,
+                siteArea.minus(covered).plus(doubleCounted).minus(outside));
     }
 
     /**

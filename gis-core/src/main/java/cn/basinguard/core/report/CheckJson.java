@@ -239,6 +239,7 @@ public final class CheckJson {
             area(g, "inside", lu.inside());
             area(g, "outside", lu.outside());
             area(g, "double_counted", lu.doubleCounted());
+            area(g, "piece_difference", lu.pieceDifference());
             g.writeEndObject();
         }
         g.writeArrayFieldStart("land_classes");

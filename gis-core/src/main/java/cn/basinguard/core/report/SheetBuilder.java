@@ -180,12 +180,9 @@ public final class SheetBuilder {
             rows.add(summary(Messages.get("sheet.row.doubleCounted"), lu.doubleCounted()));
         }
         rows.add(summary(Messages.get("sheet.row.outside"), lu.outside()));
-        // each piece's 32号 area is measured on its own (coordinates rounded, each edge densified by its own length), so
-        // pieces that tile the site add up to its own area only to ~10⁻⁷ — a few hundredths of a m² a reviewer would
-        // see as a table that does not add up: the difference gets its own line when it shows
-        MeasuredArea residual = s.area().minus(lu.covered()).plus(lu.doubleCounted()).minus(lu.outside());
-        if (Figures.m2(residual.m2()).signum() != 0) {
-            rows.add(summary(Messages.get("sheet.row.pieceRounding"), residual));
+        // a few hundredths of a m² a reviewer would see as a table that does not add up: its own line when it shows
+        if (Figures.m2(lu.pieceDifference().m2()).signum() != 0) {
+            rows.add(summary(Messages.get("sheet.row.pieceRounding"), lu.pieceDifference()));
         }
         rows.add(summary(Messages.get("sheet.row.siteArea"), s.area()));
         return new SheetTable(caption, cols("dlbm", "dlmc", "landGroup", "areaM2", "areaHa", "areaMu"), List.of(2, 5, 3, 3, 3, 3), rows);
