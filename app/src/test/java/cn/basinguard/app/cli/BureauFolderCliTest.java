@@ -209,8 +209,13 @@ class BureauFolderCliTest extends CliHarness {
         for (Map.Entry<String, Double> e : expected.entrySet()) {
             double a = e.getValue();
             double b = actual.get(e.getKey());
-            assertTrue(a == b || Math.abs(a - b) <= Math.max(relative * Math.max(Math.abs(a), Math.abs(b)), absolute),
+            // a site's piece difference is its area less the sum of its pieces: it carries the noise of all of them
+            double floor = e.getKey().contains("piece_difference") ? absolute * PIECES_PER_SITE : absolute;
+            assertTrue(a == b || Math.abs(a - b) <= Math.max(relative * Math.max(Math.abs(a), Math.abs(b)), floor),
                     e.getKey() + ": " + a + " vs " + b);
         }
     }
+
+    /** Pieces a sample site is cut into, at most (a few hundred patches of land use). */
+    private static final int PIECES_PER_SITE = 500;
 }

@@ -37,10 +37,10 @@ final class FeatureCursor {
     private RowFilter filter;
 
     /**
-     * Reads only the rows {@code filter} keeps. The statement asks SQLite for a looser condition on text values (other
-     * values come back and are tested here), so the rows it leaves out — three quarters of a DLTB read as 耕地 — are
-     * never decoded: for the rows, any text containing the prefix; for the others, text whose start after the common
-     * blanks is not the prefix (SQLite's blanks are among Java's, so this keeps every row the rule keeps).
+     * Reads only the rows {@code filter} keeps, asking SQLite for them (then testing each exactly), so the rows it leaves
+     * out — three quarters of a DLTB read as 耕地 — are never decoded. A text value whose first character is not a blank
+     * (above U+0020, which Java's trim would strip) starts as it will after trimming, so its start decides in SQL;
+     * other values (numbers, NULL, text starting with a blank or a control character) come back to be tested here.
      */
     FeatureCursor where(RowFilter filter) {
         this.filter = filter;
@@ -49,10 +49,9 @@ final class FeatureCursor {
 
     private String whereSql() {
         String col = Sql.id(filter.field());
-        return filter.matching()
-            ? "(typeof(" + col + ") <> 'text' OR instr(" + col + ", ?) > 0)"
-            : "(typeof(" + col + ") <> 'text' OR substr(ltrim(" + col + ", char(32,9,10,11,12,13)), 1, "
-                + filter.prefix().length() + ") <> ?)";
+        int n = filter.prefix().codePointCount(0, filter.prefix().length());
+        return "(typeof(" + col + ") <> 'text' OR ifnull(unicode(" + col + "), 0) <= 32 OR substr(" + col + ", 1, " + n + ") "
+            + (filter.matching() ? "=" : "<>") + " ?)";
     }
 
     void read(Envelope bbox, FeatureSink sink, Consumer<ReadProblem> problems) throws SQLException {

@@ -51,9 +51,10 @@ final class PgCursor {
     private boolean filterInSql;
 
     /**
-     * Reads only the rows {@code filter} keeps: on a text column the server leaves out what surely fails (for the rows,
-     * text without the prefix; for the others, text whose start after the common blanks is the prefix), so the rows of
-     * other classes are never sent.
+     * Reads only the rows {@code filter} keeps: on a text column the server leaves out what surely fails, so the rows of
+     * other classes are never sent. Text whose first character is not a blank (above U+0020, which Java's trim would
+     * strip) starts as it will after trimming, so its start decides on the server; NULL and text starting with a blank
+     * or a control character come back to be tested here.
      */
     PgCursor where(RowFilter filter) {
         this.filter = filter;
@@ -96,8 +97,9 @@ final class PgCursor {
         }
         if (filterInSql) {
             String col = "CAST(" + PgCatalog.id(filter.field()) + " AS text)";
-            sql.append(where ? " AND " : " WHERE ").append(filter.matching() ? "strpos(" + col + ", ?) > 0"
-                    : "(" + col + " IS NULL OR left(ltrim(" + col + ", ?), " + filter.prefix().length() + ") <> ?)");
+            int n = filter.prefix().codePointCount(0, filter.prefix().length());
+            sql.append(where ? " AND " : " WHERE ").append("(").append(filter.matching() ? "" : col + " IS NULL OR ").append("ascii(")
+                    .append(col).append(") <= 32 OR left(").append(col).append(", ").append(n).append(filter.matching() ? ") = ?)" : ") <> ?)");
             where = true;
         }
         if (byKey) {
@@ -149,9 +151,6 @@ final class PgCursor {
                 ps.setBytes(p++, outlineWkb);
             }
             if (filterInSql) {
-                if (!filter.matching()) {
-                    ps.setString(p++, " \t\n\u000B\f\r");
-                }
                 ps.setString(p++, filter.prefix());
             }
             if (fid != null) {
