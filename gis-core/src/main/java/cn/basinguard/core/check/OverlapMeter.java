@@ -76,30 +76,14 @@ final class OverlapMeter {
             }
         }
         if (convex != null && g.getDimension() == 2) {
-            if (prepared.covers(g)) {
-                return new Piece(g, wholeArea != null ? wholeArea : meter.measure(g));
-            }
-            Geometry piece = convex.clip(g, fixed.getFactory());
-            if (piece == null) {
-                return Piece.NONE;
-            }
-            MeasuredArea a = meter.measure(piece);
-            return a.planarM2() > 0 ? new Piece(piece, a) : Piece.NONE;
+            return clipped(g, wholeArea, convex, g);
         }
         if (fixed.getNumPoints() <= MAX_CLIPPED_VERTICES && g.getDimension() == 2) {
             // the other way round: a fixed patch that is not convex (a field's outline) met by a convex one (a red-line
             // cell) — the overlap is the fixed polygon clipped by the other, without building an overlay's graph
             ConvexClip other = ConvexClip.of(g);
             if (other != null) {
-                if (prepared.covers(g)) {
-                    return new Piece(g, wholeArea != null ? wholeArea : meter.measure(g));
-                }
-                Geometry piece = other.clip(fixed, fixed.getFactory());
-                if (piece == null) {
-                    return Piece.NONE;
-                }
-                MeasuredArea a = meter.measure(piece);
-                return a.planarM2() > 0 ? new Piece(piece, a) : Piece.NONE;
+                return clipped(g, wholeArea, other, fixed);
             }
         }
         if (!prepared.intersects(g)) {
@@ -113,6 +97,19 @@ final class OverlapMeter {
             return Piece.NONE;
         }
         return new Piece(piece, meter.measure(piece));
+    }
+
+    /** The overlap with {@code g} as {@code subject} (g or the fixed polygon) clipped by the other, convex one. */
+    private Piece clipped(Geometry g, MeasuredArea wholeArea, ConvexClip clipper, Geometry subject) {
+        if (prepared.covers(g)) {
+            return new Piece(g, wholeArea != null ? wholeArea : meter.measure(g));
+        }
+        Geometry piece = clipper.clip(subject, fixed.getFactory());
+        if (piece == null) {
+            return Piece.NONE;
+        }
+        MeasuredArea a = meter.measure(piece);
+        return a.planarM2() > 0 ? new Piece(piece, a) : Piece.NONE;
     }
 
     /**

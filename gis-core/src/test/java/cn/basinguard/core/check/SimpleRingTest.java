@@ -17,10 +17,16 @@ class SimpleRingTest {
     @Test
     void neverCallsAnInvalidPolygonValid() {
         SplittableRandom rnd = new SplittableRandom(20231129);
+        int[] tried = tryAll(60_000, () -> randomRing(rnd));
+        assertTrue(tried[0] > 10_000 && tried[1] > 10_000, "both kinds were tried: " + tried[0] + " proved, " + tried[1] + " invalid");
+    }
+
+    /** {@code n} polygons from {@code make} (null ones skipped), none called valid that IsValidOp calls invalid: {proved, invalid}. */
+    private static int[] tryAll(int n, java.util.function.Supplier<Polygon> make) {
         int proved = 0;
         int invalid = 0;
-        for (int k = 0; k < 60_000; k++) {
-            Polygon p = randomRing(rnd);
+        for (int k = 0; k < n; k++) {
+            Polygon p = make.get();
             if (p == null) {
                 continue;
             }
@@ -31,18 +37,16 @@ class SimpleRingTest {
                 assertTrue(valid, () -> "called valid: " + p);
             }
         }
-        assertTrue(proved > 10_000 && invalid > 10_000, "both kinds were tried: " + proved + " proved, " + invalid + " invalid");
+        return new int[] {proved, invalid};
     }
 
     @Test
     void neverCallsAnInvalidPolygonWithHolesValid() {
         SplittableRandom rnd = new SplittableRandom(20261130);
-        int proved = 0;
-        int invalid = 0;
-        for (int k = 0; k < 30_000; k++) {
+        int[] tried = tryAll(30_000, () -> {
             Polygon shell = randomRing(rnd);
             if (shell == null) {
-                continue;
+                return null;
             }
             int holes = 1 + rnd.nextInt(3);
             org.locationtech.jts.geom.LinearRing[] rings = new org.locationtech.jts.geom.LinearRing[holes];
@@ -60,15 +64,9 @@ class SimpleRingTest {
                 cs[n] = new Coordinate(cs[0]);
                 rings[h] = gf.createLinearRing(cs);
             }
-            Polygon p = gf.createPolygon(shell.getExteriorRing(), rings);
-            boolean valid = new IsValidOp(p).isValid();
-            invalid += valid ? 0 : 1;
-            if (SimpleRing.certainlyValid(p)) {
-                proved++;
-                assertTrue(valid, () -> "called valid: " + p);
-            }
-        }
-        assertTrue(proved > 3_000 && invalid > 3_000, "both kinds were tried: " + proved + " proved, " + invalid + " invalid");
+            return gf.createPolygon(shell.getExteriorRing(), rings);
+        });
+        assertTrue(tried[0] > 3_000 && tried[1] > 3_000, "both kinds were tried: " + tried[0] + " proved, " + tried[1] + " invalid");
     }
 
     @Test
