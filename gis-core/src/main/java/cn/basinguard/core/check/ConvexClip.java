@@ -65,6 +65,33 @@ final class ConvexClip {
         return new ConvexClip(xs, ys);
     }
 
+    /**
+     * Whether this convex polygon covers {@code g}: every vertex of its outer rings on the inner side of every edge (or
+     * on it), by the test the clipping makes — then clipping would give {@code g} back. Cheaper than a prepared
+     * geometry's covers for the few edges of a site; false for anything but polygons.
+     */
+    boolean covers(Geometry g) {
+        for (int k = 0; k < g.getNumGeometries(); k++) {
+            if (!(g.getGeometryN(k) instanceof Polygon p) || p.isEmpty()) {
+                return false;
+            }
+            CoordinateSequence seq = p.getExteriorRing().getCoordinateSequence();
+            for (int e = 0; e < xs.length; e++) {
+                int f = (e + 1) % xs.length;
+                double ax = xs[e];
+                double ay = ys[e];
+                double dx = xs[f] - ax;
+                double dy = ys[f] - ay;
+                for (int i = 0; i < seq.size(); i++) {
+                    if (dx * (seq.getY(i) - ay) - dy * (seq.getX(i) - ax) < 0) {
+                        return false;
+                    }
+                }
+            }
+        }
+        return g.getNumGeometries() > 0;
+    }
+
     /** {@code g} clipped, as polygons of the factory's kind; null when nothing of it is inside. */
     Geometry clip(Geometry g, GeometryFactory factory) {
         if (g instanceof Polygon p) {

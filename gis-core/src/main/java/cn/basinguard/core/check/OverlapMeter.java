@@ -101,7 +101,7 @@ final class OverlapMeter {
 
     /** The overlap with {@code g} as {@code subject} (g or the fixed polygon) clipped by the other, convex one. */
     private Piece clipped(Geometry g, MeasuredArea wholeArea, ConvexClip clipper, Geometry subject) {
-        if (prepared.covers(g)) {
+        if (clipper == convex ? convex.covers(g) : prepared.covers(g)) {
             return new Piece(g, wholeArea != null ? wholeArea : meter.measure(g));
         }
         Geometry piece = clipper.clip(subject, fixed.getFactory());
