@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -42,13 +43,38 @@ class PrintCommandTest extends CliHarness {
 
     @TempDir
     Path dir;
+    /** The atlases several tests read (see {@link #printed}). */
+    @TempDir
+    static Path shared;
+    private static final Map<List<String>, Printed> PRINTED = new HashMap<>();
+
+    /** An atlas of the sample the command printed, with its exit code and what it said. */
+    private record Printed(int exit, String out, String err, Path pdf) {
+    }
+
+    /**
+     * The sample's atlas printed with {@code options} into a PDF, once per set of options for this class: four tests
+     * read the default A4 atlas and two the A3 one, and each print takes seconds (the sample's every patch as
+     * vector paths). The tests only read the file.
+     */
+    private Printed printed(String... options) {
+        synchronized (PRINTED) {
+            return PRINTED.computeIfAbsent(List.of(options), o -> {
+                Path pdf = shared.resolve("atlas-" + PRINTED.size() + ".pdf");
+                List<String> args = new ArrayList<>(List.of("print", SampleData.zengduSample().toString(), "--out", pdf.toString()));
+                args.addAll(o);
+                int exit = run(args.toArray(String[]::new));
+                return new Printed(exit, out(), err(), pdf);
+            });
+        }
+    }
 
     @Test
     void anA4AtlasOfTheSample() throws Exception {
-        Path pdf = dir.resolve("units.pdf");
-        assertEquals(Cli.OK, run("print", SampleData.zengduSample().toString(), "--out", pdf.toString()), err());
-        assertTrue(out().contains("比例尺 1:"), out());
-        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+        Printed atlas = printed();
+        assertEquals(Cli.OK, atlas.exit(), atlas.err());
+        assertTrue(atlas.out().contains("比例尺 1:"), atlas.out());
+        try (PDDocument doc = Loader.loadPDF(atlas.pdf().toFile())) {
             assertEquals(2, doc.getNumberOfPages());
             String text = new PDFTextStripper().getText(doc);
             assertTrue(text.contains("曾都区 涢水片区 流域底线管控图") && text.contains("㵐水片区"), "Chinese text is extractable: " + text);
@@ -69,13 +95,13 @@ class PrintCommandTest extends CliHarness {
 
     @Test
     void theLegendNamesEveryVisibleLayer() throws Exception {
-        Path pdf = dir.resolve("units.pdf");
-        assertEquals(Cli.OK, run("print", SampleData.zengduSample().toString(), "--out", pdf.toString()), err());
+        Printed atlas = printed();
+        assertEquals(Cli.OK, atlas.exit(), atlas.err());
         var units = DatasetLoader.load(List.of(SampleData.zengduSample()), Map.of()).input().layer(LayerRole.UNITS);
         List<String> layers = MapLayers.fromFiles(List.of(SampleData.zengduSample()), units.crs()).visibleLayers().stream()
                 .map(MapLayer::name).toList();
         assertTrue(layers.size() >= 6, layers.toString());
-        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+        try (PDDocument doc = Loader.loadPDF(atlas.pdf().toFile())) {
             // legend entries may wrap, so compare without line breaks and spaces
             String text = new PDFTextStripper().getText(doc).replaceAll("\\s", "");
             assertTrue(text.contains("图例"), text);
@@ -88,14 +114,11 @@ class PrintCommandTest extends CliHarness {
     @ParameterizedTest
     @CsvSource({"A4, false, 595.3, 841.9", "A4, true, 841.9, 595.3", "A3, false, 841.9, 1190.6", "A3, true, 1190.6, 841.9"})
     void pageSizeInPoints(String paper, boolean landscape, double width, double height) throws Exception {
-        Path pdf = dir.resolve("atlas.pdf");
-        List<String> args = new ArrayList<>(List.of("print", SampleData.zengduSample().toString(), "--out", pdf.toString(),
-                "--paper", paper));
-        if (landscape) {
-            args.add("--landscape");
-        }
-        assertEquals(Cli.OK, run(args.toArray(String[]::new)), err());
-        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+        // A4 portrait is the default: the atlas the other tests read
+        Printed atlas = paper.equals("A4") && !landscape ? printed() : landscape ? printed("--paper", paper, "--landscape")
+                : printed("--paper", paper);
+        assertEquals(Cli.OK, atlas.exit(), atlas.err());
+        try (PDDocument doc = Loader.loadPDF(atlas.pdf().toFile())) {
             for (PDPage page : doc.getPages()) {
                 assertEquals(width, page.getMediaBox().getWidth(), 0.5);
                 assertEquals(height, page.getMediaBox().getHeight(), 0.5);
@@ -112,9 +135,9 @@ class PrintCommandTest extends CliHarness {
 
     @Test
     void scaleBarAndCoordinateTicksMeasureTrue() throws Exception {
-        Path pdf = dir.resolve("units.pdf");
-        assertEquals(Cli.OK, run("print", SampleData.zengduSample().toString(), "--out", pdf.toString()), err());
-        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+        Printed atlas = printed();
+        assertEquals(Cli.OK, atlas.exit(), atlas.err());
+        try (PDDocument doc = Loader.loadPDF(atlas.pdf().toFile())) {
             for (int i = 0; i < doc.getNumberOfPages(); i++) {
                 assertTrueScale(doc, i);
             }
@@ -198,9 +221,9 @@ class PrintCommandTest extends CliHarness {
 
     @Test
     void aPageRendersForAPreview() throws Exception {
-        Path pdf = dir.resolve("units.pdf");
-        assertEquals(Cli.OK, run("print", SampleData.zengduSample().toString(), "--out", pdf.toString(), "--paper", "A3"), err());
-        byte[] bytes = Files.readAllBytes(pdf);
+        Printed atlas = printed("--paper", "A3");
+        assertEquals(Cli.OK, atlas.exit(), atlas.err());
+        byte[] bytes = Files.readAllBytes(atlas.pdf());
         assertEquals(2, PrintAtlas.pageCount(bytes));
         BufferedImage image = PrintAtlas.renderPage(bytes, 1, 72);
         assertEquals(842, image.getWidth());

@@ -334,32 +334,91 @@ public final class MapRenderer {
         }
     }
 
-    /** Hatching as clipped vector lines, once per layer, so it stays sharp on paper and in PDF. */
+    /** Width of the vector hatch lines. */
+    private static final float HATCH_WIDTH = 0.7f;
+
+    /**
+     * Hatching as clipped vector lines, once per layer, so it stays sharp on paper and in PDF.
+     *
+     * <p>The clip is set to the layer's areas, not intersected with the frame's: {@link Graphics2D#clip} intersects by
+     * building a {@link java.awt.geom.Area} of the whole path, and with thousands of patches that was most of the time
+     * of printing the sample (PdfBoxGraphics2D and Java2D alike). The frame's rectangle is kept by cutting each line to
+     * it instead, inset by half the line's width and with butt ends, so that no ink falls outside it: the lines stop up
+     * to half their width short of the frame's edge. A frame clip that is not a rectangle is intersected as before.
+     */
     private static void hatch(Graphics2D g, Path2D.Float areas, LayerStyle s, Viewport vp) {
         Rectangle2D bounds = areas.getBounds2D().createIntersection(new Rectangle(0, 0, vp.width(), vp.height()));
         if (bounds.isEmpty()) {
             return;
         }
         Shape oldClip = g.getClip();
-        g.clip(areas);
+        Rectangle2D frame = oldClip == null ? null : rectangle(oldClip);
+        Rectangle2D limit = bounds;
+        if (frame != null) {
+            limit = bounds.createIntersection(new Rectangle2D.Double(frame.getX() + HATCH_WIDTH / 2, frame.getY() + HATCH_WIDTH / 2,
+                    frame.getWidth() - HATCH_WIDTH, frame.getHeight() - HATCH_WIDTH));
+            if (limit.isEmpty()) {
+                return;
+            }
+            g.setClip(areas);
+        } else {
+            g.clip(areas);
+        }
         g.setColor(s.hatchColor());
-        g.setStroke(new BasicStroke(0.7f));
+        g.setStroke(new BasicStroke(HATCH_WIDTH, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER));
         double step = Math.max(2, s.hatchSpacing());
+        // the same lines as over the whole bounds, whatever part of them is kept
         double x0 = bounds.getMinX() - bounds.getHeight();
         for (double x = x0 - (x0 % step); x <= bounds.getMaxX(); x += step) {
             if (s.hatch() == Hatch.DIAGONAL || s.hatch() == Hatch.CROSS) {
-                g.draw(new Line2D.Double(x, bounds.getMaxY(), x + bounds.getHeight(), bounds.getMinY()));
+                drawWithin(g, limit, x, bounds.getMaxY(), x + bounds.getHeight(), bounds.getMinY());
             }
             if (s.hatch() == Hatch.CROSS) {
-                g.draw(new Line2D.Double(x, bounds.getMinY(), x + bounds.getHeight(), bounds.getMaxY()));
+                drawWithin(g, limit, x, bounds.getMinY(), x + bounds.getHeight(), bounds.getMaxY());
             }
         }
         if (s.hatch() == Hatch.HORIZONTAL) {
             for (double y = bounds.getMinY(); y <= bounds.getMaxY(); y += step) {
-                g.draw(new Line2D.Double(bounds.getMinX(), y, bounds.getMaxX(), y));
+                drawWithin(g, limit, bounds.getMinX(), y, bounds.getMaxX(), y);
             }
         }
         g.setClip(oldClip);
+    }
+
+    /** The clip as a rectangle when it is one (as a map frame's is), else null. */
+    private static Rectangle2D rectangle(Shape clip) {
+        if (clip instanceof Rectangle2D r) {
+            return r;
+        }
+        java.awt.geom.Area a = new java.awt.geom.Area(clip); // a frame's clip has four corners: cheap
+        return a.isRectangular() ? a.getBounds2D() : null;
+    }
+
+    /** Draws the part of the line from (x1, y1) to (x2, y2) inside {@code r} (Liang–Barsky), if any. */
+    private static void drawWithin(Graphics2D g, Rectangle2D r, double x1, double y1, double x2, double y2) {
+        double dx = x2 - x1;
+        double dy = y2 - y1;
+        double[] p = {-dx, dx, -dy, dy};
+        double[] q = {x1 - r.getMinX(), r.getMaxX() - x1, y1 - r.getMinY(), r.getMaxY() - y1};
+        double t0 = 0;
+        double t1 = 1;
+        for (int i = 0; i < 4; i++) {
+            if (p[i] == 0) {
+                if (q[i] < 0) {
+                    return;
+                }
+            } else {
+                double t = q[i] / p[i];
+                if (p[i] < 0) {
+                    t0 = Math.max(t0, t);
+                } else {
+                    t1 = Math.min(t1, t);
+                }
+            }
+        }
+        if (t0 < t1) {
+            g.draw(new Line2D.Double(x1 + t0 * dx, y1 + t0 * dy, x1 + t1 * dx, y1 + t1 * dy));
+        }
     }
 
     private static void symbol(Graphics2D g, LayerStyle s, double x, double y) {

@@ -105,6 +105,38 @@ class MapRendererTest {
         assertNotEquals(fill, 0);
     }
 
+    /**
+     * In vector output (PDF, print) the hatch lines are drawn inside the patches and never outside the frame the caller
+     * clipped to, though the patch runs on past it; the lines are cut to the frame by the renderer, not by the clip.
+     */
+    @Test
+    void vectorHatchingStaysInsideThePatchesAndTheFrame() {
+        MapContent c = new MapContent(GK, List.of(layer(LayerRole.BASIC_FARMLAND, box(440_000, 3_500_000, 1000))));
+        Viewport vp = new Viewport(440_500, 3_500_500, 10, 200, 200);
+        BufferedImage img = new BufferedImage(200, 200, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, 200, 200);
+        g.clip(new java.awt.Rectangle(0, 0, 120, 200)); // the frame ends at x = 120, the patch at x = 150
+        assertTrue(MapRenderer.paint(g, c, vp, List.of(), () -> false, true));
+        g.dispose();
+        int changes = 0;
+        for (int x = 55; x < 115; x++) {
+            if (img.getRGB(x, 100) != img.getRGB(x - 1, 100)) {
+                changes++;
+            }
+        }
+        assertTrue(changes > 5, "hatch lines cross the fill inside the frame: " + changes);
+        for (int y = 0; y < 200; y++) {
+            for (int x = 120; x < 200; x++) {
+                assertEquals(0xFFFFFF, img.getRGB(x, y) & 0xFFFFFF, "nothing drawn outside the frame at " + x + "," + y);
+            }
+            for (int x = 0; x < 45; x++) {
+                assertEquals(0xFFFFFF, img.getRGB(x, y) & 0xFFFFFF, "no hatch outside the patch at " + x + "," + y);
+            }
+        }
+    }
+
     @Test
     void aCancelledFrameStops() {
         Geometry[] many = new Geometry[20_000];
