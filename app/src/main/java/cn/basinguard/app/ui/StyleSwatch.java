@@ -36,7 +36,7 @@ final class StyleSwatch {
         if (!STARTED.compareAndSet(false, true)) {
             return;
         }
-        Thread t = new Thread(() -> {
+        Thread t = Background.thread(() -> {
             try {
                 for (cn.basinguard.core.check.LayerRole role : cn.basinguard.core.check.LayerRole.values()) {
                     image(cn.basinguard.core.map.DefaultStyles.forRole(role), 1.0);
@@ -47,7 +47,6 @@ final class StyleSwatch {
                 WARM.complete(null);
             }
         }, "java2d-warm-up");
-        t.setDaemon(true);
         t.start();
     }
 
