@@ -187,9 +187,11 @@ public final class WorkbenchResponsivenessBenchmark {
      * {@code renderWaitMs} the time they found it waiting for the render thread to finish the last frame (JavaFX's
      * pulse, {@code PaintCollector.waitForRenderingToComplete}); {@code cpuMs} how long the JavaFX thread ran on a core
      * meanwhile (a wait much longer than that, and not for the render thread, was a thread ready to run that got no
-     * core); {@code ourFrames} the time by our innermost frame on the stack.
+     * core); {@code ourFrames} the time by our innermost frame on the stack. {@code ownMs} is the part of {@code oursMs}
+     * when our code itself was at work (the stack's top is ours, or the JDK called by it), not JavaFX called by our code
+     * (a cell's {@code super.layoutChildren()}, a control's constructor).
      */
-    private record Stall(long postedMs, long lateMs, long oursMs, long renderWaitMs, long cpuMs, StackTraceElement[] stack,
+    private record Stall(long postedMs, long lateMs, long oursMs, long ownMs, long renderWaitMs, long cpuMs, StackTraceElement[] stack,
                          StackTraceElement[] oursStack, java.util.Map<String, Long> ourFrames) {
         boolean ours() {
             return oursMs > 0;
@@ -209,7 +211,8 @@ public final class WorkbenchResponsivenessBenchmark {
         String describe() {
             double gc = inGc();
             String where = gc >= 0.5 ? String.format("mostly a GC pause (%.0f %% of it)", gc * 100)
-                    : ours() ? String.format("IN BASINGUARD CODE for ~%d ms of it", oursMs) : "in JavaFX (layout, CSS) or waiting for the render thread";
+                    : ours() ? String.format("IN BASINGUARD CODE for ~%d ms of it (its own work ~%d ms, the rest JavaFX called by it)", oursMs, ownMs)
+                    : "in JavaFX (layout, CSS) or waiting for the render thread";
             StackTraceElement[] st = ours() ? oursStack : stack;
             StringBuilder sb = new StringBuilder(String.format("%d ms late, %s (waiting for the render thread ~%d ms, on a core %d ms); JavaFX thread at:",
                     lateMs, where, renderWaitMs, cpuMs));
@@ -253,6 +256,17 @@ public final class WorkbenchResponsivenessBenchmark {
         return null;
     }
 
+    /** Whether our code itself is at work: the first frame from the top that is not the JDK's is ours. */
+    private static boolean ownWork(StackTraceElement[] st) {
+        for (StackTraceElement f : st) {
+            String c = f.getClassName();
+            if (!(c.startsWith("java.") || c.startsWith("jdk.") || c.startsWith("sun.") || c.startsWith("javax."))) {
+                return c.startsWith("cn.basinguard") && !c.startsWith(WorkbenchResponsivenessBenchmark.class.getName());
+            }
+        }
+        return false;
+    }
+
     private static boolean waitingForRender(StackTraceElement[] st) {
         return java.util.Arrays.stream(st).anyMatch(f -> f.getMethodName().equals("waitForRenderingToComplete"));
     }
@@ -278,6 +292,7 @@ public final class WorkbenchResponsivenessBenchmark {
                     StackTraceElement[] first = null;
                     StackTraceElement[] oursStack = null;
                     long oursMs = 0;
+                    long ownMs = 0;
                     long renderMs = 0;
                     java.util.Map<String, Long> frames = new java.util.TreeMap<>();
                     long since = posted;
@@ -294,6 +309,7 @@ public final class WorkbenchResponsivenessBenchmark {
                         String mine = ourFrame(st);
                         if (mine != null) {
                             oursMs += ms;
+                            ownMs += ownWork(st) ? ms : 0;
                             frames.merge(mine, ms, Long::sum);
                             if (oursStack == null) {
                                 oursStack = st;
@@ -305,7 +321,7 @@ public final class WorkbenchResponsivenessBenchmark {
                     long late = (System.nanoTime() - posted) / 1_000_000;
                     long cpu = (threads.getThreadCpuTime(fx.getId()) - cpuBefore) / 1_000_000;
                     if (late >= 40) {
-                        STALLS.add(new Stall(postedMs, late, Math.min(oursMs, late), Math.min(renderMs, late), cpu, first, oursStack, frames));
+                        STALLS.add(new Stall(postedMs, late, Math.min(oursMs, late), Math.min(ownMs, late), Math.min(renderMs, late), cpu, first, oursStack, frames));
                     }
                 }
                 Thread.sleep(5);
@@ -363,20 +379,23 @@ public final class WorkbenchResponsivenessBenchmark {
             long ours = STALLS.stream().filter(st -> st.inGc() < 0.5 && st.ours()).mapToLong(Stall::lateMs).max().orElse(0);
             long longest = STALLS.stream().mapToLong(Stall::lateMs).max().orElse(0);
             long oursIn = STALLS.stream().mapToLong(Stall::oursMs).max().orElse(0);
+            long ownIn = STALLS.stream().mapToLong(Stall::ownMs).max().orElse(0);
             // our code's time in blocks, by our innermost frame, over the whole phase: what to move off the JavaFX thread
             java.util.Map<String, Long> byFrame = new java.util.HashMap<>();
             STALLS.forEach(st -> st.ourFrames().forEach((f, ms) -> byFrame.merge(f, ms, Long::sum)));
             String top = byFrame.entrySet().stream().sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed()).limit(5)
                     .map(e -> e.getKey() + " " + e.getValue() + " ms").collect(java.util.stream.Collectors.joining(", "));
-            System.out.printf("  longest wait not a GC pause: %d ms (our code on the stack ~%d ms of it, waiting for the render thread ~%d ms, "
-                            + "on a core %d ms); longest with BasinGuard code on the stack: %d ms (ours for ~%d ms)%n",
-                    notGc, worst == null ? 0 : worst.oursMs(), worst == null ? 0 : worst.renderWaitMs(), worst == null ? 0 : worst.cpuMs(), ours, oursIn);
+            System.out.printf("  longest wait not a GC pause: %d ms (our code on the stack ~%d ms of it, its own work ~%d ms; waiting for the render "
+                            + "thread ~%d ms; on a core %d ms); longest with BasinGuard code on the stack: %d ms (ours for ~%d ms)%n",
+                    notGc, worst == null ? 0 : worst.oursMs(), worst == null ? 0 : worst.ownMs(), worst == null ? 0 : worst.renderWaitMs(),
+                    worst == null ? 0 : worst.cpuMs(), ours, oursIn);
             System.out.println("  our code in blocks, by frame: " + (top.isEmpty() ? "none" : top));
             STALLS.forEach(st -> System.out.println("    " + st.describe()));
-            SUMMARY.add(String.format("  %-55s %8d ms  peak RSS %5s MB  longest FX block %5d ms (GC aside %5d ms: ours ~%4d ms, render wait ~%4d ms),"
-                            + " our code in any block at most ~%4d ms; CPU FX %5d ms, renderer %5d ms, painters %6d ms, other %6d ms",
-                    name, took, procStatus("VmHWM"), longest, notGc, worst == null ? 0 : worst.oursMs(), worst == null ? 0 : worst.renderWaitMs(),
-                    oursIn, cpu.getOrDefault("fx", 0L), cpu.getOrDefault("renderer", 0L), cpu.getOrDefault("painters", 0L), cpu.getOrDefault("other", 0L)));
+            SUMMARY.add(String.format("  %-55s %8d ms  peak RSS %5s MB  longest FX block %5d ms (GC aside %5d ms: ours ~%4d ms [own work ~%4d],"
+                            + " render wait ~%4d ms), our code in any block at most ~%4d ms [own work ~%4d]; CPU FX %5d ms, renderer %5d ms,"
+                            + " painters %6d ms, other %6d ms",
+                    name, took, procStatus("VmHWM"), longest, notGc, worst == null ? 0 : worst.oursMs(), worst == null ? 0 : worst.ownMs(),
+                    worst == null ? 0 : worst.renderWaitMs(), oursIn, ownIn, cpu.getOrDefault("fx", 0L), cpu.getOrDefault("renderer", 0L), cpu.getOrDefault("painters", 0L), cpu.getOrDefault("other", 0L)));
         }
         Runtime rt = Runtime.getRuntime();
         System.out.printf("  memory: peak resident %s MB so far, now %s MB; heap used %d MB of %d MB (max %d MB)%n",
