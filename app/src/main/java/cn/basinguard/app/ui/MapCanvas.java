@@ -189,6 +189,11 @@ final class MapCanvas extends Region {
         long gen = generation.incrementAndGet();
         painter.submit(() -> {
             java.util.function.BooleanSupplier overtaken = () -> generation.get() != gen;
+            if (overtaken.getAsBoolean()) {
+                // a drag queues a request per mouse event; only the last one is painted, the others end here, before
+                // a frame's worth of memory (6 MB) is taken and cleared for nothing
+                return;
+            }
             AreaFrames areas = areaFrames;
             MapContent drawn = areas == null ? c : areas.frame(c, vp.envelope(), overtaken);
             if (drawn == null) {
