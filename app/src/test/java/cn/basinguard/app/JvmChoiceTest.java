@@ -26,7 +26,10 @@ class JvmChoiceTest {
     void heavyCommandsAndTheWindowGetTheirOptions() {
         assertEquals(Optional.of(List.of("-XX:+UseSerialGC", "-XX:SoftRefLRUPolicyMSPerMB=0")), JvmChoice.wanted(new String[] {"check", "x.gpkg"}, false));
         assertEquals(Optional.of(JvmChoice.HEAVY_OPTIONS), JvmChoice.wanted(new String[] {"export"}, false));
-        assertEquals(Optional.of(List.of("-XX:+UseG1GC", "-Xmn64m", "-Xmx1200m")), JvmChoice.wanted(new String[0], true));
+        assertEquals(Optional.of(List.of("-XX:+UseG1GC", "-Xmn64m", "-Xmx1200m")), JvmChoice.wanted(new String[0], true, "Windows 11"));
+        // on Linux the window's background threads run at a lower OS priority only if the JVM is told to honour Java's
+        assertEquals(Optional.of(List.of("-XX:+UseG1GC", "-Xmn64m", "-Xmx1200m", "-XX:ThreadPriorityPolicy=1", "-XX:JavaPriority1_To_OSPriority=9")),
+                JvmChoice.wanted(new String[0], true, "Linux"));
         assertEquals(Optional.empty(), JvmChoice.wanted(new String[] {"--version"}, false));
         assertEquals(Optional.empty(), JvmChoice.wanted(new String[] {"info", "x.gpkg"}, false));
     }

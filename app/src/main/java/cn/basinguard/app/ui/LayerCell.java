@@ -28,9 +28,9 @@ final class LayerCell extends ListCell<LayerInfo> {
     // one graphic per cell, updated in place: new nodes or a new id on every update make JavaFX redo the cell's CSS
     private final HBox graphic = new HBox(4, visible, swatch, new VBox(1, title, source));
     private final Tooltip details = new Tooltip();
-    private final MenuItem datumShift = new MenuItem(UiText.get("layer.datumShift"));
-    private final ContextMenu mapMenu;
-    private final ContextMenu tableMenu;
+    private MenuItem datumShift;
+    private ContextMenu mapMenu;
+    private ContextMenu tableMenu;
 
     LayerCell(LayersPanel panel) {
         this.panel = panel;
@@ -40,10 +40,13 @@ final class LayerCell extends ListCell<LayerInfo> {
         source.maxWidthProperty().bind(panel.list().widthProperty().subtract(76));
         details.setWrapText(true);
         details.setMaxWidth(560);
-        datumShift.setOnAction(e -> panel.actions().datumShift(getItem(), panel.sourceOf(getItem())));
-        // made once per cell: a menu set anew on every update makes JavaFX re-scan the scene's accelerators
-        mapMenu = mapMenu();
-        tableMenu = new ContextMenu(tableItem());
+        // the menu is made at the first right click on the cell, then kept: a menu set anew on every update makes
+        // JavaFX re-scan the scene's accelerators, and two menus made for every cell the list creates were a tenth of
+        // the JavaFX thread's block while a file opened. The filter runs before the cell shows its context menu.
+        addEventFilter(javafx.scene.input.ContextMenuEvent.CONTEXT_MENU_REQUESTED, e -> {
+            LayerInfo item = getItem();
+            setContextMenu(isEmpty() || item == null ? null : menuFor(item));
+        });
         setOnDragDetected(e -> {
             if (getItem() != null && panel.layerOf(getItem()) != null) {
                 var board = startDragAndDrop(TransferMode.MOVE);
@@ -85,11 +88,9 @@ final class LayerCell extends ListCell<LayerInfo> {
         source.setManaged(line);
         details.setText(from == null ? null : from.details());
         setTooltip(from == null ? null : details);
-        datumShift.setVisible(from != null && from.needsDatumShift());
         MapLayer layer = panel.layerOf(item);
-        ContextMenu menu = layer == null ? tableMenu : mapMenu;
-        if (getContextMenu() != menu) {
-            setContextMenu(menu);
+        if (getContextMenu() != null && getContextMenu() != (layer == null ? tableMenu : mapMenu)) {
+            setContextMenu(null); // the other kind of row now: its menu is set at the next right click
         }
         visible.setVisible(layer != null);
         visible.setManaged(layer != null);
@@ -115,7 +116,25 @@ final class LayerCell extends ListCell<LayerInfo> {
         return table;
     }
 
+    /** The menu of a layer on the map, or of a table without geometry; each made once per cell, when first needed. */
+    private ContextMenu menuFor(LayerInfo item) {
+        if (panel.layerOf(item) == null) {
+            if (tableMenu == null) {
+                tableMenu = new ContextMenu(tableItem());
+            }
+            return tableMenu;
+        }
+        if (mapMenu == null) {
+            mapMenu = mapMenu();
+        }
+        LayerSource from = panel.sourceOf(item);
+        datumShift.setVisible(from != null && from.needsDatumShift());
+        return mapMenu;
+    }
+
     private ContextMenu mapMenu() {
+        datumShift = new MenuItem(UiText.get("layer.datumShift"));
+        datumShift.setOnAction(e -> panel.actions().datumShift(getItem(), panel.sourceOf(getItem())));
         MenuItem zoom = new MenuItem(UiText.get("layer.zoom"));
         zoom.setOnAction(e -> panel.actions().zoomTo(panel.layerOf(getItem()).extent()));
         MenuItem style = new MenuItem(UiText.get("layer.style"));

@@ -44,11 +44,8 @@ final class MapCanvas extends Region {
     private final ObjectProperty<MapContent> content = new SimpleObjectProperty<>();
     private final ObjectProperty<Viewport> viewport = new SimpleObjectProperty<>();
     private final ObjectProperty<List<Geometry>> highlight = new SimpleObjectProperty<>(List.of());
-    private final ExecutorService painter = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "map-painter");
-        t.setDaemon(true);
-        return t;
-    });
+    /** Paints at the lowest priority, as all background work (see {@link Background}): a frame must not starve the thread that shows it. */
+    private final ExecutorService painter = Executors.newSingleThreadExecutor(r -> Background.thread(r, "map-painter"));
     private final AtomicLong generation = new AtomicLong();
     private Viewport shown;
     private volatile AreaFrames areaFrames;
@@ -192,6 +189,11 @@ final class MapCanvas extends Region {
         long gen = generation.incrementAndGet();
         painter.submit(() -> {
             java.util.function.BooleanSupplier overtaken = () -> generation.get() != gen;
+            if (overtaken.getAsBoolean()) {
+                // a drag queues a request per mouse event; only the last one is painted, the others end here, before
+                // a frame's worth of memory (6 MB) is taken and cleared for nothing
+                return;
+            }
             AreaFrames areas = areaFrames;
             MapContent drawn = areas == null ? c : areas.frame(c, vp.envelope(), overtaken);
             if (drawn == null) {

@@ -18,6 +18,10 @@ import org.locationtech.jts.geom.Geometry;
 /**
  * The rows of the result tables, as text, made from the check report alone. Each row keeps the geometry it is about
  * (the overlap itself, not just the site), so that clicking it can show that place on the map.
+ *
+ * <p>A row is equal only to itself: a table cell compares its old and new row at every layout, and a record's own
+ * equals compared geometries coordinate by coordinate and a site's whole result (~150 ms of the JavaFX thread while
+ * the county's results were first shown). No two rows of a table are meant to be the same row anyway.
  */
 final class ResultRows {
     private ResultRows() {
@@ -29,6 +33,16 @@ final class ResultRows {
      */
     record IndicatorRow(String unit, String indicator, String target, String measured, String difference, IndicatorResult.Status status,
                         String clause, Geometry geometry, boolean approximate) {
+        /** Equal only to itself, see {@link ResultRows}. */
+        @Override
+        public boolean equals(Object o) {
+            return this == o;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(this);
+        }
     }
 
     /**
@@ -43,13 +57,43 @@ final class ResultRows {
     record SiteRow(String site, String units, double areaM2, double basicFarmlandM2, double ecoRedlineM2, double cultivatedM2,
                    Verdict.Level level, String verdict, boolean fails, String reasons, Geometry geometry, Geometry overlap,
                    boolean approximate, SiteResult result) {
+        /** Equal only to itself, see {@link ResultRows}. */
+        @Override
+        public boolean equals(Object o) {
+            return this == o;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(this);
+        }
     }
 
     /** A red-line conflict patch; its area in unrounded m². */
     record ConflictRow(String basicFarmland, String ecoRedline, String units, double areaM2, Geometry geometry) {
+        /** Equal only to itself, see {@link ResultRows}. */
+        @Override
+        public boolean equals(Object o) {
+            return this == o;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(this);
+        }
     }
 
     record QualityRow(String kind, String layer, String feature, String detail, String handling) {
+        /** Equal only to itself, see {@link ResultRows}. */
+        @Override
+        public boolean equals(Object o) {
+            return this == o;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(this);
+        }
     }
 
     /** Every table's rows; made on the checking thread, since a county's conflicts run to thousands of rows. */

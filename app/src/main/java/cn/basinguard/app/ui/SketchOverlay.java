@@ -84,6 +84,9 @@ final class SketchOverlay extends Group {
     }
 
     void redraw(Viewport vp) {
+        if (points.isEmpty() && floating == null && line.getPoints().isEmpty() && area.getPoints().isEmpty() && corners.getChildren().isEmpty()) {
+            return; // no sketch: nothing to move at each step of a pan
+        }
         line.getPoints().clear();
         area.getPoints().clear();
         corners.getChildren().clear();

@@ -36,7 +36,7 @@ final class StyleSwatch {
         if (!STARTED.compareAndSet(false, true)) {
             return;
         }
-        Thread t = new Thread(() -> {
+        Thread t = Background.thread(() -> {
             try {
                 for (cn.basinguard.core.check.LayerRole role : cn.basinguard.core.check.LayerRole.values()) {
                     image(cn.basinguard.core.map.DefaultStyles.forRole(role), 1.0);
@@ -47,7 +47,6 @@ final class StyleSwatch {
                 WARM.complete(null);
             }
         }, "java2d-warm-up");
-        t.setDaemon(true);
         t.start();
     }
 
@@ -78,11 +77,24 @@ final class StyleSwatch {
         drawNow(c, s, opacity);
     }
 
+    /**
+     * Swatches drawn so far, by style and opacity (used on the JavaFX thread only). The layer list redraws every row's
+     * swatch whenever it refreshes and the legend draws one per land class: ~60 Java2D drawings and image copies on
+     * the JavaFX thread each time a file opened or a layer was switched, of a few dozen distinct styles.
+     */
+    private static final java.util.Map<java.util.List<Object>, javafx.scene.image.Image> DRAWN =
+            new java.util.LinkedHashMap<>(64, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(java.util.Map.Entry<java.util.List<Object>, javafx.scene.image.Image> eldest) {
+                    return size() > 256;
+                }
+            };
+
     private static void drawNow(Canvas c, LayerStyle s, double opacity) {
-        BufferedImage img = image(s, opacity);
+        javafx.scene.image.Image img = DRAWN.computeIfAbsent(java.util.List.of(s, opacity), k -> FxImages.of(image(s, opacity)));
         GraphicsContext gc = c.getGraphicsContext2D();
         gc.clearRect(0, 0, c.getWidth(), c.getHeight());
-        gc.drawImage(FxImages.of(img), 0, 0);
+        gc.drawImage(img, 0, 0);
     }
 
     private static BufferedImage image(LayerStyle s, double opacity) {

@@ -251,7 +251,11 @@ public final class WorkbenchApp extends Application {
         map.viewportProperty().addListener((o, a, vp) -> {
             var c = map.contentProperty().get();
             if (vp != null && c != null && !box.getEditor().isFocused()) {
-                box.getEditor().setText(MapScale.format(vp.scaleDenominator(c.crs(), MapScale.SCREEN_DPI)));
+                String scale = MapScale.format(vp.scaleDenominator(c.crs(), MapScale.SCREEN_DPI));
+                // a pan keeps the scale: setting the same text again would still lay the tool bar out at every drag
+                if (!scale.equals(box.getEditor().getText())) {
+                    box.getEditor().setText(scale);
+                }
             }
         });
         box.setOnAction(e -> {

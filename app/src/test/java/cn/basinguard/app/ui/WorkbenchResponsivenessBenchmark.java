@@ -17,13 +17,21 @@ import javafx.stage.Stage;
  * (60 drags a second for 3 s), zooming with the wheel, opening the biggest attribute table and running every check.
  * Also prints how long after each view change the matching frame is on screen. Runs headless (Monocle).
  * While a probe waits, the JavaFX thread's stack is sampled every 10 ms, so a block is put down to our code for as long
- * as our code is on its stack (not only when it is there at one instant), to JavaFX, or to a GC pause.
+ * as our code is on its stack (not only when it is there at one instant), to JavaFX waiting for its render thread to
+ * finish the last frame, to the rest of JavaFX (layout, CSS), or to a GC pause; and the JavaFX thread's CPU time in
+ * the block says how long it ran at all (a block much longer than that, not waiting for the render thread, is a thread
+ * ready to run that got no core). Per phase: the CPU time of the JavaFX thread, the render thread, the map's painters
+ * and the rest, and our code's time in blocks by our innermost frame (what to move off the JavaFX thread).
  * After each phase it prints the process's peak resident memory (VmHWM), the heap in use and the old generation after
- * its last collection (what stays); at the end a summary: per phase its time, peak RSS and longest JavaFX block.
+ * its last collection (what stays); at the end a summary: per phase its time, peak RSS, longest JavaFX block and how
+ * much of it was our code and the render thread, the most our code held any block, and the CPU times.
  * Run: mvn -q -o -pl app -am -Pbench-ui -DskipTests verify -Dbench.args=/work/bench/county.gpkg
  * Over imagery: -Dbench.args="DATA.gpkg --imagery IMAGE.tif|IMAGE.gpkg" runs only the imagery phases (open both, pan
  * and zoom at township scale), e.g. the sample with its 示意影像 (SyntheticOrthophoto) or a big GeoTIFF.
- * (the JVM options are those the program gives the window, see JvmChoice: G1, -Xmn64m, -Xmx1200m; -Dbench.heap=… to try others)
+ * (the JVM options are those the program gives the window, see JvmChoice: G1, -Xmn64m, -Xmx1200m and on Linux background
+ * threads at nice 9; -Dbench.heap=… to try others. Run as root under {@code nice -n 10}, the JVM would also move the
+ * normal threads to nice 0: keep them at 10 and the background ones above with -Dbench.heap="… -XX:ThreadPriorityPolicy=1
+ * -XX:JavaPriority5_To_OSPriority=10 … -XX:JavaPriority10_To_OSPriority=10 -XX:JavaPriority1_To_OSPriority=19")
  */
 public final class WorkbenchResponsivenessBenchmark {
     private static final List<Long> LATENCIES = Collections.synchronizedList(new ArrayList<>());
@@ -175,9 +183,16 @@ public final class WorkbenchResponsivenessBenchmark {
 
     /**
      * A probe that waited: how long, and the JavaFX thread's stacks sampled meanwhile; {@code oursMs} is the time the
-     * samples found BasinGuard code on the stack (the benchmark's own probes aside), {@code oursStack} the first such.
+     * samples found BasinGuard code on the stack (the benchmark's own probes aside), {@code oursStack} the first such,
+     * {@code renderWaitMs} the time they found it waiting for the render thread to finish the last frame (JavaFX's
+     * pulse, {@code PaintCollector.waitForRenderingToComplete}); {@code cpuMs} how long the JavaFX thread ran on a core
+     * meanwhile (a wait much longer than that, and not for the render thread, was a thread ready to run that got no
+     * core); {@code ourFrames} the time by our innermost frame on the stack. {@code ownMs} is the part of {@code oursMs}
+     * when our code itself was at work (the stack's top is ours, or the JDK called by it), not JavaFX called by our code
+     * (a cell's {@code super.layoutChildren()}, a control's constructor).
      */
-    private record Stall(long postedMs, long lateMs, long oursMs, StackTraceElement[] stack, StackTraceElement[] oursStack) {
+    private record Stall(long postedMs, long lateMs, long oursMs, long ownMs, long renderWaitMs, long cpuMs, StackTraceElement[] stack,
+                         StackTraceElement[] oursStack, java.util.Map<String, Long> ourFrames) {
         boolean ours() {
             return oursMs > 0;
         }
@@ -196,9 +211,11 @@ public final class WorkbenchResponsivenessBenchmark {
         String describe() {
             double gc = inGc();
             String where = gc >= 0.5 ? String.format("mostly a GC pause (%.0f %% of it)", gc * 100)
-                    : ours() ? String.format("IN BASINGUARD CODE for ~%d ms of it", oursMs) : "in JavaFX (layout, CSS) or waiting for the render thread";
+                    : ours() ? String.format("IN BASINGUARD CODE for ~%d ms of it (its own work ~%d ms, the rest JavaFX called by it)", oursMs, ownMs)
+                    : "in JavaFX (layout, CSS) or waiting for the render thread";
             StackTraceElement[] st = ours() ? oursStack : stack;
-            StringBuilder sb = new StringBuilder(String.format("%d ms late, %s; JavaFX thread at:", lateMs, where));
+            StringBuilder sb = new StringBuilder(String.format("%d ms late, %s (waiting for the render thread ~%d ms, on a core %d ms); JavaFX thread at:",
+                    lateMs, where, renderWaitMs, cpuMs));
             for (int i = 0; i < Math.min(gc >= 0.5 ? 3 : 10, st.length); i++) {
                 sb.append("\n      ").append(st[i]);
             }
@@ -226,16 +243,42 @@ public final class WorkbenchResponsivenessBenchmark {
     }
 
     private static boolean ours(StackTraceElement[] st) {
-        return java.util.Arrays.stream(st).anyMatch(f -> f.getClassName().startsWith("cn.basinguard")
-                && !f.getClassName().startsWith(WorkbenchResponsivenessBenchmark.class.getName()));
+        return ourFrame(st) != null;
+    }
+
+    /** The innermost BasinGuard frame on the stack (the benchmark's own aside), as Class.method; null when none. */
+    private static String ourFrame(StackTraceElement[] st) {
+        for (StackTraceElement f : st) {
+            if (f.getClassName().startsWith("cn.basinguard") && !f.getClassName().startsWith(WorkbenchResponsivenessBenchmark.class.getName())) {
+                return f.getClassName().substring(f.getClassName().lastIndexOf('.') + 1) + "." + f.getMethodName();
+            }
+        }
+        return null;
+    }
+
+    /** Whether our code itself is at work: the first frame from the top that is not the JDK's is ours. */
+    private static boolean ownWork(StackTraceElement[] st) {
+        for (StackTraceElement f : st) {
+            String c = f.getClassName();
+            if (!(c.startsWith("java.") || c.startsWith("jdk.") || c.startsWith("sun.") || c.startsWith("javax."))) {
+                return c.startsWith("cn.basinguard") && !c.startsWith(WorkbenchResponsivenessBenchmark.class.getName());
+            }
+        }
+        return false;
+    }
+
+    private static boolean waitingForRender(StackTraceElement[] st) {
+        return java.util.Arrays.stream(st).anyMatch(f -> f.getMethodName().equals("waitForRenderingToComplete"));
     }
 
     private static void probe() {
         Thread fx = Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals("JavaFX Application Thread"))
                 .findFirst().orElseThrow();
+        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
         while (true) {
             long posted = System.nanoTime();
             long postedMs = uptime();
+            long cpuBefore = threads.getThreadCpuTime(fx.getId());
             CountDownLatch ran = new CountDownLatch(1);
             Platform.runLater(() -> {
                 LATENCIES.add(System.nanoTime() - posted);
@@ -243,25 +286,42 @@ public final class WorkbenchResponsivenessBenchmark {
             });
             try {
                 if (!ran.await(20, TimeUnit.MILLISECONDS)) {
-                    // sample the JavaFX thread until it answers: a block is ours for as long as our code is on its stack
+                    // sample the JavaFX thread until it answers: a block is ours for as long as our code is on its stack.
+                    // Each sample stands for the time until the next one (on a starved machine that is often more than
+                    // SAMPLE_MS, this thread waiting for a core too), the first also for the wait before it.
                     StackTraceElement[] first = null;
                     StackTraceElement[] oursStack = null;
                     long oursMs = 0;
+                    long ownMs = 0;
+                    long renderMs = 0;
+                    java.util.Map<String, Long> frames = new java.util.TreeMap<>();
+                    long since = posted;
+                    boolean answered;
                     do {
                         StackTraceElement[] st = fx.getStackTrace();
+                        answered = ran.await(SAMPLE_MS, TimeUnit.MILLISECONDS);
+                        long now = System.nanoTime();
+                        long ms = (now - since) / 1_000_000;
+                        since = now;
                         if (first == null) {
                             first = st;
                         }
-                        if (ours(st)) {
-                            oursMs += SAMPLE_MS;
+                        String mine = ourFrame(st);
+                        if (mine != null) {
+                            oursMs += ms;
+                            ownMs += ownWork(st) ? ms : 0;
+                            frames.merge(mine, ms, Long::sum);
                             if (oursStack == null) {
                                 oursStack = st;
                             }
+                        } else if (waitingForRender(st)) {
+                            renderMs += ms;
                         }
-                    } while (!ran.await(SAMPLE_MS, TimeUnit.MILLISECONDS));
+                    } while (!answered);
                     long late = (System.nanoTime() - posted) / 1_000_000;
+                    long cpu = (threads.getThreadCpuTime(fx.getId()) - cpuBefore) / 1_000_000;
                     if (late >= 40) {
-                        STALLS.add(new Stall(postedMs, late, Math.min(oursMs, late), first, oursStack));
+                        STALLS.add(new Stall(postedMs, late, Math.min(oursMs, late), Math.min(ownMs, late), Math.min(renderMs, late), cpu, first, oursStack, frames));
                     }
                 }
                 Thread.sleep(5);
@@ -291,9 +351,12 @@ public final class WorkbenchResponsivenessBenchmark {
         STALLS.clear();
         GC_PAUSES.clear();
         System.out.println(name + ": (load average " + loadAverage() + ")");
+        java.util.Map<String, Long> cpuBefore = cpuByThreadGroup();
         long start = System.nanoTime();
         work.run();
         long took = (System.nanoTime() - start) / 1_000_000;
+        java.util.Map<String, Long> cpu = cpuByThreadGroup();
+        cpu.replaceAll((k, v) -> (v - cpuBefore.getOrDefault(k, 0L)) / 1_000_000);
         List<Long> l;
         synchronized (LATENCIES) {
             l = new ArrayList<>(LATENCIES);
@@ -304,21 +367,35 @@ public final class WorkbenchResponsivenessBenchmark {
         }
         System.out.printf("  JavaFX thread answered %d probes: median %.1f ms, 99th percentile %.1f ms, longest %.1f ms%n", l.size(),
                 l.get(l.size() / 2) / 1e6, l.get((int) (l.size() * 0.99)) / 1e6, l.get(l.size() - 1) / 1e6);
+        System.out.println("  CPU time (ms) by thread: " + cpu);
         sleep(200); // GC notifications arrive a little after the pause
         synchronized (GC_PAUSES) {
             System.out.printf("  GC pauses (stop every thread): %d, longest %d ms, total %d ms%n", GC_PAUSES.size(),
                     GC_PAUSES.stream().mapToLong(p -> p[1] - p[0]).max().orElse(0), GC_PAUSES.stream().mapToLong(p -> p[1] - p[0]).sum());
         }
         synchronized (STALLS) {
-            long notGc = STALLS.stream().filter(st -> st.inGc() < 0.5).mapToLong(Stall::lateMs).max().orElse(0);
+            Stall worst = STALLS.stream().filter(st -> st.inGc() < 0.5).max(java.util.Comparator.comparingLong(Stall::lateMs)).orElse(null);
+            long notGc = worst == null ? 0 : worst.lateMs();
             long ours = STALLS.stream().filter(st -> st.inGc() < 0.5 && st.ours()).mapToLong(Stall::lateMs).max().orElse(0);
             long longest = STALLS.stream().mapToLong(Stall::lateMs).max().orElse(0);
             long oursIn = STALLS.stream().mapToLong(Stall::oursMs).max().orElse(0);
-            System.out.printf("  longest wait not a GC pause: %d ms; longest with BasinGuard code on the stack: %d ms (ours for ~%d ms)%n",
-                    notGc, ours, oursIn);
+            long ownIn = STALLS.stream().mapToLong(Stall::ownMs).max().orElse(0);
+            // our code's time in blocks, by our innermost frame, over the whole phase: what to move off the JavaFX thread
+            java.util.Map<String, Long> byFrame = new java.util.HashMap<>();
+            STALLS.forEach(st -> st.ourFrames().forEach((f, ms) -> byFrame.merge(f, ms, Long::sum)));
+            String top = byFrame.entrySet().stream().sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed()).limit(5)
+                    .map(e -> e.getKey() + " " + e.getValue() + " ms").collect(java.util.stream.Collectors.joining(", "));
+            System.out.printf("  longest wait not a GC pause: %d ms (our code on the stack ~%d ms of it, its own work ~%d ms; waiting for the render "
+                            + "thread ~%d ms; on a core %d ms); longest with BasinGuard code on the stack: %d ms (ours for ~%d ms)%n",
+                    notGc, worst == null ? 0 : worst.oursMs(), worst == null ? 0 : worst.ownMs(), worst == null ? 0 : worst.renderWaitMs(),
+                    worst == null ? 0 : worst.cpuMs(), ours, oursIn);
+            System.out.println("  our code in blocks, by frame: " + (top.isEmpty() ? "none" : top));
             STALLS.forEach(st -> System.out.println("    " + st.describe()));
-            SUMMARY.add(String.format("  %-55s %8d ms  peak RSS %5s MB  longest FX block %5d ms (GC aside %5d ms), by our code ~%4d ms",
-                    name, took, procStatus("VmHWM"), longest, notGc, oursIn));
+            SUMMARY.add(String.format("  %-55s %8d ms  peak RSS %5s MB  longest FX block %5d ms (GC aside %5d ms: ours ~%4d ms [own work ~%4d],"
+                            + " render wait ~%4d ms), our code in any block at most ~%4d ms [own work ~%4d]; CPU FX %5d ms, renderer %5d ms,"
+                            + " painters %6d ms, other %6d ms",
+                    name, took, procStatus("VmHWM"), longest, notGc, worst == null ? 0 : worst.oursMs(), worst == null ? 0 : worst.ownMs(),
+                    worst == null ? 0 : worst.renderWaitMs(), oursIn, ownIn, cpu.getOrDefault("fx", 0L), cpu.getOrDefault("renderer", 0L), cpu.getOrDefault("painters", 0L), cpu.getOrDefault("other", 0L)));
         }
         Runtime rt = Runtime.getRuntime();
         System.out.printf("  memory: peak resident %s MB so far, now %s MB; heap used %d MB of %d MB (max %d MB)%n",
@@ -329,6 +406,27 @@ public final class WorkbenchResponsivenessBenchmark {
                 System.out.printf("  old generation after its last collection: %d MB%n", pool.getCollectionUsage().getUsed() >> 20);
             }
         }
+    }
+
+    /**
+     * CPU time (ns) of the live Java threads by group: the JavaFX thread, JavaFX's render thread, the map's painters and
+     * everything else (reading, checking, the benchmark); GC and JIT threads are not Java threads and are not counted.
+     * A thread that ended during a phase takes its time with it.
+     */
+    private static java.util.Map<String, Long> cpuByThreadGroup() {
+        var mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        java.util.Map<String, Long> out = new java.util.TreeMap<>();
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            long ns = mx.getThreadCpuTime(t.getId());
+            if (ns < 0) {
+                continue;
+            }
+            String n = t.getName();
+            String group = n.equals("JavaFX Application Thread") ? "fx" : n.startsWith("QuantumRenderer") ? "renderer"
+                    : n.startsWith("map-") ? "painters" : "other";
+            out.merge(group, ns, Long::sum);
+        }
+        return out;
     }
 
     /** A figure (MB) of /proc/self/status, as the OS counts the whole process (heap, native, JavaFX); "?" elsewhere. */

@@ -21,6 +21,7 @@ import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.locationtech.jts.geom.Envelope;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -93,6 +94,33 @@ class WorkbenchToolsTest extends WindowTest {
         robot.interact(() -> app.map().zoomTo(restyled.features().get(0).geometry().getEnvelopeInternal()));
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> app.map().upToDate());
         robot.interact(() -> Screenshots.save(stage.getScene(), "layers-restyled"));
+    }
+
+    @Test
+    void aRightClickOnALayersRowShowsItsMenu(FxRobot robot) throws Exception {
+        // the menu is made at the first right click (not with every cell): it must still be there when asked for
+        LayerCell[] found = new LayerCell[1];
+        robot.interact(() -> found[0] = app.layers().list().lookupAll(".list-cell").stream()
+                .filter(n -> n instanceof LayerCell c && c.isVisible() && c.getItem() != null && content().indexOf(c.getItem().name()) >= 0)
+                .map(LayerCell.class::cast).findFirst().orElseThrow(() -> new AssertionError("no map layer's row among "
+                        + app.layers().list().lookupAll(".list-cell").stream().map(n -> n.getClass().getSimpleName() + " " + ((javafx.scene.control.ListCell<?>) n).getItem()).toList())));
+        LayerCell row = found[0];
+        String table = row.getItem().name();
+        // a right click, as the platform reports it (Monocle sends no context-menu event of its own)
+        robot.interact(() -> {
+            javafx.geometry.Bounds b = row.localToScreen(row.getBoundsInLocal());
+            javafx.event.Event.fireEvent(row, new javafx.scene.input.ContextMenuEvent(javafx.scene.input.ContextMenuEvent.CONTEXT_MENU_REQUESTED,
+                    10, 10, b.getMinX() + 10, b.getMinY() + 10, false, null));
+        });
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> row.getContextMenu() != null && row.getContextMenu().isShowing());
+        javafx.scene.control.MenuItem zoom = row.getContextMenu().getItems().stream()
+                .filter(i -> UiText.get("layer.zoom").equals(i.getText())).findFirst().orElseThrow();
+        robot.interact(() -> {
+            zoom.fire();
+            row.getContextMenu().hide();
+        });
+        Envelope extent = content().layers().get(index(content(), table)).extent();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> app.map().viewportProperty().get().envelope().covers(extent));
     }
 
     @Test

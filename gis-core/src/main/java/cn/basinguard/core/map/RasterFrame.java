@@ -30,6 +30,9 @@ public record RasterFrame(BufferedImage image, int[] pixels, Viewport viewport) 
     private static final ExecutorService PAINTERS = Executors.newFixedThreadPool(Math.max(1, BANDS - 1), r -> {
         Thread t = new Thread(r, "map-band");
         t.setDaemon(true);
+        // a band painter works for whoever paints the frame; in the window that is a background thread at the lowest
+        // priority, so that the JavaFX threads get a core first (on Linux when the JVM honours priorities)
+        t.setPriority(Thread.MIN_PRIORITY);
         return t;
     });
 
