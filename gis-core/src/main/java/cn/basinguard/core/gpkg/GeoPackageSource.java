@@ -346,7 +346,7 @@ public final class GeoPackageSource implements cn.basinguard.core.source.DataSou
             throw new GisException("gpkg.unsupportedLayer", info.name(), info.dataType());
         }
         List<LayerInfo.FieldInfo> fields = fields(info, fieldNames);
-        if (filter.prefix().charAt(0) <= ' ' || fields.stream().noneMatch(f -> f.name().equals(filter.field()))) {
+        if (fields.stream().noneMatch(f -> f.name().equals(filter.field()))) {
             cn.basinguard.core.source.DataSource.super.readMeeting(layer, boxes, outline, fieldNames, filter, sink, problems);
             return;
         }

@@ -60,7 +60,7 @@ final class PgCursor {
         this.filter = filter;
         String type = fields.stream().filter(f -> f.name().equals(filter.field())).map(f -> String.valueOf(f.type()).toLowerCase(java.util.Locale.ROOT))
                 .findFirst().orElse("");
-        this.filterInSql = filter.prefix().charAt(0) > ' ' && (type.contains("char") || type.contains("text"));
+        this.filterInSql = type.contains("char") || type.contains("text");
         return this;
     }
 
