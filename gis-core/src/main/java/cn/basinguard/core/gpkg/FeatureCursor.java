@@ -70,6 +70,24 @@ final class FeatureCursor {
 
     private boolean unindexed;
 
+    /**
+     * The R-tree's ids as a table SQLite can search by key: its {@code _rowid} shadow table, whose key is the entry's id
+     * (every SQLite R-tree has one). Asking the virtual table itself for them makes SQLite copy all of them into a
+     * temporary index first: on a 900,000-row DLTB that was 1.2 s of a check's start against 0.45 s.
+     */
+    private String idsOfRtree(String geom) throws SQLException {
+        String rtree = "rtree_" + layer.name() + "_" + geom;
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?")) {
+            ps.setString(1, rtree + "_rowid");
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    return "rowid FROM " + Sql.id(rtree + "_rowid");
+                }
+            }
+        }
+        return "id FROM " + Sql.id(rtree);
+    }
+
     /** At most this many keys in one statement: SQLite's limit on bound parameters is 32,766 (999 before 3.32). */
     private static final int KEYS_PER_STATEMENT = 500;
 
@@ -117,8 +135,7 @@ final class FeatureCursor {
         boolean indexed = bbox != null && layer.hasSpatialIndex() && layer.primaryKey() != null;
         boolean ranged = layer.primaryKey() != null && (fromKey != Long.MIN_VALUE || toKey != Long.MAX_VALUE);
         if (unindexed) {
-            sql.append(" WHERE ").append(Sql.id(layer.primaryKey())).append(" NOT IN (SELECT id FROM ")
-                    .append(Sql.id("rtree_" + layer.name() + "_" + geom)).append(")");
+            sql.append(" WHERE ").append(Sql.id(layer.primaryKey())).append(" NOT IN (SELECT ").append(idsOfRtree(geom)).append(")");
         }
         if (indexed) {
             sql.append(" WHERE ").append(Sql.id(layer.primaryKey())).append(" IN (SELECT id FROM ")

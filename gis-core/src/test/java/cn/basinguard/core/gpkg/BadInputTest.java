@@ -137,4 +137,27 @@ class BadInputTest {
             assertEquals(5, countIn(s, "patches", e));
         }
     }
+    /**
+     * The rows no query by area returns: NULL geometries, and (a file whose index was damaged) a real geometry the R-tree
+     * lacks; read through the R-tree's id table, without decoding the rows it holds.
+     */
+    @Test
+    void theRowsTheIndexLacksAreReadWithoutPosition() throws Exception {
+        Path p = TestGpkg.squares(dir.resolve("nopos.gpkg"), "patches", 20);
+        TestGpkg.dropTriggers(p);
+        TestGpkg.sql(p, "UPDATE patches SET geom = NULL WHERE fid IN (3, 17)");
+        TestGpkg.sql(p, "DELETE FROM rtree_patches_geom WHERE id IN (3, 17)");
+        TestGpkg.sql(p, "DELETE FROM rtree_patches_geom WHERE id = 9"); // its geometry stays in the table
+        try (GeoPackageSource s = GeoPackageSource.open(p)) {
+            assertTrue(s.indexed("patches"));
+            List<Long> fids = new java.util.ArrayList<>();
+            List<Boolean> hasGeometry = new java.util.ArrayList<>();
+            s.readWithoutPosition("patches", null, f -> {
+                fids.add(f.fid());
+                hasGeometry.add(f.geometry() != null);
+            }, problem -> { });
+            assertEquals(List.of(3L, 9L, 17L), fids);
+            assertEquals(List.of(false, true, false), hasGeometry);
+        }
+    }
 }
