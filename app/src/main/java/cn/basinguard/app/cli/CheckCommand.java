@@ -51,7 +51,8 @@ final class CheckCommand {
             if (sites != null) {
                 input = SitesOption.replaceSites(input, sites, sitesCrs, err);
             }
-            report = new CheckEngine(CheckParameters.DEFAULT).run(input, new Progress((stage, done) -> clock.start(stage), () -> false));
+            // the command reports figures (text, JSON) and draws nothing: the pieces' outlines are not kept
+            report = new CheckEngine(CheckParameters.DEFAULT).figuresOnly().run(input, new Progress((stage, done) -> clock.start(stage), () -> false));
         }
         if (json != null) {
             clock.start("json");

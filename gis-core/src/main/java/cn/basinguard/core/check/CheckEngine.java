@@ -23,9 +23,25 @@ import org.locationtech.jts.geom.Envelope;
  */
 public final class CheckEngine {
     private final CheckParameters parameters;
+    private final boolean pieces;
 
     public CheckEngine(CheckParameters parameters) {
+        this(parameters, true);
+    }
+
+    private CheckEngine(CheckParameters parameters, boolean pieces) {
         this.parameters = parameters;
+        this.pieces = pieces;
+    }
+
+    /**
+     * An engine whose results carry the figures but not the pieces' outlines (a site's overlap with each red line, each
+     * conflict piece): {@link Overlap#geometry()} and {@link ConflictPatch#geometry()} are null. For callers that report
+     * figures and draw nothing — the command line's check, a pack's verification: at city scale the outlines were two
+     * thirds of the memory a check kept (4,000 sites' pieces, 330,000 polygons).
+     */
+    public CheckEngine figuresOnly() {
+        return new CheckEngine(parameters, false);
     }
 
     public CheckReport run(CheckInput input, Progress progress) {
@@ -70,7 +86,7 @@ public final class CheckEngine {
             placed = place(siteLayer, scope, preparer, siteIssues);
         }
         boolean wholeData = input.area() == null;
-        TiledCheck.Result tiled = new TiledCheck(meter, parameters, preparer, big, units, placed, wholeData).run(progress);
+        TiledCheck.Result tiled = new TiledCheck(meter, parameters, preparer, big, units, placed, wholeData, pieces).run(progress);
 
         // data-quality issues in the layers' order, the sites', then the patches outside every unit, then what reading found
         for (Map.Entry<LayerRole, List<DataQualityIssue>> e : notes.entrySet()) {

@@ -92,9 +92,10 @@ final class EncroachmentCheck {
      *
      * @param fields the layer's fields, for cultivated land's deduction
      * @param hits where each patch the site occupies goes with its piece, in id order; null when not wanted
+     * @param keepPieces whether the overlap keeps its outline (the pieces together) or only its figures
      */
     static Overlap overlapWith(OverlapMeter siteMeter, LayerRole role, List<WorkingFeature> near, CheckParameters parameters,
-                               SurveyFields fields, List<SiteLandUse.Hit> hits, Consumer<DataQualityIssue> issues) {
+                               SurveyFields fields, List<SiteLandUse.Hit> hits, boolean keepPieces, Consumer<DataQualityIssue> issues) {
         List<WorkingFeature> candidates = new ArrayList<>(near);
         // the index returns candidates in tree order; patch lists must not depend on it
         candidates.sort(Comparator.comparing(WorkingFeature::id));
@@ -113,7 +114,9 @@ final class EncroachmentCheck {
                 total = total.plus(counted);
                 gross = gross.plus(p.area());
                 ids.add(c.id());
-                pieces.add(p.piece());
+                if (keepPieces) {
+                    pieces.add(p.piece());
+                }
                 if (hits != null) {
                     hits.add(new SiteLandUse.Hit(c, p));
                 }

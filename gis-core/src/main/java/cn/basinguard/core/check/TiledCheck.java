@@ -63,6 +63,8 @@ final class TiledCheck {
     private final List<NamedUnit> units;
     private final List<EncroachmentCheck.Placed> sites;
     private final boolean reportOutside;
+    /** Whether results keep the pieces' outlines (see {@link CheckEngine#figuresOnly()}). */
+    private final boolean keepPieces;
     private final Map<String, LayerPreparer.PreparedOne> shared = new ConcurrentHashMap<>();
     private final AtomicLong sharedVertices = new AtomicLong();
     private final GeometryFactory factory = new GeometryFactory();
@@ -88,7 +90,7 @@ final class TiledCheck {
 
     /** @param layers the big role layers present (admitted: they have a CRS) */
     TiledCheck(AreaMeter meter, CheckParameters parameters, LayerPreparer preparer, Map<LayerRole, RoleLayer> layers,
-               List<NamedUnit> units, List<EncroachmentCheck.Placed> sites, boolean reportOutside) {
+               List<NamedUnit> units, List<EncroachmentCheck.Placed> sites, boolean reportOutside, boolean keepPieces) {
         this.meter = meter;
         this.parameters = parameters;
         this.preparer = preparer;
@@ -96,6 +98,7 @@ final class TiledCheck {
         this.units = units;
         this.sites = sites;
         this.reportOutside = reportOutside;
+        this.keepPieces = keepPieces;
         layers.forEach((role, l) -> zoneGuard.put(role, preparer.needsZoneGuard(l)));
         RoleLayer lu = layers.get(LayerRole.LAND_USE);
         RoleLayer cult = layers.get(LayerRole.CULTIVATED);
@@ -477,7 +480,7 @@ final class TiledCheck {
                                 in.add(u.unit().name());
                             }
                         }
-                        out.conflicts.add(new OrderedConflict(bf.source().fid(), new ConflictPatch(bf.id(), e.id(), in, p.area(), p.piece())));
+                        out.conflicts.add(new OrderedConflict(bf.source().fid(), new ConflictPatch(bf.id(), e.id(), in, p.area(), keepPieces ? p.piece() : null)));
                     }
                 }
             }
@@ -508,7 +511,7 @@ final class TiledCheck {
                 @SuppressWarnings("unchecked")
                 List<WorkingFeature> candidates = (List<WorkingFeature>) index.query(box);
                 overlaps.put(role, EncroachmentCheck.overlapWith(meterOfSite, role, candidates, parameters, fields.get(role),
-                        mine, d -> out.siteIssues.add(new Ordered(role, -1, d))));
+                        mine, keepPieces, d -> out.siteIssues.add(new Ordered(role, -1, d))));
             }
             if (landUseNear != null) {
                 List<SiteLandUse.Hit> landHits = new ArrayList<>();

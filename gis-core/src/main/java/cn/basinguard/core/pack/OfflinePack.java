@@ -474,7 +474,7 @@ public final class OfflinePack {
     }
 
     private static CheckReport check(CheckInput input) {
-        return new CheckEngine(CheckParameters.DEFAULT).run(input, Progress.NONE);
+        return new CheckEngine(CheckParameters.DEFAULT).figuresOnly().run(input, Progress.NONE); // figures are compared, nothing drawn
     }
 
     private static List<String> leftOut(SourceCatalog catalog, Map<LayerRole, SourceCatalog.Entry> roles) {

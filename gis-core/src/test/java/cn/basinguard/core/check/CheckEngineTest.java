@@ -177,6 +177,26 @@ class CheckEngineTest {
         assertEquals(c.area(), r.conflictTotal());
     }
 
+    /** The command line's engine: the same figures, word for word in the JSON, without the pieces' outlines. */
+    @Test
+    void figuresOnlyGivesTheSameFiguresWithoutThePieces() throws Exception {
+        CheckReport full = run(List.of());
+        CheckReport figures = new CheckEngine(CheckParameters.DEFAULT).figuresOnly().run(input(List.of()), Progress.NONE);
+        assertNotNull(full.sites().get(0).overlap(LayerRole.CULTIVATED).geometry());
+        assertNotNull(full.conflicts().get(0).geometry());
+        assertNull(figures.sites().get(0).overlap(LayerRole.CULTIVATED).geometry());
+        assertNull(figures.sites().get(1).overlap(LayerRole.BASIC_FARMLAND).geometry());
+        assertNull(figures.conflicts().get(0).geometry());
+        assertEquals(json(full), json(figures));
+        assertTrue(json(figures).contains("C2"));
+    }
+
+    private static String json(CheckReport r) throws java.io.IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        cn.basinguard.core.report.CheckJson.write(r, "test", out);
+        return out.toString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     @Test
     void dataQualityListsTheBowTieAndTheNullGeometry() {
         List<DataQualityIssue> dq = run(List.of()).dataQuality();
