@@ -55,6 +55,22 @@ final class OverlapMeter {
         return fixed.getEnvelopeInternal().covers(g.getEnvelopeInternal()) && prepared.covers(g);
     }
 
+    /**
+     * False when {@code g}, as read (perhaps invalid), shares no point with the fixed polygon — none of its edges or
+     * vertices, nor what its rings enclose: a quick test before {@code g} is validated and measured. A test that fails on
+     * a broken {@code g} answers true.
+     */
+    boolean mayMeet(Geometry g) {
+        if (g == null || !fixed.getEnvelopeInternal().intersects(g.getEnvelopeInternal())) {
+            return g == null;
+        }
+        try {
+            return prepared.intersects(g);
+        } catch (RuntimeException broken) {
+            return true;
+        }
+    }
+
     Piece overlap(WorkingFeature other) {
         // a feature cut to a tile: its stored area is the whole feature's, so a part found inside is measured itself
         return overlap(other.geometry(), other.cut() ? null : other.area());

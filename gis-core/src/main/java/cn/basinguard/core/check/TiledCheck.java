@@ -392,8 +392,12 @@ final class TiledCheck {
                 }
             }
 
-            /** The land-use patches other than those given as cultivated land, whose box meets {@code box} (grid). */
-            List<WorkingFeature> around(Envelope box) {
+            /**
+             * The land-use patches other than those given as cultivated land that may meet {@code site} (their box meets
+             * {@code box}, the site's, in the grid). A patch the site's outline does not touch is not brought into the grid
+             * (validated, measured) for it: in a DLTB that tiles the district, a third of what a site's box meets.
+             */
+            List<WorkingFeature> around(Envelope box, OverlapMeter site) {
                 RoleLayer layer = layers.get(LayerRole.LAND_USE);
                 List<SourceFeature> raw = new ArrayList<>();
                 if (others != null) {
@@ -404,9 +408,17 @@ final class TiledCheck {
                     layer.reader().read(inLayer(box, layer.crs()), raw::add);
                 }
                 List<WorkingFeature> out = new ArrayList<>();
+                boolean inGrid = layer.crs().equals(meter.grid());
                 for (SourceFeature f : raw) {
-                    WorkingFeature w = prepared.containsKey(f.fid()) ? prepared.get(f.fid()) : prepareLandUse(layer, f);
-                    prepared.put(f.fid(), w);
+                    WorkingFeature w;
+                    if (prepared.containsKey(f.fid())) {
+                        w = prepared.get(f.fid());
+                    } else if (inGrid && !site.mayMeet(f.geometry())) {
+                        continue; // another site of this tile may meet it: not remembered
+                    } else {
+                        w = prepareLandUse(layer, f);
+                        prepared.put(f.fid(), w);
+                    }
                     if (w != null && w.geometry().getEnvelopeInternal().intersects(box)) {
                         Envelope e = w.geometry().getEnvelopeInternal();
                         out.add(work.covers(e) || w.geometry().getNumPoints() < BIG_POLYGON ? w : cutTo(w, cutter));
@@ -518,7 +530,7 @@ final class TiledCheck {
                 if (othersFromCultivated) {
                     landHits.addAll(hits.get(LayerRole.CULTIVATED)); // the same patches, the same pieces
                 }
-                for (WorkingFeature w : landUseNear.around(box)) {
+                for (WorkingFeature w : landUseNear.around(box, meterOfSite)) {
                     OverlapMeter.Piece p = meterOfSite.overlap(w);
                     if (p.area().m2() > parameters.minOverlapM2()) {
                         landHits.add(new SiteLandUse.Hit(w, p));
