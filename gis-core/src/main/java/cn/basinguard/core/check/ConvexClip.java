@@ -75,15 +75,15 @@ final class ConvexClip {
             if (!(g.getGeometryN(k) instanceof Polygon p) || p.isEmpty()) {
                 return false;
             }
-            CoordinateSequence seq = p.getExteriorRing().getCoordinateSequence();
+            double[] xy = cn.basinguard.core.measure.PackedXY.of(p.getExteriorRing().getCoordinateSequence());
             for (int e = 0; e < xs.length; e++) {
                 int f = (e + 1) % xs.length;
                 double ax = xs[e];
                 double ay = ys[e];
                 double dx = xs[f] - ax;
                 double dy = ys[f] - ay;
-                for (int i = 0; i < seq.size(); i++) {
-                    if (dx * (seq.getY(i) - ay) - dy * (seq.getX(i) - ax) < 0) {
+                for (int i = 0; i < xy.length; i += 2) {
+                    if (dx * (xy[i + 1] - ay) - dy * (xy[i] - ax) < 0) {
                         return false;
                     }
                 }
@@ -136,9 +136,10 @@ final class ConvexClip {
         double[] py = new double[room];
         double[] ox = new double[room];
         double[] oy = new double[room];
+        double[] in = cn.basinguard.core.measure.PackedXY.of(seq);
         for (int i = 0; i < n; i++) {
-            px[i] = seq.getX(i);
-            py[i] = seq.getY(i);
+            px[i] = in[2 * i];
+            py[i] = in[2 * i + 1];
         }
         int count = n;
         for (int e = 0; e < xs.length && count > 0; e++) {

@@ -55,13 +55,14 @@ final class SimpleRing {
         for (int r = 0; r < rings; r++) {
             CoordinateSequence s = ring(p, r);
             int n = s.size();
+            double[] xy = cn.basinguard.core.measure.PackedXY.of(s);
             if (n < 4) {
                 return false;
             }
             start[r] = at;
             for (int i = 0; i < n; i++) {
-                double xi = s.getX(i);
-                double yi = s.getY(i);
+                double xi = xy[2 * i];
+                double yi = xy[2 * i + 1];
                 if (!Double.isFinite(xi) || !Double.isFinite(yi)) {
                     return false;
                 }

@@ -40,22 +40,23 @@ final class TrapezoidRingSum {
             return 0;
         }
         sum = 0;
-        double x0 = Rounding.halfUp(ring.getY(0), XY_SCALE);
-        double y0 = Rounding.halfUp(ring.getX(0), XY_SCALE);
+        double[] xy = PackedXY.of(ring);
+        double x0 = Rounding.halfUp(xy[1], XY_SCALE);
+        double y0 = Rounding.halfUp(xy[0], XY_SCALE);
         inverse(x0, y0 - falseEasting);
         prevB = outB;
         prevL = outL;
         double px = x0;
         double py = y0;
         for (int i = 1; i < n; i++) {
-            double x = Rounding.halfUp(ring.getY(i), XY_SCALE);
-            double y = Rounding.halfUp(ring.getX(i), XY_SCALE);
+            double x = Rounding.halfUp(xy[2 * i + 1], XY_SCALE);
+            double y = Rounding.halfUp(xy[2 * i], XY_SCALE);
             if (densify) {
                 double dx = x - px;
                 double dy = y - py;
                 double len = Math.sqrt(dx * dx + dy * dy);
                 if (len > DENSIFY_STEP) {
-                    int extra = (int) Math.floor(len / DENSIFY_STEP);
+                    int extra = (int) (len / DENSIFY_STEP); // positive: truncation is floor (Math.floor is a call in C1 code)
                     double parts = extra + 1;
                     for (int j = 1; j <= extra; j++) {
                         double f = j / parts;
