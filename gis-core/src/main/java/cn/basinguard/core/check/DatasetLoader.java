@@ -185,11 +185,22 @@ public final class DatasetLoader {
         return columns(info, purposes);
     }
 
-    /** The layer's columns that serve any of these purposes, in the layer's order. */
+    /**
+     * The layer's columns that serve any of these purposes, in the layer's order: for each purpose the one column
+     * {@link FieldPurpose#find} will take, the first of its names the layer has (a basic-farmland layer with BSM,
+     * JBNTTBBH and TBBH is identified by BSM alone: reading the other two cost a third of its attribute reads).
+     */
     private static List<String> columns(LayerInfo info, List<FieldPurpose> purposes) {
+        java.util.Set<String> serving = new java.util.HashSet<>();
+        for (FieldPurpose p : purposes) {
+            p.names().stream()
+                .flatMap(n -> info.fields().stream().filter(f -> f.name().equalsIgnoreCase(n)))
+                .findFirst()
+                .ifPresent(f -> serving.add(f.name()));
+        }
         List<String> out = new ArrayList<>();
         for (LayerInfo.FieldInfo f : info.fields()) {
-            if (purposes.stream().anyMatch(p -> p.names().stream().anyMatch(n -> n.equalsIgnoreCase(f.name())))) {
+            if (serving.contains(f.name())) {
                 out.add(f.name());
             }
         }
