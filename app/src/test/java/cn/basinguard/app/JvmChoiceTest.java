@@ -25,7 +25,7 @@ class JvmChoiceTest {
     @Test
     void heavyCommandsAndTheWindowGetTheirOptions() {
         // a county-sized check (here: a file that is not there, 0 bytes) compiles with C1 only
-        assertEquals(Optional.of(List.of("-XX:+UseSerialGC", "-XX:SoftRefLRUPolicyMSPerMB=0", "-XX:TieredStopAtLevel=1")),
+        assertEquals(Optional.of(List.of("-XX:+UseSerialGC", "-XX:SoftRefLRUPolicyMSPerMB=0", "-Xms320m", "-Xmn128m", "-XX:TieredStopAtLevel=1")),
                 JvmChoice.wanted(new String[] {"check", "x.gpkg"}, false));
         // a database's size is not known: both compilers, as for a city
         assertEquals(Optional.of(JvmChoice.HEAVY_OPTIONS),
