@@ -985,6 +985,11 @@ public final class WorkbenchApp extends Application {
         return layers;
     }
 
+    /** The results' tabs (result tables, attribute tables). */
+    ResultsPane results() {
+        return results;
+    }
+
     ObjectProperty<CheckReport> reportProperty() {
         return report;
     }
