@@ -50,12 +50,6 @@ final class StyleSwatch {
         t.start();
     }
 
-    static Canvas of(LayerStyle s, double opacity) {
-        Canvas c = new Canvas(W, H);
-        draw(c, s, opacity);
-        return c;
-    }
-
     /** Draws the swatch into an existing 26×14 canvas (a list cell keeps its canvas and redraws it). */
     static void draw(Canvas c, LayerStyle s, double opacity) {
         if (!WARM.isDone()) {
@@ -78,23 +72,54 @@ final class StyleSwatch {
     }
 
     /**
-     * Swatches drawn so far, by style and opacity (used on the JavaFX thread only). The layer list redraws every row's
-     * swatch whenever it refreshes and the legend draws one per land class: ~60 Java2D drawings and image copies on
-     * the JavaFX thread each time a file opened or a layer was switched, of a few dozen distinct styles.
+     * Swatches drawn so far, by style and opacity. The layer list redraws a row's swatch when its style changes and the
+     * legend shows one per land class: ~60 Java2D drawings and image copies each time a file opened or a layer was
+     * switched, of a few dozen distinct styles. Filled on the JavaFX thread or ahead of it ({@link #prepare}).
      */
     private static final java.util.Map<java.util.List<Object>, javafx.scene.image.Image> DRAWN =
-            new java.util.LinkedHashMap<>(64, 0.75f, true) {
+            java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(64, 0.75f, true) {
                 @Override
                 protected boolean removeEldestEntry(java.util.Map.Entry<java.util.List<Object>, javafx.scene.image.Image> eldest) {
                     return size() > 256;
                 }
-            };
+            });
+
+    private static javafx.scene.image.Image fxImage(LayerStyle s, double opacity) {
+        return DRAWN.computeIfAbsent(java.util.List.of(s, opacity), k -> FxImages.of(image(s, opacity)));
+    }
 
     private static void drawNow(Canvas c, LayerStyle s, double opacity) {
-        javafx.scene.image.Image img = DRAWN.computeIfAbsent(java.util.List.of(s, opacity), k -> FxImages.of(image(s, opacity)));
+        javafx.scene.image.Image img = fxImage(s, opacity);
         GraphicsContext gc = c.getGraphicsContext2D();
         gc.clearRect(0, 0, c.getWidth(), c.getHeight());
         gc.drawImage(img, 0, 0);
+    }
+
+    /**
+     * The swatch as an image view (the legend's): a light node that shares the swatch's image, where a canvas of its
+     * own keeps a buffer of drawing commands for the render thread. Until Java2D is warm it is empty, then filled.
+     */
+    static javafx.scene.image.ImageView view(LayerStyle s, double opacity) {
+        javafx.scene.image.ImageView v = new javafx.scene.image.ImageView();
+        if (WARM.isDone()) {
+            v.setImage(fxImage(s, opacity));
+        } else {
+            warmUpInBackground();
+            WARM.thenRun(() -> javafx.application.Platform.runLater(() -> v.setImage(fxImage(s, opacity))));
+        }
+        return v;
+    }
+
+    /**
+     * Draws the swatches of these styles ahead of the JavaFX thread (on the thread that read the data), so that the
+     * layer list and the legend find them drawn. Each entry is a style and its opacity.
+     */
+    static void prepare(java.util.List<java.util.Map.Entry<LayerStyle, Double>> styles) {
+        warmUpInBackground();
+        WARM.join();
+        for (var e : styles) {
+            fxImage(e.getKey(), e.getValue());
+        }
     }
 
     private static BufferedImage image(LayerStyle s, double opacity) {

@@ -1016,7 +1016,10 @@ public final class WorkbenchApp extends Application {
         Task<DatasetSummary> task = new Task<>() {
             @Override
             protected DatasetSummary call() {
-                return DatasetSummary.read(d);
+                DatasetSummary read = DatasetSummary.read(d);
+                // the layer list's and the legend's swatches, drawn here rather than on the JavaFX thread as it shows them
+                StyleSwatch.prepare(LayersPanel.swatchesOf(read.map()));
+                return read;
             }
         };
         task.setOnSucceeded(e -> show(task.getValue()));
