@@ -156,7 +156,27 @@ final class ResultsPane extends TabPane {
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         table.setPlaceholder(new javafx.scene.control.Label(UiText.get("results.notRun")));
         table.setFixedCellSize(24);
-        return new Tab(UiText.get(key), table);
+        Tab tab = new Tab(UiText.get(key), table);
+        shelveWhileHidden(tab, table);
+        return tab;
+    }
+
+    /**
+     * Keeps the table of a tab not on show at no size and out of its tab's layout. A TabPane lays out the content of
+     * every tab, shown or not: when a check ended, the four result tables each made and laid out a screenful of cells
+     * (their CSS, their text), 1–1.4 s of the JavaFX thread on the loaded test machine, for the one table the user
+     * sees, if any. A table of no size makes no cells; it is given its place again as its tab is chosen. The table
+     * stays in the scene (its rows, columns and menus as they were), only its cells wait.
+     */
+    private static void shelveWhileHidden(Tab tab, TableView<?> table) {
+        java.util.function.Consumer<Boolean> place = shown -> {
+            table.setManaged(shown);
+            if (!shown) {
+                table.resize(0, 0);
+            }
+        };
+        place.accept(tab.isSelected());
+        tab.selectedProperty().addListener((o, was, shown) -> place.accept(shown));
     }
 
     /** The unit of every area column of the results (亩 unless the user picks m² or 公顷 from a column's menu). */
@@ -257,9 +277,18 @@ final class ResultsPane extends TabPane {
         @Override
         protected void updateItem(E item, boolean empty) {
             super.updateItem(item, empty);
-            getStyleClass().removeAll(Severity.STYLE_CLASSES);
+            // the style class changed only when the severity does: any change of a cell's classes has JavaFX redo its
+            // CSS, and a cell is updated at every scroll and every layout of its table
+            String wanted = empty || item == null ? null : Severity.styleClass(severity.applyAsInt(item));
+            for (String c : Severity.STYLE_CLASSES) {
+                if (!c.equals(wanted) && getStyleClass().contains(c)) {
+                    getStyleClass().remove(c);
+                }
+            }
+            if (wanted != null && !getStyleClass().contains(wanted)) {
+                getStyleClass().add(wanted);
+            }
             if (!empty && item != null) {
-                getStyleClass().add(Severity.styleClass(severity.applyAsInt(item)));
                 R row = getTableRow() == null ? null : getTableRow().getItem();
                 if (row != null && approximate.test(row)) {
                     setText(getText() + UiText.get("results.approximateMark"));
