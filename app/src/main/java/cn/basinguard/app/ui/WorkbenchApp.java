@@ -113,6 +113,7 @@ public final class WorkbenchApp extends Application {
     public void start(Stage stage) {
         DesktopFonts.install();
         StyleSwatch.warmUpInBackground();
+        FirstUses.warmUpInBackground();
         this.stage = stage;
         if (!reopen) {
             cn.basinguard.core.i18n.Messages.setLocale(java.util.Locale.forLanguageTag(settings.language()));
