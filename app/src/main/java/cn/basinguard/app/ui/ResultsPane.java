@@ -157,26 +157,8 @@ final class ResultsPane extends TabPane {
         table.setPlaceholder(new javafx.scene.control.Label(UiText.get("results.notRun")));
         table.setFixedCellSize(24);
         Tab tab = new Tab(UiText.get(key), table);
-        shelveWhileHidden(tab, table);
+        HiddenTabs.shelve(tab, table);
         return tab;
-    }
-
-    /**
-     * Keeps the table of a tab not on show at no size and out of its tab's layout. A TabPane lays out the content of
-     * every tab, shown or not: when a check ended, the four result tables each made and laid out a screenful of cells
-     * (their CSS, their text), 1–1.4 s of the JavaFX thread on the loaded test machine, for the one table the user
-     * sees, if any. A table of no size makes no cells; it is given its place again as its tab is chosen. The table
-     * stays in the scene (its rows, columns and menus as they were), only its cells wait.
-     */
-    private static void shelveWhileHidden(Tab tab, TableView<?> table) {
-        java.util.function.Consumer<Boolean> place = shown -> {
-            table.setManaged(shown);
-            if (!shown) {
-                table.resize(0, 0);
-            }
-        };
-        place.accept(tab.isSelected());
-        tab.selectedProperty().addListener((o, was, shown) -> place.accept(shown));
     }
 
     /** The unit of every area column of the results (亩 unless the user picks m² or 公顷 from a column's menu). */
