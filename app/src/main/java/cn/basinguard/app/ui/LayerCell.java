@@ -21,7 +21,7 @@ import javafx.scene.layout.VBox;
 final class LayerCell extends ListCell<LayerInfo> {
     private final LayersPanel panel;
     private final CheckBox visible = new CheckBox();
-    private final javafx.scene.canvas.Canvas swatch = new javafx.scene.canvas.Canvas(26, 14);
+    private final javafx.scene.image.ImageView swatch = new javafx.scene.image.ImageView();
     private final Label title = new Label();
     private final Label source = new Label();
     // one graphic per cell, updated in place: new nodes or a new id on every update make JavaFX redo the cell's CSS
@@ -38,7 +38,7 @@ final class LayerCell extends ListCell<LayerInfo> {
     };
     /** The layer whose title the row shows: the title (a formatted count) is made once per layer, not at every redraw. */
     private LayerInfo titled;
-    /** The style and opacity the swatch shows: redrawn only when they change (a canvas redrawn is the render thread's work). */
+    /** The style and opacity the swatch shows: set only when they change. */
     private java.util.List<Object> swatchShows;
     private MenuItem datumShift;
     private ContextMenu mapMenu;
@@ -130,7 +130,7 @@ final class LayerCell extends ListCell<LayerInfo> {
         }
         java.util.List<Object> look = java.util.List.of(layer.style(), layer.opacity());
         if (!look.equals(swatchShows)) {
-            StyleSwatch.draw(swatch, layer.style(), layer.opacity());
+            StyleSwatch.show(swatch, layer.style(), layer.opacity());
             swatchShows = look;
         }
     }
