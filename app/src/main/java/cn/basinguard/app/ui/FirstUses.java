@@ -10,7 +10,7 @@ import java.util.List;
  * background thread as the window starts: the first formatted number of the language (MessageFormat loads the locale's
  * number data), the first equals of each record the window's properties hold (a record's equals is linked at its first
  * call: a JavaFX property compares its old and new value on every change), and the loading of the control classes the
- * layer list, the legend and the tables are made of. On the loaded test machine these were 60–200 ms of blocks of the
+ * layer list, the legend and the tables are made of, and the linking of their handlers (a row and a cell made once). On the loaded test machine these were 60–200 ms of blocks of the
  * JavaFX thread while the county file opened.
  */
 final class FirstUses {
@@ -33,6 +33,13 @@ final class FirstUses {
                     null, List.of(), null));
             l.hashCode();
             new MapContent(null, List.of()).equals(new MapContent(null, List.of()));
+            // the swatches' cache compares styles on the JavaFX thread (their images are drawn ahead, see StyleSwatch)
+            cn.basinguard.core.map.LayerStyle style = cn.basinguard.core.map.DefaultStyles.forRole(null);
+            style.equals(cn.basinguard.core.map.DefaultStyles.forRole(cn.basinguard.core.check.LayerRole.CULTIVATED));
+            style.hashCode();
+            // a layer row and a table cell, in no scene: their constructors' handlers (lambdas) are linked at first use
+            new LayerCell(new LayersPanel(new javafx.beans.property.SimpleObjectProperty<>(), null));
+            new FullTextCell<Object, String>(t -> t, true).withNote(r -> null);
             // controls may be made off the JavaFX thread while in no scene: these load and initialise their classes
             new javafx.scene.control.CheckBox();
             new javafx.scene.control.Label("", new javafx.scene.image.ImageView());
