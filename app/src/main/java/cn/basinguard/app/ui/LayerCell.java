@@ -4,7 +4,6 @@ import cn.basinguard.core.gpkg.LayerInfo;
 import cn.basinguard.core.map.MapLayer;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.Tooltip;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.MenuItem;
@@ -22,12 +21,25 @@ import javafx.scene.layout.VBox;
 final class LayerCell extends ListCell<LayerInfo> {
     private final LayersPanel panel;
     private final CheckBox visible = new CheckBox();
-    private final javafx.scene.canvas.Canvas swatch = new javafx.scene.canvas.Canvas(26, 14);
+    private final javafx.scene.image.ImageView swatch = new javafx.scene.image.ImageView();
     private final Label title = new Label();
     private final Label source = new Label();
     // one graphic per cell, updated in place: new nodes or a new id on every update make JavaFX redo the cell's CSS
     private final HBox graphic = new HBox(4, visible, swatch, new VBox(1, title, source));
-    private final Tooltip details = new Tooltip();
+    private final HoverTip details = new HoverTip(this, this::details, t -> {
+        t.setWrapText(true);
+        t.setMaxWidth(560);
+    });
+    /** Redraws the row in place when the map changes (visibility, style, order): see {@link LayersPanel#shownProperty}. */
+    private final javafx.beans.value.ChangeListener<Number> redraw = (o, a, b) -> {
+        if (!isEmpty() && getItem() != null) {
+            show(getItem());
+        }
+    };
+    /** The layer whose title the row shows: the title (a formatted count) is made once per layer, not at every redraw. */
+    private LayerInfo titled;
+    /** The style and opacity the swatch shows: set only when they change. */
+    private java.util.List<Object> swatchShows;
     private MenuItem datumShift;
     private ContextMenu mapMenu;
     private ContextMenu tableMenu;
@@ -38,8 +50,7 @@ final class LayerCell extends ListCell<LayerInfo> {
         source.getStyleClass().add("layer-source");
         // one line, so that the list still shows a bureau's layers at a glance; the tooltip has the full story
         source.maxWidthProperty().bind(panel.list().widthProperty().subtract(76));
-        details.setWrapText(true);
-        details.setMaxWidth(560);
+        panel.shownProperty().addListener(new javafx.beans.value.WeakChangeListener<>(redraw));
         // the menu is made at the first right click on the cell, then kept: a menu set anew on every update makes
         // JavaFX re-scan the scene's accelerators, and two menus made for every cell the list creates were a tenth of
         // the JavaFX thread's block while a file opened. The filter runs before the cell shows its context menu.
@@ -80,14 +91,24 @@ final class LayerCell extends ListCell<LayerInfo> {
             return;
         }
         setText(null);
-        title.setText(WorkbenchApp.describe(item));
+        show(item);
+    }
+
+    /** Shows {@code item} in the row's nodes, changing only what differs (each change costs the JavaFX thread CSS or layout). */
+    private void show(LayerInfo item) {
+        if (item != titled) {
+            title.setText(WorkbenchApp.describe(item));
+            titled = item;
+        }
         LayerSource from = panel.sourceOf(item);
         boolean line = from != null && panel.showsSourceLines();
-        source.setText(line ? from.line() : null);
+        String sourceText = line ? from.line() : null;
+        if (!java.util.Objects.equals(sourceText, source.getText())) {
+            source.setText(sourceText);
+        }
         source.setVisible(line);
         source.setManaged(line);
-        details.setText(from == null ? null : from.details());
-        setTooltip(from == null ? null : details);
+        details.update();
         MapLayer layer = panel.layerOf(item);
         if (getContextMenu() != null && getContextMenu() != (layer == null ? tableMenu : mapMenu)) {
             setContextMenu(null); // the other kind of row now: its menu is set at the next right click
@@ -107,7 +128,18 @@ final class LayerCell extends ListCell<LayerInfo> {
         if (!id.equals(visible.getId())) {
             visible.setId(id);
         }
-        StyleSwatch.draw(swatch, layer.style(), layer.opacity());
+        java.util.List<Object> look = java.util.List.of(layer.style(), layer.opacity());
+        if (!look.equals(swatchShows)) {
+            StyleSwatch.show(swatch, layer.style(), layer.opacity());
+            swatchShows = look;
+        }
+    }
+
+    /** The row's tooltip: where the layer comes from, in full; null when it is not from a file (imported, drawn). */
+    private String details() {
+        LayerInfo item = getItem();
+        LayerSource from = isEmpty() || item == null ? null : panel.sourceOf(item);
+        return from == null ? null : from.details();
     }
 
     private MenuItem tableItem() {

@@ -18,7 +18,6 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TitledPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.locationtech.jts.geom.Envelope;
 
@@ -50,6 +49,8 @@ final class LayersPanel extends SplitPane {
     private Map<String, LayerSource> sources = Map.of();
     private boolean sourceLines;
     private List<Object> legendShows = List.of();
+    /** Counts the panel's refreshes: each row redraws itself in place when it changes (see {@link #refresh}). */
+    private final javafx.beans.property.IntegerProperty shown = new javafx.beans.property.SimpleIntegerProperty();
 
     LayersPanel(ObjectProperty<MapContent> map, Actions actions) {
         this.map = map;
@@ -112,6 +113,11 @@ final class LayersPanel extends SplitPane {
     /** Whether each row says which file its layer comes from (data of several files, as a bureau's folder). */
     boolean showsSourceLines() {
         return sourceLines;
+    }
+
+    /** Changes whenever the rows are to show the map anew (a layer's visibility, style, order). */
+    javafx.beans.value.ObservableValue<Number> shownProperty() {
+        return shown;
     }
 
     ListView<LayerInfo> list() {
@@ -203,17 +209,32 @@ final class LayersPanel extends SplitPane {
         }
     }
 
+    /** Whether both lists hold the same layers in the same order (by identity: a layer's record compares all it holds). */
+    private static boolean sameItems(List<LayerInfo> a, List<LayerInfo> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            if (a.get(i) != b.get(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Keeps the list in drawing order (top first, tables without a map after) and the legend in step with the map. */
     private void refresh() {
         MapContent c = map.get();
         List<LayerInfo> sorted = new ArrayList<>(list.getItems());
         sorted.sort(Comparator.comparingInt(l -> -indexOf(c, l.name())));
-        if (!sorted.equals(list.getItems())) {
+        if (!sameItems(sorted, list.getItems())) {
             LayerInfo selected = list.getSelectionModel().getSelectedItem();
             list.getItems().setAll(sorted);
             list.getSelectionModel().select(selected);
         }
-        list.refresh();
+        // the rows redraw in place; ListView.refresh() would throw every row away and make new ones, each a CSS pass
+        // and a layout on the JavaFX thread, at every change of the map
+        shown.set(shown.get() + 1);
         List<MapLayer> visible = c == null ? List.of() : new ArrayList<>(c.visibleLayers());
         java.util.Collections.reverse(visible);
         // rebuilt only when what it shows changed: new nodes cost the JavaFX thread a CSS pass
@@ -222,36 +243,66 @@ final class LayersPanel extends SplitPane {
             return;
         }
         legendShows = shown;
-        legend.getChildren().clear();
+        // made whole, then shown in one change of the legend's children: one CSS pass and layout, not one per entry
+        List<VBox> entries = new ArrayList<>();
         for (MapLayer l : visible) {
-            Label name = new Label(l.name());
+            Label name = new Label(l.name(), StyleSwatch.view(rowStyle(l), l.opacity()));
+            name.setGraphicTextGap(6);
             name.setWrapText(true);
             name.setMaxWidth(240);
-            // a layer drawn by land class has no one fill: its row shows the outline, its classes the fills
             // one entry per layer: its row, then (for a layer drawn by land class) its classes
-            VBox entry = new VBox(2, new HBox(6, StyleSwatch.of(l.byLandClass() ? l.style().withFill(null) : l.style(), l.opacity()), name));
+            VBox entry = new VBox(2, name);
             landClasses(l, entry);
-            legend.getChildren().add(entry);
+            entries.add(entry);
         }
+        legend.getChildren().setAll(entries);
+    }
+
+    /** A layer drawn by land class has no one fill: its row shows the outline, its classes the fills. */
+    private static cn.basinguard.core.map.LayerStyle rowStyle(MapLayer l) {
+        return l.byLandClass() ? l.style().withFill(null) : l.style();
+    }
+
+    /**
+     * Every swatch the list and the legend show for {@code c}'s layers (style and opacity), to be drawn ahead of the
+     * JavaFX thread by {@link StyleSwatch#prepare} while the data is read.
+     */
+    static List<Map.Entry<cn.basinguard.core.map.LayerStyle, Double>> swatchesOf(MapContent c) {
+        List<Map.Entry<cn.basinguard.core.map.LayerStyle, Double>> out = new ArrayList<>();
+        if (c == null) {
+            return out;
+        }
+        for (MapLayer l : c.layers()) {
+            out.add(Map.entry(l.style(), l.opacity()));
+            out.add(Map.entry(rowStyle(l), l.opacity()));
+            for (LandClassLegend.Group g : LandClassLegend.of(l, null)) {
+                for (LandClassLegend.Line line : g.lines()) {
+                    out.add(Map.entry(l.style().withFill(line.colour()), l.opacity()));
+                }
+            }
+        }
+        return out;
     }
 
     /**
      * Under a layer drawn by land class, the classes it holds by first-level class, each in its map colour, as the
-     * printed legend lists them (the same {@link LandClassLegend}).
+     * printed legend lists them (the same {@link LandClassLegend}). Each line is one label with its swatch as its
+     * graphic, indented by its padding: no inline style, which JavaFX would parse anew for every line.
      */
     private static void landClasses(MapLayer l, VBox entry) {
         for (LandClassLegend.Group g : LandClassLegend.of(l, null)) {
             Label heading = new Label(g.title());
             heading.getStyleClass().add("legend-heading");
-            heading.setStyle("-fx-font-weight: bold; -fx-padding: 2 0 0 18;");
             entry.getChildren().add(heading);
             for (LandClassLegend.Line line : g.lines()) {
-                Label text = new Label(line.text());
+                Label text = new Label(line.text(), StyleSwatch.view(l.style().withFill(line.colour()), l.opacity()));
                 text.setId("legend-class-" + (line.code().isEmpty() ? "unknown" : line.code()));
-                HBox row = new HBox(6, StyleSwatch.of(l.style().withFill(line.colour()), l.opacity()), text);
-                row.setStyle("-fx-padding: 0 0 0 18;");
-                entry.getChildren().add(row);
+                text.setGraphicTextGap(6);
+                text.setPadding(LINE_INDENT);
+                entry.getChildren().add(text);
             }
         }
     }
+
+    private static final javafx.geometry.Insets LINE_INDENT = new javafx.geometry.Insets(0, 0, 0, 18);
 }

@@ -156,7 +156,9 @@ final class ResultsPane extends TabPane {
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         table.setPlaceholder(new javafx.scene.control.Label(UiText.get("results.notRun")));
         table.setFixedCellSize(24);
-        return new Tab(UiText.get(key), table);
+        Tab tab = new Tab(UiText.get(key), table);
+        HiddenTabs.shelve(tab, table);
+        return tab;
     }
 
     /** The unit of every area column of the results (亩 unless the user picks m² or 公顷 from a column's menu). */
@@ -257,9 +259,18 @@ final class ResultsPane extends TabPane {
         @Override
         protected void updateItem(E item, boolean empty) {
             super.updateItem(item, empty);
-            getStyleClass().removeAll(Severity.STYLE_CLASSES);
+            // the style class changed only when the severity does: any change of a cell's classes has JavaFX redo its
+            // CSS, and a cell is updated at every scroll and every layout of its table
+            String wanted = empty || item == null ? null : Severity.styleClass(severity.applyAsInt(item));
+            for (String c : Severity.STYLE_CLASSES) {
+                if (!c.equals(wanted) && getStyleClass().contains(c)) {
+                    getStyleClass().remove(c);
+                }
+            }
+            if (wanted != null && !getStyleClass().contains(wanted)) {
+                getStyleClass().add(wanted);
+            }
             if (!empty && item != null) {
-                getStyleClass().add(Severity.styleClass(severity.applyAsInt(item)));
                 R row = getTableRow() == null ? null : getTableRow().getItem();
                 if (row != null && approximate.test(row)) {
                     setText(getText() + UiText.get("results.approximateMark"));

@@ -117,10 +117,15 @@ final class SiteTablesTab extends Tab {
             return;
         }
         int n = 0;
+        List<Tab> tabs = new ArrayList<>();
         for (SheetTable t : all) {
-            Tab tab = new Tab(t.caption(), table(t, "site-table-" + n++));
-            tables.getTabs().add(tab);
+            TableView<List<SheetCell>> view = table(t, "site-table-" + n++);
+            Tab tab = new Tab(t.caption(), view);
+            HiddenTabs.shelve(tab, view);
+            tabs.add(tab);
         }
+        // added at once: the first is selected, the others wait at no size until chosen
+        tables.getTabs().setAll(tabs);
         body.setCenter(tables);
     }
 

@@ -113,6 +113,7 @@ public final class WorkbenchApp extends Application {
     public void start(Stage stage) {
         DesktopFonts.install();
         StyleSwatch.warmUpInBackground();
+        FirstUses.warmUpInBackground();
         this.stage = stage;
         if (!reopen) {
             cn.basinguard.core.i18n.Messages.setLocale(java.util.Locale.forLanguageTag(settings.language()));
@@ -985,6 +986,11 @@ public final class WorkbenchApp extends Application {
         return layers;
     }
 
+    /** The results' tabs (result tables, attribute tables). */
+    ResultsPane results() {
+        return results;
+    }
+
     ObjectProperty<CheckReport> reportProperty() {
         return report;
     }
@@ -1011,7 +1017,10 @@ public final class WorkbenchApp extends Application {
         Task<DatasetSummary> task = new Task<>() {
             @Override
             protected DatasetSummary call() {
-                return DatasetSummary.read(d);
+                DatasetSummary read = DatasetSummary.read(d);
+                // the layer list's and the legend's swatches, drawn here rather than on the JavaFX thread as it shows them
+                StyleSwatch.prepare(LayersPanel.swatchesOf(read.map()));
+                return read;
             }
         };
         task.setOnSucceeded(e -> show(task.getValue()));

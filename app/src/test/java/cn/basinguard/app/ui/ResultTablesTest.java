@@ -79,17 +79,21 @@ class ResultTablesTest extends WindowTest {
         String full = Figures.m2Text(site.areaM2()); // in m², as chosen above
         assertEquals(full, narrow.getText());
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, narrow::isCut);
-        assertTrue(narrow.getTooltip().getText().startsWith(full + "\n"), "the whole figure, not the cut one: " + narrow.getTooltip().getText());
-        assertTrue(narrow.getTooltip().getText().contains(site.reasons()), "and the site's reasons, as over every cell of its row");
+        // the tip is made as the mouse comes over the cell
         robot.moveTo(narrow);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> narrow.getTooltip() != null && narrow.getTooltip().isShowing());
+        assertTrue(narrow.getTooltip().getText().startsWith(full + "\n"), "the whole figure, not the cut one: " + narrow.getTooltip().getText());
+        assertTrue(narrow.getTooltip().getText().contains(site.reasons()), "and the site's reasons, as over every cell of its row");
         robot.interact(() -> Screenshots.save(stage.getScene(), "results-tooltip"));
         robot.moveTo("#map");
 
         robot.interact(() -> area.setPrefWidth(160));
         FullTextCell<?, ?> wide = (FullTextCell<?, ?>) cell(robot, sites, area, site);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !wide.isCut());
+        robot.moveTo(wide);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> wide.getTooltip() != null && wide.getTooltip().isShowing());
         assertEquals(site.reasons(), wide.getTooltip().getText(), "a figure that fits is not repeated; the reasons stay");
+        robot.moveTo("#map");
         Node shown = wide.lookup(".text");
         assertEquals(full, ((javafx.scene.text.Text) shown).getText(), "widened, the whole figure shows");
     }
