@@ -18,8 +18,8 @@ import org.locationtech.jts.geom.Envelope;
  * Run: mvn -q -o -pl gis-core -Pbench verify -Dbench.main=cn.basinguard.core.bench.RenderBenchmark
  *      -Dbench.args=/work/bench-data/zengdu-county.gpkg
  * With imagery under the vectors (a GeoTIFF or a GeoPackage of tiles as second argument) it also times a pan at
- * township zoom across the district (new ground, so new image blocks, each frame) with the vectors alone, the imagery
- * alone and both, then repeated frames (the image's blocks cached): the imagery alone at township zoom, and with the
+ * township zoom across the district (new ground, so new image blocks, each frame; after an untimed pan that warms the
+ * JIT up) with the vectors alone, the imagery alone and both, then repeated frames (the image's blocks cached): the imagery alone at township zoom, and with the
  * vectors at full extent and township zoom.
  */
 public final class RenderBenchmark {
@@ -41,11 +41,11 @@ public final class RenderBenchmark {
         if (args.length > 1) {
             // each imagery phase opens the raster anew: its decoded blocks are cached per opened raster, so the first
             // frame of a phase, and every frame of a pan, reads and decodes blocks as a user's first look does
-            pan("township pan, vectors", content, full);
+            pan("township pan, vectors", () -> content, full);
             try (var opened = cn.basinguard.core.source.DataSources.open(args[1], cn.basinguard.core.source.SourceOptions.DEFAULT)) {
                 System.out.printf("imagery: %s%n", args[1]);
-                pan("township pan, imagery only", new MapContent(content.crs(), imagery(opened, content)), full);
-                pan("township pan + imagery", withVectors(imagery(opened, content), content), full);
+                pan("township pan, imagery only", () -> new MapContent(content.crs(), imagery(opened, content)), full);
+                pan("township pan + imagery", () -> withVectors(imagery(opened, content), content), full);
                 // the imagery's own share of a frame, on its own, its blocks cached after the first frame
                 report("township, imagery only", new MapContent(content.crs(), imagery(opened, content)), township);
                 report("full extent + imagery", withVectors(imagery(opened, content), content), all);
@@ -68,9 +68,16 @@ public final class RenderBenchmark {
     /**
      * A pan at township zoom across the district from west to east through its centre, 30 frames, about a fifth of a
      * frame's width a step: each frame shows ground the previous one did not (with imagery: blocks not read before).
-     * The first frame is left out of the figures (it shows a whole frame of new ground).
+     * The first frame is left out of the figures (it shows a whole frame of new ground). The pan is made twice, each
+     * time with the map {@code content} gives (imagery opened anew, nothing cached): the first warms the JIT up (the
+     * reading and warping code is compiled during it) and only the second is timed.
      */
-    static void pan(String what, MapContent content, Envelope full) {
+    static void pan(String what, java.util.function.Supplier<MapContent> content, Envelope full) {
+        pan(content.get(), full, null);
+        pan(content.get(), full, what);
+    }
+
+    private static void pan(MapContent content, Envelope full, String what) {
         int frames = 31;
         double upp = 5000.0 / 1600;
         double step = (full.getWidth() - 5000) / (frames - 1);
@@ -85,6 +92,9 @@ public final class RenderBenchmark {
                 ms[i - 1] = (System.nanoTime() - t) / 1_000_000;
                 cpu += cpuNanos() - c;
             }
+        }
+        if (what == null) {
+            return;
         }
         System.out.println("  frames (ms, in order): " + Arrays.toString(ms));
         Arrays.sort(ms);
