@@ -269,6 +269,18 @@ public final class RasterWarp {
                 int iu = (int) (uf >> FIX);
                 int iv = (int) (vf >> FIX);
                 int[] b = iu < 0 || iv < 0 ? null : sampler.blockAt(iu, iv, edge);
+                if (b == null && sampler.missingHere && sampler.nothingUnder(iu, iv)) {
+                    // a sparse cache's hole, no coarser level under it either: the rest of the row in this block is empty
+                    int bx = iu / sampler.bw;
+                    int by = iv / sampler.bh;
+                    do {
+                        px++;
+                        uf += duf;
+                        vf += dvf;
+                    } while (px < x1 && (uf >> FIX) >= (long) bx * sampler.bw && (uf >> FIX) < (long) (bx + 1) * sampler.bw
+                            && (vf >> FIX) >= (long) by * sampler.bh && (vf >> FIX) < (long) (by + 1) * sampler.bh);
+                    continue;
+                }
                 if (b == null) {
                     // no block here, or a bilinear neighbour beyond this block or the level's edge: the general path
                     double s = (px - x0) / spanX;
@@ -438,8 +450,9 @@ public final class RasterWarp {
         int cv = Integer.MIN_VALUE / 2;
         private final int[][] dims;
         private final Map<Long, int[]> blocks = new HashMap<>();
-        private long lastKey = Long.MIN_VALUE;
-        private int[] last;
+        private final long[] lastKeys;
+        private final int[][] lastBlocks;
+        private final boolean[] lastKnown;
 
         Crs crs() {
             return src.crs();
@@ -458,6 +471,9 @@ public final class RasterWarp {
                 AffineTransform t = ls.get(i).crsToPixel();
                 inv[i] = new double[] {t.getScaleX(), t.getShearX(), t.getTranslateX(), t.getShearY(), t.getScaleY(), t.getTranslateY()};
             }
+            lastKeys = new long[ls.size()];
+            lastBlocks = new int[ls.size()][];
+            lastKnown = new boolean[ls.size()];
             width = dims[level][0];
             height = dims[level][1];
             bw = dims[level][2];
@@ -469,11 +485,13 @@ public final class RasterWarp {
          * starts), when it is there and also holds pixel (u + edge, v + edge); else null.
          */
         int[] blockAt(int u, int v, int edge) {
+            missingHere = false;
             if (cur == null || u < cu || v < cv || u - cu >= bw || v - cv >= bh) {
                 int bx = u / bw;
                 int by = v / bh;
                 int[] b = block(level, bx, by);
                 if (b == null) {
+                    missingHere = true;
                     return null;
                 }
                 cur = b;
@@ -481,6 +499,70 @@ public final class RasterWarp {
                 cv = by * bh;
             }
             return u + edge - cu < bw && v + edge - cv < bh && u + edge < width && v + edge < height ? cur : null;
+        }
+
+        /** Whether the last {@link #blockAt} found no block there at all (not a bilinear neighbour beyond its block). */
+        boolean missingHere;
+        /** Per block of {@link #level} found missing: whether no coarser level has a block under it either. */
+        private final Map<Long, Boolean> holes = new HashMap<>();
+        private long lastHole;
+        private boolean lastHoleKnown;
+        private boolean lastHoleEmpty;
+
+        /**
+         * Whether nothing would be drawn anywhere in the block of {@link #level} holding pixel (u, v), which is missing:
+         * no coarser level has a block under any of its corners. A coarser level's block covers at least as much ground
+         * as one of this level (else the answer is no, and the pixels take the general path), so the blocks under the
+         * four corners are all the coarser blocks the block's ground touches.
+         */
+        boolean nothingUnder(int u, int v) {
+            int bx = u / bw;
+            int by = v / bh;
+            // mixed as the block keys are: bx << 32 | by hashes to bx ^ by, the same for a whole diagonal of blocks
+            long key = ((long) bx << 32 | by) * 0x9E3779B97F4A7C15L;
+            if (key == lastHole && lastHoleKnown) {
+                // the pixels of a hole over a coarser tile ask this for each of them, in runs
+                return lastHoleEmpty;
+            }
+            Boolean known = holes.get(key);
+            if (known == null) {
+                known = probeCoarser(bx, by);
+                holes.put(key, known);
+            }
+            lastHole = key;
+            lastHoleKnown = true;
+            lastHoleEmpty = known;
+            return known;
+        }
+
+        private boolean probeCoarser(int bx, int by) {
+            List<RasterLevel> ls = src.levels();
+            RasterLevel here = ls.get(level);
+            double blockGround = here.resolution() * Math.max(bw, bh);
+            // the corners, a thousandth of a pixel inside, so that a corner on a coarser block's edge counts for the block it bounds
+            double e = 1e-3;
+            double[] corners = {bx * bw + e, by * bh + e, (bx + 1) * bw - e, by * bh + e, bx * bw + e, (by + 1) * bh - e,
+                (bx + 1) * bw - e, (by + 1) * bh - e};
+            double[] crs = new double[8];
+            here.pixelToCrs().transform(corners, 0, crs, 0, 4);
+            for (int l = level + 1; l < ls.size(); l++) {
+                int[] d = dims[l];
+                if (ls.get(l).resolution() * Math.min(d[2], d[3]) < blockGround) {
+                    return false;
+                }
+                double[] m = inv[l];
+                for (int k = 0; k < 8; k += 2) {
+                    double cu = m[0] * crs[k] + m[1] * crs[k + 1] + m[2];
+                    double cv = m[3] * crs[k] + m[4] * crs[k + 1] + m[5];
+                    if (cu < 0 || cv < 0 || cu >= d[0] || cv >= d[1]) {
+                        continue;
+                    }
+                    if (block(l, (int) cu / d[2], (int) cv / d[3]) != null) {
+                        return false;
+                    }
+                }
+            }
+            return true;
         }
 
         int at(double x, double y, double[] scratch) {
@@ -543,16 +625,19 @@ public final class RasterWarp {
             // multiplied by an odd constant (one-to-one): packed as it is, the key's low bits, which pick HashMap's bin, hold
             // only the row, so a frame's blocks shared a few bins and the lookups walked trees (half a frame's time)
             long key = ((long) l << 56 | (long) bx << 28 | by) * 0x9E3779B97F4A7C15L;
-            if (key == lastKey) {
-                return last;
+            // the last block of each level: a pixel whose block is missing falls back level by level, and a run of such
+            // pixels (a sparse cache's hole over a coarser tile) asks the same two or three blocks again and again
+            if (lastKnown[l] && key == lastKeys[l]) {
+                return lastBlocks[l];
             }
             int[] b = blocks.get(key);
             if (b == null && !blocks.containsKey(key)) {
                 b = src.block(l, bx, by);
                 blocks.put(key, b);
             }
-            lastKey = key;
-            last = b;
+            lastKnown[l] = true;
+            lastKeys[l] = key;
+            lastBlocks[l] = b;
             return b;
         }
     }

@@ -165,6 +165,111 @@ class WarpAccuracyTest {
         assertTrue(worst <= 4, "worst channel error " + worst);
     }
 
+    /**
+     * A sparse pyramid in the frame's own CRS: 10 m pixels (800 × 800, 16 blocks) with two blocks missing, one of them
+     * over a 20 m block that is there and one over a missing one, and a 40 m level whose only block is missing. Each frame
+     * pixel is what the pyramid holds at its centre (as {@link RasterWarp#valueAt} gives it one point at a time, walking to
+     * the coarser levels, checked at a few points; every pixel against the pyramid's layout): the coarser level shows
+     * through the first hole, nothing through the second.
+     */
+    @Test
+    void holesInASparsePyramidShowTheCoarserLevelOrNothing() {
+        AffineTransform fine = new AffineTransform(10, 0, 0, -10, 440_000, 3_510_000);
+        AffineTransform mid = new AffineTransform(fine);
+        mid.scale(2, 2);
+        AffineTransform coarse = new AffineTransform(fine);
+        coarse.scale(4, 4);
+        List<RasterLevel> levels = List.of(new RasterLevel(800, 800, 256, 256, fine), new RasterLevel(400, 400, 256, 256, mid),
+                new RasterLevel(200, 200, 256, 256, coarse));
+        RasterSource sparse = new RasterSource() {
+            @Override
+            public String name() {
+                return "sparse";
+            }
+
+            @Override
+            public Crs crs() {
+                return GK;
+            }
+
+            @Override
+            public List<RasterLevel> levels() {
+                return levels;
+            }
+
+            @Override
+            public Envelope extent() {
+                return new Envelope(440_000, 448_000, 3_502_000, 3_510_000);
+            }
+
+            @Override
+            public int[] block(int level, int column, int row) {
+                // level 0 lacks (1, 1), over level 1's block (0, 0), and (2, 2), over level 1's missing block (1, 1); level 2 has none
+                if (level == 2 || level == 0 && (column == 1 && row == 1 || column == 2 && row == 2) || level == 1 && column == 1 && row == 1) {
+                    return null;
+                }
+                int[] out = new int[256 * 256];
+                for (int i = 0; i < out.length; i++) {
+                    out[i] = 0xFF000000 | level << 20 | (column * 256 + i % 256) << 10 | (row * 256 + i / 256);
+                }
+                return out;
+            }
+
+            @Override
+            public List<String> problems() {
+                return List.of();
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        // 10 m pixels whose centres are the raster's pixel centres, over the whole raster and a margin of 50 px
+        RasterWarp.Frame f = new RasterWarp.Frame(GK, 439_500, 3_510_500, 10, 900, 900);
+        int[] px = new int[900 * 900];
+        RasterWarp.paint(sparse, RasterWarp.extentIn(sparse, GK), f, 0, 900, px, 1, RasterWarp.Sampling.NEAREST, () -> false);
+        java.util.Map<String, int[]> blocks = new java.util.HashMap<>();
+        for (int l = 0; l < 2; l++) {
+            for (int row = 0; row < 4; row++) {
+                for (int col = 0; col < 4; col++) {
+                    blocks.put(l + "/" + col + "/" + row, sparse.block(l, col, row));
+                }
+            }
+        }
+        int fromMid = 0;
+        int empty = 0;
+        for (int y = 0; y < 900; y++) {
+            for (int x = 0; x < 900; x++) {
+                int want = expected(blocks, x - 50, y - 50);
+                assertEquals(Integer.toHexString(want), Integer.toHexString(px[y * 900 + x]), "pixel " + x + "," + y);
+                fromMid += want >>> 24 != 0 && (want >> 20 & 0xF) == 1 ? 1 : 0;
+                empty += want == 0 && x >= 50 && y >= 50 && x < 850 && y < 850 ? 1 : 0;
+            }
+        }
+        assertEquals(256 * 256, fromMid, "the 20 m level shows through the first hole");
+        assertEquals(256 * 256, empty, "nothing shows through the second");
+        // the general path, one point at a time, agrees where it matters
+        for (int[] p : new int[][] {{50 + 300, 50 + 300}, {50 + 600, 50 + 600}, {50 + 100, 50 + 700}}) {
+            assertEquals(px[p[1] * 900 + p[0]], RasterWarp.valueAt(sparse, GK, f.minX() + (p[0] + 0.5) * 10, f.maxY() - (p[1] + 0.5) * 10, 10));
+        }
+    }
+
+    /** What the sparse pyramid shows at its 10 m pixel (u, v): that pixel, else the 20 m one under it, else nothing. */
+    private static int expected(java.util.Map<String, int[]> blocks, int u, int v) {
+        if (u < 0 || v < 0 || u >= 800 || v >= 800) {
+            return 0;
+        }
+        for (int l = 0; l < 2; l++) {
+            int lu = u >> l;
+            int lv = v >> l;
+            int[] b = blocks.get(l + "/" + lu / 256 + "/" + lv / 256);
+            if (b != null) {
+                return b[(lv % 256) * 256 + lu % 256];
+            }
+        }
+        return 0;
+    }
+
     private static int ch(Computed src, int u, int v, int shift) {
         return src.pattern(u, v) >> shift & 0xFF;
     }
