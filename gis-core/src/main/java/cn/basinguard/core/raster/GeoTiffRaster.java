@@ -412,11 +412,11 @@ public final class GeoTiffRaster implements RasterSource {
         BlockCache.shared().forget(this);
         synchronized (opened) {
             closed = true;
-            // a store lent out is closed when it is given back
-            for (Reader r : idle) {
+            // taken one by one (a reading thread may take one at the same moment, and then closes it when it gives it
+            // back, as it does a store lent out now)
+            for (Reader r = idle.poll(); r != null; r = idle.poll()) {
                 closeQuietly(r.store);
             }
-            idle.clear();
         }
     }
 
