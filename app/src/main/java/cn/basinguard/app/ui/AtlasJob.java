@@ -61,9 +61,18 @@ record AtlasJob(MapContent map, List<String> units, boolean sitePages, PrintAtla
 
     /** The atlas as PDF bytes; the previews, the printer and the PNG files are rendered from them. */
     byte[] pdf() {
+        return pdf(() -> false);
+    }
+
+    /**
+     * As above, given up once {@code cancelled} says so.
+     *
+     * @throws java.util.concurrent.CancellationException when cancelled
+     */
+    byte[] pdf(java.util.function.BooleanSupplier cancelled) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
-            PrintAtlas.write(map, pages(), paper, landscape, notes, out);
+            PrintAtlas.write(map, pages(), paper, landscape, notes, out, cancelled);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -68,6 +68,8 @@ final class PrintWindow extends Stage {
     private int pageCount;
     private int page;
     private long layoutGeneration;
+    /** The layout under way, if any: cancelled when the settings change again or the window closes. */
+    private Task<byte[]> layout;
 
     /**
      * @param district the district's name for the default title (from the last check run), or null
@@ -101,6 +103,8 @@ final class PrintWindow extends Stage {
                 layOut();
             }
         });
+        // a layout for a closed window is work for no one
+        addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> cancelLayout());
         setScene(new Scene(content(), 1100, 800));
         getScene().getStylesheets().add(WorkbenchApp.class.getResource("basinguard.css").toExternalForm());
         layOut();
@@ -163,10 +167,15 @@ final class PrintWindow extends Stage {
         return new AtlasJob(map, picked, sitePages.isSelected(), paper.getValue(), landscape.isSelected(), notes);
     }
 
-    /** Lays the pages out again in the background; the newest request wins. */
+    /**
+     * Lays the pages out again in the background; the newest request wins and the one it replaces is cancelled (it stops
+     * at its map's next check or its next page), so changing paper and orientation in a row does not leave a layout
+     * thread per change working on pages no one will see.
+     */
     void layOut() {
         AtlasJob job = job();
         long gen = ++layoutGeneration;
+        cancelLayout();
         if (job.pages().isEmpty()) {
             pdf = null;
             pageCount = 0;
@@ -179,9 +188,10 @@ final class PrintWindow extends Stage {
         Task<byte[]> task = new Task<>() {
             @Override
             protected byte[] call() {
-                return job.pdf();
+                return job.pdf(this::isCancelled);
             }
         };
+        layout = task;
         task.setOnSucceeded(e -> {
             if (gen == layoutGeneration) {
                 pdf = task.getValue();
@@ -193,6 +203,18 @@ final class PrintWindow extends Stage {
         });
         task.setOnFailed(e -> failed(task.getException()));
         Background.run(task, "print-layout");
+    }
+
+    private void cancelLayout() {
+        if (layout != null) {
+            layout.cancel(false);
+            layout = null;
+        }
+    }
+
+    /** The layout under way, or null (for tests). */
+    Task<byte[]> layoutTask() {
+        return layout;
     }
 
     private void showPage(int i) {

@@ -81,6 +81,50 @@ class PrintWindowTest extends WindowTest {
     }
 
     /**
+     * Paper and orientation changed in a row: each change lays the pages out anew and cancels the layout it replaces,
+     * whose thread then ends instead of finishing pages no one will see; the preview is of the last settings.
+     */
+    @Test
+    void replacedLayoutsAreCancelled(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> app.map().contentProperty().get() != null);
+        PrintWindow[] w = new PrintWindow[1];
+        robot.interact(() -> w[0] = app.openPrintWindow());
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> w[0].pdf() != null);
+        java.util.List<javafx.concurrent.Task<byte[]>> tasks = new java.util.ArrayList<>();
+        robot.interact(() -> {
+            w[0].sitePages.setSelected(true);
+            tasks.add(w[0].layoutTask());
+            w[0].paper.setValue(PrintAtlas.Paper.A3);
+            tasks.add(w[0].layoutTask());
+            w[0].landscape.setSelected(true);
+            tasks.add(w[0].layoutTask());
+            w[0].paper.setValue(PrintAtlas.Paper.A4);
+            tasks.add(w[0].layoutTask());
+            w[0].landscape.setSelected(false);
+            tasks.add(w[0].layoutTask());
+            w[0].paper.setValue(PrintAtlas.Paper.A3);
+            tasks.add(w[0].layoutTask());
+        });
+        assertEquals(6, new java.util.HashSet<>(tasks).size(), "each change lays out anew");
+        for (int i = 0; i < 5; i++) {
+            assertTrue(tasks.get(i).isCancelled(), "layout " + i + " was replaced and is cancelled");
+        }
+        javafx.concurrent.Task<byte[]> last = tasks.get(5);
+        WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, last::isDone);
+        assertTrue(!last.isCancelled() && last.get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        try (PDDocument doc = Loader.loadPDF(w[0].pdf())) {
+            var box = doc.getPage(0).getMediaBox();
+            assertEquals(841.89, box.getWidth(), 1, "A3 portrait, the last settings");
+            assertEquals(1190.55, box.getHeight(), 1);
+        }
+        // the replaced layouts' threads have stopped too
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> Thread.getAllStackTraces().keySet().stream()
+                .noneMatch(t -> t.getName().equals("print-layout") && t.isAlive()));
+        robot.interact(() -> w[0].close());
+    }
+
+    /**
      * Runs where the machine has a printer (here CUPS with cups-pdf, whose PDF lands in /var/spool/cups-pdf): the pages
      * go through JavaFX's printing API to the system printer.
      */

@@ -35,20 +35,30 @@ import org.opengis.referencing.datum.PixelInCell;
  * SIS decodes the pixels of a window, taking them from the overview that matches the subsampling when the file has
  * overviews, so a 2 GB file opens in milliseconds and a frame reads only what it shows. Where the pixels lie comes from
  * {@link Georeference} (our reading of the GeoTIFF keys), not from SIS, whose EPSG dataset here lacks the Chinese grids.
+ *
+ * <p>A SIS store reads one window at a time, so the file is opened by up to {@link #READERS} stores, each lent to one
+ * thread for one block: the bands of a frame decode their blocks at the same time instead of queueing for one store
+ * (decoding a block is most of the time a pan over new ground takes).
  */
 public final class GeoTiffRaster implements RasterSource {
     /** Blocks of this many pixels a side: big enough that SIS's per-read cost is small, small enough to pan smoothly. */
     private static final int BLOCK = 256;
     /** SIS logs through java.util.logging; its complaints (no EPSG database, no SIS_DATA) are not the user's business. */
     private static final Logger SIS_LOG = Logger.getLogger("org.apache.sis");
+    /** Stores open at most on one file: as many as threads paint a frame's bands (one per core, up to 4), and one more. */
+    static final int READERS = Math.max(2, Math.min(4, Runtime.getRuntime().availableProcessors()) + 1);
 
     static {
         SIS_LOG.setLevel(Level.OFF);
     }
 
     private final Path file;
-    private final DataStore store;
-    private final GridCoverageResource coverage;
+    /** The stores not lent out; a thread takes one for a block's read and gives it back. */
+    private final java.util.concurrent.LinkedBlockingDeque<Reader> idle = new java.util.concurrent.LinkedBlockingDeque<>();
+    /** Every store opened, to close them; guarded by itself. */
+    private final List<Reader> opened = new ArrayList<>();
+    /** Set once by {@link #close}; written under {@code opened}, read without it by {@link #block}. */
+    private volatile boolean closed;
     private final GridGeometry grid;
     private final AffineTransform fullToCrs;
     private final Crs crs;
@@ -57,10 +67,26 @@ public final class GeoTiffRaster implements RasterSource {
     private final Problems problems = new Problems();
     private volatile boolean undecodable;
 
+    /**
+     * One SIS store on the file and its image, used by one thread at a time. {@code unplaced} is the whole image of a
+     * TIFF placed by a world file (see {@link #readUnplaced}), made on the store's first read of one.
+     */
+    private static final class Reader {
+        final DataStore store;
+        final GridCoverageResource coverage;
+        RenderedImage unplaced;
+
+        Reader(DataStore store, GridCoverageResource coverage) {
+            this.store = store;
+            this.coverage = coverage;
+        }
+    }
+
     private GeoTiffRaster(Path file, DataStore store, GridCoverageResource coverage, Georeference geo, TiffLayout layout) throws DataStoreException {
         this.file = file;
-        this.store = store;
-        this.coverage = coverage;
+        Reader first = new Reader(store, coverage);
+        opened.add(first);
+        idle.add(first);
         this.grid = coverage.getGridGeometry();
         this.fullToCrs = geo.pixelToCrs();
         this.crs = geo.crs();
@@ -177,7 +203,7 @@ public final class GeoTiffRaster implements RasterSource {
     @Override
     public int[] block(int level, int column, int row) {
         RasterLevel l = levels.get(level);
-        if (undecodable || column < 0 || row < 0 || column >= l.blocksAcross() || row >= l.blocksDown()) {
+        if (undecodable || closed || column < 0 || row < 0 || column >= l.blocksAcross() || row >= l.blocksDown()) {
             return null;
         }
         return BlockCache.shared().get(new BlockCache.Key(this, level, column, row), () -> read(level, column, row));
@@ -199,17 +225,18 @@ public final class GeoTiffRaster implements RasterSource {
         long x1 = Math.min(full - 1L, (long) Math.ceil((u0 + w) * fx) - 1);
         long y1 = Math.min(fullH - 1L, (long) Math.ceil((v0 + h) * fy) - 1);
         int sub = (int) Math.max(1, Math.round(Math.min(fx, fy)));
+        Reader reader = null;
         try {
+            reader = borrow();
+            if (reader == null) {
+                return null;
+            }
             if (!grid.isDefined(GridGeometry.GRID_TO_CRS)) {
-                return readUnplaced(u0, v0, w, h, fx, fy, x0, y0, x1, y1);
+                return readUnplaced(reader, u0, v0, w, h, fx, fy, x0, y0, x1, y1);
             }
-            GridCoverage cov;
-            RenderedImage img;
-            synchronized (store) {
-                GridExtent ext = new GridExtent(null, new long[] {x0, y0}, new long[] {x1, y1}, true);
-                cov = coverage.read(grid.derive().subgrid(ext, sub, sub).build());
-                img = cov.render(null);
-            }
+            GridExtent ext = new GridExtent(null, new long[] {x0, y0}, new long[] {x1, y1}, true);
+            GridCoverage cov = reader.coverage.read(grid.derive().subgrid(ext, sub, sub).build());
+            RenderedImage img = cov.render(null);
             GridGeometry g = cov.getGridGeometry();
             AffineTransform covToCrs = affine(g);
             // coverage grid index → full-resolution pixel: SIS may have picked another subsampling or widened the window
@@ -264,32 +291,91 @@ public final class GeoTiffRaster implements RasterSource {
                 problems.once("read", Messages.get("raster.readFailed", file.getFileName(), m));
             }
             return null;
+        } finally {
+            if (reader != null) {
+                giveBack(reader);
+            }
         }
     }
 
-    private RenderedImage unplaced;
+    /**
+     * A store for this thread's read: an idle one, else a new one while fewer than {@link #READERS} are open, else the
+     * first given back. Null once the raster is closed (a frame still painting draws nothing more).
+     */
+    private Reader borrow() throws DataStoreException {
+        Reader r = idle.poll();
+        if (r != null) {
+            return r;
+        }
+        synchronized (opened) {
+            if (closed) {
+                return null;
+            }
+            if (opened.size() < READERS) {
+                DataStore store = new GeoTiffStoreProvider().open(new StorageConnector(file));
+                GridCoverageResource gc = first(store);
+                if (gc == null) {
+                    closeQuietly(store);
+                    throw new DataStoreException("no image");
+                }
+                r = new Reader(store, gc);
+                opened.add(r);
+                return r;
+            }
+        }
+        try {
+            // every store is lent out: wait for one, looking now and then whether the raster was closed meanwhile
+            while (true) {
+                r = idle.poll(50, java.util.concurrent.TimeUnit.MILLISECONDS);
+                if (r != null) {
+                    return r;
+                }
+                synchronized (opened) {
+                    if (closed) {
+                        return null;
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    private void giveBack(Reader r) {
+        synchronized (opened) {
+            if (closed) {
+                closeQuietly(r.store);
+            } else {
+                idle.push(r);
+            }
+        }
+    }
+
+    /** How many stores are open on the file (for tests: never more than {@link #READERS}). */
+    int readersOpen() {
+        synchronized (opened) {
+            return opened.size();
+        }
+    }
 
     /**
      * A TIFF placed by a world file has no grid-to-CRS for SIS, which then cannot take a window by subgrid: the whole
      * image is opened (SIS reads its tiles only when asked) and the window's tiles asked for; no overview is used.
      */
-    private int[] readUnplaced(int u0, int v0, int w, int h, double fx, double fy, long x0, long y0, long x1, long y1)
+    private int[] readUnplaced(Reader reader, int u0, int v0, int w, int h, double fx, double fy, long x0, long y0, long x1, long y1)
             throws DataStoreException {
-        RenderedImage img;
-        int[] src;
         int rw = (int) (x1 - x0 + 1);
         int rh = (int) (y1 - y0 + 1);
-        synchronized (store) {
-            if (unplaced == null) {
-                unplaced = coverage.read(null).render(null);
-            }
-            img = unplaced;
-            ColorModel cm = img.getColorModel();
-            WritableRaster r = cm.createCompatibleWritableRaster(rw, rh);
-            img.copyData(r.createWritableTranslatedChild(img.getMinX() + (int) x0, img.getMinY() + (int) y0));
-            src = new int[rw * rh];
-            ArgbPixels.copy(r, cm, 0, 0, rw, rh, src, 0, rw);
+        if (reader.unplaced == null) {
+            reader.unplaced = reader.coverage.read(null).render(null);
         }
+        RenderedImage img = reader.unplaced;
+        ColorModel cm = img.getColorModel();
+        WritableRaster r = cm.createCompatibleWritableRaster(rw, rh);
+        img.copyData(r.createWritableTranslatedChild(img.getMinX() + (int) x0, img.getMinY() + (int) y0));
+        int[] src = new int[rw * rh];
+        ArgbPixels.copy(r, cm, 0, 0, rw, rh, src, 0, rw);
         int[] out = new int[BLOCK * BLOCK];
         for (int v = 0; v < h; v++) {
             int j = (int) Math.floor((v0 + v + 0.5) * fy) - (int) y0;
@@ -324,7 +410,14 @@ public final class GeoTiffRaster implements RasterSource {
     @Override
     public void close() {
         BlockCache.shared().forget(this);
-        closeQuietly(store);
+        synchronized (opened) {
+            closed = true;
+            // taken one by one (a reading thread may take one at the same moment, and then closes it when it gives it
+            // back, as it does a store lent out now)
+            for (Reader r = idle.poll(); r != null; r = idle.poll()) {
+                closeQuietly(r.store);
+            }
+        }
     }
 
     private static void closeQuietly(DataStore s) {

@@ -216,19 +216,29 @@ public final class RasterWarp {
         }
     }
 
+    /** Fixed-point positions in level pixels: 16 bits of fraction (a 128-px row strays by 128 / 65536 px at most). */
+    private static final int FIX = 16;
+    private static final double ONE = 1 << FIX;
+
     /**
      * An interpolated cell, the hot loop of a frame. The nodes go into pixel coordinates of the level read once, so a
-     * pixel costs two additions along its row, and its pixels come straight out of the current block's int[]; only a
-     * step into another block (every few hundred pixels), a missing block (coarser levels stand in) or a bilinear
-     * neighbour across a block's edge take the general {@link Sampler#at} path, from the same interpolated position.
+     * pixel costs two fixed-point additions along its row, and a row is painted in runs: the block under the run's first
+     * pixel is looked up once and its pixels are taken straight from its int[] for as long as the row stays inside it
+     * (every few hundred pixels). A missing block (coarser levels stand in) or a bilinear neighbour across a block's edge
+     * take the general {@link Sampler#at} path, from the same interpolated position.
      */
     private static void paintCell(Sampler sampler, int x0, int x1, int y0, int y1, double[] n, int[] dest, int w, int alpha, double[] xy) {
         double[] m = sampler.inv[sampler.level];
         double spanX = x1 - x0;
         double spanY = y1 - y0;
         boolean bilinear = sampler.sampling == Sampling.BILINEAR;
+        // bilinear weighs the four pixels around the position, whose top-left one is half a pixel up and left of it
+        double shift = bilinear ? 0.5 : 0;
         int lw = sampler.width;
         int lh = sampler.height;
+        // a bilinear run needs the pixel right of and below its position in the same block
+        int edge = bilinear ? 1 : 0;
+        long half = bilinear ? 1L << (FIX - 1) : 0;
         for (int py = y0; py < y1; py++) {
             double t = (py - y0) / spanY;
             // the row's ends in the raster's CRS, as the bilinear interpolation of the four nodes gives them at s = 0 and s = 1
@@ -240,24 +250,97 @@ public final class RasterWarp {
             double v0 = m[3] * lx + m[4] * ly + m[5];
             double du = (m[0] * rx + m[1] * ry + m[2] - u0) / spanX;
             double dv = (m[3] * rx + m[4] * ry + m[5] - v0) / spanX;
+            long uf = (long) Math.floor((u0 - shift) * ONE);
+            long vf = (long) Math.floor((v0 - shift) * ONE);
+            long duf = Math.round(du * ONE);
+            long dvf = Math.round(dv * ONE);
             int row = py * w;
-            for (int px = x0; px < x1; px++) {
-                int k = px - x0;
-                double u = u0 + k * du;
-                double v = v0 + k * dv;
-                if (u < 0 || v < 0 || u >= lw || v >= lh) {
+            int px = x0;
+            while (px < x1) {
+                // outside the level, where the position itself (not the bilinear top-left pixel) lies: transparent
+                long us = uf + half;
+                long vs = vf + half;
+                if (us < 0 || vs < 0 || us >> FIX >= lw || vs >> FIX >= lh) {
+                    px++;
+                    uf += duf;
+                    vf += dvf;
                     continue;
                 }
-                int argb = bilinear ? sampler.bilinearFast(u - 0.5, v - 0.5) : sampler.nearestFast((int) u, (int) v);
-                if (argb == Sampler.SLOW) {
-                    double s = k / spanX;
-                    argb = sampler.at(lx + (rx - lx) * s, ly + (ry - ly) * s, xy);
+                int iu = (int) (uf >> FIX);
+                int iv = (int) (vf >> FIX);
+                int[] b = iu < 0 || iv < 0 ? null : sampler.blockAt(iu, iv, edge);
+                if (b == null && sampler.missingHere && sampler.nothingUnder(iu, iv)) {
+                    // a sparse cache's hole, no coarser level under it either: the rest of the row in this block is empty
+                    int bx = iu / sampler.bw;
+                    int by = iv / sampler.bh;
+                    do {
+                        px++;
+                        uf += duf;
+                        vf += dvf;
+                    } while (px < x1 && (uf >> FIX) >= (long) bx * sampler.bw && (uf >> FIX) < (long) (bx + 1) * sampler.bw
+                            && (vf >> FIX) >= (long) by * sampler.bh && (vf >> FIX) < (long) (by + 1) * sampler.bh);
+                    continue;
                 }
-                if (argb >>> 24 != 0) {
-                    dest[row + px] = over(argb, alpha, dest[row + px]);
+                if (b == null) {
+                    // no block here, or a bilinear neighbour beyond this block or the level's edge: the general path
+                    double s = (px - x0) / spanX;
+                    int argb = sampler.at(lx + (rx - lx) * s, ly + (ry - ly) * s, xy);
+                    if (argb >>> 24 != 0) {
+                        dest[row + px] = over(argb, alpha, dest[row + px]);
+                    }
+                    px++;
+                    uf += duf;
+                    vf += dvf;
+                    continue;
+                }
+                int bu = sampler.cu;
+                int bv = sampler.cv;
+                int bw = sampler.bw;
+                int lastU = Math.min(bw, lw - bu) - edge;
+                int lastV = Math.min(sampler.bh, lh - bv) - edge;
+                if (bilinear) {
+                    do {
+                        int i = (iv - bv) * bw + (iu - bu);
+                        int argb = bilinear(b[i], b[i + 1], b[i + bw], b[i + bw + 1], (int) (uf >> (FIX - 8)) & 0xFF,
+                                (int) (vf >> (FIX - 8)) & 0xFF);
+                        if (argb >>> 24 != 0) {
+                            dest[row + px] = over(argb, alpha, dest[row + px]);
+                        }
+                        px++;
+                        uf += duf;
+                        vf += dvf;
+                        iu = (int) (uf >> FIX);
+                        iv = (int) (vf >> FIX);
+                    } while (px < x1 && iu >= bu && iv >= bv && iu - bu < lastU && iv - bv < lastV);
+                } else {
+                    do {
+                        int argb = b[(iv - bv) * bw + (iu - bu)];
+                        if (argb >>> 24 != 0) {
+                            dest[row + px] = over(argb, alpha, dest[row + px]);
+                        }
+                        px++;
+                        uf += duf;
+                        vf += dvf;
+                        iu = (int) (uf >> FIX);
+                        iv = (int) (vf >> FIX);
+                    } while (px < x1 && iu >= bu && iv >= bv && iu - bu < lastU && iv - bv < lastV);
                 }
             }
         }
+    }
+
+    /**
+     * Bilinear blend of four ARGB pixels, {@code fu} and {@code fv} (0–255) of the way right and down, two channels at
+     * once: weights in 256ths keep each 16-bit lane of a product below 2^16.
+     */
+    static int bilinear(int p00, int p10, int p01, int p11, int fu, int fv) {
+        int w11 = (fu * fv + 128) >> 8;
+        int w10 = fu - w11;
+        int w01 = fv - w11;
+        int w00 = 256 - fu - fv + w11;
+        int rb = (p00 & 0xFF00FF) * w00 + (p10 & 0xFF00FF) * w10 + (p01 & 0xFF00FF) * w01 + (p11 & 0xFF00FF) * w11;
+        int ag = (p00 >>> 8 & 0xFF00FF) * w00 + (p10 >>> 8 & 0xFF00FF) * w10 + (p01 >>> 8 & 0xFF00FF) * w01 + (p11 >>> 8 & 0xFF00FF) * w11;
+        return ((ag + 0x800080) & 0xFF00FF00) | ((rb + 0x800080) >>> 8 & 0xFF00FF);
     }
 
     /** The raster's ARGB at map point (x, y) from the level a frame of {@code unitsPerPixel} would read; 0 outside. */
@@ -352,8 +435,6 @@ public final class RasterWarp {
      * missing at the chosen level (a sparse cache, a corrupt tile, a level without tiles) taken from coarser levels.
      */
     static final class Sampler {
-        /** Returned by the fast reads when the general path must answer (a block pixel of this value is transparent: skipped either way). */
-        static final int SLOW = MISSING_VALUE;
         private final RasterSource src;
         final int level;
         final Sampling sampling;
@@ -361,16 +442,17 @@ public final class RasterWarp {
         /** The size of {@link #level} and its blocks. */
         final int width;
         final int height;
-        private final int bw;
-        private final int bh;
-        /** The block of {@link #level} the fast reads last used, and where it starts. */
+        final int bw;
+        final int bh;
+        /** The block of {@link #level} the hot loop last used, and where it starts. */
         private int[] cur;
-        private int cu = Integer.MIN_VALUE / 2;
-        private int cv = Integer.MIN_VALUE / 2;
+        int cu = Integer.MIN_VALUE / 2;
+        int cv = Integer.MIN_VALUE / 2;
         private final int[][] dims;
         private final Map<Long, int[]> blocks = new HashMap<>();
-        private long lastKey = Long.MIN_VALUE;
-        private int[] last;
+        private final long[] lastKeys;
+        private final int[][] lastBlocks;
+        private final boolean[] lastKnown;
 
         Crs crs() {
             return src.crs();
@@ -389,66 +471,97 @@ public final class RasterWarp {
                 AffineTransform t = ls.get(i).crsToPixel();
                 inv[i] = new double[] {t.getScaleX(), t.getShearX(), t.getTranslateX(), t.getShearY(), t.getScaleY(), t.getTranslateY()};
             }
+            lastKeys = new long[ls.size()];
+            lastBlocks = new int[ls.size()][];
+            lastKnown = new boolean[ls.size()];
             width = dims[level][0];
             height = dims[level][1];
             bw = dims[level][2];
             bh = dims[level][3];
         }
 
-        /** Pixel (u, v) of {@link #level}, inside it, from the current block; {@link #SLOW} when its block is missing. */
-        int nearestFast(int u, int v) {
-            if (!holds(u, v) && !enter(u, v)) {
-                return SLOW;
+        /**
+         * The block of {@link #level} holding pixel (u, v), made the current one ({@link #cu}, {@link #cv} where it
+         * starts), when it is there and also holds pixel (u + edge, v + edge); else null.
+         */
+        int[] blockAt(int u, int v, int edge) {
+            missingHere = false;
+            if (cur == null || u < cu || v < cv || u - cu >= bw || v - cv >= bh) {
+                int bx = u / bw;
+                int by = v / bh;
+                int[] b = block(level, bx, by);
+                if (b == null) {
+                    missingHere = true;
+                    return null;
+                }
+                cur = b;
+                cu = bx * bw;
+                cv = by * bh;
             }
-            return cur[(v - cv) * bw + (u - cu)];
+            return u + edge - cu < bw && v + edge - cv < bh && u + edge < width && v + edge < height ? cur : null;
         }
 
-        /** Bilinear at (u, v) of {@link #level} when the four neighbours lie in one block there; else {@link #SLOW}. */
-        int bilinearFast(double u, double v) {
-            int iu = (int) Math.floor(u);
-            int iv = (int) Math.floor(v);
-            if (iu < 0 || iv < 0 || iu + 1 >= width || iv + 1 >= height) {
-                return SLOW;
-            }
-            if (!(holds(iu, iv) && holds(iu + 1, iv + 1)) && !(enter(iu, iv) && holds(iu + 1, iv + 1))) {
-                return SLOW;
-            }
-            int i = (iv - cv) * bw + (iu - cu);
-            int p00 = cur[i];
-            int p10 = cur[i + 1];
-            int p01 = cur[i + bw];
-            int p11 = cur[i + bw + 1];
-            // weights in 1/256ths: a sum of four products stays below 2^31 and rounds as the double version did within one level
-            int fu = (int) ((u - iu) * 256);
-            int fv = (int) ((v - iv) * 256);
-            int w00 = (256 - fu) * (256 - fv);
-            int w10 = fu * (256 - fv);
-            int w01 = (256 - fu) * fv;
-            int w11 = fu * fv;
-            int out = 0;
-            for (int shift = 0; shift <= 24; shift += 8) {
-                int ch = ((p00 >>> shift) & 0xFF) * w00 + ((p10 >>> shift) & 0xFF) * w10 + ((p01 >>> shift) & 0xFF) * w01
-                        + ((p11 >>> shift) & 0xFF) * w11;
-                out |= ((ch + 32768) >>> 16) << shift;
-            }
-            return out;
-        }
+        /** Whether the last {@link #blockAt} found no block there at all (not a bilinear neighbour beyond its block). */
+        boolean missingHere;
+        /** Per block of {@link #level} found missing: whether no coarser level has a block under it either. */
+        private final Map<Long, Boolean> holes = new HashMap<>();
+        private long lastHole;
+        private boolean lastHoleKnown;
+        private boolean lastHoleEmpty;
 
-        private boolean holds(int u, int v) {
-            return u - cu >= 0 && u - cu < bw && v - cv >= 0 && v - cv < bh && cur != null;
-        }
-
-        /** Makes the block of {@link #level} holding (u, v) the current one; false when it is missing. */
-        private boolean enter(int u, int v) {
+        /**
+         * Whether nothing would be drawn anywhere in the block of {@link #level} holding pixel (u, v), which is missing:
+         * no coarser level has a block under any of its corners. A coarser level's block covers at least as much ground
+         * as one of this level (else the answer is no, and the pixels take the general path), so the blocks under the
+         * four corners are all the coarser blocks the block's ground touches.
+         */
+        boolean nothingUnder(int u, int v) {
             int bx = u / bw;
             int by = v / bh;
-            int[] b = block(level, bx, by);
-            if (b == null) {
-                return false;
+            // mixed as the block keys are: bx << 32 | by hashes to bx ^ by, the same for a whole diagonal of blocks
+            long key = ((long) bx << 32 | by) * 0x9E3779B97F4A7C15L;
+            if (key == lastHole && lastHoleKnown) {
+                // the pixels of a hole over a coarser tile ask this for each of them, in runs
+                return lastHoleEmpty;
             }
-            cur = b;
-            cu = bx * bw;
-            cv = by * bh;
+            Boolean known = holes.get(key);
+            if (known == null) {
+                known = probeCoarser(bx, by);
+                holes.put(key, known);
+            }
+            lastHole = key;
+            lastHoleKnown = true;
+            lastHoleEmpty = known;
+            return known;
+        }
+
+        private boolean probeCoarser(int bx, int by) {
+            List<RasterLevel> ls = src.levels();
+            RasterLevel here = ls.get(level);
+            double blockGround = here.resolution() * Math.max(bw, bh);
+            // the corners, a thousandth of a pixel inside, so that a corner on a coarser block's edge counts for the block it bounds
+            double e = 1e-3;
+            double[] corners = {bx * bw + e, by * bh + e, (bx + 1) * bw - e, by * bh + e, bx * bw + e, (by + 1) * bh - e,
+                (bx + 1) * bw - e, (by + 1) * bh - e};
+            double[] crs = new double[8];
+            here.pixelToCrs().transform(corners, 0, crs, 0, 4);
+            for (int l = level + 1; l < ls.size(); l++) {
+                int[] d = dims[l];
+                if (ls.get(l).resolution() * Math.min(d[2], d[3]) < blockGround) {
+                    return false;
+                }
+                double[] m = inv[l];
+                for (int k = 0; k < 8; k += 2) {
+                    double cu = m[0] * crs[k] + m[1] * crs[k + 1] + m[2];
+                    double cv = m[3] * crs[k] + m[4] * crs[k + 1] + m[5];
+                    if (cu < 0 || cv < 0 || cu >= d[0] || cv >= d[1]) {
+                        continue;
+                    }
+                    if (block(l, (int) cu / d[2], (int) cv / d[3]) != null) {
+                        return false;
+                    }
+                }
+            }
             return true;
         }
 
@@ -512,16 +625,19 @@ public final class RasterWarp {
             // multiplied by an odd constant (one-to-one): packed as it is, the key's low bits, which pick HashMap's bin, hold
             // only the row, so a frame's blocks shared a few bins and the lookups walked trees (half a frame's time)
             long key = ((long) l << 56 | (long) bx << 28 | by) * 0x9E3779B97F4A7C15L;
-            if (key == lastKey) {
-                return last;
+            // the last block of each level: a pixel whose block is missing falls back level by level, and a run of such
+            // pixels (a sparse cache's hole over a coarser tile) asks the same two or three blocks again and again
+            if (lastKnown[l] && key == lastKeys[l]) {
+                return lastBlocks[l];
             }
             int[] b = blocks.get(key);
             if (b == null && !blocks.containsKey(key)) {
                 b = src.block(l, bx, by);
                 blocks.put(key, b);
             }
-            lastKey = key;
-            last = b;
+            lastKnown[l] = true;
+            lastKeys[l] = key;
+            lastBlocks[l] = b;
             return b;
         }
     }

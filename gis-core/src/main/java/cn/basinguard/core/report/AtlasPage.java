@@ -47,8 +47,8 @@ final class AtlasPage {
         this.notes = notes;
     }
 
-    /** Adds the page; returns its scale denominator. */
-    double add(PDRectangle size, PrintAtlas.Page p) throws IOException {
+    /** Adds the page; returns its scale denominator. {@code cancelled} stops the map's painting (the page is then unfinished). */
+    double add(PDRectangle size, PrintAtlas.Page p, java.util.function.BooleanSupplier cancelled) throws IOException {
         PDPage page = new PDPage(size);
         doc.addPage(page);
         float w = size.getWidth();
@@ -72,7 +72,7 @@ final class AtlasPage {
             g.setColor(Color.WHITE);
             g.fillRect(0, 0, (int) Math.ceil(frame.getWidth()), (int) Math.ceil(frame.getHeight()));
             g.scale(1 / DETAIL, 1 / DETAIL);
-            MapRenderer.paint(g, printLabels, vp, p.kind() == PrintAtlas.Kind.SITE ? List.of(p.outline()) : List.of(), () -> false, true);
+            MapRenderer.paint(g, printLabels, vp, p.kind() == PrintAtlas.Kind.SITE ? List.of(p.outline()) : List.of(), cancelled, true);
             NorthArrow.paint(g, vp.width() - 45, 45, 60);
         } finally {
             g.dispose();

@@ -97,12 +97,29 @@ public final class PrintAtlas {
     /** Writes the atlas; returns the scale denominator of each page, in page order. */
     public static double[] write(MapContent content, List<Page> pages, Paper paper, boolean landscape, Notes notes, OutputStream out)
             throws IOException {
+        return write(content, pages, paper, landscape, notes, out, () -> false);
+    }
+
+    /**
+     * As above, stopping once {@code cancelled} says so (a preview laid out for settings the user has changed since):
+     * the map being painted stops at its next check and no further page is begun.
+     *
+     * @throws java.util.concurrent.CancellationException when cancelled; nothing is written to {@code out} then
+     */
+    public static double[] write(MapContent content, List<Page> pages, Paper paper, boolean landscape, Notes notes, OutputStream out,
+                                 java.util.function.BooleanSupplier cancelled) throws IOException {
         double[] scales = new double[pages.size()];
         try (PDDocument doc = new PDDocument()) {
             FontChain[] chains = FontChain.regularAndBold(doc);
             AtlasPage layout = new AtlasPage(doc, new PdfText(chains[0], chains[1]), content, notes);
             for (int i = 0; i < pages.size(); i++) {
-                scales[i] = layout.add(paper.size(landscape), pages.get(i));
+                if (cancelled.getAsBoolean()) {
+                    throw new java.util.concurrent.CancellationException("atlas cancelled before page " + (i + 1));
+                }
+                scales[i] = layout.add(paper.size(landscape), pages.get(i), cancelled);
+            }
+            if (cancelled.getAsBoolean()) {
+                throw new java.util.concurrent.CancellationException("atlas cancelled");
             }
             doc.save(out);
         }
