@@ -99,11 +99,19 @@ class WorkbenchToolsTest extends WindowTest {
     @Test
     void aRightClickOnALayersRowShowsItsMenu(FxRobot robot) throws Exception {
         // the menu is made at the first right click (not with every cell): it must still be there when asked for
+        // (the list makes its rows at a layout pulse after the layers arrive: wait for one, as a user's eye would)
         LayerCell[] found = new LayerCell[1];
-        robot.interact(() -> found[0] = app.layers().list().lookupAll(".list-cell").stream()
-                .filter(n -> n instanceof LayerCell c && c.isVisible() && c.getItem() != null && content().indexOf(c.getItem().name()) >= 0)
-                .map(LayerCell.class::cast).findFirst().orElseThrow(() -> new AssertionError("no map layer's row among "
-                        + app.layers().list().lookupAll(".list-cell").stream().map(n -> n.getClass().getSimpleName() + " " + ((javafx.scene.control.ListCell<?>) n).getItem()).toList())));
+        try {
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> {
+                robot.interact(() -> found[0] = app.layers().list().lookupAll(".list-cell").stream()
+                        .filter(n -> n instanceof LayerCell c && c.isVisible() && c.getItem() != null && content().indexOf(c.getItem().name()) >= 0)
+                        .map(LayerCell.class::cast).findFirst().orElse(null));
+                return found[0] != null;
+            });
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("no map layer's row among " + app.layers().list().lookupAll(".list-cell").stream()
+                    .map(n -> n.getClass().getSimpleName() + " " + ((javafx.scene.control.ListCell<?>) n).getItem()).toList());
+        }
         LayerCell row = found[0];
         String table = row.getItem().name();
         // a right click, as the platform reports it (Monocle sends no context-menu event of its own)
