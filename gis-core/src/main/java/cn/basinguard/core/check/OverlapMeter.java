@@ -61,8 +61,11 @@ final class OverlapMeter {
      * a broken {@code g} answers true.
      */
     boolean mayMeet(Geometry g) {
-        if (g == null || !fixed.getEnvelopeInternal().intersects(g.getEnvelopeInternal())) {
-            return g == null;
+        if (g == null) {
+            return true; // nothing to test: the caller's preparation says what is wrong
+        }
+        if (!fixed.getEnvelopeInternal().intersects(g.getEnvelopeInternal())) {
+            return false;
         }
         try {
             return prepared.intersects(g);

@@ -395,7 +395,7 @@ final class TiledCheck {
             /**
              * The land-use patches other than those given as cultivated land that may meet {@code site} (their box meets
              * {@code box}, the site's, in the grid). A patch the site's outline does not touch is not brought into the grid
-             * (validated, measured) for it: in a DLTB that tiles the district, a third of what a site's box meets.
+             * (validated, measured) for it: in a DLTB that tiles the district, about half of what a site's box meets.
              */
             List<WorkingFeature> around(Envelope box, OverlapMeter site) {
                 RoleLayer layer = layers.get(LayerRole.LAND_USE);
