@@ -64,11 +64,15 @@ final class OverlapMeter {
         if (g == null) {
             return true; // nothing to test: the caller's preparation says what is wrong
         }
-        if (!fixed.getEnvelopeInternal().intersects(g.getEnvelopeInternal())) {
+        Envelope e = g.getEnvelopeInternal();
+        if (!fixed.getEnvelopeInternal().intersects(e)) {
             return false;
         }
         try {
-            return prepared.intersects(g);
+            // most of what a site's box meets lies clear of its boundary: an index query and one point decide it (the box
+            // of g meets no boundary edge, so all of g lies on one side), else the prepared test on g's edges
+            int side = sides == null || g.isEmpty() ? 0 : sides.sideOf(g, e);
+            return side != 0 ? side > 0 : prepared.intersects(g);
         } catch (RuntimeException broken) {
             return true;
         }

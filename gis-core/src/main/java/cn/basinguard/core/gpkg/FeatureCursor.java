@@ -130,17 +130,66 @@ final class FeatureCursor {
 
     /** Reads the rows whose key lies in [{@code fromKey}, {@code toKey}) (and meet {@code bbox} when not null). */
     void read(Envelope bbox, long fromKey, long toKey, FeatureSink sink, Consumer<ReadProblem> problems) throws SQLException {
+        readIn(bbox == null ? null : List.of(bbox), fromKey, toKey, sink, problems);
+    }
+
+    /** At most this many boxes in one statement (four parameters each; see {@link #KEYS_PER_STATEMENT}). */
+    private static final int BOXES_PER_STATEMENT = 250;
+
+    /**
+     * Reads the rows whose envelope meets any of {@code boxes}, each once and in key order. With an R-tree, one statement
+     * asks it for the union of the boxes' ids (SQLite merges them in a temporary B-tree, already in key order): a tile and
+     * its sites' boxes, read box by box, cost a statement each and a set in Java to drop the rows two boxes meet.
+     */
+    void read(List<Envelope> boxes, FeatureSink sink, Consumer<ReadProblem> problems) throws SQLException {
+        if (boxes.stream().anyMatch(java.util.Objects::isNull)) {
+            readIn(null, Long.MIN_VALUE, Long.MAX_VALUE, sink, problems); // a null box is everywhere
+            return;
+        }
+        if (boxes.size() <= BOXES_PER_STATEMENT) {
+            readIn(boxes, Long.MIN_VALUE, Long.MAX_VALUE, sink, problems);
+            return;
+        }
+        java.util.Set<Long> seen = new java.util.HashSet<>();
+        for (int from = 0; from < boxes.size(); from += BOXES_PER_STATEMENT) {
+            readIn(boxes.subList(from, Math.min(boxes.size(), from + BOXES_PER_STATEMENT)), Long.MIN_VALUE, Long.MAX_VALUE, f -> {
+                if (seen.add(f.fid())) {
+                    sink.accept(f);
+                }
+            }, problems);
+        }
+    }
+
+    /** As above within [{@code fromKey}, {@code toKey}); {@code boxes} null for all rows. */
+    private void readIn(List<Envelope> boxes, long fromKey, long toKey, FeatureSink sink, Consumer<ReadProblem> problems) throws SQLException {
+        if (boxes != null && boxes.isEmpty()) {
+            return;
+        }
         String geom = layer.geometryColumn();
         StringBuilder sql = select(true);
-        boolean indexed = bbox != null && layer.hasSpatialIndex() && layer.primaryKey() != null;
+        boolean indexed = boxes != null && layer.hasSpatialIndex() && layer.primaryKey() != null;
+        if (boxes != null && boxes.size() > 1 && !indexed) {
+            // no index to merge the boxes in: one pass over the rows, each tested against every box
+            readIn(null, fromKey, toKey, f -> {
+                Envelope e = f.geometry() == null ? null : f.geometry().getEnvelopeInternal();
+                if (e != null && boxes.stream().anyMatch(e::intersects)) {
+                    sink.accept(f);
+                }
+            }, problems);
+            return;
+        }
         boolean ranged = layer.primaryKey() != null && (fromKey != Long.MIN_VALUE || toKey != Long.MAX_VALUE);
         if (unindexed) {
             sql.append(" WHERE ").append(Sql.id(layer.primaryKey())).append(" NOT IN (SELECT ").append(idsOfRtree(geom)).append(")");
         }
         if (indexed) {
-            sql.append(" WHERE ").append(Sql.id(layer.primaryKey())).append(" IN (SELECT id FROM ")
-                    .append(Sql.id("rtree_" + layer.name() + "_" + geom))
-                    .append(" WHERE maxx >= ? AND minx <= ? AND maxy >= ? AND miny <= ?)");
+            String rtree = Sql.id("rtree_" + layer.name() + "_" + geom);
+            sql.append(" WHERE ").append(Sql.id(layer.primaryKey())).append(" IN (");
+            for (int i = 0; i < boxes.size(); i++) {
+                sql.append(i == 0 ? "" : " UNION ").append("SELECT id FROM ").append(rtree)
+                        .append(" WHERE maxx >= ? AND minx <= ? AND maxy >= ? AND miny <= ?");
+            }
+            sql.append(")");
         }
         if (ranged) {
             sql.append(indexed ? " AND " : " WHERE ").append(Sql.id(layer.primaryKey())).append(" >= ? AND ")
@@ -155,10 +204,12 @@ final class FeatureCursor {
         try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
             int p = 1;
             if (indexed) {
-                ps.setDouble(p++, bbox.getMinX());
-                ps.setDouble(p++, bbox.getMaxX());
-                ps.setDouble(p++, bbox.getMinY());
-                ps.setDouble(p++, bbox.getMaxY());
+                for (Envelope bbox : boxes) {
+                    ps.setDouble(p++, bbox.getMinX());
+                    ps.setDouble(p++, bbox.getMaxX());
+                    ps.setDouble(p++, bbox.getMinY());
+                    ps.setDouble(p++, bbox.getMaxY());
+                }
             }
             if (ranged) {
                 ps.setLong(p++, fromKey);
@@ -167,7 +218,7 @@ final class FeatureCursor {
             if (filter != null) {
                 ps.setString(p, filter.prefix());
             }
-            emit(ps, bbox, indexed, sink, problems);
+            emit(ps, boxes == null ? null : boxes.get(0), indexed, sink, problems);
         }
     }
 

@@ -334,9 +334,29 @@ public final class GeoPackageSource implements cn.basinguard.core.source.DataSou
         }
     }
 
+    /** The features meeting any of the boxes, each once, in key order: one statement over the R-tree for all of them. */
+    @Override
+    public void readMeeting(String layer, List<Envelope> boxes, org.locationtech.jts.geom.Geometry outline, List<String> fieldNames,
+                            FeatureSink sink, Consumer<ReadProblem> problems) {
+        LayerInfo info = layer(layer);
+        if (!info.isSupported()) {
+            throw new GisException("gpkg.unsupportedLayer", info.name(), info.dataType());
+        }
+        List<LayerInfo.FieldInfo> fields = fields(info, fieldNames);
+        Connection c = null;
+        try {
+            c = borrow();
+            new FeatureCursor(c, info, fields, Geometries.FACTORY).read(boxes, sink, problems);
+        } catch (SQLException e) {
+            throw SqliteErrors.translate(e, path, info.name());
+        } finally {
+            release(c);
+        }
+    }
+
     /**
      * The rows {@code filter} keeps, tested in the statement (see {@link FeatureCursor#where}): the others are neither
-     * decoded nor made attribute maps. Box by box through the R-tree, a row two boxes meet handed on once.
+     * decoded nor made attribute maps. All boxes in one statement over the R-tree, each row once.
      */
     @Override
     public void readMeeting(String layer, List<Envelope> boxes, org.locationtech.jts.geom.Geometry outline, List<String> fieldNames,
@@ -350,19 +370,10 @@ public final class GeoPackageSource implements cn.basinguard.core.source.DataSou
             cn.basinguard.core.source.DataSource.super.readMeeting(layer, boxes, outline, fieldNames, filter, sink, problems);
             return;
         }
-        java.util.Set<Long> seen = boxes.size() > 1 ? new java.util.HashSet<>() : null;
-        FeatureSink once = seen == null ? sink : f -> {
-            if (seen.add(f.fid())) {
-                sink.accept(f);
-            }
-        };
         Connection c = null;
         try {
             c = borrow();
-            FeatureCursor cursor = new FeatureCursor(c, info, fields, Geometries.FACTORY).where(filter);
-            for (Envelope box : boxes) {
-                cursor.read(box, once, problems);
-            }
+            new FeatureCursor(c, info, fields, Geometries.FACTORY).where(filter).read(boxes, sink, problems);
         } catch (SQLException e) {
             throw SqliteErrors.translate(e, path, info.name());
         } finally {

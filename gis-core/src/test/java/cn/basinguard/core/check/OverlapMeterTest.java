@@ -1,0 +1,91 @@
+package cn.basinguard.core.check;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.basinguard.core.crs.CrsRegistry;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.LinearRing;
+import org.locationtech.jts.geom.Polygon;
+
+/**
+ * The quick "may the site meet this patch" test a site's review asks before a patch is validated and measured: it must
+ * never say no to a patch the site meets (the patch would be missing from the site's tables), and says no to what lies
+ * clear of the site, however the patch lies in the site's box.
+ */
+class OverlapMeterTest {
+    private final GeometryFactory gf = new GeometryFactory();
+    private final AreaMeter meter = new AreaMeter(CrsRegistry.fromEpsg(4526));
+
+    @Test
+    void mayMeetAnswersAsJtsIntersectsOnRandomPatches() {
+        SplittableRandom rnd = new SplittableRandom(20261130);
+        int met = 0;
+        int clear = 0;
+        for (int s = 0; s < 40; s++) {
+            Polygon site = star(rnd, 16 + rnd.nextInt(60), 200, 0);
+            OverlapMeter m = new OverlapMeter(site, meter);
+            for (int k = 0; k < 300; k++) {
+                // small patches all over the site's box and around it, some large ones that hold the site whole
+                Polygon patch = rnd.nextInt(20) == 0 ? star(rnd, 5 + rnd.nextInt(10), 600, 50)
+                    : star(rnd, 3 + rnd.nextInt(30), 5 + 40 * rnd.nextDouble(), 260);
+                boolean expected = site.intersects(patch);
+                assertEquals(expected, m.mayMeet(patch), () -> "site " + site + " patch " + patch);
+                met += expected ? 1 : 0;
+                clear += expected ? 0 : 1;
+            }
+        }
+        assertTrue(met > 2000 && clear > 2000, met + " met, " + clear + " clear");
+    }
+
+    @Test
+    void aPatchWhoseHoleHoldsTheSiteDoesNotMeetIt() {
+        SplittableRandom rnd = new SplittableRandom(7);
+        Polygon site = star(rnd, 40, 100, 0);
+        // shell radius 500–1000 m, hole 110–220 m, site 50–100 m: the site lies in the hole, clear of it
+        Polygon ring = gf.createPolygon(gf.createLinearRing(star(rnd, 30, 1000, 0).getExteriorRing().getCoordinates()),
+            new LinearRing[] {gf.createLinearRing(star(rnd, 30, 220, 0).getExteriorRing().getCoordinates())});
+        OverlapMeter m = new OverlapMeter(site, meter);
+        assertFalse(site.intersects(ring));
+        assertFalse(m.mayMeet(ring), "the site lies in the patch's hole");
+        Polygon holder = star(rnd, 30, 400, 0);
+        assertTrue(m.mayMeet(holder), "a patch that holds the whole site meets it");
+    }
+
+    @Test
+    void aBrokenPatchTouchingTheSiteIsNeverLeftOut() {
+        Polygon site = star(new SplittableRandom(3), 40, 100, 0);
+        OverlapMeter m = new OverlapMeter(site, meter);
+        double x = 38_430_000;
+        double y = 3_520_000;
+        // a bow-tie across the site's centre (invalid: its edges cross) and one whose crossing lies outside, a vertex inside
+        Geometry bowTie = gf.createPolygon(new Coordinate[] {new Coordinate(x - 10, y - 10), new Coordinate(x + 10, y + 10),
+            new Coordinate(x + 10, y - 10), new Coordinate(x - 10, y + 10), new Coordinate(x - 10, y - 10)});
+        assertTrue(m.mayMeet(bowTie));
+        Geometry reaching = gf.createPolygon(new Coordinate[] {new Coordinate(x + 300, y + 300), new Coordinate(x, y),
+            new Coordinate(x + 300, y + 310), new Coordinate(x + 290, y + 290), new Coordinate(x + 300, y + 300)});
+        assertTrue(m.mayMeet(reaching));
+        Geometry away = gf.createPolygon(new Coordinate[] {new Coordinate(x + 300, y + 300), new Coordinate(x + 320, y + 320),
+            new Coordinate(x + 320, y + 300), new Coordinate(x + 300, y + 320), new Coordinate(x + 300, y + 300)});
+        assertFalse(m.mayMeet(away));
+    }
+
+    /** A star of {@code n} points of radius up to {@code radius} around a centre up to {@code spread} m from the site's. */
+    private Polygon star(SplittableRandom rnd, int n, double radius, double spread) {
+        double cx = 38_430_000 + (rnd.nextDouble() * 2 - 1) * spread;
+        double cy = 3_520_000 + (rnd.nextDouble() * 2 - 1) * spread;
+        Coordinate[] cs = new Coordinate[n + 1];
+        for (int i = 0; i < n; i++) {
+            double t = 2 * Math.PI * i / n;
+            double r = radius * (0.5 + 0.5 * rnd.nextDouble());
+            cs[i] = new Coordinate(cx + r * Math.cos(t), cy + r * Math.sin(t));
+        }
+        cs[n] = new Coordinate(cs[0]);
+        return gf.createPolygon(cs);
+    }
+}
