@@ -131,11 +131,11 @@ final class ConvexClip {
     private LinearRing clipRing(CoordinateSequence seq, GeometryFactory factory) {
         int n = seq.size() - 1;
         // two buffers, each pass reading one and writing the other: a pass adds at most one point per input point
-        int room = 2 * n + 2;
-        double[] px = new double[room];
-        double[] py = new double[room];
-        double[] ox = new double[room];
-        double[] oy = new double[room];
+        Buffers b = BUFFERS.get().fit(2 * n + 2);
+        double[] px = b.px;
+        double[] py = b.py;
+        double[] ox = b.ox;
+        double[] oy = b.oy;
         double[] in = cn.basinguard.core.measure.PackedXY.of(seq);
         for (int i = 0; i < n; i++) {
             px[i] = in[2 * i];
@@ -175,6 +175,7 @@ final class ConvexClip {
             oy = swap;
             count = m;
         }
+        b.keep(px, py, ox, oy); // grown in a pass, perhaps
         if (count < 3) {
             return null;
         }
@@ -186,6 +187,35 @@ final class ConvexClip {
         xy[2 * count] = px[0];
         xy[2 * count + 1] = py[0];
         return factory.createLinearRing(new PackedCoordinateSequence.Double(xy, 2, 0));
+    }
+
+    /**
+     * Each thread's two pairs of buffers, grown to the largest ring met: a site's review clips tens of thousands of patches,
+     * and four fresh arrays a ring were a tenth of what a check allocated (more young collections, each copying a tile).
+     * A pass writes at most twice the points it reads; a buffer too small for a pass is replaced, and the larger kept.
+     */
+    private static final ThreadLocal<Buffers> BUFFERS = ThreadLocal.withInitial(Buffers::new);
+
+    private static final class Buffers {
+        double[] px = new double[0];
+        double[] py = new double[0];
+        double[] ox = new double[0];
+        double[] oy = new double[0];
+
+        Buffers fit(int room) {
+            px = px.length < room ? new double[room] : px;
+            py = py.length < room ? new double[room] : py;
+            ox = ox.length < room ? new double[room] : ox;
+            oy = oy.length < room ? new double[room] : oy;
+            return this;
+        }
+
+        void keep(double[] px, double[] py, double[] ox, double[] oy) {
+            this.px = px;
+            this.py = py;
+            this.ox = ox;
+            this.oy = oy;
+        }
     }
 
     private static void reverse(double[] a) {
