@@ -76,7 +76,7 @@ final class SourceReader implements LayerReader {
             }
             return;
         }
-        readFromSource(boxes, cultivated, f -> {
+        readFromSource(boxes, cultivated, fields, f -> {
             if (keeps(f)) {
                 sink.accept(toSource(f));
             }
@@ -85,10 +85,13 @@ final class SourceReader implements LayerReader {
 
     /**
      * The features of a land-use layer read as cultivated land that are not 耕地, whose box meets any of {@code boxes}
-     * (when {@link #passesOthers()}): what the site review needs besides cultivated land, read around the sites only.
+     * (when {@link #passesOthers()}): what the site review needs besides cultivated land, read around the sites only,
+     * with all the columns the site review prints ({@link #hasSurveyColumns}).
      */
     void readOthers(List<Envelope> boxes, Consumer<SourceFeature> others) {
-        readFromSource(boxes, cultivated.negate(), f -> {
+        // with the site review's columns: only the site review reads them, and most of them are patches a site occupies,
+        // whose columns would otherwise be asked for again by key ({@link #features}: a second lookup of each row)
+        readFromSource(boxes, cultivated.negate(), surveyColumns(), f -> {
             if (!DatasetLoader.isCultivated(f.attributes()) && (area == null || area.meets(f.geometry()))) {
                 others.accept(toSource(f));
             }
@@ -96,7 +99,7 @@ final class SourceReader implements LayerReader {
     }
 
     /** Reads the source where any of {@code boxes} is met (everywhere when null), within the area, by {@code filter} (null: all rows). */
-    private void readFromSource(List<Envelope> boxes, RowFilter filter, FeatureSink pass) {
+    private void readFromSource(List<Envelope> boxes, RowFilter filter, List<String> fields, FeatureSink pass) {
         List<Envelope> wanted = new ArrayList<>();
         if (boxes == null) {
             wanted.add(area == null ? null : area.envelope());
@@ -128,6 +131,20 @@ final class SourceReader implements LayerReader {
         } else {
             source.readMeeting(info.name(), wanted, area == null ? null : area.near(), fields, filter, positioned, this::problem);
         }
+    }
+
+    private List<String> surveyColumns() {
+        if (fields == null) {
+            return null; // every column already
+        }
+        List<String> columns = DatasetLoader.surveyColumns(info);
+        fields.stream().filter(c -> !columns.contains(c)).forEach(columns::add); // what the checks read besides, if anything
+        return columns;
+    }
+
+    /** Whether a feature this reader handed out has the site review's columns: those {@link #readOthers} hands out. */
+    boolean hasSurveyColumns(SourceFeature f) {
+        return passesOthers() && !DatasetLoader.isCultivated(f.attributes());
     }
 
     /** The patches' 三调 columns, those the site review prints: not the whole row (a DLTB has a dozen more). */

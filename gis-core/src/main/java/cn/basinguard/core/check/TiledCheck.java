@@ -576,7 +576,8 @@ final class TiledCheck {
 
         /**
          * The patches the tile's sites occupy with all their attributes, asked of each layer at once: the tiles read only
-         * the columns the checks need, and only these few patches need the rest.
+         * the columns the checks need, and only these few patches need the rest (the land-use layer's other classes, read
+         * around the sites only, came with them).
          */
         private Map<LayerRole, Map<Long, SourceFeature>> fullFeatures(List<SiteHits> measured) {
             Map<LayerRole, Map<Long, SourceFeature>> out = new EnumMap<>(LayerRole.class);
@@ -586,6 +587,8 @@ final class TiledCheck {
                     continue;
                 }
                 long[] fids = measured.stream().flatMap(h -> h.hits().getOrDefault(role, List.of()).stream())
+                        .filter(hit -> role != LayerRole.LAND_USE || !othersFromCultivated
+                            || !((SourceReader) layers.get(LayerRole.CULTIVATED).reader()).hasSurveyColumns(hit.feature().source()))
                         .mapToLong(hit -> hit.feature().source().fid()).distinct().toArray();
                 if (fids.length > 0) {
                     Map<Long, SourceFeature> byFid = out.computeIfAbsent(role, r -> new HashMap<>());
