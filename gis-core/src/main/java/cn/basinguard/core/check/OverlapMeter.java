@@ -34,16 +34,26 @@ final class OverlapMeter {
 
     private final Geometry fixed;
     private final PreparedGeometry prepared;
-    private final ConvexClip convex;
     private final AreaMeter meter;
-    private final Sides sides;
+    /*
+     * Worked out at first need (a unit's meter is shared by the tiles' threads: published through the volatile flags;
+     * two threads may both build one, once, which is only work lost).
+     */
+    private volatile ConvexClip convex;
+    private volatile boolean convexKnown;
+    private volatile Sides sides;
+    private volatile boolean sidesBuilt;
+    /**
+     * Calls before the edge index is built: a basic-farmland patch meets one or two red-line patches, and indexing its
+     * edges for them cost more than it saved (a site or a unit, asked hundreds of times, builds it at its second call).
+     * A count that threads race on only moves that moment.
+     */
+    private int callsBeforeSides = 1;
 
     OverlapMeter(Geometry fixed, AreaMeter meter) {
         this.fixed = fixed;
         this.prepared = PreparedGeometryFactory.prepare(fixed);
-        this.convex = ConvexClip.of(fixed);
         this.meter = meter;
-        this.sides = Sides.of(fixed);
     }
 
     Geometry fixed() {
@@ -71,6 +81,7 @@ final class OverlapMeter {
         try {
             // most of what a site's box meets lies clear of its boundary: an index query and one point decide it (the box
             // of g meets no boundary edge, so all of g lies on one side), else the prepared test on g's edges
+            Sides sides = sides();
             int side = sides == null || g.isEmpty() ? 0 : sides.sideOf(g, e);
             return side != 0 ? side > 0 : prepared.intersects(g);
         } catch (RuntimeException broken) {
@@ -89,6 +100,7 @@ final class OverlapMeter {
         if (!fixed.getEnvelopeInternal().intersects(e)) {
             return Piece.NONE;
         }
+        Sides sides = sides();
         if (sides != null && g.getDimension() == 2) {
             int side = sides.sideOf(g, e);
             if (side > 0) {
@@ -98,6 +110,7 @@ final class OverlapMeter {
                 return Piece.NONE;
             }
         }
+        ConvexClip convex = convex();
         if (convex != null && g.getDimension() == 2) {
             return clipped(g, wholeArea, convex, g);
         }
@@ -122,9 +135,34 @@ final class OverlapMeter {
         return new Piece(piece, meter.measure(piece));
     }
 
+    /** The fixed polygon's edge index, once it has been asked for more than once; null before, or when too small. */
+    private Sides sides() {
+        if (sidesBuilt) {
+            return sides;
+        }
+        if (callsBeforeSides-- > 0) {
+            return null;
+        }
+        Sides built = Sides.of(fixed);
+        sides = built;
+        sidesBuilt = true;
+        return built;
+    }
+
+    /** The fixed polygon as a convex clipper, or null when it is not convex. */
+    private ConvexClip convex() {
+        if (convexKnown) {
+            return convex;
+        }
+        ConvexClip c = ConvexClip.of(fixed);
+        convex = c;
+        convexKnown = true;
+        return c;
+    }
+
     /** The overlap with {@code g} as {@code subject} (g or the fixed polygon) clipped by the other, convex one. */
     private Piece clipped(Geometry g, MeasuredArea wholeArea, ConvexClip clipper, Geometry subject) {
-        if (clipper == convex ? convex.covers(g) : prepared.covers(g)) {
+        if (clipper == convex ? clipper.covers(g) : prepared.covers(g)) {
             return new Piece(g, wholeArea != null ? wholeArea : meter.measure(g));
         }
         Geometry piece = clipper.clip(subject, fixed.getFactory());
