@@ -9,6 +9,8 @@ import org.locationtech.jts.geom.LineString;
 import org.locationtech.jts.geom.Location;
 import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.index.hprtree.HPRtree;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.locationtech.jts.geom.prep.PreparedGeometry;
 import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 import org.locationtech.jts.operation.overlayng.OverlayNG;
@@ -128,11 +130,89 @@ final class OverlapMeter {
         if (prepared.covers(g)) {
             return new Piece(g, wholeArea != null ? wholeArea : meter.measure(g));
         }
-        Geometry piece = OverlayNGRobust.overlay(fixed, g, OverlayNG.INTERSECTION);
+        Geometry piece = OverlayNGRobust.overlay(localPart(e), g, OverlayNG.INTERSECTION);
         if (piece.isEmpty() || piece.getDimension() < 2) {
             return Piece.NONE;
         }
         return new Piece(piece, meter.measure(piece));
+    }
+
+    /** The part of the fixed polygon that holds all of it inside {@code box}: the polygon itself unless it is big. */
+    private Geometry localPart(Envelope box) {
+        if (fixed.getNumPoints() <= LocalParts.SMALL) {
+            return fixed;
+        }
+        LocalParts p = parts;
+        if (p == null) {
+            p = new LocalParts(fixed);
+            parts = p;
+        }
+        return p.around(box);
+    }
+
+    private volatile LocalParts parts;
+
+    /**
+     * A big fixed polygon (a red line or a unit's outline of thousands of vertices) cut into the cells of a quadtree over
+     * its box, a cell's part made when an overlap first needs it and kept: the part inside the smallest cell that holds a
+     * patch's box is all of the polygon that patch can meet. An overlay of the whole polygon with a small patch walks every
+     * vertex of it to clip it to the patch's box first (large-polygon county file: two fifths of the check, once the
+     * patches inside or outside were told apart by the edge index); a part has a few hundred. Each part is cut from its
+     * parent cell's part. Safe for several threads (a unit's meter is shared); two may cut the same part once.
+     */
+    private static final class LocalParts {
+        /** A part this small is overlaid as it is. */
+        static final int SMALL = 512;
+        /** Cells at most this deep: 2¹⁰ to a side. */
+        private static final int MAX_LEVEL = 10;
+
+        private final Geometry whole;
+        private final Envelope root;
+        private final Map<Long, Geometry> cells = new ConcurrentHashMap<>();
+
+        LocalParts(Geometry whole) {
+            this.whole = whole;
+            this.root = new Envelope(whole.getEnvelopeInternal());
+        }
+
+        Geometry around(Envelope box) {
+            Geometry part = whole;
+            for (int level = 1; level <= MAX_LEVEL && part.getNumPoints() > SMALL; level++) {
+                long n = 1L << level;
+                double w = root.getWidth() / n;
+                double h = root.getHeight() / n;
+                long cx = (long) Math.floor((box.getMinX() - root.getMinX()) / w);
+                long cy = (long) Math.floor((box.getMinY() - root.getMinY()) / h);
+                Envelope cell = cell(level, cx, cy);
+                if (cx < 0 || cy < 0 || cx >= n || cy >= n || !cell.covers(box)) {
+                    break; // the box spans two cells at this level: the parent's part it is
+                }
+                Geometry parent = part;
+                long key = (long) level << 58 | cx << 29 | cy;
+                part = cells.computeIfAbsent(key, k -> polygons(OverlayNGRobust.overlay(parent, parent.getFactory().toGeometry(cell),
+                        OverlayNG.INTERSECTION)));
+            }
+            return part;
+        }
+
+        /** The polygons of an overlay's result (where the polygon only touches a cell's edge, a line may come too). */
+        private static Geometry polygons(Geometry g) {
+            if (g instanceof Polygon || g instanceof org.locationtech.jts.geom.MultiPolygon) {
+                return g;
+            }
+            return g.getFactory().buildGeometry(org.locationtech.jts.geom.util.PolygonExtracter.getPolygons(g));
+        }
+
+        /** Cell (cx, cy) of level {@code level}, its edges computed the same way for neighbours (no gaps between them). */
+        private Envelope cell(int level, long cx, long cy) {
+            long n = 1L << level;
+            return new Envelope(edge(root.getMinX(), root.getWidth(), cx, n), edge(root.getMinX(), root.getWidth(), cx + 1, n),
+                    edge(root.getMinY(), root.getHeight(), cy, n), edge(root.getMinY(), root.getHeight(), cy + 1, n));
+        }
+
+        private static double edge(double min, double size, long i, long n) {
+            return i == n ? min + size : min + size * i / n;
+        }
     }
 
     /** The fixed polygon's edge index, once it has been asked for more than once; null before, or when too small. */

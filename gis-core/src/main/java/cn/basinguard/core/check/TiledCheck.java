@@ -50,6 +50,11 @@ final class TiledCheck {
     private static final long SHARED_VERTICES = 6_000_000;
     /** A polygon with at least this many vertices is worth keeping between tiles. */
     private static final int BIG_POLYGON = 2000;
+    /**
+     * A red-line polygon with more vertices than this (and than the patch) is the fixed side of its overlaps with basic
+     * farmland: the size up to which a polygon is clipped rather than overlaid ({@link OverlapMeter}).
+     */
+    private static final int BIG_PARTNER = 256;
     /** Boxes are widened by this much (m) before cutting, so nothing on their edge is cut through. */
     private static final double MARGIN = 1.0;
 
@@ -492,9 +497,19 @@ final class TiledCheck {
                     continue;
                 }
                 candidates.sort(Comparator.comparing(WorkingFeature::id));
-                OverlapMeter m = new OverlapMeter(bf.geometry(), meter);
+                OverlapMeter m = null;
                 for (WorkingFeature e : candidates) {
-                    OverlapMeter.Piece p = m.overlap(e.geometry(), e.cut() ? null : e.area());
+                    OverlapMeter.Piece p;
+                    if (e.geometry().getNumPoints() > BIG_PARTNER && e.geometry().getNumPoints() > bf.geometry().getNumPoints()) {
+                        // a red-line polygon of thousands of vertices is the fixed side, indexed once for all the patches it
+                        // meets: most lie wholly inside or outside it, which its edge index tells; measured the other way,
+                        // every patch re-read the whole polygon (large-polygon county file: three quarters of the check)
+                        p = bigMeters.computeIfAbsent(e, k -> new OverlapMeter(k.geometry(), meter)).overlap(bf.geometry(),
+                                bf.cut() ? null : bf.area());
+                    } else {
+                        m = m != null ? m : new OverlapMeter(bf.geometry(), meter);
+                        p = m.overlap(e.geometry(), e.cut() ? null : e.area());
+                    }
                     if (p.area().m2() > parameters.minOverlapM2()) {
                         List<String> in = new ArrayList<>();
                         for (LocalUnit u : localUnits) {
@@ -509,6 +524,8 @@ final class TiledCheck {
         }
 
         private final Map<LayerRole, HPRtree> partnerIndex = new EnumMap<>(LayerRole.class);
+        /** This tile's big red-line pieces as fixed polygons of overlaps, each indexed once. */
+        private final Map<WorkingFeature, OverlapMeter> bigMeters = new java.util.IdentityHashMap<>();
 
         /**
          * What a site occupies, patch by patch: its overlaps with each red line (from the partners this tile read), the

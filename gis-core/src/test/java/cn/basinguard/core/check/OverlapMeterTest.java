@@ -75,6 +75,52 @@ class OverlapMeterTest {
         assertFalse(m.mayMeet(away));
     }
 
+    @Test
+    void aBigPolygonsOverlapsAreThoseOfTheWholePolygon() {
+        // a red line of 6,000 vertices with a hole; patches across its boundary are measured against a part of it
+        SplittableRandom rnd = new SplittableRandom(11);
+        Polygon shell = wavy(rnd, 6000, 3000, 0);
+        Polygon hole = wavy(rnd, 800, 900, 0);
+        Polygon big = gf.createPolygon(gf.createLinearRing(shell.getExteriorRing().getCoordinates()),
+            new LinearRing[] {gf.createLinearRing(hole.getExteriorRing().getCoordinates())});
+        assertTrue(big.isValid());
+        OverlapMeter m = new OverlapMeter(big, meter);
+        org.locationtech.jts.geom.prep.PreparedGeometry prepared = org.locationtech.jts.geom.prep.PreparedGeometryFactory.prepare(big);
+        int crossing = 0;
+        for (int k = 0; k < 1200; k++) {
+            double a = rnd.nextDouble() * 2 * Math.PI;
+            double r = rnd.nextBoolean() ? 3000 * (0.8 + 0.25 * rnd.nextDouble()) : 900 * (0.8 + 0.25 * rnd.nextDouble());
+            Polygon patch = star(rnd, 3 + rnd.nextInt(30), 10 + 60 * rnd.nextDouble(), 0);
+            patch = (Polygon) org.locationtech.jts.geom.util.AffineTransformation.translationInstance(r * Math.cos(a), r * Math.sin(a))
+                .transform(patch);
+            // JTS's answer: the patch inside or outside (a prepared test), else the overlay with the whole polygon
+            Geometry expected = prepared.covers(patch) ? patch : !prepared.intersects(patch) ? gf.createPolygon()
+                : org.locationtech.jts.operation.overlayng.OverlayNGRobust.overlay(big, patch,
+                    org.locationtech.jts.operation.overlayng.OverlayNG.INTERSECTION);
+            OverlapMeter.Piece p = m.overlap(patch, null);
+            double got = p.piece() == null ? 0 : p.area().planarM2();
+            assertEquals(expected.getArea(), got, 1e-9 * patch.getArea() + 1e-9, "patch " + k);
+            if (got > 0 && got < patch.getArea() * (1 - 1e-9)) {
+                crossing++;
+                assertEquals(meter.measure(expected).m2(), p.area().m2(), 1e-7 * patch.getArea(), "ellipsoidal, patch " + k);
+            }
+        }
+        assertTrue(crossing > 200, crossing + " crossing the boundary");
+    }
+
+    /** A ring of {@code n} points wavering around radius {@code radius} (star-shaped, so simple). */
+    private Polygon wavy(SplittableRandom rnd, int n, double radius, double spread) {
+        Coordinate[] cs = new Coordinate[n + 1];
+        double phase = rnd.nextDouble() * 6;
+        for (int i = 0; i < n; i++) {
+            double t = 2 * Math.PI * i / n;
+            double r = radius * (1 + 0.05 * Math.sin(37 * t + phase) + 0.01 * rnd.nextDouble());
+            cs[i] = new Coordinate(38_430_000 + spread + r * Math.cos(t), 3_520_000 + r * Math.sin(t));
+        }
+        cs[n] = new Coordinate(cs[0]);
+        return gf.createPolygon(cs);
+    }
+
     /** A star of {@code n} points of radius up to {@code radius} around a centre up to {@code spread} m from the site's. */
     private Polygon star(SplittableRandom rnd, int n, double radius, double spread) {
         double cx = 38_430_000 + (rnd.nextDouble() * 2 - 1) * spread;
