@@ -189,6 +189,11 @@ public final class MapRenderer {
             g.setComposite(AlphaComposite.getInstance(AlphaComposite.SRC_OVER, (float) layer.opacity()));
         }
         Path2D.Float areas = new Path2D.Float(Path2D.WIND_EVEN_ODD, Math.max(64, Math.min(indices.length, 20_000) * 8));
+        boolean hatched = s.hatch() != Hatch.NONE && s.hatchColor() != null;
+        // a screen frame's patches of a layer that tiles the ground: filled by area coverage, the path kept for the outlines
+        PatchFill patches = pixels != null && !vector && (s.fill() != null || hatched) && PatchFill.suits(layer)
+                ? PatchFill.forBand(vp.width(), rowFrom, rowTo) : null;
+        Path2D.Float others = patches == null ? null : new Path2D.Float(Path2D.WIND_EVEN_ODD);
         double[] b = layer.bounds();
         double dotSize = 2 * vp.unitsPerPixel();
         List<Point> points = new ArrayList<>();
@@ -211,7 +216,7 @@ public final class MapRenderer {
                     points.add((Point) geom.getGeometryN(k));
                 }
             } else {
-                PixelPaths.append(areas, geom, vp);
+                PixelPaths.append(areas, geom, vp, patches, others);
             }
             if (s.labelled() && f.label() != null && !f.label().isBlank()) {
                 Point at = geom instanceof Puntal ? geom.getCentroid() : geom.getInteriorPoint();
@@ -219,16 +224,20 @@ public final class MapRenderer {
                         layerIndex, i));
             }
         }
-        boolean hatched = s.hatch() != Hatch.NONE && s.hatchColor() != null;
+        Path2D.Float toFill = areas;
+        if (patches != null) {
+            patches.paint(pixels, s.fill(), hatched ? HatchTexture.of(s) : null, layer.opacity());
+            toFill = others;
+        }
         if (hatched && !vector) {
             // one fill with a tile of fill colour and hatch: a clip of thousands of sub-paths would make every line slow
             java.awt.Paint oldPaint = g.getPaint();
             g.setPaint(HatchTexture.of(s));
-            g.fill(areas);
+            g.fill(toFill);
             g.setPaint(oldPaint);
         } else if (s.fill() != null) {
             g.setColor(s.fill());
-            g.fill(areas);
+            g.fill(toFill);
         }
         if (hatched && vector) {
             hatch(g, areas, s, vp);
