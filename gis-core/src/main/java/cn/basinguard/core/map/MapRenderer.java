@@ -219,9 +219,11 @@ public final class MapRenderer {
                 PixelPaths.append(areas, geom, vp, patches, others);
             }
             if (s.labelled() && f.label() != null && !f.label().isBlank()) {
-                Point at = geom instanceof Puntal ? geom.getCentroid() : geom.getInteriorPoint();
-                labels.add(new Label(f.label(), vp.pixelX(at.getX()), vp.pixelY(at.getY()) + (geom instanceof Puntal ? -s.symbolSize() : 0), s,
-                        layerIndex, i));
+                LabelAnchors.Anchor at = layer.labelAnchor(i);
+                if (!Double.isNaN(at.x())) {
+                    labels.add(new Label(f.label(), vp.pixelX(at.x()), vp.pixelY(at.y()) + (geom instanceof Puntal ? -s.symbolSize() : 0), s,
+                            layerIndex, i));
+                }
             }
         }
         Path2D.Float toFill = areas;
