@@ -31,8 +31,8 @@ final class PatchFill {
     /** The layers drawn through it: patches that tile the ground, never overlapping one another. */
     private static final Set<LayerRole> TILING = Set.of(LayerRole.LAND_USE, LayerRole.CULTIVATED, LayerRole.BASIC_FARMLAND,
             LayerRole.ECO_REDLINE);
-    private static final int RUN_BITS = 5;
-    /** Cells a run: a run no edge touched has one coverage throughout, painted without a sum per pixel. */
+    private static final int RUN_BITS = 3;
+    /** Cells a run (8: most patches in a frame are a few dozen pixels across): a run no edge touched has one coverage throughout, painted without a sum per pixel. */
     private static final int RUN = 1 << RUN_BITS;
     private static final int STRIP_BITS = 5;
     /** Pixel rows a strip. */
@@ -163,11 +163,11 @@ final class PatchFill {
 
     /** The first and last strip (from the band's top) that edge {@code e} crosses. */
     private int firstStrip(int e) {
-        return (Math.max((int) Math.floor(edges[e * 5 + 1]), rowFrom) - rowFrom) >> STRIP_BITS;
+        return (Math.max(floor(edges[e * 5 + 1]), rowFrom) - rowFrom) >> STRIP_BITS;
     }
 
     private int lastStrip(int e) {
-        return (Math.min((int) Math.ceil(edges[e * 5 + 3]), rowTo) - 1 - rowFrom) >> STRIP_BITS;
+        return (Math.min(ceil(edges[e * 5 + 3]), rowTo) - 1 - rowFrom) >> STRIP_BITS;
     }
 
     /** Sorts the pass's edges by the strips they cross (in the order they came, an edge in each strip it crosses). */
@@ -212,8 +212,8 @@ final class PatchFill {
         float dir = edges[e * 5 + 4];
         float dxdy = (x1 - x0) / (y1 - y0);
         int stride = width + 2;
-        int endRow = Math.min((int) Math.ceil(y1), to);
-        for (int row = Math.max((int) Math.floor(y0), from); row < endRow; row++) {
+        int endRow = Math.min(ceil(y1), to);
+        for (int row = Math.max(floor(y0), from); row < endRow; row++) {
             // each row's ends from the edge's own ends, not summed from the row above: a band paints its rows exactly as
             // the whole frame does
             float yTop = Math.max(row, y0);
@@ -228,7 +228,7 @@ final class PatchFill {
             int at = r * stride;
             float d = dy * dir;
             int ia = (int) a;
-            int ib = (int) Math.ceil(b);
+            int ib = ceil(b);
             if (ib <= ia + 1) {
                 // within one cell: its share right of the edge's middle, the rest to the next cell
                 float mid = 0.5f * (a + b) - ia;
@@ -258,6 +258,17 @@ final class PatchFill {
                 touch(r, ia, ib);
             }
         }
+    }
+
+    /** Math.floor and Math.ceil of a float as an int: profiles of this JDK showed the library ones calling StrictMath. */
+    private static int floor(float v) {
+        int i = (int) v;
+        return v < i ? i - 1 : i;
+    }
+
+    private static int ceil(float v) {
+        int i = (int) v;
+        return v > i ? i + 1 : i;
     }
 
     private void touch(int r, int from, int to) {
@@ -325,10 +336,12 @@ final class PatchFill {
         int line = y * width;
         int tileRow = (y % th) * tw;
         float sum = 0;
-        for (int k = minCell[r] >> RUN_BITS; k <= maxCell[r] >> RUN_BITS; k++) {
+        // the tile's column at each run's start, advanced run by run (a division per run showed in profiles)
+        int runTx = ((minCell[r] >> RUN_BITS) << RUN_BITS) % tw;
+        for (int k = minCell[r] >> RUN_BITS; k <= maxCell[r] >> RUN_BITS; k++, runTx = tw == 1 ? 0 : wrap(runTx + RUN, tw)) {
             int x0 = k << RUN_BITS;
             int x1 = Math.min(x0 + RUN, width);
-            int tx = x0 % tw;
+            int tx = runTx;
             if (!touched[runs + k]) {
                 // no edge in this run: the coverage carried into it holds throughout
                 float cover = Math.abs(sum);
@@ -345,38 +358,53 @@ final class PatchFill {
                 continue;
             }
             touched[runs + k] = false;
-            int end = Math.min(x0 + RUN, stride);
-            for (int x = x0; x < end; x++) {
+            for (int x = x0; x < x1; x++) {
                 sum += cells[at + x];
                 cells[at + x] = 0;
                 float cover = Math.abs(sum);
-                if (cover >= NONE && x < x1) {
+                if (cover >= NONE) {
                     int src = tile[tileRow + tx];
-                    int c = cover >= 1 - NONE ? extra : (int) (cover * 256 + 0.5f) * extra >> 8;
-                    if (c == 256 && src >>> 24 == 255) {
-                        pixels[line + x] = src;
-                    } else if (c > 0) {
-                        pixels[line + x] = over(src, pixels[line + x], c);
+                    if (cover >= 1 - NONE) {
+                        pixels[line + x] = extra == 256 && src >>> 24 == 255 ? src : over(src, pixels[line + x], extra);
+                    } else {
+                        pixels[line + x] = over(src, pixels[line + x], (int) (cover * 256 + 0.5f) * extra >> 8);
                     }
                 }
                 if (++tx == tw) {
                     tx = 0;
                 }
             }
+            // the cells past the frame's right side (edges beyond it count there) are cleared, not painted
+            for (int x = x1; x < Math.min(x0 + RUN, stride); x++) {
+                cells[at + x] = 0;
+            }
         }
         minCell[r] = Integer.MAX_VALUE;
         maxCell[r] = -1;
+    }
+
+    private static int wrap(int t, int n) {
+        while (t >= n) {
+            t -= n;
+        }
+        return t;
     }
 
     /** {@code src} (premultiplied) scaled by {@code k}/256, over {@code dst} (premultiplied). */
     private static int over(int src, int dst, int k) {
         int sa = ((src >>> 24) * k) >> 8;
         int keep = 255 - sa;
-        int a = sa + ((dst >>> 24) * keep + 127) / 255;
-        int r = (((src >>> 16) & 0xFF) * k >> 8) + (((dst >>> 16) & 0xFF) * keep + 127) / 255;
-        int g = (((src >>> 8) & 0xFF) * k >> 8) + (((dst >>> 8) & 0xFF) * keep + 127) / 255;
-        int b = ((src & 0xFF) * k >> 8) + ((dst & 0xFF) * keep + 127) / 255;
+        int a = sa + div255((dst >>> 24) * keep);
+        int r = (((src >>> 16) & 0xFF) * k >> 8) + div255(((dst >>> 16) & 0xFF) * keep);
+        int g = (((src >>> 8) & 0xFF) * k >> 8) + div255(((dst >>> 8) & 0xFF) * keep);
+        int b = ((src & 0xFF) * k >> 8) + div255((dst & 0xFF) * keep);
         return Math.min(255, a) << 24 | Math.min(255, r) << 16 | Math.min(255, g) << 8 | Math.min(255, b);
+    }
+
+    /** v / 255 rounded, for v in 0 … 255²: by shifts, not a division per channel and pixel. */
+    private static int div255(int v) {
+        int t = v + 128;
+        return (t + (t >> 8)) >> 8;
     }
 
     private static int premultiplied(int argb) {
