@@ -37,6 +37,24 @@ public final class WorkbenchResponsivenessBenchmark {
     private static final List<Long> LATENCIES = Collections.synchronizedList(new ArrayList<>());
 
     public static void main(String[] args) throws Exception {
+        // a missing file would open the window's error dialog and the benchmark wait for a map that never comes (300 s),
+        // then hang on the JavaFX threads: say so at once. (Maven runs it in the project's root, see the bench-ui profile.)
+        for (String a : args) {
+            if (!a.startsWith("--") && !java.nio.file.Files.exists(Path.of(a))) {
+                System.err.println("no such file: " + Path.of(a).toAbsolutePath());
+                System.exit(2);
+            }
+        }
+        try {
+            run(args);
+        } catch (Throwable t) {
+            // the JavaFX threads would keep the JVM alive after the main thread's failure
+            t.printStackTrace();
+            System.exit(1);
+        }
+    }
+
+    private static void run(String[] args) throws Exception {
         System.setProperty("glass.platform", "Monocle");
         System.setProperty("monocle.platform", "Headless");
         System.setProperty("prism.order", "sw");

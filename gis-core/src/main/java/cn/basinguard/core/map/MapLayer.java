@@ -30,6 +30,8 @@ public final class MapLayer {
     private final java.util.SortedSet<String> classesPresent;
     /** The image of an imagery layer (which has no features), else null. */
     private final RasterSource raster;
+    /** The labels' anchors, found once per feature; shared with the with-methods' copies (same geometries). */
+    private final LabelAnchors anchors;
 
     public MapLayer(String name, String table, LayerRole role, LayerStyle style, List<MapFeature> features) {
         this(name, table, role, style, features, null);
@@ -48,7 +50,8 @@ public final class MapLayer {
                      List<MapFeature> features, HPRtree index, Envelope extent, double[] bounds, String[] classes, RasterSource raster) {
         this(name, table, role, style, visible, opacity, features, index, extent, bounds, classes, classes == null
                 ? java.util.Collections.emptySortedSet()
-                : java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(java.util.Arrays.asList(classes))), raster);
+                : java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(java.util.Arrays.asList(classes))), raster,
+                new LabelAnchors(features));
     }
 
     private static String[] classKeys(List<String> classes, int n) {
@@ -65,8 +68,9 @@ public final class MapLayer {
 
     private MapLayer(String name, String table, LayerRole role, LayerStyle style, boolean visible, double opacity,
                      List<MapFeature> features, HPRtree index, Envelope extent, double[] bounds, String[] classes,
-                     java.util.SortedSet<String> classesPresent, RasterSource raster) {
+                     java.util.SortedSet<String> classesPresent, RasterSource raster, LabelAnchors anchors) {
         this.raster = raster;
+        this.anchors = anchors;
         this.classes = classes;
         this.classesPresent = classesPresent;
         this.bounds = bounds;
@@ -257,16 +261,21 @@ public final class MapLayer {
         return bounds;
     }
 
+    /** Where feature {@code i}'s label goes (map units; NaN when it has no geometry), found at its first label. */
+    LabelAnchors.Anchor labelAnchor(int i) {
+        return anchors.of(i);
+    }
+
     public MapLayer withVisible(boolean v) {
-        return new MapLayer(name, table, role, style, v, opacity, features, index, extent, bounds, classes, classesPresent, raster);
+        return new MapLayer(name, table, role, style, v, opacity, features, index, extent, bounds, classes, classesPresent, raster, anchors);
     }
 
     public MapLayer withOpacity(double o) {
-        return new MapLayer(name, table, role, style, visible, Math.max(0, Math.min(1, o)), features, index, extent, bounds, classes, classesPresent, raster);
+        return new MapLayer(name, table, role, style, visible, Math.max(0, Math.min(1, o)), features, index, extent, bounds, classes, classesPresent, raster, anchors);
     }
 
     public MapLayer withStyle(LayerStyle s) {
-        return new MapLayer(name, table, role, s, visible, opacity, features, index, extent, bounds, classes, classesPresent, raster);
+        return new MapLayer(name, table, role, s, visible, opacity, features, index, extent, bounds, classes, classesPresent, raster, anchors);
     }
 
     /** The same features labelled by {@code labels} (feature key to text; a key without text gets no label). */
@@ -275,6 +284,6 @@ public final class MapLayer {
         for (MapFeature f : features) {
             relabelled.add(new MapFeature(f.id(), f.geometry(), labels.get(f.id())));
         }
-        return new MapLayer(name, table, role, style, visible, opacity, List.copyOf(relabelled), index, extent, bounds, classes, classesPresent, raster);
+        return new MapLayer(name, table, role, style, visible, opacity, List.copyOf(relabelled), index, extent, bounds, classes, classesPresent, raster, anchors);
     }
 }

@@ -4,7 +4,6 @@ import java.awt.AlphaComposite;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Composite;
-import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.Rectangle;
 import java.awt.RenderingHints;
@@ -62,7 +61,7 @@ public final class MapRenderer {
             if (!paintLayers(g, content, vp, vp.envelope(), 0, vp.height(), labels, cancelled, vector, pixels)) {
                 return false;
             }
-            paintOverlay(g, vp, labels, highlight);
+            paintOverlay(g, vp, labels, highlight, false);
             return true;
         } finally {
             g.setClip(oldClip);
@@ -84,10 +83,13 @@ public final class MapRenderer {
         return paintLayers(g, content, vp, band, rowFrom, rowTo, labels, cancelled, false, pixels);
     }
 
-    /** Labels, biggest first and never overlapping, then the highlighted geometries on top. */
-    static void paintOverlay(Graphics2D g, Viewport vp, List<Label> labels, List<Geometry> highlight) {
+    /**
+     * Labels, biggest first and never overlapping, then the highlighted geometries on top; {@code sprites} for a screen
+     * frame's labels (see {@link #paintLabels}).
+     */
+    static void paintOverlay(Graphics2D g, Viewport vp, List<Label> labels, List<Geometry> highlight, boolean sprites) {
         hints(g);
-        paintLabels(g, labels);
+        paintLabels(g, labels, sprites);
         if (highlight != null && !highlight.isEmpty()) {
             List<MapFeature> hl = new ArrayList<>();
             for (Geometry h : highlight) {
@@ -189,6 +191,11 @@ public final class MapRenderer {
             g.setComposite(AlphaComposite.getInstance(AlphaComposite.SRC_OVER, (float) layer.opacity()));
         }
         Path2D.Float areas = new Path2D.Float(Path2D.WIND_EVEN_ODD, Math.max(64, Math.min(indices.length, 20_000) * 8));
+        boolean hatched = s.hatch() != Hatch.NONE && s.hatchColor() != null;
+        // a screen frame's patches of a layer that tiles the ground: filled by area coverage, the path kept for the outlines
+        PatchFill patches = pixels != null && !vector && (s.fill() != null || hatched) && PatchFill.suits(layer)
+                ? PatchFill.forBand(vp.width(), rowFrom, rowTo) : null;
+        Path2D.Float others = patches == null ? null : new Path2D.Float(Path2D.WIND_EVEN_ODD);
         double[] b = layer.bounds();
         double dotSize = 2 * vp.unitsPerPixel();
         List<Point> points = new ArrayList<>();
@@ -211,24 +218,30 @@ public final class MapRenderer {
                     points.add((Point) geom.getGeometryN(k));
                 }
             } else {
-                PixelPaths.append(areas, geom, vp);
+                PixelPaths.append(areas, geom, vp, patches, others);
             }
             if (s.labelled() && f.label() != null && !f.label().isBlank()) {
-                Point at = geom instanceof Puntal ? geom.getCentroid() : geom.getInteriorPoint();
-                labels.add(new Label(f.label(), vp.pixelX(at.getX()), vp.pixelY(at.getY()) + (geom instanceof Puntal ? -s.symbolSize() : 0), s,
-                        layerIndex, i));
+                LabelAnchors.Anchor at = layer.labelAnchor(i);
+                if (!Double.isNaN(at.x())) {
+                    labels.add(new Label(f.label(), vp.pixelX(at.x()), vp.pixelY(at.y()) + (geom instanceof Puntal ? -s.symbolSize() : 0), s,
+                            layerIndex, i));
+                }
             }
         }
-        boolean hatched = s.hatch() != Hatch.NONE && s.hatchColor() != null;
+        Path2D.Float toFill = areas;
+        if (patches != null) {
+            patches.paint(pixels, s.fill(), hatched ? HatchTexture.of(s) : null, layer.opacity());
+            toFill = others;
+        }
         if (hatched && !vector) {
             // one fill with a tile of fill colour and hatch: a clip of thousands of sub-paths would make every line slow
             java.awt.Paint oldPaint = g.getPaint();
             g.setPaint(HatchTexture.of(s));
-            g.fill(areas);
+            g.fill(toFill);
             g.setPaint(oldPaint);
         } else if (s.fill() != null) {
             g.setColor(s.fill());
-            g.fill(areas);
+            g.fill(toFill);
         }
         if (hatched && vector) {
             hatch(g, areas, s, vp);
@@ -446,17 +459,21 @@ public final class MapRenderer {
         }
     }
 
-    /** Labels last, biggest first, each only where it does not cover one already placed; a white halo keeps them legible. */
-    private static void paintLabels(Graphics2D g, List<Label> labels) {
+    /**
+     * Labels last, biggest first, each only where it does not cover one already placed; a white halo keeps them legible.
+     * With {@code sprites} (screen frames) each is copied from an image drawn once ({@link LabelSprites}), at whole pixels;
+     * else (print, PDF) drawn as glyph outlines where it falls.
+     */
+    private static void paintLabels(Graphics2D g, List<Label> labels, boolean sprites) {
         // biggest first, then in drawing order: a total order, so a frame painted in bands places the labels of one painted whole
         labels.sort(java.util.Comparator.comparingDouble((Label l) -> -l.style().labelSize()).thenComparingInt(Label::layer)
                 .thenComparingInt(Label::feature));
         PlacedLabels placed = new PlacedLabels();
         FontRenderContext frc = g.getFontRenderContext();
         for (Label l : labels) {
-            Font font = FontChooser.fontFor(l.text(), l.style().labelSize() >= 16 ? Font.BOLD : Font.PLAIN, l.style().labelSize());
-            TextLayout layout = new TextLayout(l.text(), font, frc);
-            Rectangle2D b = layout.getBounds();
+            LabelSprites.Sprite sprite = sprites ? LabelSprites.of(l.text(), l.style(), frc) : null;
+            TextLayout layout = sprites ? null : new TextLayout(l.text(), LabelSprites.font(l.text(), l.style().labelSize()), frc);
+            Rectangle2D b = sprites ? sprite.bounds : layout.getBounds();
             double x = l.x() - b.getWidth() / 2;
             double y = l.y() + b.getHeight() / 2;
             Rectangle2D box = new Rectangle2D.Double(x - 2, y - b.getHeight() - 2, b.getWidth() + 4, b.getHeight() + 4);
@@ -464,9 +481,13 @@ public final class MapRenderer {
                 continue;
             }
             placed.add(box);
+            if (sprites) {
+                sprite.draw(g, x, y);
+                continue;
+            }
             Shape outline = layout.getOutline(java.awt.geom.AffineTransform.getTranslateInstance(x, y));
-            g.setColor(new Color(255, 255, 255, 220));
-            g.setStroke(new BasicStroke(3f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+            g.setColor(LabelSprites.HALO);
+            g.setStroke(LabelSprites.HALO_STROKE);
             g.draw(outline);
             g.setColor(l.style().labelColor());
             g.fill(outline);

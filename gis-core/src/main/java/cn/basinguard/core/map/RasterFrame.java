@@ -77,7 +77,7 @@ public record RasterFrame(BufferedImage image, int[] pixels, Viewport viewport) 
         labels.forEach(unique::addAll);
         Graphics2D g = img.createGraphics();
         try {
-            MapRenderer.paintOverlay(g, vp, new ArrayList<>(unique), highlight);
+            MapRenderer.paintOverlay(g, vp, new ArrayList<>(unique), highlight, true);
         } finally {
             g.dispose();
         }

@@ -187,10 +187,16 @@ class MapRendererTest {
         java.util.Random r = new java.util.Random(7);
         List<MapFeature> farmland = new java.util.ArrayList<>();
         List<MapFeature> units = new java.util.ArrayList<>();
+        List<Envelope> taken = new java.util.ArrayList<>();
         for (int i = 0; i < 3000; i++) {
-            // patches from sub-pixel dots to a few hundred pixels, many across the band edges
+            // patches from sub-pixel dots to a few hundred pixels, many across the band edges; never overlapping, as the
+            // patches of a farmland layer do not (a screen frame fills such a layer by area coverage, see PatchFill)
             double s = Math.pow(10, 1 + r.nextDouble() * 2.6);
-            farmland.add(new MapFeature(i, box(500_000 + r.nextDouble() * 20_000, 3_500_000 + r.nextDouble() * 15_000, s), null));
+            Geometry b = box(500_000 + r.nextDouble() * 20_000, 3_500_000 + r.nextDouble() * 15_000, s);
+            if (taken.stream().noneMatch(e -> e.intersects(b.getEnvelopeInternal()))) {
+                taken.add(b.getEnvelopeInternal());
+                farmland.add(new MapFeature(i, b, null));
+            }
         }
         for (int i = 0; i < 40; i++) {
             units.add(new MapFeature(i, box(500_000 + r.nextDouble() * 18_000, 3_500_000 + r.nextDouble() * 13_000, 1500), "单元" + i));
@@ -213,7 +219,10 @@ class MapRendererTest {
         java.awt.Graphics2D g = direct.createGraphics();
         g.setColor(Color.WHITE);
         g.fillRect(0, 0, 640, 480);
-        MapRenderer.paint(g, c, vp, hl, () -> false);
+        // without labels: a screen frame copies them from images placed at whole pixels (LabelAnchorsTest compares them)
+        MapContent plain = c.with(1, c.layers().get(1).withStyle(c.layers().get(1).style().withLabels(null, 0)));
+        whole = RasterFrame.paint(plain, vp, hl, Color.WHITE, () -> false, 1);
+        MapRenderer.paint(g, plain, vp, hl, () -> false);
         g.dispose();
         int[] px = ((java.awt.image.DataBufferInt) direct.getRaster().getDataBuffer()).getData();
         int off = 0;
