@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
-import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.Polygon;
@@ -52,17 +51,7 @@ class ConvexClipTest {
         assertTrue(covered > 300 && crossing > 300, covered + " covered, " + crossing + " crossing");
     }
 
-    /** A star of {@code n} points around a centre up to {@code spread} m from the origin: convex for small jitter only. */
     private Polygon star(SplittableRandom rnd, int n, double radius, double spread) {
-        double cx = 38_430_000 + (rnd.nextDouble() * 2 - 1) * spread;
-        double cy = 3_520_000 + (rnd.nextDouble() * 2 - 1) * spread;
-        Coordinate[] cs = new Coordinate[n + 1];
-        for (int i = 0; i < n; i++) {
-            double t = 2 * Math.PI * i / n;
-            double r = radius * (0.7 + 0.3 * rnd.nextDouble());
-            cs[i] = new Coordinate(cx + r * Math.cos(t), cy + r * Math.sin(t));
-        }
-        cs[n] = new Coordinate(cs[0]);
-        return gf.createPolygon(cs);
+        return Stars.star(rnd, n, radius, spread, 0.7);
     }
 }

@@ -121,17 +121,7 @@ class OverlapMeterTest {
         return gf.createPolygon(cs);
     }
 
-    /** A star of {@code n} points of radius up to {@code radius} around a centre up to {@code spread} m from the site's. */
     private Polygon star(SplittableRandom rnd, int n, double radius, double spread) {
-        double cx = 38_430_000 + (rnd.nextDouble() * 2 - 1) * spread;
-        double cy = 3_520_000 + (rnd.nextDouble() * 2 - 1) * spread;
-        Coordinate[] cs = new Coordinate[n + 1];
-        for (int i = 0; i < n; i++) {
-            double t = 2 * Math.PI * i / n;
-            double r = radius * (0.5 + 0.5 * rnd.nextDouble());
-            cs[i] = new Coordinate(cx + r * Math.cos(t), cy + r * Math.sin(t));
-        }
-        cs[n] = new Coordinate(cs[0]);
-        return gf.createPolygon(cs);
+        return Stars.star(rnd, n, radius, spread, 0.5);
     }
 }
