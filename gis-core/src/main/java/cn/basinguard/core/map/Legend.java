@@ -34,6 +34,15 @@ public final class Legend {
      * @param view the map's extent in map units: the land classes listed are those of the patches in it (null: all)
      */
     public static double paint(Graphics2D g, List<MapLayer> layers, Envelope view, double x, double y, float textSize) {
+        return paint(g, layers, view, x, y, textSize, Double.POSITIVE_INFINITY);
+    }
+
+    /**
+     * As above, no taller than {@code maxHeight}: rows that do not fit flow into further columns to the right (a land-use
+     * layer's classes are some fifty rows, taller than a sheet's location map, where a single column ran off the map's
+     * foot and over its scale bar). A class heading never ends a column.
+     */
+    public static double paint(Graphics2D g, List<MapLayer> layers, Envelope view, double x, double y, float textSize, double maxHeight) {
         List<Row> rows = new ArrayList<>();
         for (MapLayer l : layers) {
             if (!l.visible()) {
@@ -51,35 +60,63 @@ public final class Legend {
         double row = textSize * 1.7;
         double sw = textSize * 2.2;
         double indent = textSize * 1.2;
-        double width = sw + 8;
-        for (Row r : rows) {
-            g.setFont(FontChooser.fontFor(r.text(), Font.PLAIN, textSize));
-            width = Math.max(width, r.indent() * indent + (r.heading() ? 0 : sw + 14) + g.getFontMetrics().stringWidth(r.text()));
+        int perColumn = (int) Math.max(2, Math.min(rows.size(), Math.floor((maxHeight - 10 - row) / row)));
+        // the columns: each as many rows as fit, a heading moved on to the next column rather than left at the foot
+        List<List<Row>> columns = new ArrayList<>();
+        List<Row> column = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            Row r = rows.get(i);
+            boolean lastOfColumn = column.size() == perColumn - 1;
+            if (column.size() == perColumn || (lastOfColumn && r.heading() && i + 1 < rows.size() && !column.isEmpty())) {
+                columns.add(column);
+                column = new ArrayList<>();
+            }
+            column.add(r);
+        }
+        if (!column.isEmpty() || columns.isEmpty()) {
+            columns.add(column);
+        }
+        double[] widths = new double[columns.size()];
+        for (int c = 0; c < columns.size(); c++) {
+            widths[c] = sw + 8;
+            for (Row r : columns.get(c)) {
+                g.setFont(FontChooser.fontFor(r.text(), Font.PLAIN, textSize));
+                widths[c] = Math.max(widths[c], r.indent() * indent + (r.heading() ? 0 : sw + 14) + g.getFontMetrics().stringWidth(r.text()));
+            }
         }
         String title = Messages.get("legend.title");
-        double height = row * rows.size() + 10 + row;
+        int tallest = columns.stream().mapToInt(List::size).max().orElse(0);
+        double height = row * tallest + 10 + row;
+        double width = 0;
+        for (double w : widths) {
+            width += w + 12;
+        }
         g.setColor(new Color(255, 255, 255, 235));
-        g.fill(new Rectangle2D.Double(x, y, width + 12, height));
+        g.fill(new Rectangle2D.Double(x, y, width, height));
         g.setColor(Color.DARK_GRAY);
         g.setStroke(new BasicStroke(0.8f));
-        g.draw(new Rectangle2D.Double(x, y, width + 12, height));
+        g.draw(new Rectangle2D.Double(x, y, width, height));
         g.setFont(FontChooser.fontFor(title, Font.BOLD, textSize * 1.1f));
         g.setColor(Color.BLACK);
         g.drawString(title, (float) (x + 6), (float) (y + row * 0.9));
-        double ty = y + row + 4;
-        for (Row r : rows) {
-            double rx = x + r.indent() * indent;
-            if (r.heading()) {
-                g.setFont(FontChooser.fontFor(r.text(), Font.BOLD, textSize * 0.95f));
-                g.setColor(Color.DARK_GRAY);
-                g.drawString(r.text(), (float) (rx + 6), (float) (ty + row * 0.65));
-            } else {
-                swatch(g, r.swatch(), rx + 6, ty + row * 0.15, sw, row * 0.6);
-                g.setFont(FontChooser.fontFor(r.text(), Font.PLAIN, textSize));
-                g.setColor(Color.BLACK);
-                g.drawString(r.text(), (float) (rx + 12 + sw), (float) (ty + row * 0.65));
+        double cx = x;
+        for (int c = 0; c < columns.size(); c++) {
+            double ty = y + row + 4;
+            for (Row r : columns.get(c)) {
+                double rx = cx + r.indent() * indent;
+                if (r.heading()) {
+                    g.setFont(FontChooser.fontFor(r.text(), Font.BOLD, textSize * 0.95f));
+                    g.setColor(Color.DARK_GRAY);
+                    g.drawString(r.text(), (float) (rx + 6), (float) (ty + row * 0.65));
+                } else {
+                    swatch(g, r.swatch(), rx + 6, ty + row * 0.15, sw, row * 0.6);
+                    g.setFont(FontChooser.fontFor(r.text(), Font.PLAIN, textSize));
+                    g.setColor(Color.BLACK);
+                    g.drawString(r.text(), (float) (rx + 12 + sw), (float) (ty + row * 0.65));
+                }
+                ty += row;
             }
-            ty += row;
+            cx += widths[c] + 12;
         }
         return height;
     }

@@ -52,7 +52,8 @@ public final class RendererMapPainter implements SheetMapPainter {
                 }
             }
             MapRenderer.paint(g, content, vp, highlight, () -> false, true);
-            Legend.paint(g, content.layers(), vp.envelope(), 10, 10, 16f);
+            // the legend keeps clear of the scale bar at the map's foot (drawn at ph − 20, its labels above it)
+            Legend.paint(g, content.layers(), vp.envelope(), 10, 10, 16f, ph - 10 - 60);
             ScaleBar.fitting(vp.metresPerPixel(content.crs()), pw / 4.0).paint(g, 30, ph - 20, 8);
             NorthArrow.paint(g, pw - 40, 40, 55);
         } finally {
