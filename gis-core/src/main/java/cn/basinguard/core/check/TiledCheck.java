@@ -653,9 +653,11 @@ final class TiledCheck {
                 if (!layers.containsKey(role)) {
                     continue;
                 }
+                // the land-use layer's other classes came with their fields (SourceReader.readOthers)
+                SourceReader withFields = role == LayerRole.LAND_USE && othersFromCultivated
+                    ? (SourceReader) layers.get(LayerRole.CULTIVATED).reader() : null;
                 long[] fids = measured.stream().flatMap(h -> h.hits().getOrDefault(role, List.of()).stream())
-                        .filter(hit -> role != LayerRole.LAND_USE || !othersFromCultivated
-                            || !((SourceReader) layers.get(LayerRole.CULTIVATED).reader()).hasSurveyColumns(hit.feature().source()))
+                        .filter(hit -> withFields == null || !withFields.hasSurveyColumns(hit.feature().source()))
                         .mapToLong(hit -> hit.feature().source().fid()).distinct().toArray();
                 if (fids.length > 0) {
                     Map<Long, SourceFeature> byFid = out.computeIfAbsent(role, r -> new HashMap<>());

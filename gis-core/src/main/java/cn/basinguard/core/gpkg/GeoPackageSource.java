@@ -342,16 +342,7 @@ public final class GeoPackageSource implements cn.basinguard.core.source.DataSou
         if (!info.isSupported()) {
             throw new GisException("gpkg.unsupportedLayer", info.name(), info.dataType());
         }
-        List<LayerInfo.FieldInfo> fields = fields(info, fieldNames);
-        Connection c = null;
-        try {
-            c = borrow();
-            new FeatureCursor(c, info, fields, Geometries.FACTORY).read(boxes, sink, problems);
-        } catch (SQLException e) {
-            throw SqliteErrors.translate(e, path, info.name());
-        } finally {
-            release(c);
-        }
+        readBoxes(info, fields(info, fieldNames), null, boxes, sink, problems);
     }
 
     /**
@@ -370,10 +361,17 @@ public final class GeoPackageSource implements cn.basinguard.core.source.DataSou
             cn.basinguard.core.source.DataSource.super.readMeeting(layer, boxes, outline, fieldNames, filter, sink, problems);
             return;
         }
+        readBoxes(info, fields, filter, boxes, sink, problems);
+    }
+
+    /** The rows meeting any of the boxes (and kept by {@code filter}, when not null), over a pooled connection. */
+    private void readBoxes(LayerInfo info, List<LayerInfo.FieldInfo> fields, cn.basinguard.core.source.RowFilter filter,
+                           List<Envelope> boxes, FeatureSink sink, Consumer<ReadProblem> problems) {
         Connection c = null;
         try {
             c = borrow();
-            new FeatureCursor(c, info, fields, Geometries.FACTORY).where(filter).read(boxes, sink, problems);
+            FeatureCursor cursor = new FeatureCursor(c, info, fields, Geometries.FACTORY);
+            (filter == null ? cursor : cursor.where(filter)).read(boxes, sink, problems);
         } catch (SQLException e) {
             throw SqliteErrors.translate(e, path, info.name());
         } finally {
