@@ -17,6 +17,7 @@ public final class Main {
         if (restarted.isPresent()) {
             System.exit(restarted.get());
         }
+        SqliteLibrary.useCachedCopy(cn.basinguard.data.SampleData.cacheDir());
         if (window) {
             // loaded by name so that headless runs never load a JavaFX class
             try {

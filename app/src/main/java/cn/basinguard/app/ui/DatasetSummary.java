@@ -35,6 +35,7 @@ record DatasetSummary(OpenedData data, List<LayerInfo> layers, Map<String, Layer
             List<LayerInfo> layers = new ArrayList<>();
             Map<String, LayerSource> sources = new LinkedHashMap<>();
             for (DataSource src : opened.sources()) {
+                src.countRows(); // the layer list shows each layer's count: exact, counted here off the JavaFX thread
                 for (LayerInfo l : src.layers()) {
                     layers.add(l);
                     sources.putIfAbsent(l.name(), LayerSource.of(src, l, data));

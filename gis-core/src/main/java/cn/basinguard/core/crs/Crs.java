@@ -17,16 +17,21 @@ public final class Crs {
     private final boolean geographic;
     private final DatumFamily datum;
     private final GaussKruger gaussKruger;
-    private final CoordinateReferenceSystem proj;
+    private final java.util.function.Supplier<CoordinateReferenceSystem> proj;
     private final BursaWolf shift;
 
+    /**
+     * @param proj the proj4j definition, asked for when a transformation first needs it: proj4j's start (its registry
+     *             of projections, then a scan of its EPSG file) costs ~0.25 s, which a check of data that is already in
+     *             the working grid never needs to pay
+     */
     Crs(int epsg, String nameEn, String nameZh, boolean geographic, DatumFamily datum, GaussKruger gaussKruger,
-        CoordinateReferenceSystem proj) {
+        java.util.function.Supplier<CoordinateReferenceSystem> proj) {
         this(epsg, nameEn, nameZh, geographic, datum, gaussKruger, proj, null);
     }
 
     private Crs(int epsg, String nameEn, String nameZh, boolean geographic, DatumFamily datum, GaussKruger gaussKruger,
-                CoordinateReferenceSystem proj, BursaWolf shift) {
+                java.util.function.Supplier<CoordinateReferenceSystem> proj, BursaWolf shift) {
         this.shift = shift;
         this.epsg = epsg;
         this.nameEn = Objects.requireNonNull(nameEn);
@@ -73,7 +78,7 @@ public final class Crs {
 
     /** The proj4j definition used for transformations (its x is easting/longitude). */
     public CoordinateReferenceSystem proj() {
-        return proj;
+        return proj.get();
     }
 
     /** How trustworthy a move of these coordinates to CGCS2000 is. */

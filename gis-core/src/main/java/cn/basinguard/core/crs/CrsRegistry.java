@@ -14,7 +14,10 @@ import org.locationtech.proj4j.proj.LongLatProjection;
  * proj4j-epsg's own definitions, and a test checks the two agree for every code.
  */
 public final class CrsRegistry {
-    private static final CRSFactory FACTORY = new CRSFactory();
+    /** proj4j's factory: made on first use, its start (a registry of ~100 projection classes) costs ~0.15 s. */
+    private static final class Factory {
+        static final CRSFactory INSTANCE = new CRSFactory();
+    }
     private static final Map<Integer, Crs> CACHE = new ConcurrentHashMap<>();
     private static final int MAX_CODE = 999_999;
     /** Codes proj4j does not know; at most the million codes below MAX_CODE, in practice a handful. */
@@ -79,21 +82,57 @@ public final class CrsRegistry {
     }
 
     private static Crs build(int code) {
+        Optional<GkCodes.Description> described = GkCodes.describe(code);
+        if (described.isPresent()) {
+            // proj4j-epsg defines every code of these families (CrsRegistryTest): it is read when first needed
+            GkCodes.Description d = described.get();
+            return new Crs(code, d.nameEn(), d.nameZh(), d.geographic(), d.datum(), d.gaussKruger(), new Lazy(code));
+        }
         CoordinateReferenceSystem proj = proj4(code);
         if (proj == null) {
             throw new GisException("crs.unknown", code);
         }
-        return GkCodes.describe(code)
-            .map(d -> new Crs(code, d.nameEn(), d.nameZh(), d.geographic(), d.datum(), d.gaussKruger(), proj))
-            .orElseGet(() -> new Crs(code, "EPSG:" + code, "EPSG:" + code, proj.getProjection() instanceof LongLatProjection,
-            DatumFamily.OTHER, null, proj));
+        return new Crs(code, "EPSG:" + code, "EPSG:" + code, proj.getProjection() instanceof LongLatProjection,
+            DatumFamily.OTHER, null, () -> proj);
+    }
+
+    /** A proj4j definition made once, on first use. */
+    private static final class Lazy implements java.util.function.Supplier<CoordinateReferenceSystem> {
+        private final int code;
+        private volatile CoordinateReferenceSystem proj;
+
+        Lazy(int code) {
+            this.code = code;
+        }
+
+        @Override
+        public CoordinateReferenceSystem get() {
+            CoordinateReferenceSystem p = proj;
+            if (p == null) {
+                synchronized (this) {
+                    p = proj;
+                    if (p == null) {
+                        p = proj4(code);
+                        if (p == null) {
+                            throw new GisException("crs.unknown", code);
+                        }
+                        proj = p;
+                    }
+                }
+            }
+            return p;
+        }
     }
 
     private static CoordinateReferenceSystem proj4(int code) {
+        String definition = Proj4Definitions.of(code);
+        if (definition == null) {
+            return null;
+        }
         try {
-            return FACTORY.createFromName("EPSG:" + code);
+            return Factory.INSTANCE.createFromParameters("EPSG:" + code, definition);
         } catch (RuntimeException e) {
-            // proj4j signals an unknown code with UnknownAuthorityCodeException or a parse error
+            // proj4j signals a definition it cannot take with a parse error
             return null;
         }
     }

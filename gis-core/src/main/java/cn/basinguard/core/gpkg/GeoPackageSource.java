@@ -48,6 +48,7 @@ public final class GeoPackageSource implements cn.basinguard.core.source.DataSou
     private final Path privateCopy;
     private final Map<Integer, SrsInfo> srs = new LinkedHashMap<>();
     private List<LayerInfo> layers;
+    private boolean counted;
 
     private final cn.basinguard.core.source.SourceOptions options;
 
@@ -225,12 +226,28 @@ public final class GeoPackageSource implements cn.basinguard.core.source.DataSou
     public synchronized List<LayerInfo> layers() {
         if (layers == null) {
             try {
-                layers = new LayerCatalog(connection, this::srs).read();
+                layers = new LayerCatalog(connection, this::srs, false).read();
             } catch (SQLException e) {
                 throw SqliteErrors.translate(e, path, null);
             }
         }
         return layers;
+    }
+
+    /**
+     * Counts the rows of the layers whose count {@link #layers()} took from the spatial index (which leaves out rows
+     * without geometry, and may be out of step in a damaged file), for what shows or verifies the counts.
+     */
+    @Override
+    public synchronized void countRows() {
+        if (!counted) {
+            try {
+                layers = new LayerCatalog(connection, this::srs, true).read();
+            } catch (SQLException e) {
+                throw SqliteErrors.translate(e, path, null);
+            }
+            counted = true;
+        }
     }
 
     @Override

@@ -17,10 +17,17 @@ import org.locationtech.jts.geom.Envelope;
 final class LayerCatalog {
     private final Connection c;
     private final IntFunction<SrsInfo> srs;
+    private final boolean exactCounts;
 
-    LayerCatalog(Connection c, IntFunction<SrsInfo> srs) {
+    /**
+     * @param exactCounts whether a feature table with a spatial index is counted row by row ({@code COUNT(*)} visits
+     *                    every row: 0.3 s for a county's 900,000 patches, paid by every check before its first tile) or
+     *                    estimated by the index's own row table (milliseconds; it leaves out rows without geometry)
+     */
+    LayerCatalog(Connection c, IntFunction<SrsInfo> srs, boolean exactCounts) {
         this.c = c;
         this.srs = srs;
+        this.exactCounts = exactCounts;
     }
 
     List<LayerInfo> read() throws SQLException {
@@ -169,7 +176,9 @@ final class LayerCatalog {
         if (extent == null && rtree) {
             extent = rtreeExtent(name, geomColumn);
         }
-        return new LayerInfo(name, kind, dataType, identifier, description, geomColumn, geomType, z, m, count(name), extent,
+        long count = !exactCounts && rtree && objects.contains("rtree_" + name + "_" + geomColumn + "_rowid")
+                ? count("rtree_" + name + "_" + geomColumn + "_rowid") : -1;
+        return new LayerInfo(name, kind, dataType, identifier, description, geomColumn, geomType, z, m, count >= 0 ? count : count(name), extent,
                 srsId == null ? null : srs.apply(srsId), rtree, pk, fields, kind == LayerInfo.Kind.FEATURES ? srsNote : null);
     }
 

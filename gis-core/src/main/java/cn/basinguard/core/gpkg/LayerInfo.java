@@ -13,7 +13,8 @@ import org.locationtech.jts.geom.Envelope;
  * @param geometryType the declared geometry type name (POINT, MULTIPOLYGON, GEOMETRY, CURVEPOLYGON …)
  * @param z 0 = no Z, 1 = Z everywhere, 2 = Z optional (gpkg_geometry_columns.z)
  * @param m likewise for M
- * @param featureCount rows in the table, −1 when the table cannot be counted; a database's is its planner's estimate until
+ * @param featureCount rows in the table, −1 when the table cannot be counted; a database's is its planner's estimate and
+ *                     a GeoPackage's with a spatial index the index's row count until
  *                     {@link cn.basinguard.core.source.DataSource#countRows()} counts them
  * @param extent from gpkg_contents, else from the spatial index; null when unknown
  * @param srs null for attribute tables

@@ -415,6 +415,7 @@ public final class OfflinePack {
      */
     private int verify(Path staging, List<PackedLayer> packed, Area area, SourceCatalog catalog, Map<LayerRole, SourceCatalog.Entry> roles) {
         try (GeoPackageSource pack = GeoPackageSource.open(staging, request.options())) {
+            pack.countRows(); // the counts a reader shows, not the spatial index's estimate
             for (PackedLayer l : packed) {
                 if (cancelled.getAsBoolean()) {
                     throw new CancellationException();

@@ -32,8 +32,9 @@ public interface DataSource extends AutoCloseable {
 
     /**
      * Puts exact row counts in the place of estimates in {@link #layers()}, for what shows the counts (the layer list,
-     * {@code info}): a database gives its planner's estimates at opening, and counting a county's tables takes seconds
-     * that a check, which needs only the estimates, does not pay. Files know their counts: nothing to do.
+     * {@code info}, a pack's verification): a database gives its planner's estimates at opening and a GeoPackage its
+     * spatial indexes' row counts, and counting a county's tables takes time that a check, which needs only the
+     * estimates to size its tiles, does not pay. A Shapefile knows its counts: nothing to do.
      */
     default void countRows() {
     }

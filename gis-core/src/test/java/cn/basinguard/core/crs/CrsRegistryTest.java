@@ -2,6 +2,8 @@ package cn.basinguard.core.crs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,6 +15,8 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -119,6 +123,9 @@ class CrsRegistryTest {
         for (int[] r : ranges) {
             for (int code = r[0]; code <= r[1]; code++) {
                 GaussKruger gk = CrsRegistry.fromEpsg(code).gaussKruger().orElseThrow();
+                // proj4j's definition is read on first use: it must be there for every code BasinGuard describes
+                assertEquals(Double.parseDouble(param(defs.get(code), "lon_0")),
+                        Math.toDegrees(CrsRegistry.fromEpsg(code).proj().getProjection().getProjectionLongitude()), 1e-12, "proj4j's " + code);
                 String def = defs.get(code);
                 assertEquals(gk.centralMeridian(), Double.parseDouble(param(def, "lon_0")), 0, "lon_0 of " + code);
                 assertEquals(gk.falseEasting(), Double.parseDouble(param(def, "x_0")), 0, "x_0 of " + code);
@@ -128,10 +135,44 @@ class CrsRegistryTest {
             }
         }
         assertEquals(64 + 64 + 42 + 22, checked);
+        for (int code : new int[] {4490, 4326, 4610, 4214, 3857}) {
+            assertNotNull(CrsRegistry.fromEpsg(code).proj(), "proj4j's " + code);
+        }
         assertTrue(defs.get(4490).contains("+ellps=GRS80"), "proj4j puts 4490 on GRS80");
         assertTrue(defs.get(4610).contains("+a=6378140"));
         assertFalse(defs.get(2383).contains("towgs84"), "proj4j has no datum shift for Xian 1980");
         assertTrue(defs.get(2435).contains("+towgs84=15.8,-154.4,-82.3"));
+    }
+
+    /** The quick lookup of proj4j's definitions gives what proj4j's own gives, and knows no code proj4j does not. */
+    @Test
+    void quickDefinitionLookupAgreesWithProj4j() throws IOException {
+        org.locationtech.proj4j.CRSFactory proj4j = new org.locationtech.proj4j.CRSFactory();
+        List<Integer> codes = new ArrayList<>(proj4jDefinitions().keySet());
+        java.util.Collections.sort(codes);
+        List<Integer> sample = new ArrayList<>(List.of(codes.get(0), codes.get(codes.size() - 1), 4490, 4547, 4526, 2383, 3857, 4326));
+        for (int i = 0; i < codes.size(); i += 151) {
+            sample.add(codes.get(i));
+        }
+        for (int code : sample) {
+            String ours = Proj4Definitions.of(code);
+            assertNotNull(ours, "definition of " + code);
+            String theirs;
+            try {
+                theirs = proj4j.createFromName("EPSG:" + code).getParameterString();
+            } catch (RuntimeException e) {
+                theirs = e.getClass().getName(); // a definition proj4j cannot take (+vunits …): refused both ways
+            }
+            String again;
+            try {
+                again = proj4j.createFromParameters("EPSG:" + code, ours).getParameterString();
+            } catch (RuntimeException e) {
+                again = e.getClass().getName();
+            }
+            assertEquals(theirs, again, "EPSG:" + code);
+        }
+        assertNull(Proj4Definitions.of(999_998));
+        assertNull(Proj4Definitions.of(454)); // a prefix of real codes
     }
 
     private static String param(String def, String name) {
