@@ -96,30 +96,35 @@ final class EncroachmentCheck {
      */
     static Overlap overlapWith(OverlapMeter siteMeter, LayerRole role, List<WorkingFeature> near, CheckParameters parameters,
                                SurveyFields fields, List<SiteLandUse.Hit> hits, boolean keepPieces, Consumer<DataQualityIssue> issues) {
-        List<WorkingFeature> candidates = new ArrayList<>(near);
-        // the index returns candidates in tree order; patch lists must not depend on it
-        candidates.sort(Comparator.comparing(WorkingFeature::id));
+        // the index returns candidates in tree order; patch lists and sums must not depend on it: the patches met are
+        // taken in id order (sorted after the overlaps, for a site's box meets many more patches than the site does)
+        List<SiteLandUse.Hit> met = new ArrayList<>();
+        for (WorkingFeature c : near) {
+            OverlapMeter.Piece p = siteMeter.overlap(c);
+            if (p.area().m2() > parameters.minOverlapM2()) {
+                met.add(new SiteLandUse.Hit(c, p));
+            }
+        }
+        met.sort(Comparator.comparing(h -> h.feature().id()));
         MeasuredArea total = MeasuredArea.ZERO;
         MeasuredArea gross = MeasuredArea.ZERO;
         List<String> ids = new ArrayList<>();
         List<Geometry> pieces = new ArrayList<>();
-        for (WorkingFeature c : candidates) {
-            OverlapMeter.Piece p = siteMeter.overlap(c);
-            if (p.area().m2() > parameters.minOverlapM2()) {
-                MeasuredArea counted = p.area();
-                if (role == LayerRole.CULTIVATED) {
-                    double rate = fields.deductionRate(c.source(), c.id(), issues);
-                    counted = rate > 0 ? SiteLandUse.scaled(p.area(), 1 - rate) : p.area();
-                }
-                total = total.plus(counted);
-                gross = gross.plus(p.area());
-                ids.add(c.id());
-                if (keepPieces) {
-                    pieces.add(p.piece());
-                }
-                if (hits != null) {
-                    hits.add(new SiteLandUse.Hit(c, p));
-                }
+        for (SiteLandUse.Hit hit : met) {
+            WorkingFeature c = hit.feature();
+            MeasuredArea counted = hit.area();
+            if (role == LayerRole.CULTIVATED) {
+                double rate = fields.deductionRate(c.source(), c.id(), issues);
+                counted = rate > 0 ? SiteLandUse.scaled(hit.area(), 1 - rate) : hit.area();
+            }
+            total = total.plus(counted);
+            gross = gross.plus(hit.area());
+            ids.add(c.id());
+            if (keepPieces) {
+                pieces.add(hit.piece().piece());
+            }
+            if (hits != null) {
+                hits.add(hit);
             }
         }
         Geometry geometry = pieces.isEmpty() ? null : new GeometryFactory(siteMeter.fixed().getPrecisionModel()).buildGeometry(pieces);
