@@ -11,7 +11,7 @@ import java.util.Map;
 record SiteFindings(Map<LayerRole, Overlap> overlaps, LandUseOccupation landUse, List<OccupiedPatch> patches) {
     SiteFindings {
         overlaps = Map.copyOf(overlaps);
-        patches = List.copyOf(patches);
+        patches = patches instanceof PatchStore.Rows ? patches : List.copyOf(patches); // rows in the file stay there
     }
 
     static final SiteFindings NONE = new SiteFindings(Map.of(), null, List.of());

@@ -24,7 +24,7 @@ public record SiteResult(String name, String id, MeasuredArea area, List<UnitSha
     public SiteResult {
         units = List.copyOf(units);
         overlaps = Map.copyOf(overlaps);
-        patches = List.copyOf(patches);
+        patches = patches instanceof PatchStore.Rows ? patches : List.copyOf(patches); // rows in the file stay there
     }
 
     public Overlap overlap(LayerRole role) {

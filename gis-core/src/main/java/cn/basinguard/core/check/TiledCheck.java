@@ -74,6 +74,8 @@ final class TiledCheck {
     private final boolean keepPieces;
     private final Map<String, LayerPreparer.PreparedOne> shared = new ConcurrentHashMap<>();
     private final AtomicLong sharedVertices = new AtomicLong();
+    /** The sites' occupied-patch rows, in a temporary file as they are found (the results refer to it). */
+    private final PatchStore patchStore = new PatchStore();
     private final GeometryFactory factory = new GeometryFactory();
     /** Each big layer's 三调 fields. */
     private final Map<LayerRole, SurveyFields> fields = new EnumMap<>(LayerRole.class);
@@ -632,7 +634,7 @@ final class TiledCheck {
             }
             rows(LayerRole.BASIC_FARMLAND, h, full, patches);
             rows(LayerRole.ECO_REDLINE, h, full, patches);
-            return new SiteFindings(h.overlaps(), occupation, patches);
+            return new SiteFindings(h.overlaps(), occupation, patchStore.keep(patches));
         }
 
         private void rows(LayerRole role, SiteHits h, Map<LayerRole, Map<Long, SourceFeature>> full, List<OccupiedPatch> patches) {
