@@ -239,10 +239,27 @@ final class MapCanvas extends Region {
         }
         java.awt.geom.Point2D.Double topLeft = shown.toWorld(0, 0);
         double scale = shown.unitsPerPixel() / cur.unitsPerPixel();
-        view.setLayoutX(cur.pixelX(topLeft.x));
-        view.setLayoutY(cur.pixelY(topLeft.y));
-        view.setFitWidth(shown.width() * scale);
-        view.setFitHeight(shown.height() * scale);
+        double x = cur.pixelX(topLeft.x);
+        double y = cur.pixelY(topLeft.y);
+        if (scale == 1) {
+            // a pan: on whole pixels the frame is copied as it is; at 119.9999 px (a pan's rounding) Prism's software
+            // pipeline resamples every pixel of it, at each pulse (8 instead of 3.5 ms a pulse, measured)
+            x = Math.rint(x);
+            y = Math.rint(y);
+        }
+        double w = shown.width() * scale;
+        double h = shown.height() * scale;
+        if (x >= cur.width() || y >= cur.height() || x + w <= 0 || y + h <= 0) {
+            // panned off the map: hidden and left where it was. Moved out there, it would leave JavaFX no dirty region
+            // inside the map's clip, and then JavaFX repaints the whole window, at every pulse (in software 50-80 ms)
+            view.setVisible(false);
+            return;
+        }
+        view.setVisible(true);
+        view.setLayoutX(x);
+        view.setLayoutY(y);
+        view.setFitWidth(w);
+        view.setFitHeight(h);
     }
 
     private void wireMouse() {
