@@ -34,7 +34,9 @@ import org.locationtech.jts.geom.Geometry;
  * The map on screen. The view state is snapshotted on the JavaFX thread, a frame is painted with Java2D on a
  * painting thread (the same renderer as print and PDF) and shown through a PixelBuffer over the frame's own int[],
  * without copying. While a newer frame is painted the last one is shifted and scaled to where it belongs, so panning
- * and zooming answer at once; a newer request cancels an older frame.
+ * and zooming answer at once; a newer request cancels an older frame. While the map is dragged only the last frame
+ * moves: the next frame is asked for when the drag ends or stops for a moment (as QGIS pans its cached map image), not
+ * at every mouse event, which would paint (and have JavaFX take in) a whole new frame per pulse for a view already gone.
  */
 final class MapCanvas extends Region {
     private static final Color BACKGROUND = new Color(250, 250, 247);
@@ -50,6 +52,13 @@ final class MapCanvas extends Region {
     private Viewport shown;
     private volatile AreaFrames areaFrames;
     private long shownGeneration;
+    /** The view of the last frame asked for: a drag's end asks again only when the view moved since. */
+    private Viewport requested;
+    private long framesRequested;
+    /** True while the mouse drags the map: views change without frames being asked for. */
+    private boolean panning;
+    /** How long a drag stands still before the frame of where it stands is asked for. */
+    private final javafx.animation.PauseTransition settle = new javafx.animation.PauseTransition(javafx.util.Duration.millis(180));
     private Point2D pressed;
     private Point2D last;
     private boolean dragged;
@@ -80,8 +89,17 @@ final class MapCanvas extends Region {
         content.addListener((o, a, b) -> requestFrame());
         viewport.addListener((o, a, b) -> {
             placeShownFrame();
-            requestFrame();
+            if (panning) {
+                settle.playFromStart();
+            } else {
+                requestFrame();
+            }
             sketch.redraw(b);
+        });
+        settle.setOnFinished(e -> {
+            if (viewport.get() != null && !viewport.get().equals(requested)) {
+                requestFrame();
+            }
         });
         tool.addListener((o, a, t) -> {
             sketch.start(t.closesRing());
@@ -130,7 +148,22 @@ final class MapCanvas extends Region {
 
     /** True when the frame on screen was painted for the current content, view and highlight. */
     boolean upToDate() {
-        return shownGeneration == generation.get();
+        return shownGeneration == generation.get() && viewport.get() != null && viewport.get().equals(shown);
+    }
+
+    /** The view the frame on screen was painted for (tests). */
+    Viewport shownViewport() {
+        return shown;
+    }
+
+    /** How many frames were asked for so far (tests). */
+    long framesRequested() {
+        return framesRequested;
+    }
+
+    /** How long a drag stands still before its frame is asked for (tests). */
+    void setSettleDelay(javafx.util.Duration d) {
+        settle.setDuration(d);
     }
 
     ObjectProperty<MapTool> toolProperty() {
@@ -187,6 +220,8 @@ final class MapCanvas extends Region {
         }
         List<Geometry> hl = highlight.get();
         long gen = generation.incrementAndGet();
+        requested = vp;
+        framesRequested++;
         painter.submit(() -> {
             java.util.function.BooleanSupplier overtaken = () -> generation.get() != gen;
             if (overtaken.getAsBoolean()) {
@@ -239,15 +274,33 @@ final class MapCanvas extends Region {
         }
         java.awt.geom.Point2D.Double topLeft = shown.toWorld(0, 0);
         double scale = shown.unitsPerPixel() / cur.unitsPerPixel();
-        view.setLayoutX(cur.pixelX(topLeft.x));
-        view.setLayoutY(cur.pixelY(topLeft.y));
-        view.setFitWidth(shown.width() * scale);
-        view.setFitHeight(shown.height() * scale);
+        double x = cur.pixelX(topLeft.x);
+        double y = cur.pixelY(topLeft.y);
+        if (scale == 1) {
+            // a pan: on whole pixels the frame is copied as it is; at 119.9999 px (a pan's rounding) Prism's software
+            // pipeline resamples every pixel of it, at each pulse (8 instead of 3.5 ms a pulse, measured)
+            x = Math.rint(x);
+            y = Math.rint(y);
+        }
+        double w = shown.width() * scale;
+        double h = shown.height() * scale;
+        if (x >= cur.width() || y >= cur.height() || x + w <= 0 || y + h <= 0) {
+            // panned off the map: hidden and left where it was. Moved out there, it would leave JavaFX no dirty region
+            // inside the map's clip, and then JavaFX repaints the whole window, at every pulse (in software 50-80 ms)
+            view.setVisible(false);
+            return;
+        }
+        view.setVisible(true);
+        view.setLayoutX(x);
+        view.setLayoutY(y);
+        view.setFitWidth(w);
+        view.setFitHeight(h);
     }
 
     private void wireMouse() {
         setOnMousePressed(e -> {
             requestFocus();
+            endPan();
             pressed = new Point2D(e.getX(), e.getY());
             last = pressed;
             dragged = false;
@@ -264,11 +317,13 @@ final class MapCanvas extends Region {
                 box.setWidth(Math.abs(e.getX() - pressed.getX()));
                 box.setHeight(Math.abs(e.getY() - pressed.getY()));
             } else {
+                panning = true;
                 viewport.set(viewport.get().pan(e.getX() - last.getX(), e.getY() - last.getY()));
             }
             last = new Point2D(e.getX(), e.getY());
         });
         setOnMouseReleased(e -> {
+            endPan();
             Viewport vp = viewport.get();
             if (box.isVisible() && vp != null) {
                 box.setVisible(false);
@@ -302,6 +357,17 @@ final class MapCanvas extends Region {
                 }
             }
         });
+    }
+
+    /** Ends a drag of the map: the frame of where it ended, unless a pause already asked for that view. */
+    private void endPan() {
+        if (panning) {
+            panning = false;
+            settle.stop();
+            if (viewport.get() != null && !viewport.get().equals(requested)) {
+                requestFrame();
+            }
+        }
     }
 
     /** A click that was not a drag, with a sketching tool: a point; a double or right click ends the sketch. */
@@ -358,6 +424,7 @@ final class MapCanvas extends Region {
     }
 
     void dispose() {
+        settle.stop();
         painter.shutdownNow();
     }
 }

@@ -127,9 +127,12 @@ public final class WorkbenchApp extends Application {
             lastCursor = p;
             cursor.setText(MapStatus.describe(map.contentProperty().get(), map.viewportProperty().get(), p.getX(), p.getY()));
         });
-        // the scale in the status bar follows every zoom, not only the next mouse move
+        // the scale in the status bar follows every zoom, not only the next mouse move; a pan changes neither the scale
+        // nor the point last described (coordinates follow the mouse), so it leaves the text alone: no coordinate
+        // transform and three String.format at each step of a drag, on the JavaFX thread
         map.viewportProperty().addListener((o, a, vp) -> {
-            if (lastCursor != null && vp != null && map.contentProperty().get() != null) {
+            boolean zoomed = a == null || vp == null || a.unitsPerPixel() != vp.unitsPerPixel();
+            if (zoomed && lastCursor != null && vp != null && map.contentProperty().get() != null) {
                 cursor.setText(MapStatus.describe(map.contentProperty().get(), vp, lastCursor.getX(), lastCursor.getY()));
             }
         });

@@ -1,5 +1,6 @@
 package cn.basinguard.app.ui;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
@@ -16,7 +17,10 @@ import org.junit.jupiter.api.Test;
  * The sample with its 示意影像 under the vectors in the real window on a real desktop (Xvfb, GTK glass, the machine's
  * fonts), run by {@link ImageryProbe} in a child JVM; saves {@code imagery-gtk.png} with the other screenshots. The
  * layer shows as 示意影像 in the layer panel and the legend, and the map area of the screen is imagery: mostly the
- * greens and browns of the ground, not the white of an empty map. Skipped where Xvfb or GTK 3 is missing.
+ * greens and browns of the ground, not the white of an empty map. Then the map is dragged with the X server's pointer
+ * ({@code imagery-gtk-dragging.png} while the button is held, {@code imagery-gtk-panned.png} after): it followed the
+ * hand, asked for no frame meanwhile, and is imagery again once the drag's frame came. Skipped where Xvfb or GTK 3 is
+ * missing.
  */
 class ImageryDesktopTest {
     private static final Path WORK = Path.of("target", "gtk-imagery").toAbsolutePath();
@@ -46,8 +50,19 @@ class ImageryDesktopTest {
         assertTrue(facts.getProperty("mapLayers").startsWith("示意影像\n"), "the imagery is the lowest layer: " + facts.getProperty("mapLayers"));
         assertTrue(facts.getProperty("layerList").contains("示意影像"), facts.getProperty("layerList"));
         assertTrue(facts.getProperty("legend").contains("示意影像"), facts.getProperty("legend"));
-        BufferedImage png = ImageIO.read(Path.of(facts.getProperty("screenshot")).toFile());
         String[] box = facts.getProperty("mapBox").split(",");
+        assertLooksLikeGround(facts.getProperty("screenshot"), box);
+        // a drag with the X server's pointer: the map followed the hand, and the drag's own frame came once it ended
+        assertEquals("false", facts.getProperty("draggingUpToDate"), "no new frame while the button was held");
+        String[] moved = facts.getProperty("panPixels").split(",");
+        assertEquals(300, Integer.parseInt(moved[0]), 2, facts.getProperty("panPixels"));
+        assertEquals(-120, Integer.parseInt(moved[1]), 2, facts.getProperty("panPixels"));
+        assertLooksLikeGround(facts.getProperty("pannedScreenshot"), box);
+    }
+
+    /** Most of the map box of the screenshot shows the imagery's ground colours. */
+    private static void assertLooksLikeGround(String screenshot, String[] box) throws Exception {
+        BufferedImage png = ImageIO.read(Path.of(screenshot).toFile());
         int x0 = Integer.parseInt(box[0]);
         int y0 = Integer.parseInt(box[1]);
         int w = Integer.parseInt(box[2]);
@@ -67,6 +82,6 @@ class ImageryDesktopTest {
                 }
             }
         }
-        assertTrue(ground > samples * 0.6, "imagery under the map: " + ground + " of " + samples + " samples look like ground");
+        assertTrue(ground > samples * 0.6, "imagery under the map: " + ground + " of " + samples + " samples look like ground in " + screenshot);
     }
 }

@@ -46,6 +46,52 @@ public final class ImageryProbe {
         }
     }
 
+    /**
+     * Drags the map with the X server's pointer (300 px left, 120 px up, in 20 moves a frame apart), saves the screen
+     * while the button is held ({@code imagery-gtk-dragging.png}: the frame from before the drag moved with the mouse)
+     * and once the drag's own frame is on screen ({@code imagery-gtk-panned.png}); notes how far the view moved.
+     */
+    private static void panned(WorkbenchApp app, Bounds root, Path screenshots, Properties facts) throws Exception {
+        // the frame of a drag that stands still comes after 180 ms: held off here, so the first shot is the drag itself
+        fx(() -> {
+            app.map().setSettleDelay(javafx.util.Duration.seconds(60));
+            return null;
+        });
+        javafx.scene.robot.Robot robot = fx(javafx.scene.robot.Robot::new);
+        javafx.geometry.Point2D start = fx(() -> app.map().localToScreen(app.map().getWidth() * 0.7, app.map().getHeight() * 0.6));
+        var before = fx(() -> app.map().viewportProperty().get());
+        fx(() -> {
+            robot.mouseMove(start);
+            robot.mousePress(javafx.scene.input.MouseButton.PRIMARY);
+            return null;
+        });
+        for (int i = 1; i <= 20; i++) {
+            int k = i;
+            fx(() -> {
+                robot.mouseMove(start.getX() - 15 * k, start.getY() - 6 * k);
+                return null;
+            });
+            Thread.sleep(16);
+        }
+        settle(3, 100);
+        Path dragging = screenshots.resolve("imagery-gtk-dragging.png");
+        ImageIO.write(capture(root), "png", dragging.toFile());
+        facts.setProperty("draggingUpToDate", Boolean.toString(fx(() -> app.map().upToDate())));
+        fx(() -> {
+            robot.mouseRelease(javafx.scene.input.MouseButton.PRIMARY);
+            return null;
+        });
+        waitFor(() -> fx(() -> app.map().upToDate()));
+        settle();
+        var after = fx(() -> app.map().viewportProperty().get());
+        facts.setProperty("panPixels", Math.round((after.centerX() - before.centerX()) / before.unitsPerPixel()) + ","
+                + Math.round((after.centerY() - before.centerY()) / before.unitsPerPixel()));
+        Path panned = screenshots.resolve("imagery-gtk-panned.png");
+        ImageIO.write(capture(root), "png", panned.toFile());
+        facts.setProperty("draggingScreenshot", dragging.toString());
+        facts.setProperty("pannedScreenshot", panned.toString());
+    }
+
     private static void run(String[] args) throws Exception {
         Path out = Path.of(args[0]);
         Path screenshots = Path.of(args[1]);
@@ -110,6 +156,7 @@ public final class ImageryProbe {
         Path shot = screenshots.resolve("imagery-gtk.png");
         ImageIO.write(capture(root), "png", shot.toFile());
         facts.setProperty("screenshot", shot.toString());
+        panned(app, root, screenshots, facts);
         try (Writer w = Files.newBufferedWriter(out.resolve("probe.properties"))) {
             facts.store(w, "ImageryProbe");
         }

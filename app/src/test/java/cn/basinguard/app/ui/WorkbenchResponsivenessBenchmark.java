@@ -14,7 +14,7 @@ import javafx.stage.Stage;
 /**
  * How long the JavaFX thread is kept from answering while the workbench works on a county's worth of data: a probe
  * posts a task to the JavaFX thread every 5 ms and records how late each one runs. Phases: opening the file, panning
- * (60 drags a second for 3 s), zooming with the wheel, opening the biggest attribute table and running every check.
+ * (60 mouse moves a second for 3 s, dragging the map through its own mouse handlers, in strokes from press to release), zooming with the wheel, opening the biggest attribute table and running every check.
  * Also prints how long after each view change the matching frame is on screen. Runs headless (Monocle).
  * While a probe waits, the JavaFX thread's stack is sampled every 10 ms, so a block is put down to our code for as long
  * as our code is on its stack (not only when it is there at one instant), to JavaFX waiting for its render thread to
@@ -94,11 +94,7 @@ public final class WorkbenchResponsivenessBenchmark {
         });
         phase("pan (180 drags)", () -> {
             List<Long> frames = new ArrayList<>();
-            for (int i = 0; i < 180; i++) {
-                int k = i;
-                Platform.runLater(() -> a.map().viewportProperty().set(a.map().viewportProperty().get().pan(k % 60 < 30 ? 12 : -12, 4)));
-                sleep(16);
-            }
+            drag(a, 180, 30, k -> new double[] {k % 60 < 30 ? 12 : -12, 4});
             long t = System.nanoTime();
             waitUntil(() -> onFx(() -> a.map().upToDate()), 30);
             frames.add((System.nanoTime() - t) / 1_000_000);
@@ -162,8 +158,9 @@ public final class WorkbenchResponsivenessBenchmark {
 
     /**
      * The imagery phases (run alone): {@code data} and {@code imagery} opened together, a township view (5 km across) at
-     * the data's centre, then 180 drags of 40 px at 60 a second (the view moves ~2 km: every frame needs blocks the
-     * cache has not seen) and 20 wheel steps out and in, so the imagery's levels change too.
+     * the data's centre, then 180 mouse moves of 40 px at 60 a second in strokes of 15 (600 px, a quarter second, from
+     * press to release: a planner flicking the map along; the view moves ~2 km, every frame needs blocks the cache has not
+     * seen) and 20 wheel steps out and in, so the imagery's levels change too.
      */
     private static void imagery(WorkbenchApp a, Path data, Path imagery) {
         phase("open data + imagery", () -> {
@@ -182,11 +179,7 @@ public final class WorkbenchResponsivenessBenchmark {
         // twice: the first pan also pays for first uses (method handles linked, formatters loaded), the second is the steady state
         for (String pass : List.of("first", "again")) {
             phase("pan over imagery, " + pass + " (180 drags of 40 px, township zoom)", () -> {
-                for (int i = 0; i < 180; i++) {
-                    int k = i;
-                    Platform.runLater(() -> a.map().viewportProperty().set(a.map().viewportProperty().get().pan(k % 90 < 45 ? -40 : 40, k % 2 == 0 ? 8 : -4)));
-                    sleep(16);
-                }
+                drag(a, 180, 15, k -> new double[] {k % 90 < 45 ? -40 : 40, k % 2 == 0 ? 8 : -4});
                 long t = System.nanoTime();
                 waitUntil(() -> onFx(() -> a.map().upToDate()), 30);
                 System.out.printf("  last frame on screen %d ms after the last drag%n", (System.nanoTime() - t) / 1_000_000);
@@ -211,6 +204,47 @@ public final class WorkbenchResponsivenessBenchmark {
         System.exit(0);
     }
 
+    /**
+     * Drags the map as a user does, through the map's own mouse handlers: {@code steps} mouse moves 16 ms apart (60 a
+     * second), {@code step.apply(k)} pixels each, in strokes of {@code perStroke} moves from press to release (the next
+     * stroke pressed at once, where the hand starts again). Each stroke starts where it keeps the mouse over the map.
+     */
+    private static void drag(WorkbenchApp a, int steps, int perStroke, java.util.function.IntFunction<double[]> step) {
+        MapCanvas map = a.map();
+        double[] at = new double[2];
+        for (int i = 0; i < steps; i++) {
+            int k = i;
+            boolean first = k % perStroke == 0;
+            boolean last = k % perStroke == perStroke - 1 || k == steps - 1;
+            Platform.runLater(() -> {
+                double[] d = step.apply(k);
+                if (first) {
+                    // where a stroke of perStroke such moves stays on the map: its middle less half the stroke
+                    at[0] = map.getWidth() / 2 - d[0] * perStroke / 2;
+                    at[1] = map.getHeight() / 2 - d[1] * perStroke / 2;
+                    mouse(map, javafx.scene.input.MouseEvent.MOUSE_PRESSED, at[0], at[1]);
+                }
+                at[0] += d[0];
+                at[1] += d[1];
+                mouse(map, javafx.scene.input.MouseEvent.MOUSE_DRAGGED, at[0], at[1]);
+                if (last) {
+                    mouse(map, javafx.scene.input.MouseEvent.MOUSE_RELEASED, at[0], at[1]);
+                }
+            });
+            sleep(16);
+        }
+    }
+
+    /** A primary-button mouse event at the map's pixel (x, y), delivered as the window delivers it. */
+    private static void mouse(MapCanvas map, javafx.event.EventType<javafx.scene.input.MouseEvent> type, double x, double y) {
+        javafx.geometry.Point2D scene = map.localToScene(x, y);
+        javafx.geometry.Point2D screen = map.localToScreen(x, y);
+        boolean down = type != javafx.scene.input.MouseEvent.MOUSE_RELEASED;
+        javafx.event.Event.fireEvent(map, new javafx.scene.input.MouseEvent(type, scene.getX(), scene.getY(), screen.getX(), screen.getY(),
+                javafx.scene.input.MouseButton.PRIMARY, 1, false, false, false, false, down, false, false, false, false,
+                type != javafx.scene.input.MouseEvent.MOUSE_DRAGGED, null));
+    }
+
     /** Where the JavaFX thread was while a probe was late (sampled every 10 ms), and GC pauses meanwhile. */
     private static final List<Stall> STALLS = Collections.synchronizedList(new ArrayList<>());
     /** GC pauses as {start, end} in ms of JVM uptime, to tell a late probe that waited for a GC from one that waited for code. */
@@ -224,11 +258,15 @@ public final class WorkbenchResponsivenessBenchmark {
      * {@code renderWaitMs} the time they found it waiting for the render thread to finish the last frame (JavaFX's
      * pulse, {@code PaintCollector.waitForRenderingToComplete}); {@code cpuMs} how long the JavaFX thread ran on a core
      * meanwhile (a wait much longer than that, and not for the render thread, was a thread ready to run that got no
-     * core); {@code ourFrames} the time by our innermost frame on the stack. {@code ownMs} is the part of {@code oursMs}
+     * core); {@code renderCpuMs} how long JavaFX's render thread ran on a core meanwhile (a wait for the render thread
+     * much longer than that was the render thread waiting for a core: the machine busy, not a frame slow to draw);
+     * {@code othersMs} the CPU time other processes on the machine took meanwhile (/proc/stat less this process, 10 ms
+     * ticks: what the cores went to instead);
+     * {@code ourFrames} the time by our innermost frame on the stack. {@code ownMs} is the part of {@code oursMs}
      * when our code itself was at work (the stack's top is ours, or the JDK called by it), not JavaFX called by our code
      * (a cell's {@code super.layoutChildren()}, a control's constructor).
      */
-    private record Stall(long postedMs, long lateMs, long oursMs, long ownMs, long renderWaitMs, long cpuMs, StackTraceElement[] stack,
+    private record Stall(long postedMs, long lateMs, long oursMs, long ownMs, long renderWaitMs, long cpuMs, long renderCpuMs, long othersMs, StackTraceElement[] stack,
                          StackTraceElement[] oursStack, java.util.Map<String, Long> ourFrames, java.util.Map<String, Long> activity) {
         boolean ours() {
             return oursMs > 0;
@@ -260,8 +298,8 @@ public final class WorkbenchResponsivenessBenchmark {
                     : ours() ? String.format("IN BASINGUARD CODE for ~%d ms of it (its own work ~%d ms, the rest JavaFX called by it)", oursMs, ownMs)
                     : "in JavaFX (layout, CSS) or waiting for the render thread";
             StackTraceElement[] st = ours() ? oursStack : stack;
-            StringBuilder sb = new StringBuilder(String.format("%d ms late, %s (waiting for the render thread ~%d ms, on a core %d ms); by activity: %s; JavaFX thread at:",
-                    lateMs, where, renderWaitMs, cpuMs, top(activity, 4)));
+            StringBuilder sb = new StringBuilder(String.format("%d ms late, %s (waiting for the render thread ~%d ms, on a core %d ms; the render thread on a core %d ms;"
+                            + " other processes %d ms); by activity: %s; JavaFX thread at:", lateMs, where, renderWaitMs, cpuMs, renderCpuMs, othersMs, top(activity, 4)));
             for (int i = 0; i < Math.min(gc >= 0.5 ? 3 : 10, st.length); i++) {
                 sb.append("\n      ").append(st[i]);
             }
@@ -367,11 +405,15 @@ public final class WorkbenchResponsivenessBenchmark {
     private static void probe() {
         Thread fx = Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals("JavaFX Application Thread"))
                 .findFirst().orElseThrow();
+        Thread renderer = Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith("QuantumRenderer"))
+                .findFirst().orElse(null);
         var threads = java.lang.management.ManagementFactory.getThreadMXBean();
         while (true) {
             long posted = System.nanoTime();
             long postedMs = uptime();
             long cpuBefore = threads.getThreadCpuTime(fx.getId());
+            long renderBefore = renderer == null ? 0 : threads.getThreadCpuTime(renderer.getId());
+            long othersBefore = othersCpuMs();
             CountDownLatch ran = new CountDownLatch(1);
             Platform.runLater(() -> {
                 LATENCIES.add(System.nanoTime() - posted);
@@ -415,8 +457,11 @@ public final class WorkbenchResponsivenessBenchmark {
                     } while (!answered);
                     long late = (System.nanoTime() - posted) / 1_000_000;
                     long cpu = (threads.getThreadCpuTime(fx.getId()) - cpuBefore) / 1_000_000;
+                    long renderCpu = renderer == null ? 0 : (threads.getThreadCpuTime(renderer.getId()) - renderBefore) / 1_000_000;
                     if (late >= 40) {
-                        STALLS.add(new Stall(postedMs, late, Math.min(oursMs, late), Math.min(ownMs, late), Math.min(renderMs, late), cpu, first, oursStack, frames, activity));
+                        STALLS.add(new Stall(postedMs, late, Math.min(oursMs, late), Math.min(ownMs, late), Math.min(renderMs, late), cpu, renderCpu,
+                                othersCpuMs() - othersBefore,
+                                first, oursStack, frames, activity));
                     }
                 }
                 Thread.sleep(5);
@@ -487,9 +532,9 @@ public final class WorkbenchResponsivenessBenchmark {
             String top = byFrame.entrySet().stream().sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed()).limit(5)
                     .map(e -> e.getKey() + " " + e.getValue() + " ms").collect(java.util.stream.Collectors.joining(", "));
             System.out.printf("  longest wait not a GC pause: %d ms (our code on the stack ~%d ms of it, its own work ~%d ms; waiting for the render "
-                            + "thread ~%d ms; on a core %d ms); longest with BasinGuard code on the stack: %d ms (ours for ~%d ms)%n",
+                            + "thread ~%d ms, which was on a core %d ms of it, other processes %d ms; on a core %d ms); longest with BasinGuard code on the stack: %d ms (ours for ~%d ms)%n",
                     notGc, worst == null ? 0 : worst.oursMs(), worst == null ? 0 : worst.ownMs(), worst == null ? 0 : worst.renderWaitMs(),
-                    worst == null ? 0 : worst.cpuMs(), ours, oursIn);
+                    worst == null ? 0 : worst.renderCpuMs(), worst == null ? 0 : worst.othersMs(), worst == null ? 0 : worst.cpuMs(), ours, oursIn);
             System.out.println("  our code in blocks, by frame: " + (top.isEmpty() ? "none" : top));
             // and what the JavaFX thread did in all blocks, by activity: the JavaFX work our changes to the scene caused
             java.util.Map<String, Long> byActivity = new java.util.HashMap<>();
@@ -497,10 +542,10 @@ public final class WorkbenchResponsivenessBenchmark {
             System.out.println("  the JavaFX thread in blocks, by activity: " + top(byActivity, 10));
             STALLS.forEach(st -> System.out.println("    " + st.describe()));
             SUMMARY.add(String.format("  %-55s %8d ms  peak RSS %5s MB  longest FX block %5d ms (GC aside %5d ms: ours ~%4d ms [own work ~%4d],"
-                            + " render wait ~%4d ms), our code in any block at most ~%4d ms [own work ~%4d, its CPU ~%4d]; CPU FX %5d ms, renderer %5d ms,"
+                            + " render wait ~%4d ms, render thread on a core ~%4d ms, other processes ~%4d ms), our code in any block at most ~%4d ms [own work ~%4d, its CPU ~%4d]; CPU FX %5d ms, renderer %5d ms,"
                             + " painters %6d ms, other %6d ms",
                     name, took, procStatus("VmHWM"), longest, notGc, worst == null ? 0 : worst.oursMs(), worst == null ? 0 : worst.ownMs(),
-                    worst == null ? 0 : worst.renderWaitMs(), oursIn, ownIn, oursCpu, cpu.getOrDefault("fx", 0L), cpu.getOrDefault("renderer", 0L), cpu.getOrDefault("painters", 0L), cpu.getOrDefault("other", 0L)));
+                    worst == null ? 0 : worst.renderWaitMs(), worst == null ? 0 : worst.renderCpuMs(), worst == null ? 0 : worst.othersMs(), oursIn, ownIn, oursCpu, cpu.getOrDefault("fx", 0L), cpu.getOrDefault("renderer", 0L), cpu.getOrDefault("painters", 0L), cpu.getOrDefault("other", 0L)));
         }
         Runtime rt = Runtime.getRuntime();
         System.out.printf("  memory: peak resident %s MB so far, now %s MB; heap used %d MB of %d MB (max %d MB)%n",
@@ -546,6 +591,28 @@ public final class WorkbenchResponsivenessBenchmark {
             // not Linux
         }
         return "?";
+    }
+
+    /**
+     * CPU time (ms) the machine's other processes have taken since boot: the busy time of all cores (/proc/stat) less
+     * this process's (/proc/self/stat), in 10 ms ticks; 0 where there is no /proc.
+     */
+    private static long othersCpuMs() {
+        try {
+            String[] all = java.nio.file.Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long busy = 0;
+            for (int i = 1; i < Math.min(all.length, 9); i++) { // user … steal; guest time is counted in user already
+                if (i != 4 && i != 5) { // idle and iowait
+                    busy += Long.parseLong(all[i]);
+                }
+            }
+            String self = java.nio.file.Files.readString(Path.of("/proc/self/stat"));
+            String[] f = self.substring(self.lastIndexOf(')') + 2).split(" ");
+            long ours = Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime
+            return (busy - ours) * 10;
+        } catch (java.io.IOException | RuntimeException e) {
+            return 0;
+        }
     }
 
     /** The machine's load average, as uptime prints it: the figures above depend on what else runs. */
