@@ -24,12 +24,10 @@ class JvmChoiceTest {
 
     @Test
     void heavyCommandsAndTheWindowGetTheirOptions() {
-        // a county-sized check (here: a file that is not there, 0 bytes) compiles with C1 only
-        assertEquals(Optional.of(List.of("-XX:+UseSerialGC", "-XX:SoftRefLRUPolicyMSPerMB=0", "-Xms320m", "-Xmn128m", "-XX:TieredStopAtLevel=1")),
-                JvmChoice.wanted(new String[] {"check", "x.gpkg"}, false));
-        // a database's size is not known: both compilers, as for a city
-        assertEquals(Optional.of(JvmChoice.HEAVY_OPTIONS),
-                JvmChoice.wanted(new String[] {"check", "postgresql://planner@bureau:5432/gis?schema=zengdu"}, false));
+        // a check compiles with C1 only, whatever it reads
+        List<String> check = List.of("-XX:+UseSerialGC", "-XX:SoftRefLRUPolicyMSPerMB=0", "-Xms320m", "-Xmn128m", "-XX:TieredStopAtLevel=1");
+        assertEquals(Optional.of(check), JvmChoice.wanted(new String[] {"check", "x.gpkg"}, false));
+        assertEquals(Optional.of(check), JvmChoice.wanted(new String[] {"check", "postgresql://planner@bureau:5432/gis?schema=zengdu"}, false));
         assertEquals(Optional.of(JvmChoice.HEAVY_OPTIONS), JvmChoice.wanted(new String[] {"export"}, false));
         assertEquals(Optional.of(List.of("-XX:+UseG1GC", "-Xmn64m", "-Xmx1200m")), JvmChoice.wanted(new String[0], true, "Windows 11"));
         // on Linux the window's background threads run at a lower OS priority only if the JVM is told to honour Java's
@@ -37,16 +35,6 @@ class JvmChoiceTest {
                 JvmChoice.wanted(new String[0], true, "Linux"));
         assertEquals(Optional.empty(), JvmChoice.wanted(new String[] {"--version"}, false));
         assertEquals(Optional.empty(), JvmChoice.wanted(new String[] {"info", "x.gpkg"}, false));
-    }
-
-    @Test
-    void inputsAreMeasuredByTheFilesAndFoldersNamed() throws Exception {
-        Path file = java.nio.file.Files.write(dir.resolve("a.gpkg"), new byte[1000]);
-        Path folder = java.nio.file.Files.createDirectories(dir.resolve("bureau"));
-        java.nio.file.Files.write(folder.resolve("DLTB.shp"), new byte[300]);
-        java.nio.file.Files.write(folder.resolve("DLTB.dbf"), new byte[200]);
-        assertEquals(1500, JvmChoice.inputBytes(new String[] {"check", file.toString(), folder.toString(), "--unit", "涢水片区"}));
-        assertEquals(Long.MAX_VALUE, JvmChoice.inputBytes(new String[] {"check", file.toString(), "postgresql://u@h/db"}));
     }
 
     @Test
