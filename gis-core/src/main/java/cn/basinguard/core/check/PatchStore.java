@@ -33,9 +33,20 @@ final class PatchStore {
     private static final Cleaner CLEANER = Cleaner.create();
     private static final LayerRole[] ROLES = LayerRole.values();
 
+    /** The folder of the file: the system's temp folder but in tests. */
+    private final Path folder;
     private Holder file;
     private boolean unusable;
     private long end;
+
+    PatchStore() {
+        this(null);
+    }
+
+    /** @param folder where the file goes; null for the system's temp folder */
+    PatchStore(Path folder) {
+        this.folder = folder;
+    }
 
     /** The channel, closed by the cleaner once the store is unreachable. */
     private static final class Holder implements Runnable {
@@ -73,7 +84,8 @@ final class PatchStore {
         }
         try {
             if (file == null) {
-                Path path = Files.createTempFile("basinguard-patches-", ".bin");
+                Path path = folder == null ? Files.createTempFile("basinguard-patches-", ".bin")
+                        : Files.createTempFile(folder, "basinguard-patches-", ".bin");
                 FileChannel channel = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE, StandardOpenOption.DELETE_ON_CLOSE);
                 file = new Holder(channel);
                 CLEANER.register(this, file);

@@ -44,6 +44,30 @@ class PatchStoreTest {
     }
 
     @Test
+    void withoutAFileTheRowsStayInMemory(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        PatchStore store = new PatchStore(dir.resolve("no-such-folder"));
+        List<OccupiedPatch> rows = List.of(row(1), row(2), row(3));
+        List<OccupiedPatch> kept = store.keep(rows);
+        assertEquals(rows, kept);
+        assertEquals(false, kept instanceof PatchStore.Rows, "kept in memory");
+        assertEquals(List.of(row(4)), store.keep(List.of(row(4))), "and so are the next site's");
+    }
+
+    @Test
+    void theFileLeavesNoNameBehind(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        PatchStore store = new PatchStore(dir);
+        List<OccupiedPatch> kept = store.keep(List.of(row(1), row(2)));
+        assertInstanceOf(PatchStore.Rows.class, kept);
+        if (!System.getProperty("os.name", "").startsWith("Windows")) {
+            // DELETE_ON_CLOSE: on Linux the file is unlinked once open, so a killed program leaves nothing behind
+            try (var files = java.nio.file.Files.list(dir)) {
+                assertEquals(0, files.count());
+            }
+        }
+        assertEquals(List.of(row(1), row(2)), kept, "and still reads back");
+    }
+
+    @Test
     void aSiteResultKeepsTheStoredRowsWithoutCopyingThem() {
         List<OccupiedPatch> rows = new PatchStore().keep(List.of(row(1), row(2)));
         SiteFindings f = new SiteFindings(java.util.Map.of(), null, rows);
