@@ -57,10 +57,21 @@ final class PdfTableDrawer {
         for (int i = 0; i < cells.size(); i++) {
             Object c = cells.get(i);
             String s = c instanceof SheetCell sc ? sc.text() : String.valueOf(c);
-            out.add(text.wrap(s, widths[i] - 2 * PAD, SIZE, strong));
+            out.add(c instanceof SheetCell sc && sc.isNumber() ? number(s, widths[i], strong) : text.wrap(s, widths[i] - 2 * PAD, SIZE, strong));
         }
         return out;
     }
+
+    /**
+     * A figure on one line when it fits the cell with {@link #MIN_PAD} each side, even where the padding would have it
+     * wrap: a share of "100.00" broken into "100." and "00" (the site sheet's 压占比 column) reads as another figure.
+     */
+    List<String> number(String s, float width, boolean strong) {
+        return text.width(s, SIZE, strong) <= width - 2 * MIN_PAD ? List.of(s) : text.wrap(s, width - 2 * PAD, SIZE, strong);
+    }
+
+    /** The least room a figure kept on one line leaves each side of it. */
+    private static final float MIN_PAD = 1f;
 
     private static float height(List<List<String>> cells) {
         int lines = cells.stream().mapToInt(List::size).max().orElse(1);
@@ -87,7 +98,9 @@ final class PdfTableDrawer {
             boolean right = !header && i < source.size() && source.get(i).isNumber();
             float ly = top - PAD - SIZE;
             for (String line : cells.get(i)) {
-                float lx = right ? x + widths[i] - PAD - text.width(line, SIZE, false) : x + PAD;
+                float w = right ? text.width(line, SIZE, false) : 0;
+                // a figure wider than the padding leaves (see number) is centred in what room there is
+                float lx = right ? x + widths[i] - Math.min(PAD, (widths[i] - w) / 2) - w : x + PAD;
                 text.draw(cs, line, lx, ly, SIZE, header);
                 ly -= LINE;
             }

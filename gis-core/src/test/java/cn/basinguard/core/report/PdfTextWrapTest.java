@@ -2,12 +2,29 @@ package cn.basinguard.core.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.junit.jupiter.api.Test;
 
 class PdfTextWrapTest {
+    @Test
+    void aFigureThatFitsTheCellWithoutItsPaddingIsNotBroken() throws Exception {
+        try (PDDocument doc = new PDDocument()) {
+            FontChain[] chains = FontChain.regularAndBold(doc);
+            PdfText text = new PdfText(chains[0], chains[1]);
+            PdfTableDrawer drawer = new PdfTableDrawer(text);
+            float w = text.width("100.00", PdfTableDrawer.SIZE, false);
+            // a cell 2 pt narrower than the figure and its padding (2.5 pt each side): as text it would break there ...
+            assertTrue(text.wrap("100.00", w - 2, PdfTableDrawer.SIZE, false).size() > 1);
+            // ... as a figure it stays whole
+            assertEquals(List.of("100.00"), drawer.number("100.00", w + 3, false));
+            // no room even without the padding: wrapped
+            assertTrue(drawer.number("100.00", w - 1, false).size() > 1);
+        }
+    }
+
     @Test
     void aCodeAfterChineseTextIsNeverSplit() throws Exception {
         String name = "耕地（地类图斑 DLTB，仅01耕地）";
