@@ -1,14 +1,13 @@
 package cn.basinguard.app;
 
+import cn.basinguard.core.io.AtomicFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.JarURLConnection;
 import java.net.URL;
 import java.net.URLConnection;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.jar.JarEntry;
 import java.util.zip.CRC32;
 
@@ -16,7 +15,7 @@ import java.util.zip.CRC32;
  * Keeps SQLite's native library in the user's cache, so that a start loads it from there instead of unpacking it
  * anew: sqlite-jdbc writes its library into the temp folder on every start (~0.15 s of CPU of each check's start) and
  * leaves the file behind whenever the program is killed. The copy is named by sqlite-jdbc's version and platform,
- * written to a temporary file and moved into place, and checked against the jar entry's CRC before each use; when
+ * written as every output is ({@link AtomicFile}), and checked against the jar entry's CRC before each use; when
  * anything here fails, sqlite-jdbc is left to do as it always does.
  */
 final class SqliteLibrary {
@@ -79,22 +78,15 @@ final class SqliteLibrary {
         return crc.getValue() == entry.getCrc();
     }
 
+    /** Writes the library as every output of the program is written: to a temporary file beside it, then moved into place. */
     private static void extract(URL url, Path dir, Path lib) throws IOException {
         Files.createDirectories(dir);
-        Path temp = Files.createTempFile(dir, ".sqlite-", ".tmp");
-        try {
+        AtomicFile.write(lib, out -> {
             URLConnection c = url.openConnection();
             c.setUseCaches(false); // a cached jar file would stay open for the life of the program
             try (InputStream in = c.getInputStream()) {
-                Files.copy(in, temp, StandardCopyOption.REPLACE_EXISTING);
+                in.transferTo(out);
             }
-            try {
-                Files.move(temp, lib, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, lib, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        });
     }
 }
