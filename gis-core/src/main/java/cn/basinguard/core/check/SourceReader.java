@@ -160,9 +160,9 @@ final class SourceReader implements LayerReader {
             held().readWithoutPosition(sink);
             return;
         }
-        if (area != null) {
-            return; // no position, so not in the unit: a check of one unit does not report them
-        }
+        // a check of one unit reads the rows too, though it reports none of them (no position, so not in the unit): the
+        // scan is what finds an index out of step with its table, which a read by area cannot see
+        boolean reported = area == null;
         source.readWithoutPosition(info.name(), fields, f -> {
             if (ListReader.hasPosition(f.geometry())) {
                 // a row with a position the spatial index does not hold (an index out of step with its table, as a tool
@@ -170,7 +170,7 @@ final class SourceReader implements LayerReader {
                 // figures would be short of it without a word. Refused, with what to do.
                 throw new GisException("check.indexOutOfStep", source.label() + " / " + info.name(), Long.toString(f.fid()));
             }
-            if (keeps(f)) {
+            if (reported && keeps(f)) {
                 sink.accept(toSource(f));
             }
         }, this::problem);

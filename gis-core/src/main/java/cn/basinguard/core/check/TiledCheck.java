@@ -194,7 +194,13 @@ final class TiledCheck {
         for (Map.Entry<LayerRole, RoleLayer> e : layers.entrySet()) {
             RoleLayer layer = e.getValue();
             if (e.getKey() == LayerRole.LAND_USE) {
-                continue; // read around sites only: a patch without a position occupies none
+                // read around sites only: a patch without a position occupies none, and none is counted. A land-use
+                // layer of its own is still scanned, for the rows its index misses (the scan refuses the check then);
+                // one that is the cultivated layer's table is scanned as that
+                if (layers.values().stream().noneMatch(o -> o != layer && o.source().equals(layer.source()))) {
+                    layer.reader().readWithoutPosition(f -> { });
+                }
+                continue;
             }
             layer.reader().readWithoutPosition(f -> {
                 positionless.count(e.getKey());

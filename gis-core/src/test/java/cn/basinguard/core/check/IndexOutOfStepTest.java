@@ -34,12 +34,43 @@ class IndexOutOfStepTest {
         assertTrue(e.getMessage().contains("YJJBNTTB") && e.getMessage().contains("ogr2ogr"), e.getMessage());
     }
 
-    /** The check as the command line runs it: the big layers read from the open file area by area, through the index. */
+    @Test
+    void aCheckOfOneUnitFindsTheIndexOutOfStepToo() throws Exception {
+        Path gpkg = LandUseOccupationTest.write(dir.resolve("out-of-step-unit.gpkg"));
+        assertTrue(streamed(gpkg, Map.of(), "甲片区").units().get(0).areaOf(LayerRole.BASIC_FARMLAND).m2() > 0, "the intact file's figures");
+        deleteIndex(gpkg, "YJJBNTTB");
+        GisException e = assertThrows(GisException.class, () -> streamed(gpkg, Map.of(), "甲片区"));
+        assertEquals("check.indexOutOfStep", e.key());
+    }
+
+    /** A land-use layer that is not also the cultivated layer is read only around the sites: its index is checked all the same. */
+    @Test
+    void aLandUseLayerOfItsOwnWithRowsMissingFromItsIndexIsRefused() throws Exception {
+        Path gpkg = LandUseOccupationTest.write(dir.resolve("out-of-step-land-use.gpkg"));
+        Map<String, String> roles = Map.of("cultivated", "YJJBNTTB", "land_use", "DLTB");
+        assertTrue(!streamed(gpkg, roles, null).sites().get(0).landUse().classes().isEmpty(), "the intact file's land classes");
+        deleteIndex(gpkg, "DLTB");
+        GisException e = assertThrows(GisException.class, () -> streamed(gpkg, roles, null));
+        assertEquals("check.indexOutOfStep", e.key());
+        assertTrue(e.getMessage().contains("DLTB"), e.getMessage());
+    }
+
+    private static void deleteIndex(Path gpkg, String table) throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + gpkg)) {
+            c.createStatement().execute("DELETE FROM rtree_" + table + "_geom");
+        }
+    }
+
     private static CheckReport streamed(Path gpkg) {
+        return streamed(gpkg, Map.of(), null);
+    }
+
+    /** The check as the command line runs it: the big layers read from the open file area by area, through the index. */
+    private static CheckReport streamed(Path gpkg, Map<String, String> roles, String unit) {
         try (cn.basinguard.core.source.DataSources.Opened opened = cn.basinguard.core.source.DataSources.openAll(List.of(gpkg.toString()),
                 cn.basinguard.core.source.SourceOptions.DEFAULT)) {
             return new CheckEngine(CheckParameters.DEFAULT).figuresOnly()
-                    .run(DatasetLoader.fromSources(opened.sources(), Map.of(), null, true).input(), Progress.NONE);
+                    .run(DatasetLoader.fromSources(opened.sources(), roles, unit, true).input(), Progress.NONE);
         }
     }
 }
