@@ -516,7 +516,7 @@ final class TiledCheck {
 
         /** The part of a big feature inside the box; its id and its own area stay the whole feature's. */
         private WorkingFeature cutTo(WorkingFeature w, Geometry cutter) {
-            Geometry part = OverlayNGRobust.overlay(w.geometry(), cutter, OverlayNG.INTERSECTION);
+            Geometry part = OverlayNGRobust.overlay(BoxClip.near(w.geometry(), cutter.getEnvelopeInternal()), cutter, OverlayNG.INTERSECTION);
             return new WorkingFeature(w.source(), w.id(), part, w.area(), true);
         }
 
