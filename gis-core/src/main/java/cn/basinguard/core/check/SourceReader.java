@@ -107,7 +107,12 @@ final class SourceReader implements LayerReader {
         } else {
             for (Envelope b : boxes) {
                 Envelope box = area == null ? b : b.intersection(area.envelope());
-                if (!box.isNull()) {
+                if (box.isNull()) {
+                    continue;
+                }
+                if (area != null && !area.outline().intersects(RECTANGLES.toGeometry(box))) {
+                    rim(box, wanted);
+                } else {
                     wanted.add(box);
                 }
             }
@@ -132,6 +137,21 @@ final class SourceReader implements LayerReader {
         } else {
             source.readMeeting(info.name(), wanted, area == null ? null : area.near(), fields, filter, positioned, this::problem);
         }
+    }
+
+    private static final org.locationtech.jts.geom.GeometryFactory RECTANGLES = new org.locationtech.jts.geom.GeometryFactory();
+
+    /**
+     * A box that lies wholly outside the area (inside the unit's box, not the unit: a third to a half of an irregular
+     * unit's box) is read only along its four sides: what lies wholly inside the box cannot meet the area, and what meets
+     * the box without lying inside it crosses one of its sides. A tile there still hands on the patches it owns that
+     * reach into the unit, without the SQLite lookups and decoding of all the others.
+     */
+    private static void rim(Envelope box, List<Envelope> wanted) {
+        wanted.add(new Envelope(box.getMinX(), box.getMinX(), box.getMinY(), box.getMaxY()));
+        wanted.add(new Envelope(box.getMaxX(), box.getMaxX(), box.getMinY(), box.getMaxY()));
+        wanted.add(new Envelope(box.getMinX(), box.getMaxX(), box.getMinY(), box.getMinY()));
+        wanted.add(new Envelope(box.getMinX(), box.getMaxX(), box.getMaxY(), box.getMaxY()));
     }
 
     private List<String> surveyColumns() {
