@@ -80,9 +80,7 @@ final class BoxClip {
         double[] xy = PackedXY.of(ring.getCoordinateSequence());
         int n = xy.length / 2 - 1; // the closing point is the first
         double[] a = new double[2 * (2 * n + 2)];
-        for (int i = 0; i < 2 * n; i++) {
-            a[i] = xy[i];
-        }
+        System.arraycopy(xy, 0, a, 0, 2 * n);
         double[] b = new double[a.length];
         int count = n;
         // the four sides in turn, each pass reading one array and writing the other: x ≥ minX, x ≤ maxX, y ≥ minY, y ≤ maxY
