@@ -25,7 +25,7 @@ class JvmChoiceTest {
     @Test
     void heavyCommandsAndTheWindowGetTheirOptions() {
         // a check compiles with C1 only, whatever it reads
-        List<String> check = List.of("-XX:+UseSerialGC", "-XX:SoftRefLRUPolicyMSPerMB=0", "-Xms320m", "-Xmn128m", "-XX:TieredStopAtLevel=1");
+        List<String> check = List.of("-XX:+UseSerialGC", "-XX:SoftRefLRUPolicyMSPerMB=0", "-Xms320m", "-Xmn160m", "-XX:SurvivorRatio=3", "-XX:TieredStopAtLevel=1");
         assertEquals(Optional.of(check), JvmChoice.wanted(new String[] {"check", "x.gpkg"}, false));
         assertEquals(Optional.of(check), JvmChoice.wanted(new String[] {"check", "postgresql://planner@bureau:5432/gis?schema=zengdu"}, false));
         assertEquals(Optional.of(JvmChoice.HEAVY_OPTIONS), JvmChoice.wanted(new String[] {"export"}, false));
