@@ -112,12 +112,15 @@ public final class WorkbenchApp extends Application {
     @Override
     public void start(Stage stage) {
         DesktopFonts.install();
-        StyleSwatch.warmUpInBackground();
-        FirstUses.warmUpInBackground();
-        this.stage = stage;
         if (!reopen) {
             cn.basinguard.core.i18n.Messages.setLocale(java.util.Locale.forLanguageTag(settings.language()));
         }
+        // after the language is set: the first number formatted loads that locale's number data, which the warm-up
+        // is there to load off the JavaFX thread (warmed in the JVM's default locale, it left zh_CN's to the first
+        // layer row: a 38 ms block as the county file opened)
+        StyleSwatch.warmUpInBackground();
+        FirstUses.warmUpInBackground();
+        this.stage = stage;
         BorderPane root = new BorderPane();
         runChecks.setId("run-checks");
         runChecks.setOnAction(e -> runChecks());
