@@ -193,7 +193,7 @@ final class SourceReader implements LayerReader {
             if (reported && keeps(f)) {
                 sink.accept(toSource(f));
             }
-        }, this::problem);
+        }, reported ? this::problem : p -> { }); // nor what is wrong with rows that lie nowhere in the unit
     }
 
     /**
