@@ -6,21 +6,33 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.Envelope;
 
 /**
- * Reads a large layer with one SQLite connection per core, each over its own range of keys, and hands the
- * features on in key order. Reading a row (above all its text attributes) costs more than decoding its
- * geometry, so the split is by rows, not by decoding; read-only, immutable connections share nothing.
+ * Reads a large layer with one SQLite connection per core and hands the features on in key order. Reading a row
+ * (above all its text attributes) costs more than decoding its geometry, so the split is by rows, not by decoding:
+ * the key range is cut into chunks of about {@link #CHUNK_ROWS} rows, which the connections take in key order, and at
+ * most {@link #AHEAD} chunks a connection are read ahead of the one being handed on. So memory follows a few chunks,
+ * not the layer: reading each connection's whole share first held a county's 900,000 patches at once (1.4 GB of heap
+ * to load the map of a county, and the attribute table of its DLTB did not fit the window's heap at all).
+ * Read-only, immutable connections share nothing.
  */
 final class ParallelLayerRead {
     /** Below this many rows one connection is as fast. */
     static final long MIN_ROWS = 20_000;
+    /** Rows a chunk, about (keys are spread evenly over the chunks, rows are where the keys are). */
+    static final int CHUNK_ROWS = 4096;
+    /** Chunks a connection may have read that are not yet handed on. */
+    static final int AHEAD = 3;
 
     interface Connections {
         Connection open() throws SQLException;
@@ -37,50 +49,97 @@ final class ParallelLayerRead {
                      Consumer<ReadProblem> problems)
             throws SQLException {
         long[] range = keyRange(main, layer);
-        int parts = Math.min(Runtime.getRuntime().availableProcessors(), 8);
-        long span = range[1] - range[0] + 1;
-        long step = Math.max(1, (span + parts - 1) / parts);
+        double span = (double) range[1] - range[0] + 1;
+        if (span > 0x1p60 || span < 1) {
+            new FeatureCursor(main, layer, fields, Geometries.FACTORY).read((Envelope) null, sink, problems); // keys too spread to cut
+            return;
+        }
+        long width = Math.max(1, (long) Math.ceil(span * CHUNK_ROWS / Math.max(1, layer.featureCount())));
+        int chunks = (int) Math.min(1 << 20, (long) Math.ceil(span / width));
+        int parts = Math.min(Math.min(Runtime.getRuntime().availableProcessors(), 8), chunks);
+        @SuppressWarnings("unchecked")
+        CompletableFuture<Part>[] read = new CompletableFuture[chunks];
+        for (int k = 0; k < chunks; k++) {
+            read[k] = new CompletableFuture<>();
+        }
+        // a chunk is claimed only with a permit and in key order: the next chunk to hand on is always being read or read
+        Semaphore permits = new Semaphore(AHEAD * parts);
+        AtomicInteger next = new AtomicInteger();
+        AtomicBoolean stop = new AtomicBoolean();
         ExecutorService pool = Executors.newFixedThreadPool(parts, r -> {
             Thread t = new Thread(r, "gpkg-read");
             t.setDaemon(true);
             return t;
         });
         try {
-            List<Future<Part>> futures = new ArrayList<>();
             for (int i = 0; i < parts; i++) {
-                long from = range[0] + i * step;
-                long to = i == parts - 1 ? Long.MAX_VALUE : Math.min(range[1] + 1, from + step);
                 boolean first = i == 0;
-                futures.add(pool.submit(() -> {
-                    Part part = new Part();
-                    Connection c = first ? main : more.open();
+                pool.execute(() -> {
+                    Connection c = null;
                     try {
-                        new FeatureCursor(c, layer, fields, Geometries.FACTORY).read(null, first ? Long.MIN_VALUE : from, to,
-                                part.features::add, part.problems::add);
+                        c = first ? main : more.open();
+                        FeatureCursor cursor = new FeatureCursor(c, layer, fields, Geometries.FACTORY);
+                        while (!stop.get()) {
+                            permits.acquire();
+                            int k = next.getAndIncrement();
+                            if (k >= chunks) {
+                                break;
+                            }
+                            Part part = new Part();
+                            long from = k == 0 ? Long.MIN_VALUE : range[0] + k * width;
+                            long to = k == chunks - 1 ? Long.MAX_VALUE : range[0] + (k + 1) * width;
+                            try {
+                                cursor.read(null, from, to, part.features::add, part.problems::add);
+                                read[k].complete(part);
+                            } catch (Throwable e) {
+                                read[k].completeExceptionally(e);
+                                stop.set(true);
+                            }
+                        }
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    } catch (Throwable e) {
+                        // the connection could not be opened: fail the chunks nobody will read
+                        stop.set(true);
+                        for (CompletableFuture<Part> f : read) {
+                            f.completeExceptionally(e);
+                        }
                     } finally {
-                        if (!first) {
-                            c.close();
+                        if (!first && c != null) {
+                            try {
+                                c.close();
+                            } catch (SQLException ignored) {
+                                // read-only: nothing is lost
+                            }
                         }
                     }
-                    return part;
-                }));
+                });
             }
-            for (Future<Part> f : futures) {
-                Part part = get(f);
+            for (int k = 0; k < chunks; k++) {
+                Part part = get(read[k]);
+                read[k] = null;
                 part.problems.forEach(problems);
                 part.features.forEach(sink::accept);
+                permits.release();
             }
         } finally {
+            stop.set(true);
             pool.shutdownNow();
+            try {
+                // the first connection is the caller's: no statement of ours may still run on it when we return
+                pool.awaitTermination(5, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
     private static final class Part {
-        final List<Feature> features = new ArrayList<>();
+        final List<Feature> features = new ArrayList<>(CHUNK_ROWS);
         final List<ReadProblem> problems = new ArrayList<>();
     }
 
-    private static Part get(Future<Part> f) throws SQLException {
+    private static Part get(CompletableFuture<Part> f) throws SQLException {
         try {
             return f.get();
         } catch (InterruptedException e) {
@@ -91,6 +150,9 @@ final class ParallelLayerRead {
                 throw s;
             }
             if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error r) {
                 throw r;
             }
             throw new SQLException(e.getCause());
