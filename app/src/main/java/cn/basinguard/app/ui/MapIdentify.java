@@ -75,7 +75,11 @@ final class MapIdentify {
             }
         }
         if (hit.feature().geometry().getDimension() == 2) {
-            double m2 = EllipsoidalArea.standard().area(hit.feature().geometry(), mapCrs);
+            // the area of the feature as its source holds it, in its own CRS (the map keeps coordinates for drawing only)
+            var layer = src.layer(hit.layer().table());
+            Crs crs = layer == null || layer.srs() == null ? null : layer.srs().crs();
+            double m2 = f != null && f.geometry() != null && crs != null ? EllipsoidalArea.standard().area(f.geometry(), crs)
+                    : EllipsoidalArea.standard().area(hit.feature().geometry(), mapCrs);
             sb.append(UiText.get("identify.area", Figures.m2Text(m2), Figures.muText(m2)));
         }
         return sb.toString();

@@ -42,7 +42,8 @@ public final class AreaFrames {
     private static final class Held {
         final Envelope area;
         final List<MapFeature> read;
-        List<MapFeature> labelledFrom;
+        /** The labels of the map's layer the drawn layer took its labels from (an array shared by its restyled copies). */
+        Object labelledFrom;
         MapLayer drawn;
 
         Held(Envelope area, List<MapFeature> read) {
@@ -136,32 +137,20 @@ public final class AreaFrames {
 
     /** The layer drawn from what was read, with the style, opacity and labels the map's layer has now. */
     private static MapLayer drawn(Held h, MapLayer m) {
-        if (h.drawn == null || h.labelledFrom != m.features()) {
-            // labels by feature key, as the map's layer has them (the user may have chosen another field)
-            Map<Long, String> labels = new HashMap<>();
-            for (MapFeature f : m.features()) {
-                if (f.label() != null) {
-                    labels.put(f.id(), f.label());
-                }
-            }
+        if (h.drawn == null || h.labelledFrom != m.labelsKey()) {
+            // labels and land classes by feature key, as the map's layer has them (the user may have chosen another
+            // label field; a land-use layer keeps its class colours when read by area)
             List<MapFeature> labelled = new ArrayList<>(h.read.size());
+            List<String> classes = m.byLandClass() ? new ArrayList<>(h.read.size()) : null;
             for (MapFeature f : h.read) {
-                labelled.add(labels.isEmpty() ? f : new MapFeature(f.id(), f.geometry(), labels.get(f.id())));
-            }
-            // land classes by feature key too, so a land-use layer keeps its class colours when read by area
-            List<String> classes = null;
-            if (m.byLandClass()) {
-                Map<Long, String> byId = new HashMap<>();
-                for (int i = 0; i < m.features().size(); i++) {
-                    byId.put(m.features().get(i).id(), m.landClass(i));
-                }
-                classes = new ArrayList<>(h.read.size());
-                for (MapFeature f : h.read) {
-                    classes.add(byId.get(f.id()));
+                int at = m.indexOf(f.id());
+                labelled.add(new MapFeature(f.id(), f.geometry(), at < 0 ? null : m.label(at)));
+                if (classes != null) {
+                    classes.add(at < 0 ? null : m.landClass(at));
                 }
             }
             h.drawn = new MapLayer(m.name(), m.table(), m.role(), m.style(), labelled, classes);
-            h.labelledFrom = m.features();
+            h.labelledFrom = m.labelsKey();
         }
         return h.drawn.withStyle(m.style()).withVisible(m.visible()).withOpacity(m.opacity());
     }

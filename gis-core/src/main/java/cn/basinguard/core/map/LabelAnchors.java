@@ -1,6 +1,5 @@
 package cn.basinguard.core.map;
 
-import java.util.List;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Point;
@@ -17,11 +16,11 @@ final class LabelAnchors {
     record Anchor(double x, double y) {
     }
 
-    private final List<MapFeature> features;
+    private final PackedShapes features;
     /** Made at the first label: most layers are never labelled. */
     private volatile AtomicReferenceArray<Anchor> found;
 
-    LabelAnchors(List<MapFeature> features) {
+    LabelAnchors(PackedShapes features) {
         this.features = features;
     }
 
@@ -41,7 +40,7 @@ final class LabelAnchors {
             synchronized (this) {
                 at = a.get(i);
                 if (at == null) {
-                    at = compute(features.get(i).geometry());
+                    at = compute(features.geometry(i));
                     a.set(i, at);
                 }
             }

@@ -1,15 +1,16 @@
 package cn.basinguard.core.map;
 
 import cn.basinguard.core.check.LayerRole;
+import java.util.Arrays;
 import java.util.List;
 import cn.basinguard.core.crs.Crs;
 import cn.basinguard.core.raster.RasterSource;
 import cn.basinguard.core.raster.RasterWarp;
 import org.locationtech.jts.geom.Envelope;
-import org.locationtech.jts.index.hprtree.HPRtree;
 
 /**
- * A layer ready to draw: features in the map CRS, a spatial index built once (so a frame touches only what it
+ * A layer ready to draw: features in the map CRS, packed ({@link PackedShapes}: a county's 1.16 million patches in
+ * about a quarter of the heap JTS geometries took), a spatial index built once (so a frame touches only what it
  * shows), its style, visibility and opacity. Immutable; the with-methods share the features and the index.
  */
 public final class MapLayer {
@@ -19,11 +20,15 @@ public final class MapLayer {
     private final LayerStyle style;
     private final boolean visible;
     private final double opacity;
-    private final List<MapFeature> features;
-    private final HPRtree index;
+    private final PackedShapes shapes;
+    /** Each feature's key in its layer. */
+    private final long[] ids;
+    /** Each feature's label, or null for a layer without any. */
+    private final String[] labels;
+    private final BoxIndex index;
+    /** See {@link #keyOrder(long[])}; shared by the with-methods' copies. */
+    private final int[] keyOrder;
     private final Envelope extent;
-    /** minX, minY, maxX, maxY of each feature, contiguous: a frame of a whole county reads these, not 400,000 objects. */
-    private final double[] bounds;
     /** The land class (DLBM, normalised) of each feature, for a layer drawn by land class; null for one style throughout. */
     private final String[] classes;
     /** The distinct land classes of the layer, in code order (found once, on the loading thread); empty when not by class. */
@@ -32,6 +37,8 @@ public final class MapLayer {
     private final RasterSource raster;
     /** The labels' anchors, found once per feature; shared with the with-methods' copies (same geometries). */
     private final LabelAnchors anchors;
+    /** The features as a list, each made from its bytes when asked for. */
+    private final List<MapFeature> features = new FeatureList();
 
     public MapLayer(String name, String table, LayerRole role, LayerStyle style, List<MapFeature> features) {
         this(name, table, role, style, features, null);
@@ -42,45 +49,88 @@ public final class MapLayer {
      * blank for a patch without one), outlined as {@code style} says.
      */
     public MapLayer(String name, String table, LayerRole role, LayerStyle style, List<MapFeature> features, List<String> classes) {
-        this(name, table, role, style, true, 1.0, List.copyOf(features), index(features), extent(features), bounds(features),
-                classes == null ? null : classKeys(classes, features.size()), null);
+        this(name, table, role, style, packed(features, classes));
+    }
+
+    private static Builder packed(List<MapFeature> features, List<String> classes) {
+        if (classes != null && classes.size() != features.size()) {
+            throw new IllegalArgumentException(classes.size() + " land classes for " + features.size() + " features");
+        }
+        Builder b = new Builder(classes != null);
+        for (int i = 0; i < features.size(); i++) {
+            MapFeature f = features.get(i);
+            b.add(f.id(), f.geometry(), f.label(), classes == null ? null : classes.get(i));
+        }
+        return b;
+    }
+
+    /** A layer of the features given to {@code built}, one by one as they were read. */
+    MapLayer(String name, String table, LayerRole role, LayerStyle style, Builder built) {
+        this(name, table, role, style, true, 1.0, built.shapes.build(), Arrays.copyOf(built.ids, built.shapes.size()),
+                built.anyLabel ? Arrays.copyOf(built.labels, built.shapes.size()) : null,
+                built.classes == null ? null : Arrays.copyOf(built.classes, built.shapes.size()), null);
+    }
+
+    /** Packs features as they are read, so a layer is never held whole as geometries. */
+    static final class Builder {
+        private final PackedShapes.Builder shapes = new PackedShapes.Builder();
+        private long[] ids = new long[64];
+        private String[] labels = new String[64];
+        private boolean anyLabel;
+        private String[] classes;
+
+        /** @param byLandClass whether each feature comes with its land class (DLBM) */
+        Builder(boolean byLandClass) {
+            classes = byLandClass ? new String[64] : null;
+        }
+
+        void add(long id, org.locationtech.jts.geom.Geometry geometry, String label, String landClass) {
+            int i = shapes.size();
+            if (i == ids.length) {
+                int n = i + (i >> 1) + 16;
+                ids = Arrays.copyOf(ids, n);
+                labels = Arrays.copyOf(labels, n);
+                if (classes != null) {
+                    classes = Arrays.copyOf(classes, n);
+                }
+            }
+            shapes.add(geometry);
+            ids[i] = id;
+            labels[i] = label;
+            anyLabel |= label != null;
+            if (classes != null) {
+                String c = cn.basinguard.core.check.LandClasses.normalise(landClass);
+                classes[i] = c == null ? "" : c.intern();
+            }
+        }
     }
 
     private MapLayer(String name, String table, LayerRole role, LayerStyle style, boolean visible, double opacity,
-                     List<MapFeature> features, HPRtree index, Envelope extent, double[] bounds, String[] classes, RasterSource raster) {
-        this(name, table, role, style, visible, opacity, features, index, extent, bounds, classes, classes == null
+                     PackedShapes shapes, long[] ids, String[] labels, String[] classes, RasterSource raster) {
+        this(name, table, role, style, visible, opacity, shapes, ids, keyOrder(ids), labels, new BoxIndex(shapes.bounds(), shapes.size()),
+                raster == null ? extent(shapes) : null, classes, classes == null
                 ? java.util.Collections.emptySortedSet()
                 : java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(java.util.Arrays.asList(classes))), raster,
-                new LabelAnchors(features));
-    }
-
-    private static String[] classKeys(List<String> classes, int n) {
-        if (classes.size() != n) {
-            throw new IllegalArgumentException(classes.size() + " land classes for " + n + " features");
-        }
-        String[] out = new String[n];
-        for (int i = 0; i < n; i++) {
-            String c = cn.basinguard.core.check.LandClasses.normalise(classes.get(i));
-            out[i] = c == null ? "" : c.intern();
-        }
-        return out;
+                new LabelAnchors(shapes));
     }
 
     private MapLayer(String name, String table, LayerRole role, LayerStyle style, boolean visible, double opacity,
-                     List<MapFeature> features, HPRtree index, Envelope extent, double[] bounds, String[] classes,
+                     PackedShapes shapes, long[] ids, int[] keyOrder, String[] labels, BoxIndex index, Envelope extent, String[] classes,
                      java.util.SortedSet<String> classesPresent, RasterSource raster, LabelAnchors anchors) {
         this.raster = raster;
         this.anchors = anchors;
         this.classes = classes;
         this.classesPresent = classesPresent;
-        this.bounds = bounds;
         this.name = name;
         this.table = table;
         this.role = role;
         this.style = style;
         this.visible = visible;
         this.opacity = opacity;
-        this.features = features;
+        this.shapes = shapes;
+        this.ids = ids;
+        this.keyOrder = keyOrder;
+        this.labels = labels;
         this.index = index;
         this.extent = extent;
     }
@@ -90,9 +140,9 @@ public final class MapLayer {
      * the raster; whoever opened it closes it when the map is done with it.
      */
     public static MapLayer imagery(String name, String table, RasterSource raster, Crs mapCrs) {
-        List<MapFeature> none = List.of();
-        return new MapLayer(name, table, null, DefaultStyles.IMAGERY, true, 1.0, none, index(none), RasterWarp.extentIn(raster, mapCrs),
-                new double[0], null, raster);
+        PackedShapes none = new PackedShapes.Builder().build();
+        return new MapLayer(name, table, null, DefaultStyles.IMAGERY, true, 1.0, none, new long[0], null, null, new BoxIndex(none.bounds(), 0),
+                RasterWarp.extentIn(raster, mapCrs), null, java.util.Collections.emptySortedSet(), raster, new LabelAnchors(none));
     }
 
     /** The image of an imagery layer, null for a vector layer. */
@@ -104,33 +154,30 @@ public final class MapLayer {
         return raster != null;
     }
 
-    private static HPRtree index(List<MapFeature> features) {
-        HPRtree t = new HPRtree();
-        for (int i = 0; i < features.size(); i++) {
-            t.insert(features.get(i).geometry().getEnvelopeInternal(), i);
-        }
-        t.build();
-        return t;
-    }
-
-    private static double[] bounds(List<MapFeature> features) {
-        double[] b = new double[features.size() * 4];
-        for (int i = 0; i < features.size(); i++) {
-            Envelope e = features.get(i).geometry().getEnvelopeInternal();
-            b[4 * i] = e.getMinX();
-            b[4 * i + 1] = e.getMinY();
-            b[4 * i + 2] = e.getMaxX();
-            b[4 * i + 3] = e.getMaxY();
-        }
-        return b;
-    }
-
-    private static Envelope extent(List<MapFeature> features) {
+    private static Envelope extent(PackedShapes shapes) {
         Envelope e = new Envelope();
-        for (MapFeature f : features) {
-            e.expandToInclude(f.geometry().getEnvelopeInternal());
+        double[] b = shapes.bounds();
+        for (int i = 0; i < shapes.size(); i++) {
+            if (b[4 * i] <= b[4 * i + 2]) {
+                e.expandToInclude(b[4 * i], b[4 * i + 1]);
+                e.expandToInclude(b[4 * i + 2], b[4 * i + 3]);
+            }
         }
         return e;
+    }
+
+    /** The features as a list that makes each one's geometry anew when asked (a layer holds no geometry objects). */
+    private final class FeatureList extends java.util.AbstractList<MapFeature> implements java.util.RandomAccess {
+        @Override
+        public MapFeature get(int i) {
+            java.util.Objects.checkIndex(i, ids.length);
+            return new MapFeature(ids[i], shapes.geometry(i), label(i));
+        }
+
+        @Override
+        public int size() {
+            return ids.length;
+        }
     }
 
     /** The name shown in the layer list and the legend (the file's own title for the layer). */
@@ -163,6 +210,36 @@ public final class MapLayer {
         return features;
     }
 
+    /** The number of features. */
+    public int size() {
+        return ids.length;
+    }
+
+    /** The key of feature {@code i}. */
+    public long id(int i) {
+        return ids[i];
+    }
+
+    /** The label of feature {@code i}, or null. */
+    public String label(int i) {
+        return labels == null ? null : labels[i];
+    }
+
+    /** Feature {@code i}'s geometry, made anew from the layer's bytes. */
+    public org.locationtech.jts.geom.Geometry geometry(int i) {
+        return shapes.geometry(i);
+    }
+
+    /** What tells this layer's labels from those of a relabelled copy: the same for its restyled copies. */
+    Object labelsKey() {
+        return labels != null ? labels : ids;
+    }
+
+    /** The features' packed geometries, which frames draw from. */
+    PackedShapes shapes() {
+        return shapes;
+    }
+
     public Envelope extent() {
         return new Envelope(extent);
     }
@@ -172,13 +249,23 @@ public final class MapLayer {
      * Shapefile's are read), else by a scan. For the few rows selected in an attribute table, which holds no geometry.
      */
     public MapFeature feature(long fid) {
+        int at = indexOf(fid);
+        return at < 0 ? null : features.get(at);
+    }
+
+    /** The position of the feature of key {@code fid}, or -1; by binary search, over the keys in order when they do not ascend. */
+    public int indexOf(long fid) {
+        if (keyOrder == null) {
+            int at = Arrays.binarySearch(ids, fid);
+            return at >= 0 ? at : -1;
+        }
         int lo = 0;
-        int hi = features.size() - 1;
+        int hi = keyOrder.length - 1;
         while (lo <= hi) {
             int mid = (lo + hi) >>> 1;
-            long k = features.get(mid).id();
+            long k = ids[keyOrder[mid]];
             if (k == fid) {
-                return features.get(mid);
+                return keyOrder[mid];
             }
             if (k < fid) {
                 lo = mid + 1;
@@ -186,12 +273,41 @@ public final class MapLayer {
                 hi = mid - 1;
             }
         }
-        for (MapFeature f : features) {
-            if (f.id() == fid) {
-                return f; // keys not in order
-            }
+        return -1;
+    }
+
+    /** Positions in the order of their keys, or null when the keys ascend already (a GeoPackage's, a Shapefile's). */
+    private static int[] keyOrder(long[] ids) {
+        boolean ascending = true;
+        for (int i = 1; i < ids.length && ascending; i++) {
+            ascending = ids[i - 1] < ids[i];
         }
-        return null;
+        if (ascending) {
+            return null;
+        }
+        if (Arrays.stream(ids).allMatch(id -> id >= 0 && id <= Integer.MAX_VALUE)) {
+            // keys as a database gives them (a PostGIS table's, in no order): sorted as primitives, key and position in one long
+            long[] keyed = new long[ids.length];
+            for (int i = 0; i < ids.length; i++) {
+                keyed[i] = ids[i] << 32 | i;
+            }
+            Arrays.sort(keyed);
+            int[] out = new int[ids.length];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = (int) keyed[i];
+            }
+            return out;
+        }
+        Integer[] order = new Integer[ids.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> Long.compare(ids[a], ids[b]));
+        int[] out = new int[order.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = order[i];
+        }
+        return out;
     }
 
     /** The features whose envelope meets {@code e}. */
@@ -206,28 +322,19 @@ public final class MapLayer {
 
     /** Positions (in {@link #features()}) of the features whose envelope meets {@code e}, in layer order. */
     public int[] indicesIn(Envelope e) {
-        if (e.covers(extent)) {
-            int[] all = new int[features.size()];
-            for (int i = 0; i < all.length; i++) {
-                all[i] = i;
-            }
-            return all;
+        if (e.isNull()) {
+            return new int[0];
         }
-        if (e.intersection(extent).getArea() > extent.getArea() / 4) {
-            // a view over much of the layer: a scan of the packed bounds beats a tree query of boxed hits
+        if (e.covers(extent) || e.intersection(extent).getArea() > extent.getArea() / 4) {
+            // a view over much of the layer: a scan of the packed bounds beats a tree query
             return scan(e);
         }
-        List<?> hits = index.query(e);
-        int[] out = new int[hits.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = (Integer) hits.get(i);
-        }
-        java.util.Arrays.sort(out);
-        return out;
+        return index.query(e);
     }
 
     private int[] scan(Envelope e) {
-        int[] out = new int[features.size()];
+        double[] bounds = shapes.bounds();
+        int[] out = new int[ids.length];
         int n = 0;
         double minX = e.getMinX();
         double minY = e.getMinY();
@@ -238,7 +345,7 @@ public final class MapLayer {
                 out[n++] = i;
             }
         }
-        return java.util.Arrays.copyOf(out, n);
+        return Arrays.copyOf(out, n);
     }
 
     /** Whether the layer is drawn by land class. */
@@ -256,9 +363,9 @@ public final class MapLayer {
         return classes == null ? null : classes[i];
     }
 
-    /** The bounds of feature {@code i}: minX, minY, maxX, maxY at 4i … 4i+3 (do not modify). */
+    /** The bounds of feature {@code i}: minX, minY, maxX, maxY at 4i … 4i+3 (do not modify); +∞, +∞, −∞, −∞ when empty. */
     double[] bounds() {
-        return bounds;
+        return shapes.bounds();
     }
 
     /** Where feature {@code i}'s label goes (map units; NaN when it has no geometry), found at its first label. */
@@ -267,23 +374,25 @@ public final class MapLayer {
     }
 
     public MapLayer withVisible(boolean v) {
-        return new MapLayer(name, table, role, style, v, opacity, features, index, extent, bounds, classes, classesPresent, raster, anchors);
+        return new MapLayer(name, table, role, style, v, opacity, shapes, ids, keyOrder, labels, index, extent, classes, classesPresent, raster, anchors);
     }
 
     public MapLayer withOpacity(double o) {
-        return new MapLayer(name, table, role, style, visible, Math.max(0, Math.min(1, o)), features, index, extent, bounds, classes, classesPresent, raster, anchors);
+        return new MapLayer(name, table, role, style, visible, Math.max(0, Math.min(1, o)), shapes, ids, keyOrder, labels, index, extent, classes,
+                classesPresent, raster, anchors);
     }
 
     public MapLayer withStyle(LayerStyle s) {
-        return new MapLayer(name, table, role, s, visible, opacity, features, index, extent, bounds, classes, classesPresent, raster, anchors);
+        return new MapLayer(name, table, role, s, visible, opacity, shapes, ids, keyOrder, labels, index, extent, classes, classesPresent, raster, anchors);
     }
 
     /** The same features labelled by {@code labels} (feature key to text; a key without text gets no label). */
     public MapLayer withLabels(java.util.Map<Long, String> labels) {
-        List<MapFeature> relabelled = new java.util.ArrayList<>(features.size());
-        for (MapFeature f : features) {
-            relabelled.add(new MapFeature(f.id(), f.geometry(), labels.get(f.id())));
+        String[] relabelled = new String[ids.length];
+        for (int i = 0; i < ids.length; i++) {
+            relabelled[i] = labels.get(ids[i]);
         }
-        return new MapLayer(name, table, role, style, visible, opacity, List.copyOf(relabelled), index, extent, bounds, classes, classesPresent, raster, anchors);
+        return new MapLayer(name, table, role, style, visible, opacity, shapes, ids, keyOrder, relabelled, index, extent, classes, classesPresent, raster,
+                anchors);
     }
 }

@@ -82,20 +82,15 @@ public final class MapLayers {
             LayerRole role = roleOf(src, l);
             String labelField = defaultLabelField(l, role);
             String classField = landClassField(l, role);
-            List<MapFeature> features = new ArrayList<>();
-            List<String> classes = classField == null ? null : new ArrayList<>();
-            read(src, l, mapCrs, null, labelField, classField, (f, dlbm) -> {
-                features.add(f);
-                if (classes != null) {
-                    classes.add(dlbm);
-                }
-            });
+            // packed as read: the layer is never held whole as geometries
+            MapLayer.Builder features = new MapLayer.Builder(classField != null);
+            read(src, l, mapCrs, null, labelField, classField, (f, dlbm) -> features.add(f.id(), f.geometry(), f.label(), dlbm));
             String name = l.identifier() != null && !l.identifier().isBlank() ? l.identifier() : l.name();
             LayerStyle style = DefaultStyles.forRole(role);
             if (labelField == null) {
                 style = style.withLabels(null, 0);
             }
-            out.add(new MapLayer(name, l.name(), role, style, features, classes));
+            out.add(new MapLayer(name, l.name(), role, style, features));
         }
         out.sort(DRAWING);
         return out;

@@ -18,8 +18,6 @@ import java.util.List;
 import java.util.function.BooleanSupplier;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.geom.Point;
-import org.locationtech.jts.geom.Puntal;
 
 /**
  * Paints a map with Java2D: the same code draws the window's frames (into an image, on a painting thread), the
@@ -198,7 +196,7 @@ public final class MapRenderer {
         Path2D.Float others = patches == null ? null : new Path2D.Float(Path2D.WIND_EVEN_ODD);
         double[] b = layer.bounds();
         double dotSize = 2 * vp.unitsPerPixel();
-        List<Point> points = new ArrayList<>();
+        Points points = new Points();
         Dots dots = new Dots();
         int n = 0;
         for (int i : indices) {
@@ -211,20 +209,17 @@ public final class MapRenderer {
                 dots.add(b, i, vp);
                 continue;
             }
-            MapFeature f = layer.features().get(i);
-            Geometry geom = f.geometry();
-            if (geom instanceof Puntal) {
-                for (int k = 0; k < geom.getNumGeometries(); k++) {
-                    points.add((Point) geom.getGeometryN(k));
-                }
+            boolean puntal = layer.shapes().puntal(i);
+            if (puntal) {
+                layer.shapes().visit(i, points);
             } else {
-                PixelPaths.append(areas, geom, vp, patches, others);
+                PixelPaths.append(areas, layer.shapes(), i, vp, patches, others);
             }
-            if (s.labelled() && f.label() != null && !f.label().isBlank()) {
+            String label = layer.label(i);
+            if (s.labelled() && label != null && !label.isBlank()) {
                 LabelAnchors.Anchor at = layer.labelAnchor(i);
                 if (!Double.isNaN(at.x())) {
-                    labels.add(new Label(f.label(), vp.pixelX(at.x()), vp.pixelY(at.y()) + (geom instanceof Puntal ? -s.symbolSize() : 0), s,
-                            layerIndex, i));
+                    labels.add(new Label(label, vp.pixelX(at.x()), vp.pixelY(at.y()) + (puntal ? -s.symbolSize() : 0), s, layerIndex, i));
                 }
             }
         }
@@ -264,11 +259,35 @@ public final class MapRenderer {
         } else {
             dots.paint(g, s);
         }
-        for (Point p : points) {
-            symbol(g, s, vp.pixelX(p.getX()), vp.pixelY(p.getY()));
+        for (int k = 0; k < points.n; k++) {
+            symbol(g, s, vp.pixelX(points.xy[2 * k]), vp.pixelY(points.xy[2 * k + 1]));
         }
         g.setComposite(old);
         return true;
+    }
+
+    /** The points of a layer's point features, as their bytes give them. */
+    private static final class Points implements PackedShapes.Visitor {
+        private double[] xy = new double[32];
+        private int n;
+
+        @Override
+        public void begin(int kind, int count) {
+        }
+
+        @Override
+        public void vertex(double x, double y) {
+            if (2 * n + 2 > xy.length) {
+                xy = java.util.Arrays.copyOf(xy, xy.length * 2);
+            }
+            xy[2 * n] = x;
+            xy[2 * n + 1] = y;
+            n++;
+        }
+
+        @Override
+        public void end() {
+        }
     }
 
     /**

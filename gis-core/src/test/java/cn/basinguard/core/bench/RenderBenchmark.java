@@ -17,6 +17,7 @@ import org.locationtech.jts.geom.Envelope;
  * zoom (a 5 km wide view), warmed up (40 frames), then 30 of each; prints them in order and min / median / max.
  * Run: mvn -q -o -pl gis-core -Pbench verify -Dbench.main=cn.basinguard.core.bench.RenderBenchmark
  *      -Dbench.args=/work/bench-data/zengdu-county.gpkg
+ * It first prints the heap the built map holds (after full collections): the window keeps that map while a file is open.
  * With imagery under the vectors (a GeoTIFF or a GeoPackage of tiles as second argument) it also times a pan at
  * township zoom across the district (new ground, so new image blocks, each frame; after an untimed pan that warms the
  * JIT up) with the vectors alone, the imagery alone and both, then repeated frames (the image's blocks cached): the imagery alone at township zoom, and with the
@@ -33,6 +34,7 @@ public final class RenderBenchmark {
         }
         long features = content.layers().stream().mapToLong(l -> l.features().size()).sum();
         System.out.printf("map of %d features in %d layers built in %d ms%n", features, content.layers().size(), (System.nanoTime() - t0) / 1_000_000);
+        System.out.printf("map's heap: %d MB live after a full collection (peak of the heap while building: %d MB)%n", liveHeapMb(), peakHeapMb());
         Envelope full = content.fullExtent();
         Viewport all = Viewport.fit(full, 1600, 1000, 20);
         Viewport township = new Viewport(full.centre().x, full.centre().y, 5000.0 / 1600, 1600, 1000);
@@ -100,6 +102,27 @@ public final class RenderBenchmark {
         Arrays.sort(ms);
         System.out.printf("%-26s 1600×1000 frames: min %d ms, median %d ms, max %d ms, CPU %d ms a frame (%.0f px a step)%n", what, ms[0],
                 ms[ms.length / 2], ms[ms.length - 1], cpu / 1_000_000 / ms.length, step / upp);
+    }
+
+    /**
+     * The heap in use after full collections: what the map holds (the window keeps it for as long as the data is open).
+     */
+    static long liveHeapMb() {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        return java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() >> 20;
+    }
+
+    /** The most the heap's pools held at once since the start, summed over pools (an upper bound of the peak). */
+    static long peakHeapMb() {
+        long sum = 0;
+        for (var pool : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == java.lang.management.MemoryType.HEAP) {
+                sum += pool.getPeakUsage().getUsed();
+            }
+        }
+        return sum >> 20;
     }
 
     /**

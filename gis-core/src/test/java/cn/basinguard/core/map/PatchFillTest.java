@@ -29,11 +29,18 @@ class PatchFillTest {
     private static int[] paint(List<Geometry> gs, int rowFrom, int rowTo, int[] pixels) {
         PatchFill f = PatchFill.forBand(100, rowFrom, rowTo);
         Path2D.Float path = new Path2D.Float();
-        for (Geometry g : gs) {
-            PixelPaths.append(path, g, VP, f, new Path2D.Float());
+        PackedShapes shapes = packed(gs);
+        for (int i = 0; i < shapes.size(); i++) {
+            PixelPaths.append(path, shapes, i, VP, f, new Path2D.Float());
         }
         f.paint(pixels, Color.BLACK, null, 1);
         return pixels;
+    }
+
+    private static PackedShapes packed(List<Geometry> gs) {
+        PackedShapes.Builder b = new PackedShapes.Builder();
+        gs.forEach(b::add);
+        return b.build();
     }
 
     private static int[] white() {
@@ -117,8 +124,9 @@ class PatchFillTest {
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
         g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
         Path2D.Float path = new Path2D.Float(Path2D.WIND_EVEN_ODD);
-        for (Geometry geom : gs) {
-            PixelPaths.append(path, geom, VP);
+        PackedShapes shapes = packed(gs);
+        for (int i = 0; i < shapes.size(); i++) {
+            PixelPaths.append(path, shapes, i, VP, null, null);
         }
         g.setColor(Color.BLACK);
         g.fill(path);

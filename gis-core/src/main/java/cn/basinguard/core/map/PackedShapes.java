@@ -1,0 +1,402 @@
+package cn.basinguard.core.map;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryCollection;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.LineString;
+import org.locationtech.jts.geom.LinearRing;
+import org.locationtech.jts.geom.MultiLineString;
+import org.locationtech.jts.geom.MultiPoint;
+import org.locationtech.jts.geom.MultiPolygon;
+import org.locationtech.jts.geom.Point;
+import org.locationtech.jts.geom.Polygon;
+import org.locationtech.jts.geom.impl.PackedCoordinateSequence;
+
+/**
+ * A layer's geometries packed into bytes for drawing: each vertex as the difference from the one before, on a grid of
+ * 2⁻⁴⁰ of the feature's largest coordinate (3.5·10⁻⁵ m for a prefixed Gauss–Krüger easting, 10⁻¹⁰° for longitudes),
+ * in variable-length integers. Held as JTS geometries, a county's 1.16 million patches (31 million vertices) took 968 MB
+ * of heap — eight objects and two envelopes a patch, 16 bytes a vertex —, about 6 bytes a vertex here. The window keeps
+ * its map for as long as the data is open; what needs a feature's exact coordinates (its area, its attributes) reads it
+ * from its source by key.
+ *
+ * <p>A feature is drawn from its bytes ({@link #visit}) without a geometry being made; {@link #geometry} makes one for
+ * the few features a click, a selection or a label needs. Immutable once built; safe to read from several threads.
+ */
+final class PackedShapes {
+    static final int POINT = 1;
+    static final int LINE = 2;
+    static final int POLYGON = 3;
+    static final int MULTI_POINT = 4;
+    static final int MULTI_LINE = 5;
+    static final int MULTI_POLYGON = 6;
+    static final int COLLECTION = 7;
+
+    /** Grid steps in a feature's largest coordinate: its vertices keep 40 bits of it, well below any survey's precision. */
+    private static final int GRID_BITS = 40;
+    private static final int FIRST_BLOCK = 1 << 12;
+    private static final int BLOCK = 1 << 23;
+    private static final GeometryFactory FACTORY = new GeometryFactory();
+
+    private final byte[][] blocks;
+    /** Where each feature's bytes begin: block index in the high 32 bits, offset in the low. */
+    private final long[] starts;
+    /** minX, minY, maxX, maxY of each feature as given (not of the grid), contiguous; +∞, +∞, −∞, −∞ when empty. */
+    private final double[] bounds;
+    private final int size;
+
+    private PackedShapes(byte[][] blocks, long[] starts, double[] bounds, int size) {
+        this.blocks = blocks;
+        this.starts = starts;
+        this.bounds = bounds;
+        this.size = size;
+    }
+
+    int size() {
+        return size;
+    }
+
+    /** minX, minY, maxX, maxY of feature {@code i} at 4i … 4i+3 (do not modify). */
+    double[] bounds() {
+        return bounds;
+    }
+
+    /** The feature's type: {@link #POINT} … {@link #COLLECTION}. */
+    int kind(int i) {
+        return blocks[(int) (starts[i] >>> 32)][(int) starts[i]];
+    }
+
+    /** Whether the feature is a point or points (drawn as symbols, not as a path). */
+    boolean puntal(int i) {
+        int k = kind(i);
+        return k == POINT || k == MULTI_POINT;
+    }
+
+    /** Receives a feature's vertices part by part: a point, a line, a polygon's shell, a hole. */
+    interface Visitor {
+        /** A part begins: {@code n} vertices follow, of a point, a line, a shell or a hole. */
+        void begin(int kind, int n);
+
+        void vertex(double x, double y);
+
+        /** The part's vertices are all given. */
+        void end();
+    }
+
+    /** Parts of a visit. */
+    static final int PART_POINT = 0;
+    static final int PART_LINE = 1;
+    static final int PART_SHELL = 2;
+    static final int PART_HOLE = 3;
+
+    /** Gives feature {@code i}'s vertices to {@code v}, in the order they were added. */
+    void visit(int i, Visitor v) {
+        Reader r = new Reader(i);
+        visit(r, r.kind, v);
+    }
+
+    private static void visit(Reader r, int kind, Visitor v) {
+        switch (kind) {
+            case POINT -> part(r, PART_POINT, v);
+            case LINE -> part(r, PART_LINE, v);
+            case POLYGON -> {
+                int rings = r.readCount();
+                for (int k = 0; k < rings; k++) {
+                    part(r, k == 0 ? PART_SHELL : PART_HOLE, v);
+                }
+            }
+            default -> {
+                int n = r.readCount();
+                for (int k = 0; k < n; k++) {
+                    visit(r, r.readByte(), v);
+                }
+            }
+        }
+    }
+
+    private static void part(Reader r, int part, Visitor v) {
+        int n = r.readCount();
+        v.begin(part, n);
+        for (int k = 0; k < n; k++) {
+            r.next();
+            v.vertex(r.x(), r.y());
+        }
+        v.end();
+    }
+
+    /** Feature {@code i} as a JTS geometry of the type it was added as (a ring as a line), made anew at each call. */
+    Geometry geometry(int i) {
+        Reader r = new Reader(i);
+        return read(r, r.kind);
+    }
+
+    private static Geometry read(Reader r, int kind) {
+        switch (kind) {
+            case POINT: {
+                double[] c = coordinates(r);
+                return c.length == 0 ? FACTORY.createPoint() : FACTORY.createPoint(new PackedCoordinateSequence.Double(c, 2, 0));
+            }
+            case LINE:
+                return FACTORY.createLineString(new PackedCoordinateSequence.Double(coordinates(r), 2, 0));
+            case POLYGON: {
+                int rings = r.readCount();
+                if (rings == 0) {
+                    return FACTORY.createPolygon();
+                }
+                LinearRing shell = FACTORY.createLinearRing(new PackedCoordinateSequence.Double(coordinates(r), 2, 0));
+                LinearRing[] holes = new LinearRing[rings - 1];
+                for (int k = 0; k < holes.length; k++) {
+                    holes[k] = FACTORY.createLinearRing(new PackedCoordinateSequence.Double(coordinates(r), 2, 0));
+                }
+                return FACTORY.createPolygon(shell, holes);
+            }
+            default: {
+                int n = r.readCount();
+                Geometry[] parts = new Geometry[n];
+                for (int k = 0; k < n; k++) {
+                    parts[k] = read(r, r.readByte());
+                }
+                return switch (kind) {
+                    case MULTI_POINT -> FACTORY.createMultiPoint(Arrays.copyOf(parts, n, Point[].class));
+                    case MULTI_LINE -> FACTORY.createMultiLineString(Arrays.copyOf(parts, n, LineString[].class));
+                    case MULTI_POLYGON -> FACTORY.createMultiPolygon(Arrays.copyOf(parts, n, Polygon[].class));
+                    default -> FACTORY.createGeometryCollection(parts);
+                };
+            }
+        }
+    }
+
+    private static double[] coordinates(Reader r) {
+        int n = r.readCount();
+        double[] c = new double[2 * n];
+        for (int k = 0; k < n; k++) {
+            r.next();
+            c[2 * k] = r.x();
+            c[2 * k + 1] = r.y();
+        }
+        return c;
+    }
+
+    /** Reads one feature's bytes: its kind, its grid, then its parts, vertices as differences from the one before. */
+    private final class Reader {
+        private final byte[] b;
+        private int p;
+        private final int kind;
+        private final double step;
+        private long x;
+        private long y;
+
+        Reader(int i) {
+            long s = starts[i];
+            b = blocks[(int) (s >>> 32)];
+            p = (int) s;
+            kind = b[p++];
+            step = Math.scalb(1.0, (int) unzig(readLong()));
+        }
+
+        int readByte() {
+            return b[p++];
+        }
+
+        int readCount() {
+            return (int) readLong();
+        }
+
+        void next() {
+            x += unzig(readLong());
+            y += unzig(readLong());
+        }
+
+        double x() {
+            return x * step;
+        }
+
+        double y() {
+            return y * step;
+        }
+
+        private long readLong() {
+            long v = 0;
+            int shift = 0;
+            while (true) {
+                int c = b[p++];
+                v |= (long) (c & 0x7F) << shift;
+                if (c >= 0) {
+                    return v;
+                }
+                shift += 7;
+            }
+        }
+    }
+
+    private static long unzig(long v) {
+        return (v >>> 1) ^ -(v & 1);
+    }
+
+    private static long zig(long v) {
+        return (v << 1) ^ (v >> 63);
+    }
+
+    /** Packs geometries one by one, as they are read: nothing of a feature is kept but its bytes and its box. */
+    static final class Builder {
+        private final List<byte[]> blocks = new ArrayList<>();
+        private byte[] block = new byte[FIRST_BLOCK];
+        private int used;
+        private long[] starts = new long[64];
+        private double[] bounds = new double[256];
+        private int size;
+        /** One feature's bytes, written here first to know their length. */
+        private byte[] scratch = new byte[256];
+        private int len;
+        private double scale;
+        private long lastX;
+        private long lastY;
+
+        /**
+         * Adds {@code g} as the next feature. One with no vertex, or with a coordinate that is not a finite number, is
+         * kept as an empty geometry with an empty box: no frame or query meets it, and positions stay those given.
+         */
+        void add(Geometry g) {
+            org.locationtech.jts.geom.Envelope e = g == null ? new org.locationtech.jts.geom.Envelope() : g.getEnvelopeInternal();
+            double largest = Math.max(Math.max(Math.abs(e.getMinX()), Math.abs(e.getMaxX())), Math.max(Math.abs(e.getMinY()), Math.abs(e.getMaxY())));
+            if (!e.isNull() && Double.isFinite(largest)) {
+                int exponent = largest == 0 ? 0 : Math.max(-960, Math.getExponent(largest) + 1) - GRID_BITS;
+                scale = Math.scalb(1.0, -exponent);
+                len = 0;
+                lastX = 0;
+                lastY = 0;
+                put(kindOf(g));
+                putLong(zig(exponent));
+                if (body(g)) {
+                    store(e.getMinX(), e.getMinY(), e.getMaxX(), e.getMaxY());
+                    return;
+                }
+            }
+            len = 0;
+            put(COLLECTION);
+            putLong(0);
+            putCount(0);
+            store(Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY);
+        }
+
+        private void store(double minX, double minY, double maxX, double maxY) {
+            if (used + len > block.length) {
+                if (used > 0) {
+                    blocks.add(Arrays.copyOf(block, used));
+                }
+                block = new byte[Math.max(len, Math.min(BLOCK, Math.max(FIRST_BLOCK, block.length * 2)))];
+                used = 0;
+            }
+            if (size == starts.length) {
+                starts = Arrays.copyOf(starts, size + (size >> 1) + 16);
+            }
+            if (4 * size + 4 > bounds.length) {
+                bounds = Arrays.copyOf(bounds, 4 * (size + (size >> 1) + 16));
+            }
+            System.arraycopy(scratch, 0, block, used, len);
+            starts[size] = (long) blocks.size() << 32 | used;
+            used += len;
+            bounds[4 * size] = minX;
+            bounds[4 * size + 1] = minY;
+            bounds[4 * size + 2] = maxX;
+            bounds[4 * size + 3] = maxY;
+            size++;
+        }
+
+        private static int kindOf(Geometry g) {
+            return g instanceof Point ? POINT : g instanceof LineString ? LINE : g instanceof Polygon ? POLYGON : g instanceof MultiPoint ? MULTI_POINT
+                    : g instanceof MultiLineString ? MULTI_LINE : g instanceof MultiPolygon ? MULTI_POLYGON : COLLECTION;
+        }
+
+        /** The parts of {@code g}, its kind written before. */
+        private boolean body(Geometry g) {
+            if (g instanceof Point p) {
+                return p.isEmpty() ? putCount(0) : putCount(1) && vertex(p.getX(), p.getY());
+            }
+            if (g instanceof LineString l) {
+                return sequence(l.getCoordinateSequence());
+            }
+            if (g instanceof Polygon p) {
+                if (p.isEmpty()) {
+                    return putCount(0);
+                }
+                putCount(1 + p.getNumInteriorRing());
+                if (!sequence(p.getExteriorRing().getCoordinateSequence())) {
+                    return false;
+                }
+                for (int k = 0; k < p.getNumInteriorRing(); k++) {
+                    if (!sequence(p.getInteriorRingN(k).getCoordinateSequence())) {
+                        return false;
+                    }
+                }
+                return true;
+            }
+            GeometryCollection c = (GeometryCollection) g;
+            putCount(c.getNumGeometries());
+            for (int k = 0; k < c.getNumGeometries(); k++) {
+                put(kindOf(c.getGeometryN(k)));
+                if (!body(c.getGeometryN(k))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private boolean sequence(org.locationtech.jts.geom.CoordinateSequence s) {
+            int n = s.size();
+            putCount(n);
+            for (int k = 0; k < n; k++) {
+                if (!vertex(s.getX(k), s.getY(k))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private boolean vertex(double x, double y) {
+            if (!Double.isFinite(x) || !Double.isFinite(y)) {
+                return false;
+            }
+            long gx = Math.round(x * scale);
+            long gy = Math.round(y * scale);
+            putLong(zig(gx - lastX));
+            putLong(zig(gy - lastY));
+            lastX = gx;
+            lastY = gy;
+            return true;
+        }
+
+        private boolean putCount(int n) {
+            putLong(n);
+            return true;
+        }
+
+        private void put(int c) {
+            if (len == scratch.length) {
+                scratch = Arrays.copyOf(scratch, len * 2);
+            }
+            scratch[len++] = (byte) c;
+        }
+
+        private void putLong(long v) {
+            while ((v & ~0x7FL) != 0) {
+                put((int) ((v & 0x7F) | 0x80));
+                v >>>= 7;
+            }
+            put((int) v);
+        }
+
+        int size() {
+            return size;
+        }
+
+        PackedShapes build() {
+            List<byte[]> all = new ArrayList<>(blocks);
+            all.add(Arrays.copyOf(block, used));
+            return new PackedShapes(all.toArray(new byte[0][]), Arrays.copyOf(starts, size), Arrays.copyOf(bounds, 4 * size), size);
+        }
+    }
+}
