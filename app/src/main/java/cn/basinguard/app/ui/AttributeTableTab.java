@@ -50,7 +50,12 @@ final class AttributeTableTab extends Tab {
             table = load.getValue();
             showInTwoPulses(table);
         });
-        load.setOnFailed(e -> table.setPlaceholder(new Label(String.valueOf(load.getException().getMessage()))));
+        load.setOnFailed(e -> {
+            // said in the table's place (a county's table that does not fit the window's memory, a file gone bad)
+            Label why = new Label(FailureText.of(load.getException()));
+            why.setWrapText(true);
+            table.setPlaceholder(why);
+        });
         Background.run(load, "attributes");
     }
 

@@ -121,6 +121,9 @@ public final class WorkbenchApp extends Application {
         StyleSwatch.warmUpInBackground();
         FirstUses.warmUpInBackground();
         this.stage = stage;
+        // an error no task caught (memory run out while JavaFX lays out a county's table, a defect) is said in a dialog:
+        // JavaFX only printed it, and the window went on as if nothing had happened
+        Thread.setDefaultUncaughtExceptionHandler(this::uncaught);
         BorderPane root = new BorderPane();
         runChecks.setId("run-checks");
         runChecks.setOnAction(e -> runChecks());
@@ -1077,14 +1080,29 @@ public final class WorkbenchApp extends Application {
         error(UiText.get("dialog.openFailed"), e);
     }
 
+    /** One dialog at a time for errors nobody caught: a failing pulse repeats its error at every frame. */
+    private final java.util.concurrent.atomic.AtomicBoolean sayingUncaught = new java.util.concurrent.atomic.AtomicBoolean();
+
+    private void uncaught(Thread t, Throwable e) {
+        System.err.println("Exception in thread \"" + t.getName() + "\"");
+        e.printStackTrace();
+        if (sayingUncaught.compareAndSet(false, true)) {
+            Platform.runLater(() -> {
+                Alert alert = new Alert(Alert.AlertType.ERROR);
+                alert.setTitle(UiText.get("dialog.error"));
+                alert.setHeaderText(UiText.get("dialog.uncaught"));
+                alert.setContentText(FailureText.of(e));
+                alert.setOnHidden(h -> sayingUncaught.set(false));
+                alert.show();
+            });
+        }
+    }
+
     private void error(String header, Throwable e) {
         Alert alert = new Alert(Alert.AlertType.ERROR);
         alert.setTitle(UiText.get("dialog.error"));
         alert.setHeaderText(header);
-        alert.setContentText(e instanceof GisException g ? g.getMessage()
-                // the window's heap is bounded (JvmChoice): data too big for it is said so, with what to do instead
-                : e instanceof OutOfMemoryError ? UiText.get("dialog.outOfMemory", Runtime.getRuntime().maxMemory() >> 20)
-                : UiText.get("dialog.unexpected", String.valueOf(e)));
+        alert.setContentText(FailureText.of(e));
         alert.show();
     }
 

@@ -36,6 +36,38 @@ class WorkbenchSmokeTest extends WindowTest {
         assertNotNull(app.selectionProperty().get());
     }
 
+    /**
+     * An error nobody caught on the JavaFX thread (memory run out while a county's table is laid out, a defect) is said
+     * in a dialog in the user's language, one at a time however often it repeats.
+     */
+    @Test
+    void anErrorNobodyCaughtIsSaidInADialog(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> app.map().contentProperty().get() != null);
+        for (int i = 0; i < 3; i++) {
+            javafx.application.Platform.runLater(() -> {
+                throw new OutOfMemoryError("Java heap space");
+            });
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> errorDialogs(robot).size() == 1);
+        javafx.scene.control.DialogPane pane = errorDialogs(robot).get(0);
+        assertEquals("操作未能完成", pane.getHeaderText());
+        assertTrue(pane.getContentText().startsWith("窗口的内存（"), pane.getContentText());
+        robot.interact(() -> ((javafx.scene.control.Button) pane.lookupButton(javafx.scene.control.ButtonType.OK)).fire());
+        javafx.application.Platform.runLater(() -> {
+            throw new IllegalStateException("probe");
+        });
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> errorDialogs(robot).size() == 1);
+        assertTrue(errorDialogs(robot).get(0).getContentText().contains("程序内部错误"), errorDialogs(robot).get(0).getContentText());
+        robot.interact(() -> ((javafx.scene.control.Button) errorDialogs(robot).get(0).lookupButton(javafx.scene.control.ButtonType.OK)).fire());
+    }
+
+    private static java.util.List<javafx.scene.control.DialogPane> errorDialogs(FxRobot robot) {
+        return robot.listWindows().stream().filter(w -> w.isShowing() && w.getScene() != null
+                && w.getScene().getRoot() instanceof javafx.scene.control.DialogPane p && "操作未能完成".equals(p.getHeaderText()))
+                .map(w -> (javafx.scene.control.DialogPane) w.getScene().getRoot()).toList();
+    }
+
     @Test
     void theMapShowsTheDistrictZoomsAndHidesALayer(FxRobot robot) throws Exception {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> app.map().contentProperty().get() != null
