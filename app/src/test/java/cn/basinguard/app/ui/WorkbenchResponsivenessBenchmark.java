@@ -128,6 +128,29 @@ public final class WorkbenchResponsivenessBenchmark {
                     (System.nanoTime() - t) / 1_000_000);
             sleep(500); // and what follows in the next frames
         });
+        phase("sort the biggest attribute table by its first field, then by its area, then as read", () -> {
+            AttributeTableTab tab = onFxGet(() -> a.results().getTabs().stream().filter(AttributeTableTab.class::isInstance)
+                    .map(AttributeTableTab.class::cast).findFirst().orElseThrow());
+            for (String field : new String[] {null, "TBMJ", ""}) {
+                Object before = onFxGet(() -> tab.table().getItems().isEmpty() ? null : tab.table().getItems().get(0));
+                long t = System.nanoTime();
+                Platform.runLater(() -> {
+                    var table = tab.table();
+                    var col = field == null ? table.getColumns().get(1)
+                            : table.getColumns().stream().filter(c -> c.getText().equals(field)).findFirst().orElse(table.getColumns().get(1));
+                    if (field != null && field.isEmpty()) {
+                        table.getSortOrder().clear();
+                    } else {
+                        col.setSortType(javafx.scene.control.TableColumn.SortType.DESCENDING);
+                        table.getSortOrder().setAll(java.util.List.of(col));
+                    }
+                });
+                waitUntil(() -> onFx(() -> !tab.table().getItems().isEmpty() && tab.table().getItems().get(0) != before), 120);
+                System.out.printf("  sorted (%s) after %d ms%n", field == null ? "first field" : field.isEmpty() ? "as read" : field,
+                        (System.nanoTime() - t) / 1_000_000);
+                sleep(300);
+            }
+        });
         phase("run every check", () -> {
             long t = System.nanoTime();
             Platform.runLater(a::runChecks);
@@ -637,6 +660,16 @@ public final class WorkbenchResponsivenessBenchmark {
             Thread.currentThread().interrupt();
         }
         return Boolean.TRUE.equals(r.get());
+    }
+
+    /** A value read on the JavaFX thread. */
+    private static <T> T onFxGet(java.util.function.Supplier<T> s) {
+        AtomicReference<T> r = new AtomicReference<>();
+        onFx(() -> {
+            r.set(s.get());
+            return true;
+        });
+        return r.get();
     }
 
     private static int onFxInt(java.util.function.IntSupplier s) {

@@ -36,6 +36,57 @@ class WorkbenchSmokeTest extends WindowTest {
         assertNotNull(app.selectionProperty().get());
     }
 
+    /** Sorting a table by a header reorders its rows off the JavaFX thread, as a planner expects, keeping the selection. */
+    @Test
+    void anAttributeTableSortsByItsHeadersAndKeepsTheSelection(FxRobot robot) throws Exception {
+        ListView<?> layers = robot.lookup("#layers").queryAs(ListView.class);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !layers.getItems().isEmpty());
+        LayerInfo dltb = layers.getItems().stream().map(LayerInfo.class::cast).filter(l -> l.name().equals("DLTB")).findFirst().orElseThrow();
+        AttributeTableTab[] tab = new AttributeTableTab[1];
+        robot.interact(() -> tab[0] = app.openAttributes(dltb));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> tab[0].table().getItems().size() == dltb.featureCount());
+        TableView<AttributeRow> table = tab[0].table();
+        String title = tab[0].getText();
+        robot.interact(() -> table.getSelectionModel().clearAndSelect(7));
+        AttributeRow picked = table.getSelectionModel().getSelectedItem();
+        var area = table.getColumns().stream().filter(c -> c.getText().equals("TBMJ")).findFirst().orElseThrow();
+        for (var type : javafx.scene.control.TableColumn.SortType.values()) {
+            robot.interact(() -> {
+                area.setSortType(type);
+                table.getSortOrder().setAll(java.util.List.of(area));
+            });
+            boolean up = type == javafx.scene.control.TableColumn.SortType.ASCENDING;
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> sortedBy(table, "TBMJ", up) && title.equals(tab[0].getText()));
+            assertEquals(java.util.List.of(area), table.getSortOrder(), "the header shows the sort");
+            assertEquals(picked, table.getSelectionModel().getSelectedItem(), "the picked row stays picked");
+        }
+        robot.interact(() -> table.getSortOrder().clear());
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> {
+            for (int i = 1; i < table.getItems().size(); i++) {
+                if (table.getItems().get(i - 1).fid() > table.getItems().get(i).fid()) {
+                    return false;
+                }
+            }
+            return true;
+        });
+    }
+
+    private static boolean sortedBy(TableView<AttributeRow> table, String field, boolean ascending) {
+        double last = ascending ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+        for (AttributeRow r : table.getItems()) {
+            Object v = r.value(field);
+            if (v == null) {
+                continue;
+            }
+            double d = ((Number) v).doubleValue();
+            if (ascending ? d < last : d > last) {
+                return false;
+            }
+            last = d;
+        }
+        return true;
+    }
+
     /**
      * An error nobody caught on the JavaFX thread (memory run out while a county's table is laid out, a defect) is said
      * in a dialog in the user's language, one at a time however often it repeats.
