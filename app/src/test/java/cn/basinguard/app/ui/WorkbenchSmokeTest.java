@@ -125,6 +125,12 @@ class WorkbenchSmokeTest extends WindowTest {
                 && app.map().viewportProperty().get() != null);
         var full = app.map().viewportProperty().get();
         assertTrue(full.envelope().contains(app.map().contentProperty().get().fullExtent()), "the whole district is in view");
+        // the district as drawn, not the window before its first frame
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> {
+            boolean[] drawn = new boolean[1];
+            robot.interact(() -> drawn[0] = app.map().upToDate());
+            return drawn[0];
+        });
         robot.interact(() -> Screenshots.save(stage.getScene(), "full-district"));
         robot.interact(() -> app.map().requestFocus());
         robot.type(javafx.scene.input.KeyCode.EQUALS);
