@@ -160,8 +160,8 @@ final class AttributeRow {
         /** The values of {@code c}'s first {@code rows} rows, kept by the kind of the value that has no code. */
         static Values of(Column c, int rows) {
             Object sample = c.dictionary.get(c.dictionary.size() - 1);
-            Values v = sample instanceof Double ? new Doubles() : sample instanceof Long ? new Longs() : sample instanceof String ? new Texts()
-                    : new Objects();
+            Values v = sample instanceof Double ? new Numbers(true) : sample instanceof Long ? new Numbers(false)
+                    : sample instanceof String ? new Texts() : new Objects();
             for (int r = 0; r < rows; r++) {
                 v = v.set(r, c.byCode(r));
             }
@@ -187,48 +187,27 @@ final class AttributeRow {
         }
     }
 
-    private static final class Doubles extends Values {
-        private double[] v = new double[16];
-        private java.util.BitSet set = new java.util.BitSet();
-        private int rows;
-
-        @Override
-        Values set(int row, Object x) {
-            if (x != null && !(x instanceof Double)) {
-                return widen(rows).set(row, x);
-            }
-            if (row >= v.length) {
-                v = Arrays.copyOf(v, grown(v.length, row));
-            }
-            if (x != null) {
-                v[row] = (Double) x;
-                set.set(row);
-            }
-            rows = Math.max(rows, row + 1);
-            return this;
-        }
-
-        @Override
-        Object get(int row) {
-            return set.get(row) ? v[row] : null;
-        }
-    }
-
-    private static final class Longs extends Values {
+    /** Numbers of one kind (all Double or all Long), unboxed: a double kept as its bits. */
+    private static final class Numbers extends Values {
+        private final boolean real;
         private long[] v = new long[16];
-        private java.util.BitSet set = new java.util.BitSet();
+        private final java.util.BitSet set = new java.util.BitSet();
         private int rows;
+
+        Numbers(boolean real) {
+            this.real = real;
+        }
 
         @Override
         Values set(int row, Object x) {
-            if (x != null && !(x instanceof Long)) {
+            if (x != null && !(real ? x instanceof Double : x instanceof Long)) {
                 return widen(rows).set(row, x);
             }
             if (row >= v.length) {
                 v = Arrays.copyOf(v, grown(v.length, row));
             }
             if (x != null) {
-                v[row] = (Long) x;
+                v[row] = real ? Double.doubleToRawLongBits((Double) x) : (Long) x;
                 set.set(row);
             }
             rows = Math.max(rows, row + 1);
@@ -237,7 +216,10 @@ final class AttributeRow {
 
         @Override
         Object get(int row) {
-            return set.get(row) ? v[row] : null;
+            if (!set.get(row)) {
+                return null;
+            }
+            return real ? (Object) Double.longBitsToDouble(v[row]) : (Object) v[row];
         }
     }
 
