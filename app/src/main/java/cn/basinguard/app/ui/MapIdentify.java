@@ -66,8 +66,18 @@ final class MapIdentify {
 
     /** @param src the source the hit layer is read from (the caller closes it) */
     static String describe(DataSource src, Crs mapCrs, Hit hit) {
-        StringBuilder sb = new StringBuilder();
         Feature f = src.feature(hit.layer().table(), hit.feature().id());
+        var layer = src.layer(hit.layer().table());
+        return describe(f, layer == null || layer.srs() == null ? null : layer.srs().crs(), mapCrs, hit);
+    }
+
+    /**
+     * @param f the feature as its layer holds it (a file's, or an imported site kept by the window), or null when it is
+     *          gone
+     * @param crs the CRS of {@code f}'s geometry, or null when unknown
+     */
+    static String describe(Feature f, Crs crs, Crs mapCrs, Hit hit) {
+        StringBuilder sb = new StringBuilder();
         sb.append("FID: ").append(hit.feature().id()).append('\n');
         if (f != null) {
             for (Map.Entry<String, Object> e : f.attributes().entrySet()) {
@@ -75,9 +85,7 @@ final class MapIdentify {
             }
         }
         if (hit.feature().geometry().getDimension() == 2) {
-            // the area of the feature as its source holds it, in its own CRS (the map keeps coordinates for drawing only)
-            var layer = src.layer(hit.layer().table());
-            Crs crs = layer == null || layer.srs() == null ? null : layer.srs().crs();
+            // the area of the feature as its layer holds it, in its own CRS (the map keeps coordinates for drawing only)
             double m2 = f != null && f.geometry() != null && crs != null ? EllipsoidalArea.standard().area(f.geometry(), crs)
                     : EllipsoidalArea.standard().area(hit.feature().geometry(), mapCrs);
             sb.append(UiText.get("identify.area", Figures.m2Text(m2), Figures.muText(m2)));

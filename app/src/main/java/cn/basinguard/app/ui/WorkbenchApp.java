@@ -858,8 +858,8 @@ public final class WorkbenchApp extends Application {
         }
     }
 
-    /** What lies under a click: the topmost visible feature, its attributes read from the file, and its area. */
-    private void identify(double x, double y) {
+    /** What lies under a click at (x, y) in map units: the topmost visible feature, its attributes and its area. */
+    void identify(double x, double y) {
         var content = map.contentProperty().get();
         var vp = map.viewportProperty().get();
         if (content == null || vp == null) {
@@ -871,9 +871,15 @@ public final class WorkbenchApp extends Application {
             return;
         }
         DatasetSummary from = opened;
+        // sites imported or drawn are the window's own rows (in the map's CRS), not a layer of the opened data
+        List<cn.basinguard.core.gpkg.Feature> inMemory = importedRows.get(hit.layer().table());
         Task<String> task = new Task<>() {
             @Override
             protected String call() {
+                if (inMemory != null) {
+                    var f = inMemory.stream().filter(r -> r.fid() == hit.feature().id()).findFirst().orElse(null);
+                    return MapIdentify.describe(f, content.crs(), content.crs(), hit);
+                }
                 try (cn.basinguard.core.source.DataSource src = from.openLayer(hit.layer().table())) {
                     return MapIdentify.describe(src, content.crs(), hit);
                 }

@@ -286,6 +286,13 @@ class WorkbenchToolsTest extends WindowTest {
         robot.interact(() -> tab[0] = app.openAttributes(listed));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> tab[0].table().getItems().size() == 1);
         assertEquals("粘贴选址", tab[0].table().getItems().get(0).attributes().get("XMMC"));
+        // a click on it says what it is (its rows are the window's, not a layer of the opened file)
+        robot.interact(() -> app.identify(c.x, c.y));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.listWindows().stream().anyMatch(w -> w.isShowing() && w.getScene() != null
+                && w.getScene().getRoot() instanceof DialogPane p && pasted.name().equals(p.getHeaderText())));
+        DialogPane said = robot.listWindows().stream().filter(w -> w.isShowing() && w.getScene() != null && w.getScene().getRoot() instanceof DialogPane p
+                && pasted.name().equals(p.getHeaderText())).map(w -> (DialogPane) w.getScene().getRoot()).findFirst().orElseThrow();
+        assertTrue(said.getContentText().contains("XMMC: 粘贴选址") && said.getContentText().contains("平方米"), said.getContentText());
         robot.listWindows().stream().filter(w -> w.getScene() != null && w.getScene().getRoot() instanceof DialogPane)
                 .forEach(w -> robot.interact(() -> ((Stage) w).close()));
     }
