@@ -11,6 +11,7 @@ import javafx.scene.control.SelectionMode;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import org.controlsfx.control.table.ColumnFilter;
 import org.controlsfx.control.table.TableFilter;
 import org.locationtech.jts.geom.Geometry;
 
@@ -20,6 +21,7 @@ import org.locationtech.jts.geom.Geometry;
  */
 final class AttributeTableTab extends Tab {
     private volatile TableView<AttributeRow> table = new TableView<>();
+    private volatile TableFilter<AttributeRow> filter;
     private final String layer;
     private final Consumer<Geometry> zoom;
     private final java.util.function.Function<AttributeRow, Geometry> geometryOf;
@@ -97,7 +99,7 @@ final class AttributeTableTab extends Tab {
         javafx.scene.control.MenuItem zoomItem = new javafx.scene.control.MenuItem(UiText.get("attributes.zoom"));
         zoomItem.setOnAction(e -> zoomToSelected());
         table.setContextMenu(new javafx.scene.control.ContextMenu(zoomItem));
-        TableFilter.forTableView(table).lazy(true).apply();
+        filter = TableFilter.forTableView(table).lazy(true).apply();
         sortInBackground(table, all);
         return table;
     }
@@ -146,7 +148,8 @@ final class AttributeTableTab extends Tab {
                     return;
                 }
                 List<AttributeRow> selected = List.copyOf(table.getSelectionModel().getSelectedItems());
-                all.reorder(sort.getValue());
+                boolean filtering = filter != null && filter.getColumnFilters().stream().anyMatch(ColumnFilter::isInitialized);
+                all.reorder(sort.getValue(), filtering);
                 if (selected.size() <= RESELECT) {
                     selected.forEach(table.getSelectionModel()::select); // the rows the user picked stay picked
                 }
@@ -240,6 +243,11 @@ final class AttributeTableTab extends Tab {
 
     TableView<AttributeRow> table() {
         return table;
+    }
+
+    /** The table's column filters, once its rows are read (null before). */
+    TableFilter<AttributeRow> filter() {
+        return filter;
     }
 
     /** The table name of the layer shown. */

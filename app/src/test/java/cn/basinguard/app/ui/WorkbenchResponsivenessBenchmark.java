@@ -151,6 +151,44 @@ public final class WorkbenchResponsivenessBenchmark {
                 sleep(300);
             }
         });
+        phase("filter the biggest attribute table by one land class (DLBM), sort it by TBMJ, clear the filter", () -> {
+            AttributeTableTab tab = onFxGet(() -> a.results().getTabs().stream().filter(AttributeTableTab.class::isInstance)
+                    .map(AttributeTableTab.class::cast).findFirst().orElseThrow());
+            long t = System.nanoTime();
+            int all = onFxInt(() -> tab.table().getItems().size());
+            Platform.runLater(() -> {
+                var col = tab.table().getColumns().stream().filter(c -> c.getText().equals("DLBM")).findFirst().orElseThrow();
+                var f = tab.filter();
+                f.getColumnFilter(col).ifPresent(cf -> {
+                    cf.initialize(); // what opening its filter menu does first
+                    f.unSelectAllValues(col);
+                    f.selectValue(col, "0101");
+                    f.executeFilter();
+                });
+            });
+            waitUntil(() -> onFxInt(() -> tab.table().getItems().size()) < all, 120);
+            System.out.printf("  %d of %d rows shown after %d ms%n", onFxInt(() -> tab.table().getItems().size()), all,
+                    (System.nanoTime() - t) / 1_000_000);
+            sleep(300);
+            Object before = onFxGet(() -> tab.table().getItems().get(0));
+            long s2 = System.nanoTime();
+            Platform.runLater(() -> {
+                var col = tab.table().getColumns().stream().filter(c -> c.getText().equals("TBMJ")).findFirst().orElseThrow();
+                col.setSortType(javafx.scene.control.TableColumn.SortType.DESCENDING);
+                tab.table().getSortOrder().setAll(java.util.List.of(col));
+            });
+            waitUntil(() -> onFx(() -> tab.table().getItems().get(0) != before), 120);
+            System.out.printf("  sorted (filtered, TBMJ) after %d ms%n", (System.nanoTime() - s2) / 1_000_000);
+            sleep(300);
+            long t3 = System.nanoTime();
+            Platform.runLater(() -> {
+                tab.filter().resetAllFilters();
+                tab.table().getSortOrder().clear();
+            });
+            waitUntil(() -> onFxInt(() -> tab.table().getItems().size()) == all, 120);
+            System.out.printf("  filter cleared after %d ms%n", (System.nanoTime() - t3) / 1_000_000);
+            sleep(300);
+        });
         phase("run every check", () -> {
             long t = System.nanoTime();
             Platform.runLater(a::runChecks);
