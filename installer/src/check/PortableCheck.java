@@ -138,7 +138,7 @@ public final class PortableCheck {
     }
 
     private void program(Path root) throws IOException {
-        for (String stem : List.of("app-", "gis-core-", "data-", "sqlite-jdbc-", "jts-core-", "controlsfx-", "pdfbox-", "proj4j-epsg-")) {
+        for (String stem : List.of("app-", "gis-core-", "data-", "sqlite-jdbc-", "jts-core-", "pdfbox-", "proj4j-epsg-")) {
             try (var lib = Files.list(root.resolve("lib"))) {
                 check(lib.anyMatch(p -> p.getFileName().toString().startsWith(stem) && p.toString().endsWith(".jar")), "lib/" + stem + "*.jar is there");
             }

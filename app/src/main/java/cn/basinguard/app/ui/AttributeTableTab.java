@@ -11,17 +11,14 @@ import javafx.scene.control.SelectionMode;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import org.controlsfx.control.table.ColumnFilter;
-import org.controlsfx.control.table.TableFilter;
 import org.locationtech.jts.geom.Geometry;
 
 /**
- * A layer's attribute table: every field as a column, sortable, with ControlsFX's column filters; the rows are read
- * off the JavaFX thread. Selecting rows hands their geometries to the map.
+ * A layer's attribute table: every field as a column, sortable by its header and filtered by its values (the header's
+ * menu); the rows are read, sorted and filtered off the JavaFX thread. Selecting rows hands their geometries to the map.
  */
 final class AttributeTableTab extends Tab {
     private volatile TableView<AttributeRow> table = new TableView<>();
-    private volatile TableFilter<AttributeRow> filter;
     private final String layer;
     private final Consumer<Geometry> zoom;
     private final java.util.function.Function<AttributeRow, Geometry> geometryOf;
@@ -40,8 +37,8 @@ final class AttributeTableTab extends Tab {
         this.geometryOf = geometryOf;
         table.setPlaceholder(new Label(UiText.get("status.loading", layer.name())));
         setContent(table);
-        // the table is built and filtered off the JavaFX thread (it is in no scene yet): wrapping 200,000 rows in
-        // ControlsFX's filtered and sorted lists is data work the window must not wait for
+        // the table is built off the JavaFX thread (it is in no scene yet): columns sized from their first rows, the rows
+        // wrapped for the table — data work the window must not wait for
         Task<TableView<AttributeRow>> load = new Task<>() {
             @Override
             protected TableView<AttributeRow> call() {
@@ -62,7 +59,7 @@ final class AttributeTableTab extends Tab {
     }
 
     private TableView<AttributeRow> build(LayerInfo layer, List<AttributeRow> rows, Consumer<Geometry> show) {
-        ReorderableList<AttributeRow> all = new ReorderableList<>(rows);
+        RowView<AttributeRow> all = new RowView<>(rows);
         TableView<AttributeRow> table = new TableView<>(all);
         table.setId("attributes-" + layer.name());
         // rows of one height: the table then never measures cells to lay out a screenful
@@ -76,6 +73,7 @@ final class AttributeTableTab extends Tab {
         table.getColumns().add(fid);
         for (LayerInfo.FieldInfo f : layer.fields()) {
             TableColumn<AttributeRow, Object> col = new TableColumn<>(f.name());
+            col.setUserData(f.name()); // the field: the header's text also says whether the column is filtered
             col.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().value(f.name())));
             col.setCellFactory(c -> new ValueCell());
             col.setPrefWidth(width(f.name(), rows, r -> r.value(f.name())));
@@ -99,77 +97,171 @@ final class AttributeTableTab extends Tab {
         javafx.scene.control.MenuItem zoomItem = new javafx.scene.control.MenuItem(UiText.get("attributes.zoom"));
         zoomItem.setOnAction(e -> zoomToSelected());
         table.setContextMenu(new javafx.scene.control.ContextMenu(zoomItem));
-        filter = TableFilter.forTableView(table).lazy(true).apply();
-        sortInBackground(table, all);
+        for (TableColumn<AttributeRow, ?> c : table.getColumns()) {
+            if (c.getUserData() instanceof String field) {
+                javafx.scene.control.MenuItem filterItem = new javafx.scene.control.MenuItem(UiText.get("attributes.filter"));
+                filterItem.setOnAction(e -> askFilter(field));
+                javafx.scene.control.MenuItem clearAll = new javafx.scene.control.MenuItem(UiText.get("attributes.filterClearAll"));
+                clearAll.setOnAction(e -> clearFilters());
+                c.setContextMenu(new javafx.scene.control.ContextMenu(filterItem, clearAll));
+            }
+        }
+        this.all = all;
+        sortAndFilterInBackground(table, all);
         return table;
     }
 
+    /** The rows of the table (null until read). */
+    private volatile RowView<AttributeRow> all;
+    /** Each filtered column's filter, by field; changed on the JavaFX thread. */
+    private final java.util.Map<String, ColumnFilterDialog.Choice> filters = new java.util.LinkedHashMap<>();
+    /** The sort keys and filters of the rows shown, or being found. */
+    private Object shownFor = List.of(List.of(), java.util.Map.of());
+    /** The tab's title without what it says while sorting or filtering. */
+    private String title;
     /** Selected rows found again after a sort, each by a scan of the rows: beyond this many, the selection is let go. */
     private static final int RESELECT = 200;
     /** The sort asked for last: an older one still running is not shown when it ends. */
     private final java.util.concurrent.atomic.AtomicInteger sorts = new java.util.concurrent.atomic.AtomicInteger();
 
     /**
-     * Sorting by a column header finds the rows' order off the JavaFX thread ({@link RowOrder}) and shows it in one
-     * change ({@link ReorderableList}). TableFilter's sorted list followed the table's own comparator on the JavaFX
-     * thread: a county's DLTB held the window 45 s when sorted by BSM (every string collated anew at every comparison)
-     * and 3.9 s by TBMJ; its comparator is unbound here (the table's comparator is still set, and unused). The header shows the sort at once; the tab says it is sorting until the rows follow; the
-     * selected rows stay selected.
-     *
-     * @param all the rows as the table holds them (TableFilter filters and shows this list), in the order read when no
-     *            column is sorted
+     * Sorting by a column header, or filtering by a column's values, finds the rows to show and their order off the
+     * JavaFX thread ({@link RowOrder}, then each column's filter) and shows them in one change ({@link RowView}), the
+     * table its list's only listener. JavaFX's sorted list (ControlsFX's TableFilter's) sorted on the JavaFX thread: a
+     * county's DLTB held the window 45 s when sorted by BSM (every string collated anew at every comparison) and
+     * 3.9 s by TBMJ; TableFilter's own lists then took 120–170 ms to follow each new order (2.2 s once a column filter
+     * was in use), and its column filter's first scan 1.7 s. The header shows the sort at once; the tab says it is
+     * working until the rows follow; the selected rows stay selected.
      */
-    private void sortInBackground(TableView<AttributeRow> table, ReorderableList<AttributeRow> all) {
-        if (table.getItems() instanceof javafx.collections.transformation.SortedList<AttributeRow> shown) {
-            shown.comparatorProperty().unbind(); // TableFilter's: it would sort on the JavaFX thread
-            shown.setComparator(null);
-        }
-        String title = getText();
-        Object[] sortedBy = {List.of()};
-        Runnable resort = () -> {
-            List<RowOrder.Key> by = new ArrayList<>();
-            for (TableColumn<AttributeRow, ?> c : table.getSortOrder()) {
-                by.add(new RowOrder.Key("FID".equals(c.getId()) ? null : c.getText(), c.getSortType() == TableColumn.SortType.DESCENDING));
-            }
-            if (by.equals(sortedBy[0])) {
-                return; // JavaFX sorts again when the rows change, as they do when a sort is shown
-            }
-            sortedBy[0] = by;
-            int mine = sorts.incrementAndGet();
-            setText(UiText.get("attributes.sorting", title));
-            Task<int[]> sort = new Task<>() {
-                @Override
-                protected int[] call() {
-                    return new RowOrder().sort(all.asGiven(), by);
-                }
-            };
-            sort.setOnSucceeded(done -> {
-                if (sorts.get() != mine) {
-                    return;
-                }
-                List<AttributeRow> selected = List.copyOf(table.getSelectionModel().getSelectedItems());
-                boolean filtering = filter != null && filter.getColumnFilters().stream().anyMatch(ColumnFilter::isInitialized);
-                all.reorder(sort.getValue(), filtering);
-                if (selected.size() <= RESELECT) {
-                    selected.forEach(table.getSelectionModel()::select); // the rows the user picked stay picked
-                }
-                setText(title);
-            });
-            sort.setOnFailed(failed -> {
-                if (sorts.get() == mine) {
-                    setText(title);
-                }
-            });
-            Background.run(sort, "attributes-sort");
-        };
-        // the table's sort policy is run at every change of its sort order, none included: it starts the sort and
-        // says it went well (JavaFX's own policy refuses a sorted list whose comparator is not bound to the table's, and
-        // then takes the column back out of the sort order; consuming the sort event does not stop that)
+    private void sortAndFilterInBackground(TableView<AttributeRow> table, RowView<AttributeRow> all) {
+        title = getText();
+        // the table's sort policy is run at every change of its sort order, none included: it starts the work and says
+        // it went well (JavaFX's own policy sorts the items list itself, on the JavaFX thread)
         table.setSortPolicy(t -> {
-            resort.run();
+            refresh();
             return true;
         });
     }
+
+    /** Finds and shows the rows the filters keep, in the order of the sorted columns. */
+    private void refresh() {
+        TableView<AttributeRow> table = this.table;
+        RowView<AttributeRow> all = this.all;
+        List<RowOrder.Key> by = new ArrayList<>();
+        for (TableColumn<AttributeRow, ?> c : table.getSortOrder()) {
+            by.add(new RowOrder.Key(c.getUserData() instanceof String f ? f : null, c.getSortType() == TableColumn.SortType.DESCENDING));
+        }
+        java.util.Map<String, ColumnFilterDialog.Choice> kept = new java.util.LinkedHashMap<>(filters);
+        Object asked = List.of(by, kept);
+        if (asked.equals(shownFor)) {
+            return; // JavaFX sorts again when the rows change, as they do when a sort is shown
+        }
+        shownFor = asked;
+        int mine = sorts.incrementAndGet();
+        setText(UiText.get("attributes.sorting", title));
+        Task<int[]> work = new Task<>() {
+            @Override
+            protected int[] call() {
+                int[] order = new RowOrder().sort(all.all(), by);
+                if (kept.isEmpty()) {
+                    return order;
+                }
+                int n = 0;
+                int[] out = new int[order.length];
+                for (int p : order) {
+                    AttributeRow r = all.all().get(p);
+                    boolean keep = true;
+                    for (var e : kept.entrySet()) {
+                        keep &= e.getValue().keeps(r.value(e.getKey()));
+                    }
+                    if (keep) {
+                        out[n++] = p;
+                    }
+                }
+                return java.util.Arrays.copyOf(out, n);
+            }
+        };
+        work.setOnSucceeded(done -> {
+            if (sorts.get() != mine) {
+                return;
+            }
+            List<AttributeRow> selected = List.copyOf(table.getSelectionModel().getSelectedItems());
+            all.show(work.getValue());
+            if (selected.size() <= RESELECT) {
+                selected.forEach(table.getSelectionModel()::select); // the rows the user picked stay picked
+            }
+            for (TableColumn<AttributeRow, ?> c : table.getColumns()) {
+                if (c.getUserData() instanceof String f) {
+                    c.setText(kept.containsKey(f) ? f + " ▾" : f);
+                }
+            }
+            setText(kept.isEmpty() ? title : UiText.get("attributes.filtered", title, all.size(), all.all().size()));
+        });
+        work.setOnFailed(failed -> {
+            if (sorts.get() == mine) {
+                setText(title);
+            }
+        });
+        Background.run(work, "attributes-sort");
+    }
+
+    /** Keeps only the rows whose {@code field} is one of {@code values} (null: any); for tests and the filter dialog. */
+    void filterBy(String field, ColumnFilterDialog.Choice choice) {
+        if (choice == null) {
+            filters.remove(field);
+        } else {
+            filters.put(field, choice);
+        }
+        refresh();
+    }
+
+    /** Shows every row again (in the order of the sorted columns). */
+    void clearFilters() {
+        filters.clear();
+        refresh();
+    }
+
+    /**
+     * Asks which rows {@code field}'s filter keeps: its values are counted off the JavaFX thread first (a column with
+     * more than {@link #LISTED} distinct values — a key — is asked for a text to contain instead).
+     */
+    void askFilter(String field) {
+        List<AttributeRow> rows = all.all();
+        Task<List<ColumnFilterDialog.ValueCount>> count = new Task<>() {
+            @Override
+            protected List<ColumnFilterDialog.ValueCount> call() {
+                java.util.Map<Object, int[]> counts = new java.util.HashMap<>();
+                int[] empty = {0};
+                for (AttributeRow r : rows) {
+                    Object v = r.value(field);
+                    if (v == null) {
+                        empty[0]++;
+                    } else if (v instanceof byte[]) {
+                        return null; // blobs: nothing to tick
+                    } else {
+                        counts.computeIfAbsent(v, k -> new int[1])[0]++;
+                        if (counts.size() > LISTED) {
+                            return null;
+                        }
+                    }
+                }
+                RowOrder order = new RowOrder();
+                List<ColumnFilterDialog.ValueCount> out = new ArrayList<>();
+                counts.entrySet().stream().sorted((a, b) -> order.compareValues(a.getKey(), b.getKey()))
+                        .forEach(e -> out.add(new ColumnFilterDialog.ValueCount(e.getKey(), e.getValue()[0])));
+                if (empty[0] > 0) {
+                    out.add(new ColumnFilterDialog.ValueCount(null, empty[0]));
+                }
+                return out;
+            }
+        };
+        count.setOnSucceeded(e -> ColumnFilterDialog.ask(getTabPane() == null ? null : getTabPane().getScene().getWindow(), field,
+                count.getValue(), filters.get(field)).ifPresent(choice -> filterBy(field, choice.orElse(null))));
+        Background.run(count, "attributes-filter");
+    }
+
+    /** A column with more distinct values than this is filtered by a text its values contain, not by a list. */
+    static final int LISTED = 4096;
 
     /**
      * Puts the table on show over two frames: first with no size (JavaFX makes its skin and column headers and styles
@@ -207,7 +299,7 @@ final class AttributeTableTab extends Tab {
         for (int i = 0; i < Math.min(WIDTH_SAMPLE, rows.size()); i++) {
             Object v = value.apply(rows.get(i));
             if (v != null) {
-                String t = ValueCell.text(v);
+                String t = ValueText.of(v);
                 chars = Math.max(chars, columns(t));
             }
         }
@@ -223,15 +315,7 @@ final class AttributeTableTab extends Tab {
     /** A field's value in full: a number as plain digits (no 1.2E7), right-aligned; cut short only with a tooltip. */
     private static final class ValueCell extends FullTextCell<AttributeRow, Object> {
         ValueCell() {
-            super(ValueCell::text, false);
-        }
-
-        static String text(Object v) {
-            if (v instanceof Double || v instanceof Float) {
-                double d = ((Number) v).doubleValue();
-                return Double.isFinite(d) ? java.math.BigDecimal.valueOf(d).toPlainString() : String.valueOf(d);
-            }
-            return String.valueOf(v);
+            super(ValueText::of, false);
         }
 
         @Override
@@ -243,11 +327,6 @@ final class AttributeTableTab extends Tab {
 
     TableView<AttributeRow> table() {
         return table;
-    }
-
-    /** The table's column filters, once its rows are read (null before). */
-    TableFilter<AttributeRow> filter() {
-        return filter;
     }
 
     /** The table name of the layer shown. */

@@ -61,23 +61,31 @@ class WorkbenchSmokeTest extends WindowTest {
             assertEquals(picked, table.getSelectionModel().getSelectedItem(), "the picked row stays picked");
         }
         // filtered to one land class by its column filter, then sorted: the rows move as a permutation
-        var dlbm = table.getColumns().stream().filter(c -> c.getText().equals("DLBM")).findFirst().orElseThrow();
-        String first = String.valueOf(table.getItems().get(0).value("DLBM"));
-        robot.interact(() -> tab[0].filter().getColumnFilter(dlbm).ifPresent(cf -> {
-            cf.initialize();
-            tab[0].filter().unSelectAllValues(dlbm);
-            tab[0].filter().selectValue(dlbm, first);
-            tab[0].filter().executeFilter();
-        }));
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> table.getItems().size() < dltb.featureCount());
+        // by the header's menu and its dialog: none ticked, then the first row's class
+        robot.interact(() -> tab[0].askFilter("DLBM"));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#filter-values").tryQuery().isPresent());
+        javafx.scene.control.ListView<?> values = robot.lookup("#filter-values").queryAs(javafx.scene.control.ListView.class);
+        assertTrue(values.getItems().size() > 10 && values.getItems().get(0).toString().startsWith("01"), values.getItems().toString());
+        robot.interact(() -> ((javafx.scene.control.Button) robot.lookup("#filter-none").query()).fire());
+        robot.interact(() -> {
+            var cell = robot.lookup("#filter-values .check-box").queryAll().stream().findFirst().orElseThrow();
+            ((javafx.scene.control.CheckBox) cell).fire(); // the first value: 0101
+        });
+        javafx.scene.control.DialogPane pane = robot.lookup("#column-filter").queryAs(javafx.scene.control.DialogPane.class);
+        robot.interact(() -> ((javafx.scene.control.Button) pane.lookupButton(javafx.scene.control.ButtonType.OK)).fire());
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> table.getItems().size() < dltb.featureCount() && !table.getItems().isEmpty());
+        String kept = String.valueOf(table.getItems().get(0).value("DLBM"));
+        assertEquals(String.valueOf(values.getItems().get(0)).split(" ")[0], kept);
+        assertTrue(tab[0].getText().contains("筛选后"), tab[0].getText());
         robot.interact(() -> {
             area.setSortType(javafx.scene.control.TableColumn.SortType.ASCENDING);
             table.getSortOrder().setAll(java.util.List.of(area));
         });
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> sortedBy(table, "TBMJ", true) && title.equals(tab[0].getText()));
-        assertTrue(table.getItems().stream().allMatch(r -> first.equals(String.valueOf(r.value("DLBM")))), "still only " + first);
-        robot.interact(() -> tab[0].filter().resetAllFilters());
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> table.getItems().size() == dltb.featureCount());
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> sortedBy(table, "TBMJ", true) && tab[0].getText().contains("筛选后"));
+        assertTrue(table.getColumns().stream().anyMatch(c -> c.getText().equals("DLBM ▾")), "the filtered column says so");
+        assertTrue(table.getItems().stream().allMatch(r -> kept.equals(String.valueOf(r.value("DLBM")))), "still only " + kept);
+        robot.interact(() -> tab[0].clearFilters());
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> table.getItems().size() == dltb.featureCount() && title.equals(tab[0].getText()));
         robot.interact(() -> table.getSortOrder().clear());
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> {
             for (int i = 1; i < table.getItems().size(); i++) {
