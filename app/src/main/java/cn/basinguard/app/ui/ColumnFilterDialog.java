@@ -53,19 +53,28 @@ final class ColumnFilterDialog {
     private ColumnFilterDialog() {
     }
 
-    /** One line of the list: a value, its count, whether it is kept. */
+    /** One line of the list: a value (a land class code with its name), its count, whether it is kept. */
     private static final class Item {
         final ValueCount value;
+        final String text;
         final BooleanProperty kept = new SimpleBooleanProperty(true);
 
-        Item(ValueCount value) {
+        Item(ValueCount value, boolean landClass) {
             this.value = value;
+            String t = value.value() == null ? UiText.get("attributes.filterEmpty") : ValueText.of(value.value());
+            var c = landClass && value.value() instanceof String code ? cn.basinguard.core.check.LandClasses.standard().of(code) : null;
+            this.text = (c == null ? t : t + " " + c.name()) + "  (" + value.rows() + ")";
         }
 
         @Override
         public String toString() {
-            return (value.value() == null ? UiText.get("attributes.filterEmpty") : ValueText.of(value.value())) + "  (" + value.rows() + ")";
+            return text;
         }
+    }
+
+    /** Whether {@code field} holds land class codes (DLBM), shown with their names. */
+    static boolean landClassField(String field) {
+        return cn.basinguard.core.check.FieldPurpose.LAND_CLASS.names().stream().anyMatch(n -> n.equalsIgnoreCase(field));
     }
 
     /**
@@ -89,7 +98,8 @@ final class ColumnFilterDialog {
                     ? Optional.ofNullable(text.getText().isEmpty() ? null : new Choice(null, text.getText()))
                     : b == clear ? Optional.empty() : null);
         } else {
-            List<Item> items = values.stream().map(Item::new).toList();
+            boolean landClass = landClassField(field);
+            List<Item> items = values.stream().map(v -> new Item(v, landClass)).toList();
             if (now != null && now.values() != null) {
                 items.forEach(i -> i.kept.set(now.values().contains(i.value.value() == null ? EMPTY : i.value.value())));
             }

@@ -72,6 +72,7 @@ class WorkbenchSmokeTest extends WindowTest {
             ((javafx.scene.control.CheckBox) cell).fire(); // the first value: 0101
         });
         javafx.scene.control.DialogPane pane = robot.lookup("#column-filter").queryAs(javafx.scene.control.DialogPane.class);
+        robot.interact(() -> Screenshots.save(pane.getScene(), "column-filter"));
         robot.interact(() -> ((javafx.scene.control.Button) pane.lookupButton(javafx.scene.control.ButtonType.OK)).fire());
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> table.getItems().size() < dltb.featureCount() && !table.getItems().isEmpty());
         String kept = String.valueOf(table.getItems().get(0).value("DLBM"));
