@@ -38,10 +38,13 @@ final class RowView<E> extends ObservableListBase<E> {
         return shown.length;
     }
 
-    /** Shows the items at {@code positions} (indices into {@link #all()}), in that order; on the JavaFX thread. */
+    /**
+     * Shows the items at {@code positions} (indices into {@link #all()}), in that order; on the JavaFX thread. The
+     * array becomes the list's own (it is made for this, off the JavaFX thread): not copied, not to be changed.
+     */
     void show(int[] positions) {
         int[] old = shown;
-        shown = positions.clone();
+        shown = positions;
         beginChange();
         nextReplace(0, shown.length, new java.util.AbstractList<E>() {
             @Override

@@ -198,6 +198,7 @@ public final class MapRenderer {
         double dotSize = 2 * vp.unitsPerPixel();
         Points points = new Points();
         Dots dots = new Dots();
+        PixelPaths.Appender paths = PixelPaths.to(areas, vp, patches, others);
         int n = 0;
         for (int i : indices) {
             if (++n % CHECK_EVERY == 0 && cancelled.getAsBoolean()) {
@@ -213,7 +214,7 @@ public final class MapRenderer {
             if (puntal) {
                 layer.shapes().visit(i, points);
             } else {
-                PixelPaths.append(areas, layer.shapes(), i, vp, patches, others);
+                paths.append(layer.shapes(), i);
             }
             String label = layer.label(i);
             if (s.labelled() && label != null && !label.isBlank()) {

@@ -13,21 +13,20 @@ final class PixelPaths {
     }
 
     /**
-     * Appends the rings or lines of feature {@code i} of {@code shapes}, straight from its bytes (a frame makes no
+     * What appends the rings or lines of features to {@code path}, straight from their bytes (a frame makes no
      * geometry object); points are left out (drawn as symbols). With {@code fill} given, the rings of polygons also go to
      * it (and are not filled from {@code path}), and {@code others}, when given, receives the lines, to be filled from a
      * path as before.
      */
-    static void append(Path2D.Float path, PackedShapes shapes, int i, Viewport vp, PatchFill fill, Path2D.Float others) {
-        Packed v = new Packed(path, vp, fill, others);
-        shapes.visit(i, v);
+    static Appender to(Path2D.Float path, Viewport vp, PatchFill fill, Path2D.Float others) {
+        return new Appender(path, vp, fill, others);
     }
 
     /**
      * A feature's parts into the path (and the fill), vertex by vertex: a vertex closer than half a pixel to the last one
      * drawn is skipped, a part's last vertex never.
      */
-    private static final class Packed implements PackedShapes.Visitor {
+    static final class Appender implements PackedShapes.Visitor {
         private final Path2D.Float path;
         private final Viewport vp;
         private final PatchFill fill;
@@ -39,11 +38,16 @@ final class PixelPaths {
         private float lastX;
         private float lastY;
 
-        Packed(Path2D.Float path, Viewport vp, PatchFill fill, Path2D.Float others) {
+        private Appender(Path2D.Float path, Viewport vp, PatchFill fill, Path2D.Float others) {
             this.path = path;
             this.vp = vp;
             this.fill = fill;
             this.others = others;
+        }
+
+        /** Appends feature {@code i} of {@code shapes}; one appender serves all of a layer's features in a frame. */
+        void append(PackedShapes shapes, int i) {
+            shapes.visit(i, this);
         }
 
         @Override

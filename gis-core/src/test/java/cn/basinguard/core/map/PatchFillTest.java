@@ -31,7 +31,7 @@ class PatchFillTest {
         Path2D.Float path = new Path2D.Float();
         PackedShapes shapes = packed(gs);
         for (int i = 0; i < shapes.size(); i++) {
-            PixelPaths.append(path, shapes, i, VP, f, new Path2D.Float());
+            PixelPaths.to(path, VP, f, new Path2D.Float()).append(shapes, i);
         }
         f.paint(pixels, Color.BLACK, null, 1);
         return pixels;
@@ -126,7 +126,7 @@ class PatchFillTest {
         Path2D.Float path = new Path2D.Float(Path2D.WIND_EVEN_ODD);
         PackedShapes shapes = packed(gs);
         for (int i = 0; i < shapes.size(); i++) {
-            PixelPaths.append(path, shapes, i, VP, null, null);
+            PixelPaths.to(path, VP, null, null).append(shapes, i);
         }
         g.setColor(Color.BLACK);
         g.fill(path);
