@@ -2,15 +2,9 @@ package cn.basinguard.core.check;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.locationtech.jts.algorithm.locate.IndexedPointInAreaLocator;
-import org.locationtech.jts.geom.Coordinate;
-import org.locationtech.jts.geom.CoordinateSequence;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.geom.LineString;
-import org.locationtech.jts.geom.Location;
 import org.locationtech.jts.geom.Polygon;
-import org.locationtech.jts.index.hprtree.HPRtree;
 import org.locationtech.jts.geom.prep.PreparedGeometry;
 import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 import org.locationtech.jts.operation.overlayng.OverlayNG;
@@ -43,7 +37,7 @@ final class OverlapMeter {
      */
     private volatile ConvexClip convex;
     private volatile boolean convexKnown;
-    private volatile Sides sides;
+    private volatile PolygonSides sides;
     private volatile boolean sidesBuilt;
     /**
      * Calls before the edge index is built: a basic-farmland patch meets one or two red-line patches, and indexing its
@@ -83,9 +77,15 @@ final class OverlapMeter {
         try {
             // most of what a site's box meets lies clear of its boundary: an index query and one point decide it (the box
             // of g meets no boundary edge, so all of g lies on one side), else the prepared test on g's edges
-            Sides sides = sides();
+            PolygonSides sides = sides();
             int side = sides == null || g.isEmpty() ? 0 : sides.sideOf(g, e);
-            return side != 0 ? side > 0 : prepared.intersects(g);
+            if (side != 0) {
+                return side > 0;
+            }
+            if (fixed.getNumPoints() <= FewEdges.MAX_VERTICES && fixed.getDimension() == 2 && g.getDimension() == 2) {
+                return FewEdges.meet(fixed, g); // a site's few edges against the patch's, with nothing built for it
+            }
+            return prepared.intersects(g);
         } catch (RuntimeException broken) {
             return true;
         }
@@ -102,7 +102,7 @@ final class OverlapMeter {
         if (!fixed.getEnvelopeInternal().intersects(e)) {
             return Piece.NONE;
         }
-        Sides sides = sides();
+        PolygonSides sides = sides();
         if (sides != null && g.getDimension() == 2) {
             int side = sides.sideOf(g, e);
             if (side > 0) {
@@ -221,14 +221,14 @@ final class OverlapMeter {
     }
 
     /** The fixed polygon's edge index, once it has been asked for more than once; null before, or when too small. */
-    private Sides sides() {
+    private PolygonSides sides() {
         if (sidesBuilt) {
             return sides;
         }
         if (callsBeforeSides-- > 0) {
             return null;
         }
-        Sides built = Sides.of(fixed);
+        PolygonSides built = PolygonSides.of(fixed);
         sides = built;
         sidesBuilt = true;
         return built;
@@ -256,59 +256,5 @@ final class OverlapMeter {
         }
         MeasuredArea a = meter.measure(piece);
         return a.planarM2() > 0 ? new Piece(piece, a) : Piece.NONE;
-    }
-
-    /**
-     * Which side of the fixed polygon's boundary a polygon lies on, when it is clear without an overlay: a polygon whose
-     * box meets no boundary edge's box lies wholly inside or wholly outside, and one of its vertices says which. Most
-     * patches lie well inside a unit or a site, so most overlaps are decided here by an index query and a point test.
-     */
-    private static final class Sides {
-        /** Below this many edges the prepared geometry's own tests are as quick. */
-        private static final int MIN_EDGES = 16;
-
-        private final HPRtree edges;
-        private final IndexedPointInAreaLocator locator;
-
-        private Sides(HPRtree edges, IndexedPointInAreaLocator locator) {
-            this.edges = edges;
-            this.locator = locator;
-        }
-
-        static Sides of(Geometry polygonal) {
-            if (polygonal.getDimension() != 2 || polygonal.isEmpty() || polygonal.getNumPoints() < MIN_EDGES) {
-                return null;
-            }
-            HPRtree edges = new HPRtree();
-            for (int i = 0; i < polygonal.getNumGeometries(); i++) {
-                if (polygonal.getGeometryN(i) instanceof Polygon p) {
-                    add(edges, p.getExteriorRing());
-                    for (int h = 0; h < p.getNumInteriorRing(); h++) {
-                        add(edges, p.getInteriorRingN(h));
-                    }
-                }
-            }
-            edges.build();
-            return new Sides(edges, new IndexedPointInAreaLocator(polygonal));
-        }
-
-        private static void add(HPRtree edges, LineString ring) {
-            CoordinateSequence s = ring.getCoordinateSequence();
-            for (int i = 0; i + 1 < s.size(); i++) {
-                edges.insert(new Envelope(s.getX(i), s.getX(i + 1), s.getY(i), s.getY(i + 1)), Boolean.TRUE);
-            }
-        }
-
-        /** 1 wholly inside, −1 wholly outside, 0 when the boundary may cross it (an overlay must decide). */
-        int sideOf(Geometry g, Envelope box) {
-            boolean[] crossed = {false};
-            edges.query(box, item -> crossed[0] = true);
-            if (crossed[0]) {
-                return 0;
-            }
-            Coordinate c = g.getCoordinate();
-            int loc = locator.locate(c);
-            return loc == Location.INTERIOR ? 1 : loc == Location.EXTERIOR ? -1 : 0;
-        }
     }
 }

@@ -110,10 +110,10 @@ final class SourceReader implements LayerReader {
                 if (box.isNull()) {
                     continue;
                 }
-                if (area != null && !area.outline().intersects(RECTANGLES.toGeometry(box))) {
-                    rim(box, wanted);
-                } else {
+                if (area == null) {
                     wanted.add(box);
+                } else {
+                    inArea(box, wanted);
                 }
             }
             if (wanted.isEmpty()) {
@@ -139,14 +139,55 @@ final class SourceReader implements LayerReader {
         }
     }
 
-    private static final org.locationtech.jts.geom.GeometryFactory RECTANGLES = new org.locationtech.jts.geom.GeometryFactory();
+    /** Cells to a side of a box the area's boundary crosses, each read only if it meets the area. */
+    private static final int CELLS = 4;
 
     /**
-     * A box that lies wholly outside the area (inside the unit's box, not the unit: a third to a half of an irregular
-     * unit's box) is read only along its four sides: what lies wholly inside the box cannot meet the area, and what meets
-     * the box without lying inside it crosses one of its sides. A tile there still hands on the patches it owns that
-     * reach into the unit, without the SQLite lookups and decoding of all the others.
+     * The parts of {@code box} to read for features that meet the area. A box wholly inside is read whole. A box wholly
+     * outside (inside the unit's box, not the unit: a third to a half of an irregular unit's box) is read only along its
+     * four sides: what lies wholly inside the box cannot meet the area, and what meets the box without lying inside it
+     * crosses one of its sides. A box the boundary crosses is read by the cells of a grid over it that meet the area, and
+     * along its sides: a feature meets the area at a point, which lies in a cell that meets the area or outside the box
+     * (then the feature's box crosses a side). A tile across a unit's boundary read and decoded every patch of its box
+     * before, half of them only to be dropped (a fifth of the rows a unit's check read).
      */
+    private void inArea(Envelope box, List<Envelope> wanted) {
+        int side = area.sideOf(box);
+        if (side > 0) {
+            wanted.add(box);
+            return;
+        }
+        if (side < 0) {
+            rim(box, wanted);
+            return;
+        }
+        boolean skipped = false;
+        List<Envelope> cells = new ArrayList<>();
+        for (int i = 0; i < CELLS; i++) {
+            for (int j = 0; j < CELLS; j++) {
+                Envelope cell = new Envelope(edge(box.getMinX(), box.getMaxX(), i), edge(box.getMinX(), box.getMaxX(), i + 1),
+                        edge(box.getMinY(), box.getMaxY(), j), edge(box.getMinY(), box.getMaxY(), j + 1));
+                if (area.sideOf(cell) < 0) {
+                    skipped = true;
+                } else {
+                    cells.add(cell);
+                }
+            }
+        }
+        if (!skipped) {
+            wanted.add(box);
+            return;
+        }
+        wanted.addAll(cells);
+        rim(box, wanted);
+    }
+
+    /** The {@code i}-th of the cells' edges from {@code min} to {@code max}: the same value for the two cells beside it. */
+    private static double edge(double min, double max, int i) {
+        return i == CELLS ? max : min + (max - min) * i / CELLS;
+    }
+
+    /** The box's four sides as boxes without width: they meet every feature's box that crosses into it from outside. */
     private static void rim(Envelope box, List<Envelope> wanted) {
         wanted.add(new Envelope(box.getMinX(), box.getMinX(), box.getMinY(), box.getMaxY()));
         wanted.add(new Envelope(box.getMaxX(), box.getMaxX(), box.getMinY(), box.getMaxY()));
