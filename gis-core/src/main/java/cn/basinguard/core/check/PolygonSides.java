@@ -55,24 +55,23 @@ final class PolygonSides {
 
     /** 1 wholly inside, −1 wholly outside, 0 when the boundary may cross {@code g} (whose box is {@code box}). */
     int sideOf(Geometry g, Envelope box) {
-        boolean[] crossed = {false};
-        edges.query(box, item -> crossed[0] = true);
-        if (crossed[0]) {
-            return 0;
-        }
-        Coordinate c = g.getCoordinate();
-        int loc = locator.locate(c);
-        return loc == Location.INTERIOR ? 1 : loc == Location.EXTERIOR ? -1 : 0;
+        return crossed(box) ? 0 : side(g.getCoordinate());
     }
 
     /** 1 when {@code box} lies wholly inside, −1 wholly outside, 0 when the boundary may cross it. */
     int sideOf(Envelope box) {
+        return crossed(box) ? 0 : side(new Coordinate(box.getMinX(), box.getMinY()));
+    }
+
+    /** Whether any edge's box meets {@code box}. */
+    private boolean crossed(Envelope box) {
         boolean[] crossed = {false};
         edges.query(box, item -> crossed[0] = true);
-        if (crossed[0]) {
-            return 0;
-        }
-        int loc = locator.locate(new Coordinate(box.getMinX(), box.getMinY()));
+        return crossed[0];
+    }
+
+    private int side(Coordinate c) {
+        int loc = locator.locate(c);
         return loc == Location.INTERIOR ? 1 : loc == Location.EXTERIOR ? -1 : 0;
     }
 }
