@@ -105,7 +105,7 @@ final class EncroachmentCheck {
                 met.add(new SiteLandUse.Hit(c, p));
             }
         }
-        met.sort(Comparator.comparing(h -> h.feature().id()));
+        met.sort(SiteLandUse.Hit.IN_ID_ORDER);
         MeasuredArea total = MeasuredArea.ZERO;
         MeasuredArea gross = MeasuredArea.ZERO;
         List<String> ids = new ArrayList<>();

@@ -36,6 +36,15 @@ final class SiteLandUse {
 
     /** A patch a site occupies more than the overlap threshold of, and the piece it occupies. */
     record Hit(WorkingFeature feature, OverlapMeter.Piece piece) {
+        /**
+         * By patch id, then feature id: one comparison where a chain of comparators made four calls a comparison that
+         * the check's quick compiler does not inline (sorting a site's few hundred patches: 2 % of a county check).
+         */
+        static final Comparator<Hit> IN_ID_ORDER = (a, b) -> {
+            int c = a.feature.id().compareTo(b.feature.id());
+            return c != 0 ? c : Long.compare(a.feature.source().fid(), b.feature.source().fid());
+        };
+
         MeasuredArea area() {
             return piece.area();
         }
@@ -50,7 +59,7 @@ final class SiteLandUse {
     LandUseOccupation measure(MeasuredArea siteArea, String siteName, List<Hit> hits, Function<WorkingFeature, SourceFeature> full,
                               List<OccupiedPatch> patches, Consumer<DataQualityIssue> issues) {
         List<Hit> sorted = new ArrayList<>(hits);
-        sorted.sort(Comparator.comparing((Hit h) -> h.feature().id()).thenComparingLong(h -> h.feature().source().fid()));
+        sorted.sort(Hit.IN_ID_ORDER);
         Map<String, MeasuredArea> byClass = new HashMap<>();
         Map<String, String> unknownNames = new HashMap<>();
         Map<String, MeasuredArea> owners = new LinkedHashMap<>();

@@ -663,9 +663,17 @@ final class TiledCheck {
                 // the land-use layer's other classes came with their fields (SourceReader.readOthers)
                 SourceReader withFields = role == LayerRole.LAND_USE && othersFromCultivated
                     ? (SourceReader) layers.get(LayerRole.CULTIVATED).reader() : null;
-                long[] fids = measured.stream().flatMap(h -> h.hits().getOrDefault(role, List.of()).stream())
-                        .filter(hit -> withFields == null || !withFields.hasSurveyColumns(hit.feature().source()))
-                        .mapToLong(hit -> hit.feature().source().fid()).distinct().toArray();
+                long[] fids = new long[64];
+                int n = 0;
+                for (SiteHits h : measured) {
+                    for (SiteLandUse.Hit hit : h.hits().getOrDefault(role, List.of())) {
+                        if (withFields == null || !withFields.hasSurveyColumns(hit.feature().source())) {
+                            fids = n < fids.length ? fids : java.util.Arrays.copyOf(fids, 2 * n);
+                            fids[n++] = hit.feature().source().fid();
+                        }
+                    }
+                }
+                fids = distinct(fids, n);
                 if (fids.length > 0) {
                     Map<Long, SourceFeature> byFid = out.computeIfAbsent(role, r -> new HashMap<>());
                     layers.get(role).reader().features(fids, f -> byFid.put(f.fid(), f));
@@ -674,7 +682,19 @@ final class TiledCheck {
             return out;
         }
 
-        /** The patch with all its attributes; the attributes the tile read when the layer no longer has it. */
+        /** The first {@code n} of {@code fids}, each once, in order (a stream's distinct boxed each id into a set). */
+    static long[] distinct(long[] fids, int n) {
+        java.util.Arrays.sort(fids, 0, n);
+        int kept = 0;
+        for (int i = 0; i < n; i++) {
+            if (kept == 0 || fids[i] != fids[kept - 1]) {
+                fids[kept++] = fids[i];
+            }
+        }
+        return java.util.Arrays.copyOf(fids, kept);
+    }
+
+    /** The patch with all its attributes; the attributes the tile read when the layer no longer has it. */
         private SourceFeature fullOf(Map<LayerRole, Map<Long, SourceFeature>> full, LayerRole role, WorkingFeature w) {
             return full.getOrDefault(role, Map.of()).getOrDefault(w.source().fid(), w.source());
         }
