@@ -70,6 +70,11 @@ final class LentSource implements DataSource {
     }
 
     @Override
+    public boolean keepsOutline() {
+        return connection.keepsOutline();
+    }
+
+    @Override
     public boolean indexed(String layer) {
         return connection.indexed(layer);
     }

@@ -161,6 +161,10 @@ final class SourceReader implements LayerReader {
             rim(box, wanted);
             return;
         }
+        if (source.keepsOutline() && area.near() != null) {
+            wanted.add(box); // the source tests the outline itself: finer boxes would only lengthen its query
+            return;
+        }
         boolean skipped = false;
         List<Envelope> cells = new ArrayList<>();
         for (int i = 0; i < CELLS; i++) {

@@ -8,13 +8,20 @@ import cn.basinguard.core.crs.CrsRegistry;
 import cn.basinguard.core.gpkg.GeoPackageWriter;
 import cn.basinguard.core.gpkg.GpkgColumn;
 import cn.basinguard.core.gpkg.GpkgSrs;
+import cn.basinguard.core.gpkg.Feature;
+import cn.basinguard.core.gpkg.FeatureSink;
+import cn.basinguard.core.gpkg.LayerInfo;
+import cn.basinguard.core.gpkg.ReadProblem;
+import cn.basinguard.core.source.DataSource;
 import cn.basinguard.core.source.DataSources;
+import cn.basinguard.core.source.RowFilter;
 import cn.basinguard.core.source.SourceOptions;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.locationtech.jts.geom.Coordinate;
@@ -89,5 +96,128 @@ class AreaCellsTest {
             }
         }
         assertTrue(handedOn > 500, handedOn + " handed on");
+    }
+
+    /**
+     * A source that tests the outline itself (a database) is asked for each box whole: cutting it into cells only
+     * lengthened the server's query. A file is asked for the cells that meet the area and the box's sides.
+     */
+    @Test
+    void aSourceThatTestsTheOutlineGetsTheBoxWhole() throws Exception {
+        Path gpkg = dir.resolve("whole.gpkg");
+        try (GeoPackageWriter w = GeoPackageWriter.create(gpkg, "2024-01-01T00:00:00.000Z")) {
+            w.addSrs(GpkgSrs.CGCS2000_GK3_CM114);
+            w.createFeatureTable("YJJBNTTB", "永久基本农田", "", "geom", "POLYGON", 4547, List.of(GpkgColumn.text("BSM")));
+            w.insertFeature("YJJBNTTB", box(X + 10, Y + 10, X + 20, Y + 20), "inside");
+            w.insertFeature("YJJBNTTB", box(X + 80, Y + 80, X + 90, Y + 90), "outside");
+            w.commit();
+        }
+        // a triangle over the lower-left half of its box, with enough vertices along its diagonal for an edge index
+        List<Coordinate> ring = new ArrayList<>(List.of(new Coordinate(X, Y), new Coordinate(X + 100, Y)));
+        for (int i = 1; i < 40; i++) {
+            ring.add(new Coordinate(X + 100 - 2.5 * i, Y + 2.5 * i));
+        }
+        ring.add(new Coordinate(X, Y + 100));
+        ring.add(new Coordinate(X, Y));
+        Area area = Area.outline("三角", new GeometryFactory().createPolygon(ring.toArray(Coordinate[]::new)), CrsRegistry.fromEpsg(4547));
+        Envelope read = new Envelope(X, X + 100, Y, Y + 100);
+        for (boolean keeps : new boolean[] {true, false}) {
+            try (DataSources.Opened opened = DataSources.openAll(List.of(gpkg.toString()), SourceOptions.DEFAULT)) {
+                List<List<Envelope>> asked = new ArrayList<>();
+                DataSource recording = new Recording(opened.sources().get(0), keeps, asked);
+                RoleLayer farmland = DatasetLoader.within(List.of(recording), Map.of(), area).input().layer(LayerRole.BASIC_FARMLAND);
+                List<String> got = new ArrayList<>();
+                farmland.reader().readAny(List.of(read), f -> got.add((String) f.attributes().get("BSM")));
+                assertEquals(List.of("inside"), got);
+                List<Envelope> boxes = asked.get(asked.size() - 1);
+                if (keeps) {
+                    assertEquals(List.of(read), boxes);
+                } else {
+                    assertTrue(boxes.size() > 4 && !boxes.contains(read), boxes.toString());
+                }
+            }
+        }
+    }
+
+    /** A source that says whether it keeps the outline, and records the boxes of each read by area. */
+    private record Recording(DataSource inner, boolean keeps, List<List<Envelope>> asked) implements DataSource {
+        @Override
+        public boolean keepsOutline() {
+            return keeps;
+        }
+
+        @Override
+        public void readMeeting(String layer, List<Envelope> boxes, Geometry outline, List<String> fields, FeatureSink sink,
+                                Consumer<ReadProblem> problems) {
+            asked.add(List.copyOf(boxes));
+            inner.readMeeting(layer, boxes, outline, fields, sink, problems);
+        }
+
+        @Override
+        public void readMeeting(String layer, List<Envelope> boxes, Geometry outline, List<String> fields, RowFilter filter,
+                                FeatureSink sink, Consumer<ReadProblem> problems) {
+            asked.add(List.copyOf(boxes));
+            inner.readMeeting(layer, boxes, outline, fields, filter, sink, problems);
+        }
+
+        @Override
+        public boolean indexed(String layer) {
+            return inner.indexed(layer);
+        }
+
+        @Override
+        public void features(String layer, long[] fids, List<String> fields, FeatureSink sink) {
+            inner.features(layer, fids, fields, sink);
+        }
+
+        @Override
+        public void readWithoutPosition(String layer, List<String> fields, FeatureSink sink, Consumer<ReadProblem> problems) {
+            inner.readWithoutPosition(layer, fields, sink, problems);
+        }
+
+        @Override
+        public LayerInfo layer(String name) {
+            return inner.layer(name);
+        }
+
+        @Override
+        public String location() {
+            return inner.location();
+        }
+
+        @Override
+        public String label() {
+            return inner.label();
+        }
+
+        @Override
+        public String format() {
+            return inner.format();
+        }
+
+        @Override
+        public List<LayerInfo> layers() {
+            return inner.layers();
+        }
+
+        @Override
+        public List<String> warnings() {
+            return inner.warnings();
+        }
+
+        @Override
+        public void read(String layer, Envelope bbox, List<String> fields, FeatureSink sink, Consumer<ReadProblem> problems) {
+            inner.read(layer, bbox, fields, sink, problems);
+        }
+
+        @Override
+        public Feature feature(String layer, long fid) {
+            return inner.feature(layer, fid);
+        }
+
+        @Override
+        public void close() {
+            // the test's DataSources.Opened closes the file
+        }
     }
 }
