@@ -43,7 +43,10 @@ final class PolygonSides {
             }
         }
         edges.build();
-        return new PolygonSides(edges, new IndexedPointInAreaLocator(polygonal));
+        IndexedPointInAreaLocator locator = new IndexedPointInAreaLocator(polygonal);
+        // the locator builds its index at its first question: asked here, before the threads of a check share it
+        locator.locate(polygonal.getCoordinate());
+        return new PolygonSides(edges, locator);
     }
 
     private static void add(HPRtree edges, LineString ring) {
