@@ -388,7 +388,7 @@ final class TiledCheck {
                     return;
                 }
                 Envelope e = w.geometry().getEnvelopeInternal();
-                if (boxes.stream().noneMatch(e::intersects)) {
+                if (!meetsAny(boxes, e)) {
                     return; // met the boxes only in the layer's own CRS
                 }
                 if (owns(tile, e)) {
@@ -719,6 +719,16 @@ final class TiledCheck {
             }
             previous = f;
         }
+    }
+
+    /** Whether {@code e} meets any of {@code boxes} (a loop: a stream for each of a county's million features read). */
+    private static boolean meetsAny(List<Envelope> boxes, Envelope e) {
+        for (Envelope b : boxes) {
+            if (b.intersects(e)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static HPRtree indexOf(List<WorkingFeature> features) {
