@@ -1093,23 +1093,18 @@ public final class WorkbenchApp extends Application {
         System.err.println("Exception in thread \"" + t.getName() + "\"");
         e.printStackTrace();
         if (sayingUncaught.compareAndSet(false, true)) {
-            Platform.runLater(() -> {
-                Alert alert = new Alert(Alert.AlertType.ERROR);
-                alert.setTitle(UiText.get("dialog.error"));
-                alert.setHeaderText(UiText.get("dialog.uncaught"));
-                alert.setContentText(FailureText.of(e));
-                alert.setOnHidden(h -> sayingUncaught.set(false));
-                alert.show();
-            });
+            Platform.runLater(() -> error(UiText.get("dialog.uncaught"), e).setOnHidden(h -> sayingUncaught.set(false)));
         }
     }
 
-    private void error(String header, Throwable e) {
+    /** Shows what went wrong under {@code header}; returns the dialog shown. */
+    private Alert error(String header, Throwable e) {
         Alert alert = new Alert(Alert.AlertType.ERROR);
         alert.setTitle(UiText.get("dialog.error"));
         alert.setHeaderText(header);
         alert.setContentText(FailureText.of(e));
         alert.show();
+        return alert;
     }
 
     private MenuBar menuBar() {
