@@ -89,12 +89,12 @@ class BureauFolderWindowTest extends WindowTest {
         assertTrue(robot.lookup(".layer-source").queryAll().stream().anyMatch(n -> n.isVisible()
                 && ((javafx.scene.control.Label) n).getText().equals("DLTB.shp · GB18030 按内容判断")), "shown in the DLTB row");
         assertTrue(UserSettings.forUser().recentFiles().contains(folder), "the folder is a recent entry");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> app.map().upToDate());
+        FxWait.waitFor(20, TimeUnit.SECONDS, () -> app.map().upToDate());
         robot.interact(() -> Screenshots.save(stage.getScene(), "bureau-folder-opened"));
 
         ControlListImport.dialog = w -> list;
         robot.clickOn("文件").clickOn("导入底线管控清单（Excel、CSV）…");
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> status().contains("已导入底线管控清单"));
+        FxWait.waitFor(30, TimeUnit.SECONDS, () -> status().contains("已导入底线管控清单"));
         assertTrue(status().contains("zengdu-control-list.xlsx"), status());
 
         CheckReport report = check(robot);
@@ -126,7 +126,7 @@ class BureauFolderWindowTest extends WindowTest {
         robot.interact(() -> app.open(folder));
         layersOf("zengdu-bureau");
         robot.interact(() -> app.importControlList(list));
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> status().contains("已导入底线管控清单"));
+        FxWait.waitFor(30, TimeUnit.SECONDS, () -> status().contains("已导入底线管控清单"));
 
         // the menu offers the parameters only on layers in Xi'an 80 or Beijing 54
         LayerInfo sksm = layer("SKSM");
@@ -170,7 +170,7 @@ class BureauFolderWindowTest extends WindowTest {
         robot.interact(() -> field.setText(XIAN80.substring("XIAN80:".length())));
         robot.clickOn("#datum-shift-apply");
         assertFalse(window.isShowing());
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> source("SKSM") != null && source("SKSM").line().contains("已给七参数"));
+        FxWait.waitFor(30, TimeUnit.SECONDS, () -> source("SKSM") != null && source("SKSM").line().contains("已给七参数"));
         assertTrue(source("SKSM").details().contains(XIAN80), source("SKSM").details());
 
         CheckReport report = check(robot);
@@ -182,11 +182,13 @@ class BureauFolderWindowTest extends WindowTest {
         assertFalse(status().contains("七参数"), status());
 
         // the parameters can be taken back: the reservoirs are approximate again
-        robot.interact(() -> app.askDatumShift(layer("SKSM"), source("SKSM")));
+        LayerInfo sksmAgain = layer("SKSM");
+        LayerSource sksmSource = source("SKSM");
+        robot.interact(() -> app.askDatumShift(sksmAgain, sksmSource));
         DialogPane again = dialog(robot, "坐标转换参数");
         assertEquals(XIAN80, ((javafx.scene.control.TextField) again.lookup("#datum-shift-text")).getText(), "the parameters given are shown");
         robot.clickOn("清除参数");
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> source("SKSM") != null && source("SKSM").line().contains("⚠ 缺七参数"));
+        FxWait.waitFor(30, TimeUnit.SECONDS, () -> source("SKSM") != null && source("SKSM").line().contains("⚠ 缺七参数"));
     }
 
     @Test
@@ -221,7 +223,7 @@ class BureauFolderWindowTest extends WindowTest {
         // a good list after the bad ones is taken
         Files.writeString(csv, "流域治理单元,指标名称,目标值,计量单位\n涢水片区,耕地保有量,31.26,万亩\n");
         robot.interact(() -> app.importControlList(csv));
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> status().contains("已导入底线管控清单“清单.csv”（1 条指标）"));
+        FxWait.waitFor(30, TimeUnit.SECONDS, () -> status().contains("已导入底线管控清单“清单.csv”（1 条指标）"));
         CheckReport report = check(robot);
         assertEquals(1, report.units().stream().mapToLong(u -> u.indicators().stream().filter(i -> i.target() != null).count()).sum(),
                 "the checks judge by the imported list");
@@ -254,14 +256,14 @@ class BureauFolderWindowTest extends WindowTest {
         // opened again (as after giving parameters), the same problems are not said again
         var before = app.map().contentProperty().get();
         robot.interact(() -> app.open(copy));
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> app.map().contentProperty().get() != before);
+        FxWait.waitFor(30, TimeUnit.SECONDS, () -> app.map().contentProperty().get() != before);
         WaitForAsyncUtils.sleep(500, TimeUnit.MILLISECONDS);
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(dialogs(robot).isEmpty(), "said once");
 
         drop(robot, bureau.resolve("DLTB.shp").toFile());
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> stage.getTitle().contains("DLTB.shp"));
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> app.layers().list().getItems().size() == 1);
+        FxWait.waitFor(30, TimeUnit.SECONDS, () -> stage.getTitle().contains("DLTB.shp"));
+        FxWait.waitFor(30, TimeUnit.SECONDS, () -> app.layers().list().getItems().size() == 1);
         assertEquals("DLTB.shp · GB18030 按内容判断", source("DLTB").line());
         assertFalse(app.layers().showsSourceLines(), "one file is named in the title bar");
     }
@@ -303,7 +305,7 @@ class BureauFolderWindowTest extends WindowTest {
     // ---- helpers ----
 
     private void sampleShown() throws Exception {
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> onFx(() -> app.map().contentProperty().get() != null && !app.layers().list().getItems().isEmpty()));
+        FxWait.waitFor(30, TimeUnit.SECONDS, () -> onFx(() -> app.map().contentProperty().get() != null && !app.layers().list().getItems().isEmpty()));
     }
 
     /**
@@ -311,23 +313,25 @@ class BureauFolderWindowTest extends WindowTest {
      * are counted in the background), and a stream over it from the test's thread can meet it mid-change.
      */
     private static <T> T onFx(java.util.concurrent.Callable<T> read) throws Exception {
-        return WaitForAsyncUtils.asyncFx(read).get(30, TimeUnit.SECONDS);
+        return FxWait.read(read);
     }
 
     /** Waits until the layers of the opened folder are listed with their sources. */
     private void layersOf(String folderName) throws Exception {
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> onFx(() -> app.layers().list().getItems().stream()
+        FxWait.waitFor(30, TimeUnit.SECONDS, () -> onFx(() -> app.layers().list().getItems().stream()
                 .anyMatch(l -> app.layers().sourceOf(l) != null && app.layers().sourceOf(l).location().contains("/" + folderName + "/"))));
         WaitForAsyncUtils.waitForFxEvents();
     }
 
-    private LayerInfo layer(String name) {
-        return app.layers().list().getItems().stream().filter(l -> l.name().equals(name)).findFirst().orElse(null);
+    private LayerInfo layer(String name) throws Exception {
+        return onFx(() -> app.layers().list().getItems().stream().filter(l -> l.name().equals(name)).findFirst().orElse(null));
     }
 
-    private LayerSource source(String name) {
-        LayerInfo l = layer(name);
-        return l == null ? null : app.layers().sourceOf(l);
+    private LayerSource source(String name) throws Exception {
+        return onFx(() -> {
+            LayerInfo l = layer(name);
+            return l == null ? null : app.layers().sourceOf(l);
+        });
     }
 
     private String status() {
@@ -337,7 +341,7 @@ class BureauFolderWindowTest extends WindowTest {
     private CheckReport check(FxRobot robot) throws Exception {
         robot.interact(() -> app.reportProperty().set(null));
         robot.clickOn("#run-checks");
-        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> app.reportProperty().get() != null);
+        FxWait.waitFor(120, TimeUnit.SECONDS, () -> app.reportProperty().get() != null);
         WaitForAsyncUtils.waitForFxEvents();
         return app.reportProperty().get();
     }
@@ -369,7 +373,7 @@ class BureauFolderWindowTest extends WindowTest {
 
     /** The dialog whose title or header says {@code text}, once it is shown. */
     private static DialogPane dialog(FxRobot robot, String text) throws Exception {
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> dialogs(robot).stream().anyMatch(d -> says(d, text)));
+        FxWait.waitFor(30, TimeUnit.SECONDS, () -> dialogs(robot).stream().anyMatch(d -> says(d, text)));
         WaitForAsyncUtils.waitForFxEvents();
         DialogPane d = dialogs(robot).stream().filter(p -> says(p, text)).findFirst().orElseThrow();
         assertNotNull(d);

@@ -76,12 +76,12 @@ class DatabaseWindowTest extends WindowTest {
     void connectsDrawsTheLayersAndChecksThemToTheFilesFigures(FxRobot robot) throws Exception {
         String schema = TestDatabase.sampleSchema();
         ListView<?> layers = robot.lookup("#layers").queryAs(ListView.class);
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !layers.getItems().isEmpty());
+        FxWait.waitFor(30, TimeUnit.SECONDS, () -> !layers.getItems().isEmpty());
         // the same data as a GeoPackage (the sample the window opens with), checked in the window first
         Map<String, Object> fromFile = figures(runChecks(robot));
 
         Platform.runLater(() -> app.chooseDatabase(null));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#db-password").tryQuery().isPresent());
+        FxWait.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#db-password").tryQuery().isPresent());
         robot.interact(() -> {
             ((TextField) robot.lookup("#db-host").query()).setText(TestDatabase.SERVER.host());
             ((TextField) robot.lookup("#db-port").query()).setText(Integer.toString(TestDatabase.SERVER.port()));
@@ -94,13 +94,13 @@ class DatabaseWindowTest extends WindowTest {
         robot.interact(() -> Screenshots.save(pane.getScene(), "database-connect-dialog"));
         press(robot, pane, ButtonType.OK);
 
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> stage.getTitle().contains(schema));
+        FxWait.waitFor(60, TimeUnit.SECONDS, () -> stage.getTitle().contains(schema));
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(stage.getTitle().contains("示意数据"), "the schema's comment says demonstration data: " + stage.getTitle());
         List<String> described = layers.getItems().stream().map(i -> WorkbenchApp.describe((LayerInfo) i)).toList();
         assertTrue(described.stream().anyMatch(d -> d.contains("流域治理单元（三级流域片区）")), described.toString());
         assertTrue(described.stream().anyMatch(d -> d.contains("生态保护红线（2023年划定）")), described.toString());
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> app.map().contentProperty().get() != null
+        FxWait.waitFor(30, TimeUnit.SECONDS, () -> app.map().contentProperty().get() != null
             && app.map().contentProperty().get().layers().size() >= 7 && app.map().upToDate());
         var redLine = app.map().contentProperty().get().layers().stream().filter(l -> l.table().equals("hx_2023")).findFirst().orElseThrow();
         assertEquals(LayerRole.ECO_REDLINE, redLine.role(), "the red line is known by its comment");
@@ -120,7 +120,7 @@ class DatabaseWindowTest extends WindowTest {
         LayerInfo units = layers.getItems().stream().map(LayerInfo.class::cast).filter(l -> l.name().equals("流域治理单元")).findFirst().orElseThrow();
         AttributeTableTab[] tab = new AttributeTableTab[1];
         robot.interact(() -> tab[0] = app.openAttributes(units));
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> tab[0].table().getItems().size() == 2);
+        FxWait.waitFor(20, TimeUnit.SECONDS, () -> tab[0].table().getItems().size() == 2);
         assertTrue(tab[0].table().getColumns().stream().anyMatch(c -> c.getText().equals("单元名称")));
 
         // the recent sources name the database by its address; the settings hold no password
@@ -137,7 +137,7 @@ class DatabaseWindowTest extends WindowTest {
         // a recent database opens the dialog filled in, the password asked again
         MenuItem again = recent.getItems().stream().filter(i -> i.getText().contains(address)).findFirst().orElseThrow();
         Platform.runLater(again::fire);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#db-password").tryQuery().isPresent());
+        FxWait.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#db-password").tryQuery().isPresent());
         assertEquals(schema, ((TextField) robot.lookup("#db-schema").query()).getText());
         assertEquals("", ((TextField) robot.lookup("#db-password").query()).getText(), "the password is asked each time");
         DialogPane second = (DialogPane) robot.lookup("#db-password").queryAs(Node.class).getScene().getRoot();
@@ -182,9 +182,9 @@ class DatabaseWindowTest extends WindowTest {
         }
         // the pack opens in the window offline, like the sample
         robot.interact(() -> app.open(pack));
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> stage.getTitle().contains("涢水片区.gpkg"));
+        FxWait.waitFor(30, TimeUnit.SECONDS, () -> stage.getTitle().contains("涢水片区.gpkg"));
         WaitForAsyncUtils.waitForFxEvents();
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> app.map().contentProperty().get() != null
+        FxWait.waitFor(30, TimeUnit.SECONDS, () -> app.map().contentProperty().get() != null
             && app.map().contentProperty().get().layers().stream().anyMatch(l -> l.table().equals("hx_2023")
                 && l.role() == LayerRole.ECO_REDLINE));
         assertTrue(stage.getTitle().contains("示意数据") && !stage.getTitle().contains(schema), stage.getTitle());
@@ -206,7 +206,7 @@ class DatabaseWindowTest extends WindowTest {
             e.getMinY() + e.getHeight() * 0.3, e.getMinY() + e.getHeight() * 0.6);
         robot.interact(() -> app.map().zoomTo(frame));
         // (the unit is tall, the map wide: the view is lower than the unit, not narrower)
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> app.map().viewportProperty().get().envelope().getHeight() < e.getHeight() / 2
+        FxWait.waitFor(10, TimeUnit.SECONDS, () -> app.map().viewportProperty().get().envelope().getHeight() < e.getHeight() / 2
             && app.map().viewportProperty().get().envelope().contains(frame));
         WaitForAsyncUtils.waitForFxEvents();
         Envelope view = app.map().viewportProperty().get().envelope();
@@ -249,13 +249,13 @@ class DatabaseWindowTest extends WindowTest {
         Envelope land = content.layers().get(content.indexOf("dltb")).extent();
         double side = Math.min(land.getWidth(), land.getHeight()) / 30;
         Envelope township = new Envelope(land.centre().x - side, land.centre().x + side, land.centre().y - side, land.centre().y + side);
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> app.map().upToDate());
+        FxWait.waitFor(30, TimeUnit.SECONDS, () -> app.map().upToDate());
         long before = db.rowsFetched();
         robot.interact(() -> app.map().zoomTo(township));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> app.map().viewportProperty().get().envelope().contains(township)
+        FxWait.waitFor(10, TimeUnit.SECONDS, () -> app.map().viewportProperty().get().envelope().contains(township)
             && cn.basinguard.core.map.AreaFrames.township(app.map().viewportProperty().get().envelope(), land));
         WaitForAsyncUtils.waitForFxEvents();
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> app.map().upToDate());
+        FxWait.waitFor(60, TimeUnit.SECONDS, () -> app.map().upToDate());
         Envelope near = app.map().viewportProperty().get().envelope();
         long fetched = db.rowsFetched() - before;
         long expected = 0;
@@ -281,9 +281,9 @@ class DatabaseWindowTest extends WindowTest {
     void aWrongPortIsSaidInTheDialogAndAWrongPasswordInAnErrorDialog(FxRobot robot) throws Exception {
         TestDatabase.require();
         ListView<?> layers = robot.lookup("#layers").queryAs(ListView.class);
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !layers.getItems().isEmpty());
+        FxWait.waitFor(30, TimeUnit.SECONDS, () -> !layers.getItems().isEmpty());
         Platform.runLater(() -> app.chooseDatabase(PgAddress.parse(TestDatabase.address(TestDatabase.sampleSchema()))));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#db-password").tryQuery().isPresent());
+        FxWait.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#db-password").tryQuery().isPresent());
         robot.interact(() -> ((TextField) robot.lookup("#db-port").query()).setText("54x2"));
         DialogPane pane = (DialogPane) robot.lookup("#db-password").queryAs(Node.class).getScene().getRoot();
         press(robot, pane, ButtonType.OK);
@@ -303,10 +303,10 @@ class DatabaseWindowTest extends WindowTest {
     private String connect(FxRobot robot) throws Exception {
         String schema = TestDatabase.sampleSchema();
         ListView<?> layers = robot.lookup("#layers").queryAs(ListView.class);
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !layers.getItems().isEmpty());
+        FxWait.waitFor(30, TimeUnit.SECONDS, () -> !layers.getItems().isEmpty());
         robot.interact(() -> app.openDatabase(PgAddress.parse(TestDatabase.address(schema)), TestDatabase.PASSWORD));
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> stage.getTitle().contains(schema));
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> app.map().contentProperty().get() != null
+        FxWait.waitFor(60, TimeUnit.SECONDS, () -> stage.getTitle().contains(schema));
+        FxWait.waitFor(30, TimeUnit.SECONDS, () -> app.map().contentProperty().get() != null
             && app.map().contentProperty().get().layers().size() >= 7 && app.map().viewportProperty().get() != null);
         WaitForAsyncUtils.waitForFxEvents();
         return schema;
@@ -315,7 +315,7 @@ class DatabaseWindowTest extends WindowTest {
     /** 文件 → 制作离线数据包: picks the area whose text starts with {@code area}, types the file and presses OK. */
     private void packThroughTheDialog(FxRobot robot, String area, Path out) throws Exception {
         Platform.runLater(() -> app.choosePack());
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#pack-out").tryQuery().isPresent());
+        FxWait.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#pack-out").tryQuery().isPresent());
         ComboBox<?> areas = robot.lookup("#pack-area").queryAs(ComboBox.class);
         robot.interact(() -> {
             int i = 0;
@@ -332,14 +332,14 @@ class DatabaseWindowTest extends WindowTest {
 
     /** Clicks a dialog's button once it is laid out (a dialog just shown may not have placed its buttons yet). */
     private static void press(FxRobot robot, DialogPane pane, ButtonType button) throws Exception {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> pane.lookupButton(button) != null && pane.lookupButton(button).getScene() != null);
+        FxWait.waitFor(10, TimeUnit.SECONDS, () -> pane.lookupButton(button) != null && pane.lookupButton(button).getScene() != null);
         WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn(pane.lookupButton(button));
     }
 
     private static DialogPane waitForDialog(FxRobot robot, String header, int seconds) throws Exception {
         DialogPane[] found = new DialogPane[1];
-        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> {
+        FxWait.waitFor(seconds, TimeUnit.SECONDS, () -> {
             for (Window w : robot.listWindows()) {
                 if (w.isShowing() && w.getScene() != null && w.getScene().getRoot() instanceof DialogPane p && header.equals(p.getHeaderText())) {
                     found[0] = p;
@@ -354,9 +354,9 @@ class DatabaseWindowTest extends WindowTest {
     private CheckReport runChecks(FxRobot robot) throws Exception {
         robot.interact(() -> app.reportProperty().set(null));
         robot.interact(() -> app.runChecks());
-        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> app.reportProperty().get() != null);
+        FxWait.waitFor(120, TimeUnit.SECONDS, () -> app.reportProperty().get() != null);
         TableView<?> indicators = robot.lookup("#result-indicators").queryAs(TableView.class);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !indicators.getItems().isEmpty());
+        FxWait.waitFor(10, TimeUnit.SECONDS, () -> !indicators.getItems().isEmpty());
         return app.reportProperty().get();
     }
 

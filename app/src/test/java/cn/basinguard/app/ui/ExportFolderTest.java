@@ -10,22 +10,21 @@ import java.util.concurrent.TimeUnit;
 import javafx.scene.control.DialogPane;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** The window's export into a folder that does not exist yet: made, as most programs do; a file in the way is a clear dialog. */
 class ExportFolderTest extends WindowTest {
     @Test
     void theExportMakesTheChosenFolderAndSaysWhyWhenItCannot(FxRobot robot) throws Exception {
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> app.map().contentProperty().get() != null);
+        FxWait.waitFor(30, TimeUnit.SECONDS, () -> app.map().contentProperty().get() != null);
         robot.interact(() -> app.runChecks());
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> app.reportProperty().get() != null);
+        FxWait.waitFor(60, TimeUnit.SECONDS, () -> app.reportProperty().get() != null);
         String site = app.reportProperty().get().sites().get(0).name();
 
         Path root = Files.createTempDirectory("export");
         Path created = root.resolve("新建文件夹").resolve("核查表");
         ExportTask[] task = new ExportTask[1];
         robot.interact(() -> task[0] = app.exportSheets(created, site));
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> task[0].isDone());
+        FxWait.waitFor(60, TimeUnit.SECONDS, () -> task[0].isDone());
         assertTrue(Files.isDirectory(created), "the folder and its missing parent were made");
         assertEquals(2, task[0].get().size(), "the site's PDF and CSV: " + task[0].get());
         for (Path p : task[0].get()) {
@@ -37,7 +36,7 @@ class ExportFolderTest extends WindowTest {
         Path blocked = file.resolve("核查表");
         robot.interact(() -> task[0] = app.exportSheets(blocked, site));
         assertNull(task[0], "nothing is exported");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.listWindows().stream()
+        FxWait.waitFor(10, TimeUnit.SECONDS, () -> robot.listWindows().stream()
                 .anyMatch(w -> w.getScene() != null && w.getScene().getRoot() instanceof DialogPane));
         DialogPane dialog = (DialogPane) robot.listWindows().stream().filter(w -> w.getScene() != null
                 && w.getScene().getRoot() instanceof DialogPane).findFirst().orElseThrow().getScene().getRoot();

@@ -15,7 +15,6 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** An orthophoto opened in the window: listed in the layer panel, drawn, and identified by its pixel value. */
 class ImageryWindowTest extends WindowTest {
@@ -41,7 +40,7 @@ class ImageryWindowTest extends WindowTest {
     void anOrthophotoIsListedDrawnAndIdentified(FxRobot robot) throws Exception {
         Path tif = orthophoto();
         robot.interact(() -> app.open(tif));
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> app.layers().list().getItems().stream().anyMatch(l -> l.name().equals("ortho"))
+        FxWait.waitFor(30, TimeUnit.SECONDS, () -> app.layers().list().getItems().stream().anyMatch(l -> l.name().equals("ortho"))
                 && app.map().contentProperty().get() != null && app.map().contentProperty().get().layers().get(0).isImagery()
                 && app.map().viewportProperty().get() != null); // the viewport is set once the map has been laid out
         MapContent c = app.map().contentProperty().get();

@@ -28,8 +28,8 @@ class MapDragTest extends WindowTest {
     @BeforeEach
     void loaded() throws Exception {
         map = app.map();
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> map.contentProperty().get() != null && map.viewportProperty().get() != null);
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, map::upToDate);
+        FxWait.waitFor(30, TimeUnit.SECONDS, () -> map.contentProperty().get() != null && map.viewportProperty().get() != null);
+        FxWait.waitFor(30, TimeUnit.SECONDS, map::upToDate);
     }
 
     private ImageView frameView() {
@@ -82,7 +82,7 @@ class MapDragTest extends WindowTest {
         assertTrue(frameView().getLayoutX() < -100 && frameView().getLayoutY() > 50, frameView().getLayoutX() + ", " + frameView().getLayoutY());
 
         release(robot);
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, map::upToDate);
+        FxWait.waitFor(30, TimeUnit.SECONDS, map::upToDate);
         assertEquals(dragged, map.viewportProperty().get(), "the release did not move the view");
         assertEquals(dragged, map.shownViewport(), "the frame on screen is of where the drag ended");
         assertTrue(map.framesRequested() > asked);
@@ -94,7 +94,7 @@ class MapDragTest extends WindowTest {
     void aDragThatStandsStillGetsItsFrameBeforeTheButtonIsReleased(FxRobot robot) throws Exception {
         robot.interact(() -> map.setSettleDelay(Duration.millis(150)));
         pressAndDrag(robot, -60, 0, 3);
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, map::upToDate);
+        FxWait.waitFor(30, TimeUnit.SECONDS, map::upToDate);
         Viewport held = map.viewportProperty().get();
         long asked = map.framesRequested();
         release(robot);
@@ -125,7 +125,7 @@ class MapDragTest extends WindowTest {
             visible[0] = frameView().isVisible();
         });
         assertFalse(visible[0], "a frame wholly off the map is hidden, not moved (JavaFX would repaint the whole window)");
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, map::upToDate);
+        FxWait.waitFor(30, TimeUnit.SECONDS, map::upToDate);
         assertTrue(frameView().isVisible());
     }
 }

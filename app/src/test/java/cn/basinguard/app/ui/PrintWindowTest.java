@@ -26,12 +26,12 @@ class PrintWindowTest extends WindowTest {
 
     @Test
     void previewsPrintsToPdfAndPngWithTheUsersChoices(FxRobot robot) throws Exception {
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> app.map().contentProperty().get() != null);
+        FxWait.waitFor(30, TimeUnit.SECONDS, () -> app.map().contentProperty().get() != null);
         PrintWindow[] w = new PrintWindow[1];
         robot.interact(() -> w[0] = app.openPrintWindow());
         int units = AtlasJob.unitNames(app.map().contentProperty().get()).size();
         assertTrue(units >= 2, "the sample has its governance units");
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> w[0].previewImage() != null && w[0].pdf() != null);
+        FxWait.waitFor(60, TimeUnit.SECONDS, () -> w[0].previewImage() != null && w[0].pdf() != null);
         assertEquals(units, PrintAtlas.pageCount(w[0].pdf()), "one page per unit");
         assertTrue(w[0].previewImage().getWidth() > 300, "a page preview is shown");
         assertEquals("曾都区 {unit} 流域底线管控图", w[0].title.getText(), "the default title names the district, as on paper");
@@ -46,7 +46,7 @@ class PrintWindowTest extends WindowTest {
         });
         int sites = (int) app.map().contentProperty().get().layers().stream()
                 .filter(l -> l.role() == cn.basinguard.core.check.LayerRole.SITES).mapToLong(l -> l.features().size()).sum();
-        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> w[0].pdf() != null && PrintAtlas.pageCount(w[0].pdf()) == units + sites);
+        FxWait.waitFor(120, TimeUnit.SECONDS, () -> w[0].pdf() != null && PrintAtlas.pageCount(w[0].pdf()) == units + sites);
         byte[] pdf = w[0].pdf();
         try (PDDocument doc = Loader.loadPDF(pdf)) {
             var box = doc.getPage(0).getMediaBox();
@@ -61,7 +61,7 @@ class PrintWindowTest extends WindowTest {
         Path dir = Files.createTempDirectory("print");
         javafx.concurrent.Task<Path>[] save = new javafx.concurrent.Task[1];
         robot.interact(() -> save[0] = w[0].savePdf(dir.resolve("atlas.pdf")));
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, save[0]::isDone);
+        FxWait.waitFor(60, TimeUnit.SECONDS, save[0]::isDone);
         assertEquals(units + sites, PrintAtlas.pageCount(Files.readAllBytes(save[0].get())));
 
         // one unit only, A4 portrait, as PNG at 300 dpi
@@ -71,9 +71,9 @@ class PrintWindowTest extends WindowTest {
             w[0].landscape.setSelected(false);
         });
         robot.interact(() -> w[0].job()); // settle the listeners
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> w[0].pdf() != null && PrintAtlas.pageCount(w[0].pdf()) == units);
+        FxWait.waitFor(60, TimeUnit.SECONDS, () -> w[0].pdf() != null && PrintAtlas.pageCount(w[0].pdf()) == units);
         robot.interact(() -> save[0] = w[0].savePng(dir.resolve("unit.png")));
-        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, save[0]::isDone);
+        FxWait.waitFor(120, TimeUnit.SECONDS, save[0]::isDone);
         BufferedImage png = ImageIO.read(save[0].get().toFile());
         assertEquals(2480, png.getWidth(), "A4 at 300 dpi");
         assertEquals(3508, png.getHeight());
@@ -86,10 +86,10 @@ class PrintWindowTest extends WindowTest {
      */
     @Test
     void replacedLayoutsAreCancelled(FxRobot robot) throws Exception {
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> app.map().contentProperty().get() != null);
+        FxWait.waitFor(30, TimeUnit.SECONDS, () -> app.map().contentProperty().get() != null);
         PrintWindow[] w = new PrintWindow[1];
         robot.interact(() -> w[0] = app.openPrintWindow());
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> w[0].pdf() != null);
+        FxWait.waitFor(60, TimeUnit.SECONDS, () -> w[0].pdf() != null);
         java.util.List<javafx.concurrent.Task<byte[]>> tasks = new java.util.ArrayList<>();
         robot.interact(() -> {
             w[0].sitePages.setSelected(true);
@@ -110,7 +110,7 @@ class PrintWindowTest extends WindowTest {
             assertTrue(tasks.get(i).isCancelled(), "layout " + i + " was replaced and is cancelled");
         }
         javafx.concurrent.Task<byte[]> last = tasks.get(5);
-        WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, last::isDone);
+        FxWait.waitFor(180, TimeUnit.SECONDS, last::isDone);
         assertTrue(!last.isCancelled() && last.get() != null);
         WaitForAsyncUtils.waitForFxEvents();
         try (PDDocument doc = Loader.loadPDF(w[0].pdf())) {
@@ -119,7 +119,7 @@ class PrintWindowTest extends WindowTest {
             assertEquals(1190.55, box.getHeight(), 1);
         }
         // the replaced layouts' threads have stopped too
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> Thread.getAllStackTraces().keySet().stream()
+        FxWait.waitFor(30, TimeUnit.SECONDS, () -> Thread.getAllStackTraces().keySet().stream()
                 .noneMatch(t -> t.getName().equals("print-layout") && t.isAlive()));
         robot.interact(() -> w[0].close());
     }
@@ -131,25 +131,25 @@ class PrintWindowTest extends WindowTest {
     @Test
     void printsThroughTheSystemPrinter(FxRobot robot) throws Exception {
         org.junit.jupiter.api.Assumptions.assumeTrue(javafx.print.Printer.getDefaultPrinter() != null, "no printer on this machine");
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> app.map().contentProperty().get() != null);
+        FxWait.waitFor(30, TimeUnit.SECONDS, () -> app.map().contentProperty().get() != null);
         PrintWindow[] w = new PrintWindow[1];
         robot.interact(() -> w[0] = app.openPrintWindow());
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> w[0].pdf() != null);
+        FxWait.waitFor(60, TimeUnit.SECONDS, () -> w[0].pdf() != null);
         Path spool = Path.of(System.getProperty("user.home"), "PDF");
         long before = Files.isDirectory(spool) ? Files.list(spool).count() : 0;
         javafx.concurrent.Task<Void>[] print = new javafx.concurrent.Task[1];
         robot.interact(() -> print[0] = w[0].print(javafx.print.PrinterJob.createPrinterJob()));
-        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, print[0]::isDone);
+        FxWait.waitFor(120, TimeUnit.SECONDS, print[0]::isDone);
         print[0].get();
         robot.interact(() -> w[0].close());
         if (javafx.print.Printer.getDefaultPrinter().getName().contains("PDF")) {
             // cups-pdf (installed by .ci/run) writes what it printed to ~/PDF: the pages arrived, one per unit
-            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> Files.isDirectory(spool) && Files.list(spool).count() > before);
+            FxWait.waitFor(60, TimeUnit.SECONDS, () -> Files.isDirectory(spool) && Files.list(spool).count() > before);
             Path printed;
             try (var files = Files.list(spool)) {
                 printed = files.max(java.util.Comparator.comparingLong(f -> f.toFile().lastModified())).orElseThrow();
             }
-            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> {
+            FxWait.waitFor(30, TimeUnit.SECONDS, () -> {
                 try {
                     return PrintAtlas.pageCount(Files.readAllBytes(printed)) == AtlasJob.unitNames(app.map().contentProperty().get()).size();
                 } catch (java.io.IOException e) {

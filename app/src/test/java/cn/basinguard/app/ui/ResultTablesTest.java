@@ -28,11 +28,11 @@ class ResultTablesTest extends WindowTest {
     @BeforeEach
     @SuppressWarnings("unchecked")
     void runChecks(FxRobot robot) throws Exception {
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> app.map().contentProperty().get() != null);
+        FxWait.waitFor(30, TimeUnit.SECONDS, () -> app.map().contentProperty().get() != null);
         robot.interact(() -> app.runChecks());
         sites = robot.lookup("#result-sites").queryAs(TableView.class);
         indicators = robot.lookup("#result-indicators").queryAs(TableView.class);
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !sites.getItems().isEmpty() && !indicators.getItems().isEmpty());
+        FxWait.waitFor(60, TimeUnit.SECONDS, () -> !sites.getItems().isEmpty() && !indicators.getItems().isEmpty());
         robot.interact(() -> ((javafx.scene.control.TabPane) robot.lookup("#results").query()).getSelectionModel().select(1));
     }
 
@@ -78,10 +78,10 @@ class ResultTablesTest extends WindowTest {
         FullTextCell<?, ?> narrow = (FullTextCell<?, ?>) cell(robot, sites, area, site);
         String full = Figures.m2Text(site.areaM2()); // in m², as chosen above
         assertEquals(full, narrow.getText());
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, narrow::isCut);
+        FxWait.waitFor(5, TimeUnit.SECONDS, narrow::isCut);
         // the tip is made as the mouse comes over the cell
         robot.moveTo(narrow);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> narrow.getTooltip() != null && narrow.getTooltip().isShowing());
+        FxWait.waitFor(10, TimeUnit.SECONDS, () -> narrow.getTooltip() != null && narrow.getTooltip().isShowing());
         assertTrue(narrow.getTooltip().getText().startsWith(full + "\n"), "the whole figure, not the cut one: " + narrow.getTooltip().getText());
         assertTrue(narrow.getTooltip().getText().contains(site.reasons()), "and the site's reasons, as over every cell of its row");
         robot.interact(() -> Screenshots.save(stage.getScene(), "results-tooltip"));
@@ -89,9 +89,9 @@ class ResultTablesTest extends WindowTest {
 
         robot.interact(() -> area.setPrefWidth(160));
         FullTextCell<?, ?> wide = (FullTextCell<?, ?>) cell(robot, sites, area, site);
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !wide.isCut());
+        FxWait.waitFor(5, TimeUnit.SECONDS, () -> !wide.isCut());
         robot.moveTo(wide);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> wide.getTooltip() != null && wide.getTooltip().isShowing());
+        FxWait.waitFor(10, TimeUnit.SECONDS, () -> wide.getTooltip() != null && wide.getTooltip().isShowing());
         assertEquals(site.reasons(), wide.getTooltip().getText(), "a figure that fits is not repeated; the reasons stay");
         robot.moveTo("#map");
         Node shown = wide.lookup(".text");
@@ -167,7 +167,7 @@ class ResultTablesTest extends WindowTest {
         robot.interact(() -> table.scrollTo(row));
         WaitForAsyncUtils.waitForFxEvents();
         TableCell<?, ?>[] found = new TableCell<?, ?>[1];
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> {
+        FxWait.waitFor(5, TimeUnit.SECONDS, () -> {
             found[0] = table.lookupAll(".table-cell").stream().filter(n -> n instanceof TableCell<?, ?> c && c.getTableColumn() == column
                     && c.getTableRow() != null && c.getTableRow().getItem() == row && c.isVisible()).map(n -> (TableCell<?, ?>) n)
                     .findFirst().orElse(null);

@@ -37,11 +37,11 @@ class SiteTablesWindowTest extends WindowTest {
     @Test
     @SuppressWarnings("unchecked")
     void doubleClickingASiteShowsItsLandClassOwnerAndPatchTablesWithTheFiguresOfTheJson(FxRobot robot) throws Exception {
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> app.map().contentProperty().get() != null);
+        FxWait.waitFor(30, TimeUnit.SECONDS, () -> app.map().contentProperty().get() != null);
         legendListsTheLandClassesOfTheLandUseLayer(robot);
         robot.interact(() -> app.runChecks());
         TableView<ResultRows.SiteRow> sites = robot.lookup("#result-sites").queryAs(TableView.class);
-        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> !sites.getItems().isEmpty() && app.reportProperty().get() != null);
+        FxWait.waitFor(120, TimeUnit.SECONDS, () -> !sites.getItems().isEmpty() && app.reportProperty().get() != null);
         TabPane results = robot.lookup("#results").queryAs(TabPane.class);
         robot.interact(() -> results.getSelectionModel().select(1));
         // the measured site with the most occupied patches of the land-use layer
@@ -61,7 +61,7 @@ class SiteTablesWindowTest extends WindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         SiteTablesTab tab = ((ResultsPane) results).siteTables();
         assertEquals(tab, results.getSelectionModel().getSelectedItem(), "a double click opens the site's tables");
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, tab::showing);
+        FxWait.waitFor(30, TimeUnit.SECONDS, tab::showing);
         assertTrue(((javafx.scene.control.Label) robot.lookup("#site-tables-heading").query()).getText().startsWith(row.site()));
 
         Map<String, Object> json = siteJson(row.site());

@@ -17,7 +17,7 @@ class WorkbenchSmokeTest extends WindowTest {
     @Test
     void opensTheZengduSampleAndSaysItIsDemonstrationData(FxRobot robot) throws Exception {
         ListView<?> layers = robot.lookup("#layers").queryAs(ListView.class);
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !layers.getItems().isEmpty());
+        FxWait.waitFor(20, TimeUnit.SECONDS, () -> !layers.getItems().isEmpty());
         assertTrue(stage.getTitle().contains("示意数据"), stage.getTitle());
         assertTrue(layers.getItems().stream().anyMatch(i -> WorkbenchApp.describe((LayerInfo) i).contains("永久基本农田")));
         assertTrue(layers.getItems().stream().anyMatch(i -> WorkbenchApp.describe((LayerInfo) i).contains("流域治理单元")));
@@ -26,11 +26,11 @@ class WorkbenchSmokeTest extends WindowTest {
     @Test
     void anAttributeTableFillsAndItsRowsGoToTheMap(FxRobot robot) throws Exception {
         ListView<?> layers = robot.lookup("#layers").queryAs(ListView.class);
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !layers.getItems().isEmpty());
+        FxWait.waitFor(20, TimeUnit.SECONDS, () -> !layers.getItems().isEmpty());
         LayerInfo sites = layers.getItems().stream().map(LayerInfo.class::cast).filter(l -> l.name().equals("XMXZ")).findFirst().orElseThrow();
         AttributeTableTab[] tab = new AttributeTableTab[1];
         robot.interact(() -> tab[0] = app.openAttributes(sites));
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> tab[0].table().getItems().size() == 17);
+        FxWait.waitFor(20, TimeUnit.SECONDS, () -> tab[0].table().getItems().size() == 17);
         assertTrue(tab[0].table().getColumns().stream().anyMatch(c -> c.getText().equals("XMMC")));
         robot.interact(() -> tab[0].table().getSelectionModel().select(3));
         assertNotNull(app.selectionProperty().get());
@@ -40,11 +40,11 @@ class WorkbenchSmokeTest extends WindowTest {
     @Test
     void anAttributeTableSortsByItsHeadersAndKeepsTheSelection(FxRobot robot) throws Exception {
         ListView<?> layers = robot.lookup("#layers").queryAs(ListView.class);
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !layers.getItems().isEmpty());
+        FxWait.waitFor(20, TimeUnit.SECONDS, () -> !layers.getItems().isEmpty());
         LayerInfo dltb = layers.getItems().stream().map(LayerInfo.class::cast).filter(l -> l.name().equals("DLTB")).findFirst().orElseThrow();
         AttributeTableTab[] tab = new AttributeTableTab[1];
         robot.interact(() -> tab[0] = app.openAttributes(dltb));
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> tab[0].table().getItems().size() == dltb.featureCount());
+        FxWait.waitFor(30, TimeUnit.SECONDS, () -> tab[0].table().getItems().size() == dltb.featureCount());
         TableView<AttributeRow> table = tab[0].table();
         String title = tab[0].getText();
         robot.interact(() -> table.getSelectionModel().clearAndSelect(7));
@@ -56,14 +56,14 @@ class WorkbenchSmokeTest extends WindowTest {
                 table.getSortOrder().setAll(java.util.List.of(area));
             });
             boolean up = type == javafx.scene.control.TableColumn.SortType.ASCENDING;
-            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> sortedBy(table, "TBMJ", up) && title.equals(tab[0].getText()));
+            FxWait.waitFor(30, TimeUnit.SECONDS, () -> sortedBy(table, "TBMJ", up) && title.equals(tab[0].getText()));
             assertEquals(java.util.List.of(area), table.getSortOrder(), "the header shows the sort");
             assertEquals(picked, table.getSelectionModel().getSelectedItem(), "the picked row stays picked");
         }
         // filtered to one land class by its column filter, then sorted: the rows move as a permutation
         // by the header's menu and its dialog: none ticked, then the first row's class
         robot.interact(() -> tab[0].askFilter("DLBM"));
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#filter-values").tryQuery().isPresent());
+        FxWait.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#filter-values").tryQuery().isPresent());
         javafx.scene.control.ListView<?> values = robot.lookup("#filter-values").queryAs(javafx.scene.control.ListView.class);
         assertTrue(values.getItems().size() > 10 && values.getItems().get(0).toString().startsWith("01"), values.getItems().toString());
         robot.interact(() -> ((javafx.scene.control.Button) robot.lookup("#filter-none").query()).fire());
@@ -74,7 +74,7 @@ class WorkbenchSmokeTest extends WindowTest {
         javafx.scene.control.DialogPane pane = robot.lookup("#column-filter").queryAs(javafx.scene.control.DialogPane.class);
         robot.interact(() -> Screenshots.save(pane.getScene(), "column-filter"));
         robot.interact(() -> ((javafx.scene.control.Button) pane.lookupButton(javafx.scene.control.ButtonType.OK)).fire());
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> table.getItems().size() < dltb.featureCount() && !table.getItems().isEmpty());
+        FxWait.waitFor(30, TimeUnit.SECONDS, () -> table.getItems().size() < dltb.featureCount() && !table.getItems().isEmpty());
         String kept = String.valueOf(table.getItems().get(0).value("DLBM"));
         assertEquals(String.valueOf(values.getItems().get(0)).split(" ")[0], kept);
         assertTrue(tab[0].getText().contains("筛选后"), tab[0].getText());
@@ -82,13 +82,13 @@ class WorkbenchSmokeTest extends WindowTest {
             area.setSortType(javafx.scene.control.TableColumn.SortType.ASCENDING);
             table.getSortOrder().setAll(java.util.List.of(area));
         });
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> sortedBy(table, "TBMJ", true) && tab[0].getText().contains("筛选后"));
+        FxWait.waitFor(30, TimeUnit.SECONDS, () -> sortedBy(table, "TBMJ", true) && tab[0].getText().contains("筛选后"));
         assertTrue(table.getColumns().stream().anyMatch(c -> c.getText().equals("DLBM ▾")), "the filtered column says so");
         assertTrue(table.getItems().stream().allMatch(r -> kept.equals(String.valueOf(r.value("DLBM")))), "still only " + kept);
         robot.interact(() -> tab[0].clearFilters());
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> table.getItems().size() == dltb.featureCount() && title.equals(tab[0].getText()));
+        FxWait.waitFor(30, TimeUnit.SECONDS, () -> table.getItems().size() == dltb.featureCount() && title.equals(tab[0].getText()));
         robot.interact(() -> table.getSortOrder().clear());
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> {
+        FxWait.waitFor(30, TimeUnit.SECONDS, () -> {
             for (int i = 1; i < table.getItems().size(); i++) {
                 if (table.getItems().get(i - 1).fid() > table.getItems().get(i).fid()) {
                     return false;
@@ -120,14 +120,14 @@ class WorkbenchSmokeTest extends WindowTest {
      */
     @Test
     void anErrorNobodyCaughtIsSaidInADialog(FxRobot robot) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> app.map().contentProperty().get() != null);
+        FxWait.waitFor(20, TimeUnit.SECONDS, () -> app.map().contentProperty().get() != null);
         for (int i = 0; i < 3; i++) {
             javafx.application.Platform.runLater(() -> {
                 throw new OutOfMemoryError("Java heap space");
             });
         }
         WaitForAsyncUtils.waitForFxEvents();
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> errorDialogs(robot).size() == 1);
+        FxWait.waitFor(10, TimeUnit.SECONDS, () -> errorDialogs(robot).size() == 1);
         javafx.scene.control.DialogPane pane = errorDialogs(robot).get(0);
         assertEquals("操作未能完成", pane.getHeaderText());
         assertTrue(pane.getContentText().startsWith("窗口的内存（"), pane.getContentText());
@@ -135,7 +135,7 @@ class WorkbenchSmokeTest extends WindowTest {
         javafx.application.Platform.runLater(() -> {
             throw new IllegalStateException("probe");
         });
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> errorDialogs(robot).size() == 1);
+        FxWait.waitFor(10, TimeUnit.SECONDS, () -> errorDialogs(robot).size() == 1);
         assertTrue(errorDialogs(robot).get(0).getContentText().contains("程序内部错误"), errorDialogs(robot).get(0).getContentText());
         robot.interact(() -> ((javafx.scene.control.Button) errorDialogs(robot).get(0).lookupButton(javafx.scene.control.ButtonType.OK)).fire());
     }
@@ -148,12 +148,12 @@ class WorkbenchSmokeTest extends WindowTest {
 
     @Test
     void theMapShowsTheDistrictZoomsAndHidesALayer(FxRobot robot) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> app.map().contentProperty().get() != null
+        FxWait.waitFor(20, TimeUnit.SECONDS, () -> app.map().contentProperty().get() != null
                 && app.map().viewportProperty().get() != null);
         var full = app.map().viewportProperty().get();
         assertTrue(full.envelope().contains(app.map().contentProperty().get().fullExtent()), "the whole district is in view");
         // the district as drawn, not the window before its first frame
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> {
+        FxWait.waitFor(30, TimeUnit.SECONDS, () -> {
             boolean[] drawn = new boolean[1];
             robot.interact(() -> drawn[0] = app.map().upToDate());
             return drawn[0];
@@ -177,7 +177,7 @@ class WorkbenchSmokeTest extends WindowTest {
         assertTrue(content.layers().get(farmland).visible());
         robot.clickOn("#visible-YJJBNTTB");
         int f = farmland;
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !app.map().contentProperty().get().layers().get(f).visible());
+        FxWait.waitFor(5, TimeUnit.SECONDS, () -> !app.map().contentProperty().get().layers().get(f).visible());
     }
 
     @Test
@@ -186,10 +186,10 @@ class WorkbenchSmokeTest extends WindowTest {
                 .resolve("gpkg/ogc-ets-gpkg12/states10.gpkg");
         org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isRegularFile(other), "shared corpus absent");
         ListView<?> layers = robot.lookup("#layers").queryAs(ListView.class);
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !layers.getItems().isEmpty());
+        FxWait.waitFor(20, TimeUnit.SECONDS, () -> !layers.getItems().isEmpty());
         robot.interact(() -> app.open(other));
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> stage.getTitle().contains("states10.gpkg"));
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> app.map().contentProperty().get() != null
+        FxWait.waitFor(20, TimeUnit.SECONDS, () -> stage.getTitle().contains("states10.gpkg"));
+        FxWait.waitFor(20, TimeUnit.SECONDS, () -> app.map().contentProperty().get() != null
                 && app.map().contentProperty().get().crs().isGeographic());
         assertTrue(!stage.getTitle().contains("示意数据"), "real data is not called demonstration data");
     }
@@ -200,14 +200,14 @@ class WorkbenchSmokeTest extends WindowTest {
         java.nio.file.Path txt = java.nio.file.Path.of("../gis-core/src/test/resources/importer/plots-utf8.txt");
         org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isRegularFile(txt), "importer samples absent");
         ListView<?> layers = robot.lookup("#layers").queryAs(ListView.class);
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !layers.getItems().isEmpty());
+        FxWait.waitFor(20, TimeUnit.SECONDS, () -> !layers.getItems().isEmpty());
         robot.interact(() -> app.importSites(txt));
         TableView<ResultRows.SiteRow> sites = robot.lookup("#result-sites").queryAs(TableView.class);
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> sites.getItems().stream().anyMatch(r -> r.site().equals("白果河泵站")));
+        FxWait.waitFor(30, TimeUnit.SECONDS, () -> sites.getItems().stream().anyMatch(r -> r.site().equals("白果河泵站")));
         assertTrue(sites.getItems().stream().noneMatch(r -> r.site().equals("白果河水库除险加固工程")), "the file's sites replace the data's");
         assertTrue(app.map().contentProperty().get().layers().stream().anyMatch(l -> l.table().equals("imported:plots-utf8.txt")),
                 "the imported sites are on the map");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> app.map().upToDate());
+        FxWait.waitFor(20, TimeUnit.SECONDS, () -> app.map().upToDate());
         robot.interact(() -> Screenshots.save(stage.getScene(), "imported-sites"));
     }
 
@@ -216,10 +216,10 @@ class WorkbenchSmokeTest extends WindowTest {
     void sitesFarFromTheDataAreNotCheckedInTheResultsTable(FxRobot robot) throws Exception {
         java.nio.file.Path far = java.nio.file.Path.of("src/test/resources/cn/basinguard/app/scope/far-sites.geojson");
         ListView<?> layers = robot.lookup("#layers").queryAs(ListView.class);
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !layers.getItems().isEmpty());
+        FxWait.waitFor(20, TimeUnit.SECONDS, () -> !layers.getItems().isEmpty());
         robot.interact(() -> app.importSites(far));
         TableView<ResultRows.SiteRow> sites = robot.lookup("#result-sites").queryAs(TableView.class);
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> sites.getItems().stream().anyMatch(r -> r.site().equals("旧金山测试地块")));
+        FxWait.waitFor(30, TimeUnit.SECONDS, () -> sites.getItems().stream().anyMatch(r -> r.site().equals("旧金山测试地块")));
         ResultRows.SiteRow sf = sites.getItems().stream().filter(r -> r.site().equals("旧金山测试地块")).findFirst().orElseThrow();
         assertEquals("未核查", sf.verdict());
         assertTrue(Double.isNaN(sf.basicFarmlandM2()), "not measured, never a 0 that reads as no overlap");
@@ -240,7 +240,7 @@ class WorkbenchSmokeTest extends WindowTest {
 
     @Test
     void clickingAFeatureIdentifiesItWithItsArea(FxRobot robot) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> app.map().contentProperty().get() != null
+        FxWait.waitFor(20, TimeUnit.SECONDS, () -> app.map().contentProperty().get() != null
                 && app.map().viewportProperty().get() != null);
         var content = app.map().contentProperty().get();
         var sites = content.layers().stream().filter(l -> l.table().equals("XMXZ")).findFirst().orElseThrow();
@@ -251,7 +251,7 @@ class WorkbenchSmokeTest extends WindowTest {
         var inside = site.geometry().getInteriorPoint();
         javafx.geometry.Point2D screen = app.map().localToScreen(zoomed.pixelX(inside.getX()), zoomed.pixelY(inside.getY()));
         robot.clickOn(screen);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.listWindows().stream()
+        FxWait.waitFor(10, TimeUnit.SECONDS, () -> robot.listWindows().stream()
                 .anyMatch(w -> w.getScene() != null && w.getScene().getRoot() instanceof javafx.scene.control.DialogPane));
         var dialog = (javafx.scene.control.DialogPane) robot.listWindows().stream().filter(w -> w.getScene() != null
                 && w.getScene().getRoot() instanceof javafx.scene.control.DialogPane).findFirst().orElseThrow().getScene().getRoot();
@@ -265,7 +265,7 @@ class WorkbenchSmokeTest extends WindowTest {
     void runsTheChecksInTheBackgroundAndAFailingResultPointsAtItsPlace(FxRobot robot) throws Exception {
         robot.clickOn("#run-checks");
         TableView<ResultRows.IndicatorRow> indicators = robot.lookup("#result-indicators").queryAs(TableView.class);
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !indicators.getItems().isEmpty());
+        FxWait.waitFor(30, TimeUnit.SECONDS, () -> !indicators.getItems().isEmpty());
         int failing = -1;
         for (int i = 0; i < indicators.getItems().size(); i++) {
             if (indicators.getItems().get(i).status() == IndicatorResult.Status.FAIL && indicators.getItems().get(i).geometry() != null) {
@@ -298,14 +298,14 @@ class WorkbenchSmokeTest extends WindowTest {
         robot.interact(() -> export[0] = app.exportSheets(out, null));
         // every sheet of the district (41 files, maps drawn for each PDF) takes ~30 s of CPU: a busy 2-core machine
         // needs several times that; this waits for the end, it does not time it
-        WaitForAsyncUtils.waitFor(240, TimeUnit.SECONDS, () -> export[0].isDone());
+        FxWait.waitFor(240, TimeUnit.SECONDS, () -> export[0].isDone());
         assertTrue(export[0].get().size() >= 3, "sheets written: " + export[0].get());
         try (var files = java.nio.file.Files.list(out)) {
             assertTrue(files.anyMatch(f -> f.getFileName().toString().endsWith(".pdf")));
         }
         java.nio.file.Path one = java.nio.file.Files.createTempDirectory("one-site");
         robot.interact(() -> export[0] = app.exportSheets(one, encroaching.site()));
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> export[0].isDone());
+        FxWait.waitFor(60, TimeUnit.SECONDS, () -> export[0].isDone());
         assertEquals(2, export[0].get().size(), "the one site's PDF and CSV: " + export[0].get());
     }
 }

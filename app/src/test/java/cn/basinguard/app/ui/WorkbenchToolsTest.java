@@ -29,7 +29,7 @@ import org.testfx.util.WaitForAsyncUtils;
 class WorkbenchToolsTest extends WindowTest {
     @BeforeEach
     void loaded() throws Exception {
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> app.map().contentProperty().get() != null
+        FxWait.waitFor(30, TimeUnit.SECONDS, () -> app.map().contentProperty().get() != null
                 && app.map().viewportProperty().get() != null && !app.layers().list().getItems().isEmpty());
     }
 
@@ -75,7 +75,7 @@ class WorkbenchToolsTest extends WindowTest {
         assertFalse(dltb.style().labelled());
         var style = dltb.style().withFill(new java.awt.Color(10, 20, 30)).withLabels(java.awt.Color.BLACK, 12);
         robot.interact(() -> app.layers().apply(info("DLTB"), new StyleChoice(style, 0.5, "DLMC")));
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> content().layers().get(index(content(), "DLTB")).style().labelled());
+        FxWait.waitFor(20, TimeUnit.SECONDS, () -> content().layers().get(index(content(), "DLTB")).style().labelled());
         MapLayer restyled = content().layers().get(index(content(), "DLTB"));
         assertEquals(new java.awt.Color(10, 20, 30), restyled.style().fill());
         assertEquals(0.5, restyled.opacity(), 1e-9);
@@ -92,7 +92,7 @@ class WorkbenchToolsTest extends WindowTest {
         assertEquals(content().visibleLayers().size(), legend.getChildren().size());
         assertTrue(legend.getChildren().stream().noneMatch(n -> n.toString().contains("水库水面")));
         robot.interact(() -> app.map().zoomTo(restyled.features().get(0).geometry().getEnvelopeInternal()));
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> app.map().upToDate());
+        FxWait.waitFor(20, TimeUnit.SECONDS, () -> app.map().upToDate());
         robot.interact(() -> Screenshots.save(stage.getScene(), "layers-restyled"));
     }
 
@@ -102,10 +102,10 @@ class WorkbenchToolsTest extends WindowTest {
         // (the list makes its rows at a layout pulse after the layers arrive: wait for one, as a user's eye would)
         LayerCell[] found = new LayerCell[1];
         try {
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> {
-                robot.interact(() -> found[0] = app.layers().list().lookupAll(".list-cell").stream()
+            FxWait.waitFor(10, TimeUnit.SECONDS, () -> {
+                found[0] = app.layers().list().lookupAll(".list-cell").stream()
                         .filter(n -> n instanceof LayerCell c && c.isVisible() && c.getItem() != null && content().indexOf(c.getItem().name()) >= 0)
-                        .map(LayerCell.class::cast).findFirst().orElse(null));
+                        .map(LayerCell.class::cast).findFirst().orElse(null);
                 return found[0] != null;
             });
         } catch (java.util.concurrent.TimeoutException e) {
@@ -120,7 +120,7 @@ class WorkbenchToolsTest extends WindowTest {
             javafx.event.Event.fireEvent(row, new javafx.scene.input.ContextMenuEvent(javafx.scene.input.ContextMenuEvent.CONTEXT_MENU_REQUESTED,
                     10, 10, b.getMinX() + 10, b.getMinY() + 10, false, null));
         });
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> row.getContextMenu() != null && row.getContextMenu().isShowing());
+        FxWait.waitFor(10, TimeUnit.SECONDS, () -> row.getContextMenu() != null && row.getContextMenu().isShowing());
         javafx.scene.control.MenuItem zoom = row.getContextMenu().getItems().stream()
                 .filter(i -> UiText.get("layer.zoom").equals(i.getText())).findFirst().orElseThrow();
         robot.interact(() -> {
@@ -128,7 +128,7 @@ class WorkbenchToolsTest extends WindowTest {
             row.getContextMenu().hide();
         });
         Envelope extent = content().layers().get(index(content(), table)).extent();
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> app.map().viewportProperty().get().envelope().covers(extent));
+        FxWait.waitFor(10, TimeUnit.SECONDS, () -> app.map().viewportProperty().get().envelope().covers(extent));
     }
 
     @Test
@@ -165,7 +165,7 @@ class WorkbenchToolsTest extends WindowTest {
         // Gauss–Krüger distances near the zone's central meridian are within 0.1 % of the ellipsoid's
         assertEquals(planar, measured, planar * 0.002, shown.getText());
         assertTrue(app.map().sketch().finished());
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> app.map().upToDate());
+        FxWait.waitFor(20, TimeUnit.SECONDS, () -> app.map().upToDate());
         robot.interact(() -> Screenshots.save(stage.getScene(), "measure-distance"));
 
         robot.interact(() -> app.useTool(MapTool.MEASURE_AREA));
@@ -194,12 +194,12 @@ class WorkbenchToolsTest extends WindowTest {
     void aFeatureClickedOnTheMapIsSelectedInItsTableAndARowZoomsTheMap(FxRobot robot) throws Exception {
         AttributeTableTab[] tab = new AttributeTableTab[1];
         robot.interact(() -> tab[0] = app.openAttributes(info("XMXZ")));
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> tab[0].table().getItems().size() == 17);
+        FxWait.waitFor(20, TimeUnit.SECONDS, () -> tab[0].table().getItems().size() == 17);
         var site = content().layers().get(index(content(), "XMXZ")).features().get(5);
         robot.interact(() -> app.map().zoomTo(site.geometry().getEnvelopeInternal()));
         var inside = site.geometry().getInteriorPoint();
         robot.clickOn(screen(inside.getX(), inside.getY()));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> tab[0].table().getSelectionModel().getSelectedItem() != null);
+        FxWait.waitFor(10, TimeUnit.SECONDS, () -> tab[0].table().getSelectionModel().getSelectedItem() != null);
         assertEquals(site.id(), tab[0].table().getSelectionModel().getSelectedItem().fid(), "the clicked site's row is selected");
         robot.listWindows().stream().filter(w -> w.getScene() != null && w.getScene().getRoot() instanceof DialogPane)
                 .forEach(w -> robot.interact(() -> ((Stage) w).close()));
@@ -234,11 +234,11 @@ class WorkbenchToolsTest extends WindowTest {
         robot.clickOn(screen(c.x + 40, c.y - 40));
         robot.clickOn(screen(c.x + 40, c.y + 40));
         robot.doubleClickOn(screen(c.x - 40, c.y + 40));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.listWindows().stream()
+        FxWait.waitFor(10, TimeUnit.SECONDS, () -> robot.listWindows().stream()
                 .anyMatch(w -> w.getScene() != null && w.getScene().getRoot() instanceof DialogPane));
         robot.type(KeyCode.ENTER);
         TableView<ResultRows.SiteRow> sites = robot.lookup("#result-sites").queryAs(TableView.class);
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> sites.getItems().size() == 1);
+        FxWait.waitFor(30, TimeUnit.SECONDS, () -> sites.getItems().size() == 1);
         ResultRows.SiteRow drawn = sites.getItems().get(0);
         assertTrue(drawn.site().startsWith("绘制选址"), drawn.site());
         assertTrue(drawn.fails(), "a site on basic farmland fails: " + drawn.verdict());
@@ -248,7 +248,7 @@ class WorkbenchToolsTest extends WindowTest {
         Path out = dir.resolve("working.gpkg");
         javafx.concurrent.Task<Void>[] save = new javafx.concurrent.Task[1];
         robot.interact(() -> save[0] = app.saveSites(out, "绘制选址"));
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, save[0]::isDone);
+        FxWait.waitFor(20, TimeUnit.SECONDS, save[0]::isDone);
         save[0].get(); // throws if the save failed
         try (GeoPackageSource src = GeoPackageSource.open(out)) {
             var rows = src.readAll("绘制选址", p -> { });
@@ -258,7 +258,7 @@ class WorkbenchToolsTest extends WindowTest {
         }
         // the open data file is never written, whatever the user picks
         robot.interact(() -> save[0] = app.saveSites(cn.basinguard.data.SampleData.zengduSample(), "x"));
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, save[0]::isDone);
+        FxWait.waitFor(20, TimeUnit.SECONDS, save[0]::isDone);
         var refused = org.junit.jupiter.api.Assertions.assertThrows(java.util.concurrent.ExecutionException.class, save[0]::get);
         assertTrue(refused.getCause().getMessage().contains("当前打开"), refused.getCause().getMessage());
     }
@@ -273,7 +273,7 @@ class WorkbenchToolsTest extends WindowTest {
                 c.y - 30, c.x - 30, c.y - 30, c.x + 30, c.y + 30, c.x + 30, c.y + 30, c.x - 30);
         robot.interact(() -> app.checkPasted(text, "粘贴选址"));
         TableView<ResultRows.SiteRow> sites = robot.lookup("#result-sites").queryAs(TableView.class);
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> sites.getItems().size() == 1 && sites.getItems().get(0).site().equals("粘贴选址"));
+        FxWait.waitFor(30, TimeUnit.SECONDS, () -> sites.getItems().size() == 1 && sites.getItems().get(0).site().equals("粘贴选址"));
         assertTrue(sites.getItems().get(0).fails(), "the pasted square lies on basic farmland");
         // the site is on the map as a layer of its own, listed, with its attribute table
         MapLayer pasted = content().layers().get(content().layers().size() - 1);
@@ -284,11 +284,11 @@ class WorkbenchToolsTest extends WindowTest {
         assertEquals(pasted.table(), listed.name(), "listed first, as it is drawn on top");
         AttributeTableTab[] tab = new AttributeTableTab[1];
         robot.interact(() -> tab[0] = app.openAttributes(listed));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> tab[0].table().getItems().size() == 1);
+        FxWait.waitFor(10, TimeUnit.SECONDS, () -> tab[0].table().getItems().size() == 1);
         assertEquals("粘贴选址", tab[0].table().getItems().get(0).attributes().get("XMMC"));
         // a click on it says what it is (its rows are the window's, not a layer of the opened file)
         robot.interact(() -> app.identify(c.x, c.y));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.listWindows().stream().anyMatch(w -> w.isShowing() && w.getScene() != null
+        FxWait.waitFor(10, TimeUnit.SECONDS, () -> robot.listWindows().stream().anyMatch(w -> w.isShowing() && w.getScene() != null
                 && w.getScene().getRoot() instanceof DialogPane p && pasted.name().equals(p.getHeaderText())));
         DialogPane said = robot.listWindows().stream().filter(w -> w.isShowing() && w.getScene() != null && w.getScene().getRoot() instanceof DialogPane p
                 && pasted.name().equals(p.getHeaderText())).map(w -> (DialogPane) w.getScene().getRoot()).findFirst().orElseThrow();
@@ -326,7 +326,7 @@ class WorkbenchToolsTest extends WindowTest {
         LayerCell cultivated = cells.stream().filter(c -> c.getItem().name().equals("DLTB")).findFirst().orElseThrow();
         int target = index(content(), "DLTB");
         robot.drag(sites, javafx.scene.input.MouseButton.PRIMARY).dropTo(cultivated);
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> index(content(), "XMXZ") == target);
+        FxWait.waitFor(5, TimeUnit.SECONDS, () -> index(content(), "XMXZ") == target);
     }
 
     @Test
