@@ -119,8 +119,6 @@ final class AttributeTableTab extends Tab {
     private Object shownFor = List.of(List.of(), java.util.Map.of());
     /** The tab's title without what it says while sorting or filtering. */
     private String title;
-    /** Selected rows found again after a sort, each by a scan of the rows: beyond this many, the selection is let go. */
-    private static final int RESELECT = 200;
     /** The sort asked for last: an older one still running is not shown when it ends. */
     private final java.util.concurrent.atomic.AtomicInteger sorts = new java.util.concurrent.atomic.AtomicInteger();
 
@@ -159,36 +157,28 @@ final class AttributeTableTab extends Tab {
         shownFor = asked;
         int mine = sorts.incrementAndGet();
         setText(UiText.get("attributes.sorting", title));
-        Task<int[]> work = new Task<>() {
+        // the rows picked now are found in the new order with it, off the JavaFX thread (a scan of the rows for each
+        // of them there held the window ~0.5 s for 200 rows of a county's DLTB)
+        List<AttributeRow> picked = List.copyOf(table.getSelectionModel().getSelectedItems());
+        Task<Shown> work = new Task<>() {
             @Override
-            protected int[] call() {
-                int[] order = new RowOrder().sort(all.all(), by);
-                if (kept.isEmpty()) {
-                    return order;
-                }
-                int n = 0;
-                int[] out = new int[order.length];
-                for (int p : order) {
-                    AttributeRow r = all.all().get(p);
-                    boolean keep = true;
-                    for (var e : kept.entrySet()) {
-                        keep &= e.getValue().keeps(r.value(e.getKey()));
-                    }
-                    if (keep) {
-                        out[n++] = p;
-                    }
-                }
-                return java.util.Arrays.copyOf(out, n);
+            protected Shown call() {
+                int[] order = kept(new RowOrder().sort(all.all(), by), all.all(), kept);
+                return new Shown(order, positions(order, all.all(), picked));
             }
         };
         work.setOnSucceeded(done -> {
             if (sorts.get() != mine) {
                 return;
             }
-            List<AttributeRow> selected = List.copyOf(table.getSelectionModel().getSelectedItems());
-            all.show(work.getValue());
-            if (selected.size() <= RESELECT) {
-                selected.forEach(table.getSelectionModel()::select); // the rows the user picked stay picked
+            Shown shown = work.getValue();
+            List<AttributeRow> now = List.copyOf(table.getSelectionModel().getSelectedItems());
+            // the rows picked stay picked; rows picked while the sort ran are found here, in one pass over the rows
+            int[] at = sameRows(now, picked) ? shown.picked() : positions(shown.order(), all.all(), now);
+            all.show(shown.order());
+            table.getSelectionModel().clearSelection();
+            if (at.length > 0) {
+                table.getSelectionModel().selectIndices(at[0], java.util.Arrays.copyOfRange(at, 1, at.length));
             }
             for (TableColumn<AttributeRow, ?> c : table.getColumns()) {
                 if (c.getUserData() instanceof String f) {
@@ -203,6 +193,60 @@ final class AttributeTableTab extends Tab {
             }
         });
         Background.run(work, "attributes-sort");
+    }
+
+    /** The rows to show (positions in {@code rows}) and where the picked rows are among them. */
+    private record Shown(int[] order, int[] picked) {
+    }
+
+    /** The positions of {@code order} whose rows every filter keeps. */
+    private static int[] kept(int[] order, List<AttributeRow> rows, java.util.Map<String, ColumnFilterDialog.Choice> filters) {
+        if (filters.isEmpty()) {
+            return order;
+        }
+        int n = 0;
+        int[] out = new int[order.length];
+        for (int p : order) {
+            AttributeRow r = rows.get(p);
+            boolean keep = true;
+            for (var e : filters.entrySet()) {
+                keep &= e.getValue().keeps(r.value(e.getKey()));
+            }
+            if (keep) {
+                out[n++] = p;
+            }
+        }
+        return java.util.Arrays.copyOf(out, n);
+    }
+
+    /** Where the {@code picked} rows are in {@code order} (those a filter dropped are not), in one pass. */
+    private static int[] positions(int[] order, List<AttributeRow> rows, List<AttributeRow> picked) {
+        if (picked.isEmpty()) {
+            return new int[0];
+        }
+        java.util.Set<AttributeRow> wanted = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        wanted.addAll(picked);
+        int[] found = new int[picked.size()];
+        int n = 0;
+        for (int i = 0; i < order.length && n < found.length; i++) {
+            if (wanted.contains(rows.get(order[i]))) {
+                found[n++] = i;
+            }
+        }
+        return java.util.Arrays.copyOf(found, n);
+    }
+
+    /** Whether the selection is still the rows picked when the sort began (the user may pick others while it runs). */
+    private static boolean sameRows(List<AttributeRow> now, List<AttributeRow> picked) {
+        if (now.size() != picked.size()) {
+            return false;
+        }
+        for (int i = 0; i < now.size(); i++) {
+            if (now.get(i) != picked.get(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Keeps only the rows whose {@code field} is one of {@code values} (null: any); for tests and the filter dialog. */
