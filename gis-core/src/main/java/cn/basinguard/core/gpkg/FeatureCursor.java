@@ -62,10 +62,72 @@ final class FeatureCursor {
     void readUnindexed(FeatureSink sink, Consumer<ReadProblem> problems) throws SQLException {
         unindexed = true;
         try {
-            read(null, Long.MIN_VALUE, Long.MAX_VALUE, sink, problems);
+            for (long[] range : keysTheIndexMayMiss()) {
+                read(null, range[0], range[1], sink, problems);
+            }
         } finally {
             unindexed = false;
         }
+    }
+
+    private Object oneValue(String sql) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? rs.getObject(1) : null;
+        }
+    }
+
+    /** Keys to a run whose R-tree entries are counted at once: a 900,000-row layer is 14 counts. */
+    static final long KEY_RUN = 1 << 16;
+
+    /**
+     * The key ranges [from, to) that may hold rows the R-tree lacks. A run of keys every one of which has an entry holds
+     * none (whatever rows the table has there, each has its entry), and the R-tree's {@code _rowid} table counts its ids
+     * in a run without reading the layer's rows: the scan of the rows for those without an entry read every page of the
+     * table (a 900,000-row DLTB: 150,000 pages, a fixed cost of every check, a unit's too). Runs with a missing key (a
+     * deleted row, a row without a geometry, an index out of step) are scanned as before. Without a key or a
+     * {@code _rowid} table: all the rows.
+     */
+    private List<long[]> keysTheIndexMayMiss() throws SQLException {
+        List<long[]> all = List.of(new long[] {Long.MIN_VALUE, Long.MAX_VALUE});
+        String pk = layer.primaryKey();
+        String ids = pk == null ? null : idsOfRtree(layer.geometryColumn());
+        if (ids == null || !ids.startsWith("rowid FROM ")) {
+            return all;
+        }
+        // each alone: SQLite answers a lone min() or max() of the key from the ends of its B-tree, not by a scan
+        Object first = oneValue("SELECT min(" + Sql.id(pk) + ") FROM " + Sql.id(layer.name()));
+        if (first == null) {
+            return List.of(); // no rows
+        }
+        Object last = oneValue("SELECT max(" + Sql.id(pk) + ") FROM " + Sql.id(layer.name()));
+        if (!(first instanceof Number a && last instanceof Number b) || first instanceof Double || last instanceof Double
+                || a.longValue() < 0 || b.longValue() > Long.MAX_VALUE - KEY_RUN) {
+            return all; // keys no GeoPackage writer gives: not worth the arithmetic at the ends of the long range
+        }
+        long min = a.longValue();
+        long max = b.longValue();
+        List<long[]> ranges = new java.util.ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM " + ids.substring("rowid FROM ".length())
+                + " WHERE rowid >= ? AND rowid < ?")) {
+            for (long from = min, to; from <= max; from = to) {
+                to = Math.min(max + 1, from + KEY_RUN);
+                ps.setLong(1, from);
+                ps.setLong(2, to);
+                long entries;
+                try (ResultSet rs = ps.executeQuery()) {
+                    entries = rs.next() ? rs.getLong(1) : 0;
+                }
+                if (entries == to - from) {
+                    continue; // every key of the run has its entry
+                }
+                if (!ranges.isEmpty() && ranges.get(ranges.size() - 1)[1] == from) {
+                    ranges.get(ranges.size() - 1)[1] = to;
+                } else {
+                    ranges.add(new long[] {from, to});
+                }
+            }
+        }
+        return ranges;
     }
 
     private boolean unindexed;
@@ -192,7 +254,7 @@ final class FeatureCursor {
             sql.append(")");
         }
         if (ranged) {
-            sql.append(indexed ? " AND " : " WHERE ").append(Sql.id(layer.primaryKey())).append(" >= ? AND ")
+            sql.append(indexed || unindexed ? " AND " : " WHERE ").append(Sql.id(layer.primaryKey())).append(" >= ? AND ")
                     .append(Sql.id(layer.primaryKey())).append(" < ?");
         }
         if (filter != null) {

@@ -160,4 +160,42 @@ class BadInputTest {
             assertEquals(List.of(false, true, false), hasGeometry);
         }
     }
+
+    /**
+     * A layer of 200,000 rows, several runs of {@link FeatureCursor#KEY_RUN} keys: runs whose every key has its R-tree
+     * entry are passed by a count of the R-tree's ids, the others scanned. The rows without an entry come wherever they
+     * lie — in the second run, the third, at the last key, after a gap of deleted keys — and the rows of the runs that
+     * were passed never do.
+     */
+    @Test
+    void theRowsTheIndexLacksAreFoundInEveryRunOfKeysOfABigLayer() throws Exception {
+        Path p = TestGpkg.squares(dir.resolve("big-nopos.gpkg"), "patches", 3);
+        TestGpkg.dropTriggers(p);
+        // copies of the first square up to key 200,000, each with its entry (as the triggers would have made them)
+        TestGpkg.sql(p, "INSERT INTO patches (fid, geom, NAME) WITH RECURSIVE k(n) AS (SELECT 4 UNION ALL SELECT n + 1 FROM k WHERE n < 200000) "
+                + "SELECT n, (SELECT geom FROM patches WHERE fid = 1), 'copy' FROM k");
+        TestGpkg.sql(p, "INSERT INTO rtree_patches_geom SELECT fid, 440000, 440050, 3500000, 3500050 FROM patches WHERE fid > 3");
+        TestGpkg.sql(p, "UPDATE patches SET geom = NULL WHERE fid IN (100000, 199999)");
+        TestGpkg.sql(p, "DELETE FROM rtree_patches_geom WHERE id IN (100000, 199999, 140000, 200000)"); // 140,000 and the last keep a geometry
+        TestGpkg.sql(p, "DELETE FROM patches WHERE fid BETWEEN 150000 AND 150010"); // a gap: their entries are left behind
+        try (GeoPackageSource s = GeoPackageSource.open(p)) {
+            List<Long> fids = new java.util.ArrayList<>();
+            s.readWithoutPosition("patches", null, f -> fids.add(f.fid()), problem -> { });
+            assertEquals(List.of(100000L, 140000L, 199999L, 200000L), fids);
+        }
+        // every key indexed: nothing to read; the first key without its entry is found too
+        Path all = TestGpkg.squares(dir.resolve("all-indexed.gpkg"), "patches", 5);
+        try (GeoPackageSource s = GeoPackageSource.open(all)) {
+            List<Long> fids = new java.util.ArrayList<>();
+            s.readWithoutPosition("patches", null, f -> fids.add(f.fid()), problem -> { });
+            assertEquals(List.of(), fids);
+        }
+        TestGpkg.dropTriggers(all);
+        TestGpkg.sql(all, "DELETE FROM rtree_patches_geom WHERE id = 1");
+        try (GeoPackageSource s = GeoPackageSource.open(all)) {
+            List<Long> fids = new java.util.ArrayList<>();
+            s.readWithoutPosition("patches", null, f -> fids.add(f.fid()), problem -> { });
+            assertEquals(List.of(1L), fids);
+        }
+    }
 }
