@@ -71,7 +71,7 @@ class BureauFolderWindowTest extends WindowTest {
         assertTrue(stage.getTitle().contains("zengdu-bureau"), stage.getTitle());
         assertFalse(stage.getTitle().contains("示意数据"), "the Shapefiles do not say they are demonstration data");
         assertEquals(List.of("DLTB", "JCDM", "SKSM", "XMXZ", "YJJBNTTB", "流域治理单元", "生态保护红线"),
-                app.layers().list().getItems().stream().map(LayerInfo::name).sorted().toList());
+                onFx(() -> app.layers().list().getItems().stream().map(LayerInfo::name).sorted().toList()));
 
         // where each layer comes from: the file in the folder, the format, the .dbf encoding and how it was decided
         LayerSource dltb = source("DLTB");

@@ -97,7 +97,7 @@ class DatabaseWindowTest extends WindowTest {
         FxWait.waitFor(60, TimeUnit.SECONDS, () -> stage.getTitle().contains(schema));
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(stage.getTitle().contains("示意数据"), "the schema's comment says demonstration data: " + stage.getTitle());
-        List<String> described = layers.getItems().stream().map(i -> WorkbenchApp.describe((LayerInfo) i)).toList();
+        List<String> described = FxWait.read(() -> layers.getItems().stream().map(i -> WorkbenchApp.describe((LayerInfo) i)).toList());
         assertTrue(described.stream().anyMatch(d -> d.contains("流域治理单元（三级流域片区）")), described.toString());
         assertTrue(described.stream().anyMatch(d -> d.contains("生态保护红线（2023年划定）")), described.toString());
         FxWait.waitFor(30, TimeUnit.SECONDS, () -> app.map().contentProperty().get() != null
@@ -117,7 +117,7 @@ class DatabaseWindowTest extends WindowTest {
         robot.interact(() -> Screenshots.save(stage.getScene(), "database-checked"));
 
         // an attribute table comes from the database, with its Chinese columns
-        LayerInfo units = layers.getItems().stream().map(LayerInfo.class::cast).filter(l -> l.name().equals("流域治理单元")).findFirst().orElseThrow();
+        LayerInfo units = FxWait.read(() -> layers.getItems().stream().map(LayerInfo.class::cast).filter(l -> l.name().equals("流域治理单元")).findFirst().orElseThrow());
         AttributeTableTab[] tab = new AttributeTableTab[1];
         robot.interact(() -> tab[0] = app.openAttributes(units));
         FxWait.waitFor(20, TimeUnit.SECONDS, () -> tab[0].table().getItems().size() == 2);
@@ -189,7 +189,7 @@ class DatabaseWindowTest extends WindowTest {
                 && l.role() == LayerRole.ECO_REDLINE));
         assertTrue(stage.getTitle().contains("示意数据") && !stage.getTitle().contains(schema), stage.getTitle());
         ListView<?> layers = robot.lookup("#layers").queryAs(ListView.class);
-        List<String> names = layers.getItems().stream().map(i -> ((LayerInfo) i).name()).toList();
+        List<String> names = FxWait.read(() -> layers.getItems().stream().map(i -> ((LayerInfo) i).name()).toList());
         assertTrue(names.containsAll(List.of("流域治理单元", "dltb", "yjjbnttb", "hx_2023", "xmxz")), names.toString());
         robot.interact(() -> Screenshots.save(stage.getScene(), "offline-pack-opened"));
     }

@@ -28,4 +28,15 @@ final class FxWait {
         }
         return WaitForAsyncUtils.asyncFx(read).get(30, TimeUnit.SECONDS);
     }
+
+    /** {@link #read}, for use where a checked exception cannot go (inside a lambda given to the robot). */
+    static <T> T get(Callable<T> read) {
+        try {
+            return read(read);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

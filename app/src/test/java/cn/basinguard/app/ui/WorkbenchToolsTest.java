@@ -38,7 +38,12 @@ class WorkbenchToolsTest extends WindowTest {
     }
 
     private LayerInfo info(String table) {
-        return app.layers().list().getItems().stream().filter(l -> l.name().equals(table)).findFirst().orElseThrow();
+        return FxWait.get(() -> app.layers().list().getItems().stream().filter(l -> l.name().equals(table)).findFirst().orElseThrow());
+    }
+
+    /** The layers as listed, read on the JavaFX thread (their rows are counted in the background and the list follows). */
+    private List<String> listed() throws Exception {
+        return FxWait.read(() -> app.layers().list().getItems().stream().map(LayerInfo::name).toList());
     }
 
     private static int index(MapContent c, String table) {
@@ -52,7 +57,7 @@ class WorkbenchToolsTest extends WindowTest {
 
     @Test
     void layersAreReorderedRestyledAndTheLegendFollows(FxRobot robot) throws Exception {
-        List<String> listed = app.layers().list().getItems().stream().map(LayerInfo::name).toList();
+        List<String> listed = listed();
         MapContent c = content();
         assertEquals(c.layers().get(c.layers().size() - 1).table(), listed.get(0), "the top layer is listed first");
         int farmland = index(c, "YJJBNTTB");
@@ -61,7 +66,7 @@ class WorkbenchToolsTest extends WindowTest {
 
         robot.interact(() -> app.layers().step(info("DLTB"), 1));
         assertEquals(cultivated + 1, index(content(), "DLTB"), "one step up in the drawing order");
-        List<String> after = app.layers().list().getItems().stream().map(LayerInfo::name).toList();
+        List<String> after = listed();
         assertEquals(after.indexOf("DLTB") + 1, after.indexOf(content().layers().get(cultivated).table()),
                 "the list shows the new order: " + after);
 
@@ -280,7 +285,7 @@ class WorkbenchToolsTest extends WindowTest {
         assertTrue(pasted.table().startsWith("imported:"), pasted.table());
         assertEquals(1, pasted.features().size());
         assertEquals(3600, pasted.features().get(0).geometry().getArea(), 1, "60 m × 60 m as typed");
-        LayerInfo listed = app.layers().list().getItems().get(0);
+        LayerInfo listed = FxWait.read(() -> app.layers().list().getItems().get(0));
         assertEquals(pasted.table(), listed.name(), "listed first, as it is drawn on top");
         AttributeTableTab[] tab = new AttributeTableTab[1];
         robot.interact(() -> tab[0] = app.openAttributes(listed));
