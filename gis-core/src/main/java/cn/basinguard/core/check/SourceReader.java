@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
 
 /**
  * A role layer read from its source area by area, as the checks ask for areas: through the source's index where it
@@ -133,10 +134,28 @@ final class SourceReader implements LayerReader {
             }, this::problem);
         } else if (filter == null) {
             // what meets a box but not the area stays in a source that can tell (a database)
-            source.readMeeting(info.name(), wanted, area == null ? null : area.near(), fields, positioned, this::problem);
+            source.readMeeting(info.name(), wanted, outlineFor(wanted), fields, positioned, this::problem);
         } else {
-            source.readMeeting(info.name(), wanted, area == null ? null : area.near(), fields, filter, positioned, this::problem);
+            source.readMeeting(info.name(), wanted, outlineFor(wanted), fields, filter, positioned, this::problem);
         }
+    }
+
+    /**
+     * The area's outline for a source that tests it (a database), or null when every box lies wholly inside the area:
+     * what meets such a box is tested here all the same ({@link #keeps}), and the server's test of each row against an
+     * outline of thousands of vertices was work a unit's check from PostGIS did beyond the whole district's (server CPU
+     * 3.0-3.3 s against 2.7 s, measured on the full-tiling county), most of it for the tiles inside the unit.
+     */
+    private Geometry outlineFor(List<Envelope> wanted) {
+        if (area == null) {
+            return null;
+        }
+        for (Envelope b : wanted) {
+            if (area.sideOf(b) <= 0) {
+                return area.near();
+            }
+        }
+        return null;
     }
 
     /** Cells to a side of a box the area's boundary crosses, each read only if it meets the area. */
