@@ -173,8 +173,8 @@ final class AttributeTableTab extends Tab {
             }
             Shown shown = work.getValue();
             List<AttributeRow> now = List.copyOf(table.getSelectionModel().getSelectedItems());
-            // the rows picked stay picked; rows picked while the sort ran are found here, in one pass over the rows
-            int[] at = sameRows(now, picked) ? shown.picked() : positions(shown.order(), all.all(), now);
+            // the rows picked stay picked; rows picked while the sort ran (another selection) are found here, in one pass
+            int[] at = SameItems.of(now, picked) ? shown.picked() : positions(shown.order(), all.all(), now);
             all.show(shown.order());
             table.getSelectionModel().clearSelection();
             if (at.length > 0) {
@@ -234,19 +234,6 @@ final class AttributeTableTab extends Tab {
             }
         }
         return java.util.Arrays.copyOf(found, n);
-    }
-
-    /** Whether the selection is still the rows picked when the sort began (the user may pick others while it runs). */
-    private static boolean sameRows(List<AttributeRow> now, List<AttributeRow> picked) {
-        if (now.size() != picked.size()) {
-            return false;
-        }
-        for (int i = 0; i < now.size(); i++) {
-            if (now.get(i) != picked.get(i)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** Keeps only the rows whose {@code field} is one of {@code values} (null: any); for tests and the filter dialog. */

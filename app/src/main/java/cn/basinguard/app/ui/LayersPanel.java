@@ -209,25 +209,12 @@ final class LayersPanel extends SplitPane {
         }
     }
 
-    /** Whether both lists hold the same layers in the same order (by identity: a layer's record compares all it holds). */
-    private static boolean sameItems(List<LayerInfo> a, List<LayerInfo> b) {
-        if (a.size() != b.size()) {
-            return false;
-        }
-        for (int i = 0; i < a.size(); i++) {
-            if (a.get(i) != b.get(i)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     /** Keeps the list in drawing order (top first, tables without a map after) and the legend in step with the map. */
     private void refresh() {
         MapContent c = map.get();
         List<LayerInfo> sorted = new ArrayList<>(list.getItems());
         sorted.sort(Comparator.comparingInt(l -> -indexOf(c, l.name())));
-        if (!sameItems(sorted, list.getItems())) {
+        if (!SameItems.of(sorted, list.getItems())) {
             LayerInfo selected = list.getSelectionModel().getSelectedItem();
             list.getItems().setAll(sorted);
             list.getSelectionModel().select(selected);

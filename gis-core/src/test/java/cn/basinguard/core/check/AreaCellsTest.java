@@ -104,22 +104,8 @@ class AreaCellsTest {
      */
     @Test
     void aSourceThatTestsTheOutlineGetsTheBoxWhole() throws Exception {
-        Path gpkg = dir.resolve("whole.gpkg");
-        try (GeoPackageWriter w = GeoPackageWriter.create(gpkg, "2024-01-01T00:00:00.000Z")) {
-            w.addSrs(GpkgSrs.CGCS2000_GK3_CM114);
-            w.createFeatureTable("YJJBNTTB", "永久基本农田", "", "geom", "POLYGON", 4547, List.of(GpkgColumn.text("BSM")));
-            w.insertFeature("YJJBNTTB", box(X + 10, Y + 10, X + 20, Y + 20), "inside");
-            w.insertFeature("YJJBNTTB", box(X + 80, Y + 80, X + 90, Y + 90), "outside");
-            w.commit();
-        }
-        // a triangle over the lower-left half of its box, with enough vertices along its diagonal for an edge index
-        List<Coordinate> ring = new ArrayList<>(List.of(new Coordinate(X, Y), new Coordinate(X + 100, Y)));
-        for (int i = 1; i < 40; i++) {
-            ring.add(new Coordinate(X + 100 - 2.5 * i, Y + 2.5 * i));
-        }
-        ring.add(new Coordinate(X, Y + 100));
-        ring.add(new Coordinate(X, Y));
-        Area area = Area.outline("三角", new GeometryFactory().createPolygon(ring.toArray(Coordinate[]::new)), CrsRegistry.fromEpsg(4547));
+        Path gpkg = insideAndOutside(dir.resolve("whole.gpkg"));
+        Area area = triangle();
         Envelope read = new Envelope(X, X + 100, Y, Y + 100);
         for (boolean keeps : new boolean[] {true, false}) {
             try (DataSources.Opened opened = DataSources.openAll(List.of(gpkg.toString()), SourceOptions.DEFAULT)) {
@@ -146,21 +132,8 @@ class AreaCellsTest {
      */
     @Test
     void aSourceThatTestsTheOutlineIsNotAskedToForBoxesWhollyInside() throws Exception {
-        Path gpkg = dir.resolve("inside.gpkg");
-        try (GeoPackageWriter w = GeoPackageWriter.create(gpkg, "2024-01-01T00:00:00.000Z")) {
-            w.addSrs(GpkgSrs.CGCS2000_GK3_CM114);
-            w.createFeatureTable("YJJBNTTB", "永久基本农田", "", "geom", "POLYGON", 4547, List.of(GpkgColumn.text("BSM")));
-            w.insertFeature("YJJBNTTB", box(X + 10, Y + 10, X + 20, Y + 20), "inside");
-            w.insertFeature("YJJBNTTB", box(X + 80, Y + 80, X + 90, Y + 90), "outside");
-            w.commit();
-        }
-        List<Coordinate> ring = new ArrayList<>(List.of(new Coordinate(X, Y), new Coordinate(X + 100, Y)));
-        for (int i = 1; i < 40; i++) {
-            ring.add(new Coordinate(X + 100 - 2.5 * i, Y + 2.5 * i));
-        }
-        ring.add(new Coordinate(X, Y + 100));
-        ring.add(new Coordinate(X, Y));
-        Area area = Area.outline("三角", new GeometryFactory().createPolygon(ring.toArray(Coordinate[]::new)), CrsRegistry.fromEpsg(4547));
+        Path gpkg = insideAndOutside(dir.resolve("inside.gpkg"));
+        Area area = triangle();
         try (DataSources.Opened opened = DataSources.openAll(List.of(gpkg.toString()), SourceOptions.DEFAULT)) {
             List<Geometry> outlines = new ArrayList<>();
             DataSource recording = new Recording(opened.sources().get(0), true, new ArrayList<>(), outlines);
@@ -176,6 +149,29 @@ class AreaCellsTest {
                     f -> got.add((String) f.attributes().get("BSM")));
             assertTrue(outlines.get(outlines.size() - 1) != null, "one box inside, one outside: the outline is tested");
         }
+    }
+
+    /** Two basic-farmland patches: one inside {@link #triangle()}, one outside it (in its box). */
+    private static Path insideAndOutside(Path gpkg) throws Exception {
+        try (GeoPackageWriter w = GeoPackageWriter.create(gpkg, "2024-01-01T00:00:00.000Z")) {
+            w.addSrs(GpkgSrs.CGCS2000_GK3_CM114);
+            w.createFeatureTable("YJJBNTTB", "永久基本农田", "", "geom", "POLYGON", 4547, List.of(GpkgColumn.text("BSM")));
+            w.insertFeature("YJJBNTTB", box(X + 10, Y + 10, X + 20, Y + 20), "inside");
+            w.insertFeature("YJJBNTTB", box(X + 80, Y + 80, X + 90, Y + 90), "outside");
+            w.commit();
+        }
+        return gpkg;
+    }
+
+    /** A triangle over the lower-left half of its box, with enough vertices along its diagonal for an edge index. */
+    private static Area triangle() {
+        List<Coordinate> ring = new ArrayList<>(List.of(new Coordinate(X, Y), new Coordinate(X + 100, Y)));
+        for (int i = 1; i < 40; i++) {
+            ring.add(new Coordinate(X + 100 - 2.5 * i, Y + 2.5 * i));
+        }
+        ring.add(new Coordinate(X, Y + 100));
+        ring.add(new Coordinate(X, Y));
+        return Area.outline("三角", new GeometryFactory().createPolygon(ring.toArray(Coordinate[]::new)), CrsRegistry.fromEpsg(4547));
     }
 
     /** A source that says whether it keeps the outline, and records the boxes and the outline of each read by area. */
