@@ -1,5 +1,6 @@
 package cn.basinguard.core.check;
 
+import cn.basinguard.core.gpkg.AttributeRow;
 import java.util.List;
 import java.util.Map;
 
@@ -48,10 +49,21 @@ public enum FieldPurpose {
         return names;
     }
 
-    /** The attribute key in {@code attributes} that serves this purpose, or null. */
+    /**
+     * The attribute key in {@code attributes} that serves this purpose, or null. The rows of one read share their
+     * columns ({@link AttributeRow}): they are searched once a read, not once a row — the check asked for the land class
+     * and the patch id of each of its million rows, each time a search of the columns by every name the purpose may go by.
+     */
     public String find(Map<String, Object> attributes) {
+        if (attributes instanceof AttributeRow row && ordinal() < AttributeRow.Columns.SLOTS) {
+            return (String) row.columns().remember(ordinal(), keys -> search(keys));
+        }
+        return search(attributes.keySet()); // another map's keys may change
+    }
+
+    private String search(java.util.Set<String> keys) {
         for (String n : names) {
-            for (String key : attributes.keySet()) {
+            for (String key : keys) {
                 if (key.equalsIgnoreCase(n)) {
                     return key;
                 }

@@ -1,5 +1,6 @@
 package cn.basinguard.core.check;
 
+import cn.basinguard.core.gpkg.AttributeRow;
 import java.util.Collections;
 import java.util.Map;
 import org.locationtech.jts.geom.Geometry;
@@ -11,7 +12,9 @@ import org.locationtech.jts.geom.Geometry;
  */
 public record SourceFeature(long fid, Geometry geometry, Map<String, Object> attributes) {
     public SourceFeature {
-        attributes = Collections.unmodifiableMap(attributes);
+        // a read's row is read-only already, and its key set, shared by the read's rows, tells the columns of the read
+        // at once (FieldPurpose): a wrapper would hide both, at one more object a feature
+        attributes = attributes instanceof AttributeRow ? attributes : Collections.unmodifiableMap(attributes);
     }
 
     /** The attribute value as text, or null; the name is matched case-insensitively. */

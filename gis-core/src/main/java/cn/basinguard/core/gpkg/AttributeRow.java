@@ -56,6 +56,34 @@ public final class AttributeRow extends AbstractMap<String, Object> {
         public int size() {
             return names.length;
         }
+
+        /** Answers remembered for these columns, by the asker's slot (the rows of a read share their columns). */
+        private final java.util.concurrent.atomic.AtomicReferenceArray<Object> remembered =
+                new java.util.concurrent.atomic.AtomicReferenceArray<>(SLOTS);
+
+        /** Slots for {@link #remember}: one per question asked about a read's columns (e.g. which holds the land class). */
+        public static final int SLOTS = 32;
+
+        /**
+         * What {@code answer} says of these columns, worked out once and remembered in {@code slot} (its null as well):
+         * asked for each row of a read, the answer is the same for all of them.
+         */
+        public Object remember(int slot, java.util.function.Function<Set<String>, Object> answer) {
+            Object known = remembered.get(slot);
+            if (known == null) {
+                Object a = answer.apply(nameSet);
+                known = a == null ? NONE : a;
+                remembered.set(slot, known);
+            }
+            return known == NONE ? null : known;
+        }
+
+        private static final Object NONE = new Object();
+    }
+
+    /** The row's columns (shared by every row of its read). */
+    public Columns columns() {
+        return columns;
     }
 
     private final Columns columns;
