@@ -75,6 +75,11 @@ final class LentSource implements DataSource {
     }
 
     @Override
+    public boolean indexMayMissRows() {
+        return connection.indexMayMissRows();
+    }
+
+    @Override
     public boolean indexed(String layer) {
         return connection.indexed(layer);
     }

@@ -84,6 +84,15 @@ public interface DataSource extends AutoCloseable {
     }
 
     /**
+     * Whether a row with a position can be missing from the layer's spatial index. A GeoPackage's R-tree is kept by
+     * triggers that a tool writing the table may not have run, so a check looks for such rows (and refuses the data);
+     * a database keeps its index in the transaction that writes the rows, so a unit's check need not scan its table.
+     */
+    default boolean indexMayMissRows() {
+        return true;
+    }
+
+    /**
      * As {@link #readMeeting(String, List, org.locationtech.jts.geom.Geometry, List, FeatureSink, Consumer)}, only the
      * rows {@code filter} keeps ({@code field} among {@code fields}). A source that can ask for them in its query (a
      * GeoPackage, a database) leaves the others undecoded; by default every row is read and tested.

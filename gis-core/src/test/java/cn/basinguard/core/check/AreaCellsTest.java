@@ -110,7 +110,7 @@ class AreaCellsTest {
         for (boolean keeps : new boolean[] {true, false}) {
             try (DataSources.Opened opened = DataSources.openAll(List.of(gpkg.toString()), SourceOptions.DEFAULT)) {
                 List<List<Envelope>> asked = new ArrayList<>();
-                DataSource recording = new Recording(opened.sources().get(0), keeps, asked, new ArrayList<>());
+                DataSource recording = new Recording(opened.sources().get(0), keeps, asked, new ArrayList<>(), new ArrayList<>());
                 RoleLayer farmland = DatasetLoader.within(List.of(recording), Map.of(), area).input().layer(LayerRole.BASIC_FARMLAND);
                 List<String> got = new ArrayList<>();
                 farmland.reader().readAny(List.of(read), f -> got.add((String) f.attributes().get("BSM")));
@@ -136,7 +136,7 @@ class AreaCellsTest {
         Area area = triangle();
         try (DataSources.Opened opened = DataSources.openAll(List.of(gpkg.toString()), SourceOptions.DEFAULT)) {
             List<Geometry> outlines = new ArrayList<>();
-            DataSource recording = new Recording(opened.sources().get(0), true, new ArrayList<>(), outlines);
+            DataSource recording = new Recording(opened.sources().get(0), true, new ArrayList<>(), outlines, new ArrayList<>());
             RoleLayer farmland = DatasetLoader.within(List.of(recording), Map.of(), area).input().layer(LayerRole.BASIC_FARMLAND);
             List<String> got = new ArrayList<>();
             farmland.reader().readAny(List.of(new Envelope(X + 5, X + 30, Y + 5, Y + 30)), f -> got.add((String) f.attributes().get("BSM")));
@@ -148,6 +148,27 @@ class AreaCellsTest {
             farmland.reader().readAny(List.of(new Envelope(X + 5, X + 30, Y + 5, Y + 30), new Envelope(X + 85, X + 95, Y + 85, Y + 95)),
                     f -> got.add((String) f.attributes().get("BSM")));
             assertTrue(outlines.get(outlines.size() - 1) != null, "one box inside, one outside: the outline is tested");
+        }
+    }
+
+    /**
+     * A unit's check scans a file's table for rows its R-tree lacks (an index out of step), though it reports none; a
+     * database's index cannot lack rows, and its table is not scanned for a unit (it is for the whole district, whose
+     * check counts the rows without a position).
+     */
+    @Test
+    void aUnitsCheckScansForRowsTheIndexLacksOnlyWhereAnIndexCanLackThem() throws Exception {
+        Path gpkg = insideAndOutside(dir.resolve("scan.gpkg"));
+        for (boolean database : new boolean[] {false, true}) {
+            for (Area area : new Area[] {triangle(), null}) {
+                try (DataSources.Opened opened = DataSources.openAll(List.of(gpkg.toString()), SourceOptions.DEFAULT)) {
+                    List<String> scanned = new ArrayList<>();
+                    DataSource recording = new Recording(opened.sources().get(0), database, new ArrayList<>(), new ArrayList<>(), scanned);
+                    DatasetLoader.within(List.of(recording), Map.of(), area).input().layer(LayerRole.BASIC_FARMLAND).reader().readWithoutPosition(f -> { });
+                    assertEquals(database && area != null ? List.of() : List.of("YJJBNTTB"), scanned,
+                            (database ? "database" : "file") + (area == null ? ", whole district" : ", one unit"));
+                }
+            }
         }
     }
 
@@ -175,7 +196,8 @@ class AreaCellsTest {
     }
 
     /** A source that says whether it keeps the outline, and records the boxes and the outline of each read by area. */
-    private record Recording(DataSource inner, boolean keeps, List<List<Envelope>> asked, List<Geometry> outlines) implements DataSource {
+    private record Recording(DataSource inner, boolean keeps, List<List<Envelope>> asked, List<Geometry> outlines, List<String> scanned)
+            implements DataSource {
         @Override
         public boolean keepsOutline() {
             return keeps;
@@ -197,6 +219,18 @@ class AreaCellsTest {
             inner.readMeeting(layer, boxes, outline, fields, filter, sink, problems);
         }
 
+        /** A source that tests the outline stands for a database here: its index cannot miss rows. */
+        @Override
+        public boolean indexMayMissRows() {
+            return !keeps;
+        }
+
+        @Override
+        public void readWithoutPosition(String layer, List<String> fields, FeatureSink sink, Consumer<ReadProblem> problems) {
+            scanned.add(layer);
+            inner.readWithoutPosition(layer, fields, sink, problems);
+        }
+
         @Override
         public boolean indexed(String layer) {
             return inner.indexed(layer);
@@ -205,11 +239,6 @@ class AreaCellsTest {
         @Override
         public void features(String layer, long[] fids, List<String> fields, FeatureSink sink) {
             inner.features(layer, fids, fields, sink);
-        }
-
-        @Override
-        public void readWithoutPosition(String layer, List<String> fields, FeatureSink sink, Consumer<ReadProblem> problems) {
-            inner.readWithoutPosition(layer, fields, sink, problems);
         }
 
         @Override

@@ -247,6 +247,12 @@ public final class PostGisSource implements DataSource {
         return true;
     }
 
+    /** A GiST index is written with its rows, in one transaction. */
+    @Override
+    public boolean indexMayMissRows() {
+        return false;
+    }
+
     @Override
     public void readMeeting(String layer, List<Envelope> boxes, Geometry outline, List<String> fieldNames, FeatureSink sink,
                             Consumer<ReadProblem> problems) {
