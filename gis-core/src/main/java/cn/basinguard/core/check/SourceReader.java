@@ -103,6 +103,8 @@ final class SourceReader implements LayerReader {
     /** Reads the source where any of {@code boxes} is met (everywhere when null), within the area, by {@code filter} (null: all rows). */
     private void readFromSource(List<Envelope> boxes, RowFilter filter, List<String> fields, FeatureSink pass) {
         List<Envelope> wanted = new ArrayList<>();
+        // whether every box read lies wholly inside the area: then a source that tests the outline is not given it
+        boolean allInside = area != null && boxes != null;
         if (boxes == null) {
             wanted.add(area == null ? null : area.envelope());
         } else {
@@ -114,7 +116,7 @@ final class SourceReader implements LayerReader {
                 if (area == null) {
                     wanted.add(box);
                 } else {
-                    inArea(box, wanted);
+                    allInside &= inArea(box, wanted);
                 }
             }
             if (wanted.isEmpty()) {
@@ -132,30 +134,19 @@ final class SourceReader implements LayerReader {
                     positioned.accept(f);
                 }
             }, this::problem);
-        } else if (filter == null) {
-            // what meets a box but not the area stays in a source that can tell (a database)
-            source.readMeeting(info.name(), wanted, outlineFor(wanted), fields, positioned, this::problem);
+            return;
+        }
+        // what meets a box but not the area stays in a source that can tell (a database). Not asked where every box lies
+        // wholly inside the area: what meets such a box is tested here all the same (keeps), and the server's
+        // test of each row against an outline of thousands of vertices made a unit's check from PostGIS cost the server
+        // more than the whole district's (3.0-3.3 s against 2.7 s of CPU, the full-tiling county), most of it for the
+        // tiles inside the unit
+        Geometry outline = area == null || allInside ? null : area.near();
+        if (filter == null) {
+            source.readMeeting(info.name(), wanted, outline, fields, positioned, this::problem);
         } else {
-            source.readMeeting(info.name(), wanted, outlineFor(wanted), fields, filter, positioned, this::problem);
+            source.readMeeting(info.name(), wanted, outline, fields, filter, positioned, this::problem);
         }
-    }
-
-    /**
-     * The area's outline for a source that tests it (a database), or null when every box lies wholly inside the area:
-     * what meets such a box is tested here all the same ({@link #keeps}), and the server's test of each row against an
-     * outline of thousands of vertices was work a unit's check from PostGIS did beyond the whole district's (server CPU
-     * 3.0-3.3 s against 2.7 s, measured on the full-tiling county), most of it for the tiles inside the unit.
-     */
-    private Geometry outlineFor(List<Envelope> wanted) {
-        if (area == null) {
-            return null;
-        }
-        for (Envelope b : wanted) {
-            if (area.sideOf(b) <= 0) {
-                return area.near();
-            }
-        }
-        return null;
     }
 
     /** Cells to a side of a box the area's boundary crosses, each read only if it meets the area. */
@@ -168,21 +159,22 @@ final class SourceReader implements LayerReader {
      * crosses one of its sides. A box the boundary crosses is read by the cells of a grid over it that meet the area, and
      * along its sides: a feature meets the area at a point, which lies in a cell that meets the area or outside the box
      * (then the feature's box crosses a side). A tile across a unit's boundary read and decoded every patch of its box
-     * before, half of them only to be dropped (a fifth of the rows a unit's check read).
+     * before, half of them only to be dropped (a fifth of the rows a unit's check read). True when the box lies wholly
+     * inside.
      */
-    private void inArea(Envelope box, List<Envelope> wanted) {
+    private boolean inArea(Envelope box, List<Envelope> wanted) {
         int side = area.sideOf(box);
         if (side > 0) {
             wanted.add(box);
-            return;
+            return true;
         }
         if (side < 0) {
             rim(box, wanted);
-            return;
+            return false;
         }
         if (source.keepsOutline() && area.near() != null) {
             wanted.add(box); // the source tests the outline itself: finer boxes would only lengthen its query
-            return;
+            return false;
         }
         boolean skipped = false;
         List<Envelope> cells = new ArrayList<>();
@@ -199,10 +191,11 @@ final class SourceReader implements LayerReader {
         }
         if (!skipped) {
             wanted.add(box);
-            return;
+            return false;
         }
         wanted.addAll(cells);
         rim(box, wanted);
+        return false;
     }
 
     /** The {@code i}-th of the cells' edges from {@code min} to {@code max}: the same value for the two cells beside it. */

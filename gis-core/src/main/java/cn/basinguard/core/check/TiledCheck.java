@@ -683,18 +683,18 @@ final class TiledCheck {
         }
 
         /** The first {@code n} of {@code fids}, each once, in order (a stream's distinct boxed each id into a set). */
-    static long[] distinct(long[] fids, int n) {
-        java.util.Arrays.sort(fids, 0, n);
-        int kept = 0;
-        for (int i = 0; i < n; i++) {
-            if (kept == 0 || fids[i] != fids[kept - 1]) {
-                fids[kept++] = fids[i];
+        static long[] distinct(long[] fids, int n) {
+            java.util.Arrays.sort(fids, 0, n);
+            int kept = 0;
+            for (int i = 0; i < n; i++) {
+                if (kept == 0 || fids[i] != fids[kept - 1]) {
+                    fids[kept++] = fids[i];
+                }
             }
+            return java.util.Arrays.copyOf(fids, kept);
         }
-        return java.util.Arrays.copyOf(fids, kept);
-    }
 
-    /** The patch with all its attributes; the attributes the tile read when the layer no longer has it. */
+        /** The patch with all its attributes; the attributes the tile read when the layer no longer has it. */
         private SourceFeature fullOf(Map<LayerRole, Map<Long, SourceFeature>> full, LayerRole role, WorkingFeature w) {
             return full.getOrDefault(role, Map.of()).getOrDefault(w.source().fid(), w.source());
         }
