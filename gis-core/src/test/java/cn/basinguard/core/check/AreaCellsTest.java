@@ -8,12 +8,11 @@ import cn.basinguard.core.crs.CrsRegistry;
 import cn.basinguard.core.gpkg.GeoPackageWriter;
 import cn.basinguard.core.gpkg.GpkgColumn;
 import cn.basinguard.core.gpkg.GpkgSrs;
-import cn.basinguard.core.gpkg.Feature;
 import cn.basinguard.core.gpkg.FeatureSink;
-import cn.basinguard.core.gpkg.LayerInfo;
 import cn.basinguard.core.gpkg.ReadProblem;
 import cn.basinguard.core.source.DataSource;
 import cn.basinguard.core.source.DataSources;
+import cn.basinguard.core.source.ForwardingSource;
 import cn.basinguard.core.source.RowFilter;
 import cn.basinguard.core.source.SourceOptions;
 import java.nio.file.Path;
@@ -196,8 +195,20 @@ class AreaCellsTest {
     }
 
     /** A source that says whether it keeps the outline, and records the boxes and the outline of each read by area. */
-    private record Recording(DataSource inner, boolean keeps, List<List<Envelope>> asked, List<Geometry> outlines, List<String> scanned)
-            implements DataSource {
+    private static final class Recording extends ForwardingSource {
+        private final boolean keeps;
+        private final List<List<Envelope>> asked;
+        private final List<Geometry> outlines;
+        private final List<String> scanned;
+
+        Recording(DataSource inner, boolean keeps, List<List<Envelope>> asked, List<Geometry> outlines, List<String> scanned) {
+            super(inner);
+            this.keeps = keeps;
+            this.asked = asked;
+            this.outlines = outlines;
+            this.scanned = scanned;
+        }
+
         @Override
         public boolean keepsOutline() {
             return keeps;
@@ -208,7 +219,7 @@ class AreaCellsTest {
                                 Consumer<ReadProblem> problems) {
             asked.add(List.copyOf(boxes));
             outlines.add(outline);
-            inner.readMeeting(layer, boxes, outline, fields, sink, problems);
+            super.readMeeting(layer, boxes, outline, fields, sink, problems);
         }
 
         @Override
@@ -216,7 +227,7 @@ class AreaCellsTest {
                                 FeatureSink sink, Consumer<ReadProblem> problems) {
             asked.add(List.copyOf(boxes));
             outlines.add(outline);
-            inner.readMeeting(layer, boxes, outline, fields, filter, sink, problems);
+            super.readMeeting(layer, boxes, outline, fields, filter, sink, problems);
         }
 
         /** A source that tests the outline stands for a database here: its index cannot miss rows. */
@@ -228,57 +239,7 @@ class AreaCellsTest {
         @Override
         public void readWithoutPosition(String layer, List<String> fields, FeatureSink sink, Consumer<ReadProblem> problems) {
             scanned.add(layer);
-            inner.readWithoutPosition(layer, fields, sink, problems);
-        }
-
-        @Override
-        public boolean indexed(String layer) {
-            return inner.indexed(layer);
-        }
-
-        @Override
-        public void features(String layer, long[] fids, List<String> fields, FeatureSink sink) {
-            inner.features(layer, fids, fields, sink);
-        }
-
-        @Override
-        public LayerInfo layer(String name) {
-            return inner.layer(name);
-        }
-
-        @Override
-        public String location() {
-            return inner.location();
-        }
-
-        @Override
-        public String label() {
-            return inner.label();
-        }
-
-        @Override
-        public String format() {
-            return inner.format();
-        }
-
-        @Override
-        public List<LayerInfo> layers() {
-            return inner.layers();
-        }
-
-        @Override
-        public List<String> warnings() {
-            return inner.warnings();
-        }
-
-        @Override
-        public void read(String layer, Envelope bbox, List<String> fields, FeatureSink sink, Consumer<ReadProblem> problems) {
-            inner.read(layer, bbox, fields, sink, problems);
-        }
-
-        @Override
-        public Feature feature(String layer, long fid) {
-            return inner.feature(layer, fid);
+            super.readWithoutPosition(layer, fields, sink, problems);
         }
 
         @Override
