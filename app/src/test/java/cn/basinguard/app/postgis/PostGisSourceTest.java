@@ -315,6 +315,66 @@ public class PostGisSourceTest {
         }
     }
 
+    /**
+     * A geometry column that declares no SRID while its rows carry two: one layer per SRID, each read in its own
+     * coordinate system (the CGCS2000 longitude/latitude square where it is, not at an easting of 114 m), with its own
+     * rows counted, fingerprinted, read by box and outline without the server failing on mixed SRIDs, and the rows
+     * without a geometry in the first layer only.
+     */
+    @Test
+    void aColumnWithoutAnSridWhoseRowsCarrySeveralIsALayerPerSrid() {
+        String s = "mixed_srid";
+        String square = "'POLYGON((38430000 3496000,38430100 3496000,38430100 3496100,38430000 3496100,38430000 3496000))'";
+        TestDatabase.sql("DROP SCHEMA IF EXISTS " + s + " CASCADE", "CREATE SCHEMA " + s,
+                "CREATE TABLE " + s + ".\"混合\" (fid serial PRIMARY KEY, \"名称\" text, geom geometry)",
+                "INSERT INTO " + s + ".\"混合\" (\"名称\", geom) VALUES ('甲', ST_GeomFromText(" + square + ", 4526)),"
+                        + " ('乙', ST_Translate(ST_GeomFromText(" + square + ", 4526), 200, 0)),"
+                        + " ('丙', ST_Transform(ST_GeomFromText(" + square + ", 4526), 4490)), ('丁', NULL)",
+                "CREATE INDEX ON " + s + ".\"混合\" USING GIST (geom)");
+        try (PostGisSource src = open(s)) {
+            assertEquals(List.of("混合[SRID=4526]", "混合[SRID=4490]"), src.layers().stream().map(LayerInfo::name).toList());
+            LayerInfo gk = src.layer("混合[SRID=4526]");
+            LayerInfo lonLat = src.layer("混合[SRID=4490]");
+            assertEquals(4526, gk.srs().crs().epsg());
+            assertEquals(4490, lonLat.srs().crs().epsg());
+            assertTrue(String.join("\n", src.warnings()).contains("2 种坐标系"), src.warnings().toString());
+
+            List<Feature> all = new ArrayList<>();
+            src.read(lonLat.name(), null, null, all::add, p -> { });
+            assertEquals(List.of(3L), all.stream().map(Feature::fid).toList());
+            Envelope e = all.get(0).geometry().getEnvelopeInternal();
+            assertTrue(e.getMinX() > 113 && e.getMaxX() < 115 && e.getMinY() > 31 && e.getMaxY() < 32, "in degrees where it is: " + e);
+            all.clear();
+            src.read(gk.name(), null, null, all::add, p -> { });
+            assertEquals(List.of(1L, 2L, 4L), all.stream().map(Feature::fid).toList(), "the row without a geometry comes with the first");
+
+            List<Feature> met = new ArrayList<>();
+            org.locationtech.jts.geom.Geometry outline = new org.locationtech.jts.io.WKTReader().read(
+                    "POLYGON((38429950 3495950,38430150 3495950,38430150 3496150,38429950 3496150,38429950 3495950))");
+            src.readMeeting(gk.name(), List.of(new Envelope(38429000, 38431000, 3495000, 3497000)), outline, null, met::add, p -> { });
+            assertEquals(2, met.size(), "both squares lie in the box; the outline is this program's to test");
+            met.clear();
+            org.locationtech.jts.geom.Geometry lonLatOutline = outline.getFactory().toGeometry(e);
+            src.readMeeting(lonLat.name(), List.of(e), lonLatOutline, null, met::add, p -> { });
+            assertEquals(List.of(3L), met.stream().map(Feature::fid).toList(), "no mixed-SRID failure on the server");
+
+            List<Feature> without = new ArrayList<>();
+            src.readWithoutPosition(gk.name(), null, without::add, p -> { });
+            src.readWithoutPosition(lonLat.name(), null, without::add, p -> { });
+            assertEquals(List.of(4L), without.stream().map(Feature::fid).toList());
+
+            src.countRows();
+            assertEquals(3, src.layer(gk.name()).featureCount());
+            assertEquals(1, src.layer(lonLat.name()).featureCount());
+            assertTrue(src.contents().stream().anyMatch(c -> c.name().endsWith("混合[SRID=4490] (1)")), src.contents().toString());
+            assertTrue(src.contents().stream().anyMatch(c -> c.name().endsWith("混合[SRID=4526] (3)")), src.contents().toString());
+        } catch (org.locationtech.jts.io.ParseException e) {
+            throw new AssertionError(e);
+        } finally {
+            TestDatabase.sql("DROP SCHEMA IF EXISTS " + s + " CASCADE");
+        }
+    }
+
     public static long count(String sql) throws SQLException {
         try (Connection c = TestDatabase.connect(); PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
             rs.next();

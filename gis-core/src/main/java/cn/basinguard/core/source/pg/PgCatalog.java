@@ -113,7 +113,7 @@ final class PgCatalog {
         for (Geo g : geos) {
             // a table with two geometry columns gives two layers, named as GDAL names them
             String name = columnsPerTable.get(g.oid()) > 1 ? g.table() + "(" + g.column() + ")" : g.table();
-            out.add(geometryLayer(name, g.oid(), g.table(), g.relkind(), g.column(), g.type(), g.srid(), g.dims(), g.comment()));
+            out.addAll(geometryLayers(name, g.oid(), g.table(), g.relkind(), g.column(), g.type(), g.srid(), g.dims(), g.comment()));
         }
         try (PreparedStatement ps = c.prepareStatement("SELECT cl.oid, cl.relname, cl.relkind, obj_description(cl.oid, 'pg_class')"
                 + " FROM pg_class cl WHERE cl.relnamespace = ?::oid AND cl.relkind IN ('r', 'v', 'm', 'p', 'f') AND NOT cl.relispartition"
@@ -136,8 +136,57 @@ final class PgCatalog {
         return out;
     }
 
+    /**
+     * The layers of one geometry column: one, unless the column declares no SRID and its rows carry several — then one
+     * per SRID ({@code name[SRID=4490]}, the most common first, with the rows without a geometry), each read in its own
+     * coordinate system, as QGIS lists such a column. Read as one layer, the rows of the other SRIDs were taken in the
+     * first row's coordinate system: a CGCS2000 longitude of 114° as an easting of 114 m, drawn and checked in the wrong
+     * place, and an outline test against them an error of the server's.
+     */
+    private List<PgLayer> geometryLayers(String name, long oid, String table, String relkind, String column, String type, int srid,
+                                         int dims, String comment) throws SQLException {
+        if (srid != 0) {
+            return List.of(geometryLayer(name, oid, table, relkind, column, type, srid, dims, comment, null, -1));
+        }
+        // a view (or an unconstrained column) may declare none while its rows carry one, or several
+        Map<Integer, Long> srids = rowSrids(table, column);
+        if (srids.size() <= 1) {
+            int rowsSrid = srids.isEmpty() ? 0 : srids.keySet().iterator().next();
+            return List.of(geometryLayer(name, oid, table, relkind, column, type, rowsSrid, dims, comment, null, -1));
+        }
+        List<String> each = new ArrayList<>();
+        srids.forEach((s, n) -> each.add("SRID " + s + "：" + n));
+        warnings.add(Messages.get("pg.mixedSrid", address.schema() + "." + table, column, srids.size(), String.join("，", each)));
+        List<PgLayer> out = new ArrayList<>();
+        boolean first = true;
+        for (Map.Entry<Integer, Long> e : srids.entrySet()) {
+            String bySrid = "ST_SRID(" + id(column) + ") = " + e.getKey();
+            String rows = first ? "(" + id(column) + " IS NULL OR " + bySrid + ")" : "(" + bySrid + ")";
+            out.add(geometryLayer(name + "[SRID=" + e.getKey() + "]", oid, table, relkind, column, type, e.getKey(), dims, comment, rows,
+                    e.getValue()));
+            first = false;
+        }
+        return out;
+    }
+
+    /** The SRIDs the column's rows carry, the most common first, with their row counts (a scan of the column). */
+    private Map<Integer, Long> rowSrids(String table, String column) throws SQLException {
+        Map<Integer, Long> out = new java.util.LinkedHashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT ST_SRID(" + id(column) + "), count(*) FROM " + id(address.schema()) + "."
+                + id(table) + " WHERE " + id(column) + " IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1"); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.put(rs.getInt(1), rs.getLong(2));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * @param rows the condition on the table's rows making this layer, null for all
+     * @param rowCount the rows of the layer when known (counted with its SRIDs), else −1: estimated
+     */
     private PgLayer geometryLayer(String name, long oid, String table, String relkind, String column, String type, int srid, int dims,
-                                  String comment) throws SQLException {
+                                  String comment, String rows, long rowCount) throws SQLException {
         boolean view = relkind.equals("v");
         // PostGIS names an M-only type with a trailing M (POINTM) and gives the dimension count; Z shows only in the count
         String t = type == null ? "GEOMETRY" : type.toUpperCase(Locale.ROOT);
@@ -149,9 +198,8 @@ final class PgCatalog {
         int m = dims == 4 || mOnly ? 1 : 0;
         List<String> notes = new ArrayList<>();
         int rowsSrid = srid;
-        if (srid == 0) {
-            // a view (or an unconstrained column) may declare none while its rows carry one
-            rowsSrid = firstRowSrid(table, column);
+        if (rows != null) {
+            notes.add(Messages.get("pg.oneSrid", address.schema() + "." + table, column, Integer.toString(srid)));
         }
         SrsInfo s = srs(rowsSrid);
         if (rowsSrid == 0) {
@@ -168,12 +216,12 @@ final class PgCatalog {
         if (!view && !indexed) {
             warn(notes, "pg.noSpatialIndex", address.schema() + "." + table, column, address.schema(), table);
         }
-        long count = estimate(oid, table);
-        Envelope extent = extent(table, column, view);
+        long count = rowCount >= 0 ? rowCount : estimate(oid, table);
+        Envelope extent = extent(table, column, view, rows);
         String identifier = firstLine(comment);
         LayerInfo info = new LayerInfo(name, LayerInfo.Kind.FEATURES, "features", identifier, comment, column, t, z, m, count,
                 extent, s, indexed || view, key.column(), fields, notes.isEmpty() ? null : String.join(" ", notes));
-        return new PgLayer(info, table, rowsSrid, view);
+        return new PgLayer(info, table, rowsSrid, view, rows);
     }
 
     private PgLayer attributeLayer(long oid, String table, String relkind, String comment) throws SQLException {
@@ -187,7 +235,9 @@ final class PgCatalog {
     private void warn(List<String> notes, String key, Object... args) {
         String text = Messages.get(key, args);
         notes.add(text);
-        warnings.add(text);
+        if (!warnings.contains(text)) {
+            warnings.add(text); // once, though the layers of one column's SRIDs each say it
+        }
     }
 
     /**
@@ -195,10 +245,10 @@ final class PgCatalog {
      * scan, a box rounded outwards to single precision), else from every row (ST_Extent, which reads each geometry:
      * half a second for 200,000 patches).
      */
-    private Envelope extent(String table, String column, boolean view) throws SQLException {
+    private Envelope extent(String table, String column, boolean view, String rows) throws SQLException {
         String sql = "SELECT ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e) FROM (SELECT ST_Extent(" + id(column) + ") AS e FROM "
-                + id(address.schema()) + "." + id(table) + ") s";
-        if (!view) {
+                + id(address.schema()) + "." + id(table) + (rows == null ? "" : " WHERE " + rows) + ") s";
+        if (!view && rows == null) {
             try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM pg_stats WHERE schemaname = ? AND tablename = ? AND attname = ?")) {
                 ps.setString(1, address.schema());
                 ps.setString(2, table);
@@ -251,17 +301,10 @@ final class PgCatalog {
     private static final java.util.regex.Pattern PLAN_ROWS = java.util.regex.Pattern.compile("\"Plan Rows\":\\s*(\\d+)");
 
     /** The exact number of rows of a table or view of the schema: a scan of it. */
-    static long count(Connection c, String schema, String table) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM " + id(schema) + "." + id(table));
+    static long count(Connection c, PgAddress address, PgLayer layer) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT count(*)" + layer.from(address));
              ResultSet rs = ps.executeQuery()) {
             return rs.next() ? rs.getLong(1) : -1;
-        }
-    }
-
-    private int firstRowSrid(String table, String column) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT ST_SRID(" + id(column) + ") FROM " + id(address.schema()) + "." + id(table)
-                + " WHERE " + id(column) + " IS NOT NULL LIMIT 1"); ResultSet rs = ps.executeQuery()) {
-            return rs.next() ? rs.getInt(1) : 0;
         }
     }
 

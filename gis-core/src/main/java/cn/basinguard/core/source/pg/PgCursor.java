@@ -83,10 +83,11 @@ final class PgCursor {
         for (LayerInfo.FieldInfo f : fields) {
             sql.append(", ").append(PgCatalog.id(f.name()));
         }
-        sql.append(" FROM ").append(PgCatalog.id(address.schema())).append('.').append(PgCatalog.id(layer.table()));
-        boolean where = boxes > 0 && geom != null;
-        if (where) {
-            sql.append(" WHERE (");
+        sql.append(layer.from(address));
+        boolean where = layer.rows() != null;
+        if (boxes > 0 && geom != null) {
+            sql.append(where ? " AND (" : " WHERE (");
+            where = true;
             for (int i = 0; i < boxes; i++) {
                 sql.append(i == 0 ? "" : " OR ").append(PgCatalog.id(geom)).append(" && ST_MakeEnvelope(?, ?, ?, ?, ").append(layer.srid()).append(')');
             }
@@ -115,7 +116,7 @@ final class PgCursor {
     void readWithoutPosition(FeatureSink sink, Consumer<ReadProblem> problems) throws SQLException {
         String geom = layer.info().geometryColumn();
         String sql = sql(false, false);
-        String where = " WHERE " + PgCatalog.id(geom) + " IS NULL OR ST_IsEmpty(" + PgCatalog.id(geom) + ")";
+        String where = (layer.rows() == null ? " WHERE (" : " AND (") + PgCatalog.id(geom) + " IS NULL OR ST_IsEmpty(" + PgCatalog.id(geom) + "))";
         int order = sql.indexOf(" ORDER BY ");
         sql = order < 0 ? sql + where : sql.substring(0, order) + where + sql.substring(order);
         try (PreparedStatement ps = c.prepareStatement(sql)) {
@@ -173,8 +174,8 @@ final class PgCursor {
         for (LayerInfo.FieldInfo f : fields) {
             sql.append(", ").append(PgCatalog.id(f.name()));
         }
-        sql.append(" FROM ").append(PgCatalog.id(address.schema())).append('.').append(PgCatalog.id(layer.table()))
-                .append(" WHERE ").append(key).append(" = ANY (?) ORDER BY ").append(key);
+        sql.append(layer.from(address)).append(layer.rows() == null ? " WHERE " : " AND ").append(key).append(" = ANY (?) ORDER BY ")
+                .append(key);
         Long[] keys = java.util.Arrays.stream(fids).distinct().sorted().boxed().toArray(Long[]::new);
         try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
             ps.setArray(1, c.createArrayOf("int8", keys));

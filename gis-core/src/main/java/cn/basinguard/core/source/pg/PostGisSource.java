@@ -173,7 +173,7 @@ public final class PostGisSource implements DataSource {
             for (PgLayer l : layers) {
                 LayerInfo i = l.info();
                 long[] n = new long[1];
-                withConnection(l.name(), c -> n[0] = PgCatalog.count(c, address.schema(), l.table()));
+                withConnection(l.name(), c -> n[0] = PgCatalog.count(c, address, l));
                 exact.add(new LayerInfo(i.name(), i.kind(), i.dataType(), i.identifier(), i.description(), i.geometryColumn(), i.geometryType(),
                         i.z(), i.m(), n[0], i.extent(), i.srs(), i.hasSpatialIndex(), i.primaryKey(), i.fields(), i.note()));
             }
@@ -259,7 +259,7 @@ public final class PostGisSource implements DataSource {
         PgLayer l = pgLayer(layer);
         List<LayerInfo.FieldInfo> fields = fieldNames == null ? l.info().fields()
                 : l.info().fields().stream().filter(f -> fieldNames.contains(f.name())).toList();
-        byte[] wkb = outline == null || l.srid() == 0 ? null : new WKBWriter(2).write(outline);
+        byte[] wkb = outlineWkb(l, outline);
         withConnection(l.name(), c -> new PgCursor(c, address, l, fields, rowsFetched).read(boxes, wkb, null, sink, problems));
     }
 
@@ -270,8 +270,17 @@ public final class PostGisSource implements DataSource {
         PgLayer l = pgLayer(layer);
         List<LayerInfo.FieldInfo> fields = fieldNames == null ? l.info().fields()
                 : l.info().fields().stream().filter(f -> fieldNames.contains(f.name())).toList();
-        byte[] wkb = outline == null || l.srid() == 0 ? null : new WKBWriter(2).write(outline);
+        byte[] wkb = outlineWkb(l, outline);
         withConnection(l.name(), c -> new PgCursor(c, address, l, fields, rowsFetched).where(filter).read(boxes, wkb, null, sink, problems));
+    }
+
+    /**
+     * The outline for the server to test rows against, or null: not for a column without an SRID, nor for one SRID's
+     * rows of a column holding several — the server may test a row of another SRID before the condition drops it, and
+     * fails on mixed SRIDs (what meets the boxes comes, and is tested here).
+     */
+    private static byte[] outlineWkb(PgLayer l, Geometry outline) {
+        return outline == null || l.srid() == 0 || l.rows() != null ? null : new WKBWriter(2).write(outline);
     }
 
     /** The rows whose geometry is NULL or empty, which no read by area returns; the server finds them. */
@@ -315,10 +324,10 @@ public final class PostGisSource implements DataSource {
     public List<Content> contents() {
         List<Content> out = new ArrayList<>();
         for (PgLayer l : layers) {
-            String table = PgCatalog.id(address.schema()) + "." + PgCatalog.id(l.table());
+            String table = PgCatalog.id(address.schema()) + "." + PgCatalog.id(l.table()) + " t" + (l.rows() == null ? "" : " WHERE " + l.rows());
             withConnection(l.name(), c -> {
                 try (PreparedStatement ps = c.prepareStatement("SELECT count(*), encode(sha256(convert_to(coalesce(string_agg(h, ','"
-                        + " ORDER BY h), ''), 'UTF8')), 'hex') FROM (SELECT md5(t::text) AS h FROM " + table + " t) s");
+                        + " ORDER BY h), ''), 'UTF8')), 'hex') FROM (SELECT md5(t::text) AS h FROM " + table + ") s");
                      ResultSet rs = ps.executeQuery()) {
                     rs.next();
                     out.add(new Content(label() + "/" + l.name() + " (" + rs.getLong(1) + ")", rs.getString(2)));
