@@ -155,8 +155,8 @@ final class PgCatalog {
             return List.of(geometryLayer(name, oid, table, relkind, column, type, rowsSrid, dims, comment, null, -1));
         }
         List<String> each = new ArrayList<>();
-        srids.forEach((s, n) -> each.add("SRID " + s + "：" + n));
-        warnings.add(Messages.get("pg.mixedSrid", address.schema() + "." + table, column, srids.size(), String.join("，", each)));
+        srids.forEach((s, n) -> each.add(Messages.get("pg.sridRows", Integer.toString(s), n)));
+        warnings.add(Messages.get("pg.mixedSrid", address.schema() + "." + table, column, srids.size(), String.join("、", each)));
         List<PgLayer> out = new ArrayList<>();
         boolean first = true;
         for (Map.Entry<Integer, Long> e : srids.entrySet()) {
