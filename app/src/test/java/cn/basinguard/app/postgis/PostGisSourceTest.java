@@ -319,7 +319,7 @@ public class PostGisSourceTest {
      * A geometry column that declares no SRID while its rows carry two: one layer per SRID, each read in its own
      * coordinate system (the CGCS2000 longitude/latitude square where it is, not at an easting of 114 m), with its own
      * rows counted, fingerprinted, read by box and outline without the server failing on mixed SRIDs, and the rows
-     * without a geometry in the first layer only.
+     * without a geometry in the first layer only. A geography column beside it is said, not listed.
      */
     @Test
     void aColumnWithoutAnSridWhoseRowsCarrySeveralIsALayerPerSrid() {
@@ -330,7 +330,8 @@ public class PostGisSourceTest {
                 "INSERT INTO " + s + ".\"混合\" (\"名称\", geom) VALUES ('甲', ST_GeomFromText(" + square + ", 4526)),"
                         + " ('乙', ST_Translate(ST_GeomFromText(" + square + ", 4526), 200, 0)),"
                         + " ('丙', ST_Transform(ST_GeomFromText(" + square + ", 4526), 4490)), ('丁', NULL)",
-                "CREATE INDEX ON " + s + ".\"混合\" USING GIST (geom)");
+                "CREATE INDEX ON " + s + ".\"混合\" USING GIST (geom)",
+                "CREATE TABLE " + s + ".\"球面\" (fid serial PRIMARY KEY, g geography(Point, 4326))");
         try (PostGisSource src = open(s)) {
             assertEquals(List.of("混合[SRID=4526]", "混合[SRID=4490]"), src.layers().stream().map(LayerInfo::name).toList());
             LayerInfo gk = src.layer("混合[SRID=4526]");
@@ -338,6 +339,9 @@ public class PostGisSourceTest {
             assertEquals(4526, gk.srs().crs().epsg());
             assertEquals(4490, lonLat.srs().crs().epsg());
             assertTrue(String.join("\n", src.warnings()).contains("2 种坐标系"), src.warnings().toString());
+            // a geography column is not a layer, and is said with what to do
+            assertTrue(src.warnings().stream().anyMatch(w -> w.contains(s + ".球面") && w.contains("geography")
+                    && w.contains("\"g\"::geometry AS geom FROM \"" + s + "\".\"球面\"")), src.warnings().toString());
 
             List<Feature> all = new ArrayList<>();
             src.read(lonLat.name(), null, null, all::add, p -> { });

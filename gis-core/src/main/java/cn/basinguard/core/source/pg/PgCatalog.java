@@ -107,6 +107,17 @@ final class PgCatalog {
                 }
             }
         }
+        // geography columns are not read (their arithmetic is another's): said, with the view that makes one readable
+        try (PreparedStatement ps = c.prepareStatement("SELECT f_table_name, f_geography_column FROM " + id(postgisSchema)
+                + ".geography_columns WHERE f_table_schema = ? ORDER BY 1, 2")) {
+            ps.setString(1, address.schema());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    warnings.add(Messages.get("pg.geography", address.schema() + "." + rs.getString(1), rs.getString(2),
+                            id(address.schema()) + "." + id(rs.getString(1)), id(rs.getString(2))));
+                }
+            }
+        }
         Map<Long, Integer> columnsPerTable = new HashMap<>();
         geos.forEach(g -> columnsPerTable.merge(g.oid(), 1, Integer::sum));
         List<PgLayer> out = new ArrayList<>();
