@@ -379,6 +379,27 @@ public class PostGisSourceTest {
         }
     }
 
+    /** A table partitioned by township is one layer: its partitions' rows are its own, and listed too they came twice. */
+    @Test
+    void aPartitionedTableIsOneLayerNotOneAPartition() {
+        String s = "partitioned";
+        String square = "ST_GeomFromText('POLYGON((38430000 3496000,38430100 3496000,38430100 3496100,38430000 3496100,38430000 3496000))', 4526)";
+        TestDatabase.sql("DROP SCHEMA IF EXISTS " + s + " CASCADE", "CREATE SCHEMA " + s,
+                "CREATE TABLE " + s + ".dltb (fid int, zldwdm text, geom geometry(Polygon, 4526), PRIMARY KEY (fid, zldwdm)) PARTITION BY LIST (zldwdm)",
+                "CREATE TABLE " + s + ".dltb_001 PARTITION OF " + s + ".dltb FOR VALUES IN ('001')",
+                "CREATE TABLE " + s + ".dltb_002 PARTITION OF " + s + ".dltb FOR VALUES IN ('002')",
+                "INSERT INTO " + s + ".dltb VALUES (1, '001', " + square + "), (2, '002', " + square + "), (3, '002', " + square + ")",
+                "CREATE INDEX ON " + s + ".dltb USING GIST (geom)");
+        try (PostGisSource src = open(s)) {
+            assertEquals(List.of("dltb"), src.layers().stream().map(LayerInfo::name).toList());
+            List<Feature> rows = new ArrayList<>();
+            src.read("dltb", null, null, rows::add, p -> { });
+            assertEquals(3, rows.size());
+        } finally {
+            TestDatabase.sql("DROP SCHEMA IF EXISTS " + s + " CASCADE");
+        }
+    }
+
     public static long count(String sql) throws SQLException {
         try (Connection c = TestDatabase.connect(); PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
             rs.next();

@@ -97,7 +97,8 @@ final class PgCatalog {
         try (PreparedStatement ps = c.prepareStatement("SELECT cl.oid, cl.relname, cl.relkind, g.f_geometry_column, g.type, g.srid,"
                 + " g.coord_dimension, obj_description(cl.oid, 'pg_class') FROM " + id(postgisSchema) + ".geometry_columns g"
                 + " JOIN pg_class cl ON cl.relname = g.f_table_name AND cl.relnamespace = ?::oid"
-                + " WHERE g.f_table_schema = ? ORDER BY cl.oid, g.f_geometry_column")) {
+                // a partition's rows are its partitioned table's: listed too, they came twice (drawn, counted, checked)
+                + " WHERE g.f_table_schema = ? AND NOT cl.relispartition ORDER BY cl.oid, g.f_geometry_column")) {
             ps.setLong(1, schemaOid);
             ps.setString(2, address.schema());
             try (ResultSet rs = ps.executeQuery()) {
