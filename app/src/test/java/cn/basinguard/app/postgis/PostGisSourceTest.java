@@ -319,7 +319,8 @@ public class PostGisSourceTest {
      * A geometry column that declares no SRID while its rows carry two: one layer per SRID, each read in its own
      * coordinate system (the CGCS2000 longitude/latitude square where it is, not at an easting of 114 m), with its own
      * rows counted, fingerprinted, read by box and outline without the server failing on mixed SRIDs, and the rows
-     * without a geometry in the first layer only. A geography column beside it is said, not listed.
+     * without a geometry in the first layer only. A geography column beside it is said, not listed; a table holding an ArcGIS
+     * geodatabase's st_geometry is said on its layer.
      */
     @Test
     void aColumnWithoutAnSridWhoseRowsCarrySeveralIsALayerPerSrid() {
@@ -331,9 +332,14 @@ public class PostGisSourceTest {
                         + " ('乙', ST_Translate(ST_GeomFromText(" + square + ", 4526), 200, 0)),"
                         + " ('丙', ST_Transform(ST_GeomFromText(" + square + ", 4526), 4490)), ('丁', NULL)",
                 "CREATE INDEX ON " + s + ".\"混合\" USING GIST (geom)",
-                "CREATE TABLE " + s + ".\"球面\" (fid serial PRIMARY KEY, g geography(Point, 4326))");
+                "CREATE TABLE " + s + ".\"球面\" (fid serial PRIMARY KEY, g geography(Point, 4326))",
+                // an ArcGIS geodatabase's shapes, as its type is named (sde.st_geometry; a stand-in type here)
+                "CREATE TYPE " + s + ".st_geometry AS (entity int, points bytea)",
+                "CREATE TABLE " + s + ".\"要素类\" (objectid int PRIMARY KEY, shape " + s + ".st_geometry)");
         try (PostGisSource src = open(s)) {
-            assertEquals(List.of("混合[SRID=4526]", "混合[SRID=4490]"), src.layers().stream().map(LayerInfo::name).toList());
+            assertEquals(List.of("混合[SRID=4526]", "混合[SRID=4490]", "要素类"), src.layers().stream().map(LayerInfo::name).toList());
+            assertTrue(src.layer("要素类").note().contains("st_geometry") && src.warnings().contains(src.layer("要素类").note()),
+                    src.warnings().toString());
             LayerInfo gk = src.layer("混合[SRID=4526]");
             LayerInfo lonLat = src.layer("混合[SRID=4490]");
             assertEquals(4526, gk.srs().crs().epsg());

@@ -239,8 +239,16 @@ final class PgCatalog {
     private PgLayer attributeLayer(long oid, String table, String relkind, String comment) throws SQLException {
         Key key = primaryKey(oid);
         List<LayerInfo.FieldInfo> fields = fields(table, key.column(), false);
+        List<String> notes = new ArrayList<>();
+        // an ArcGIS geodatabase in PostgreSQL keeps its shapes in Esri's own type, which only ArcGIS reads: without a
+        // word, its feature classes looked like tables without geometry
+        for (String[] col : columns().getOrDefault(table, List.of())) {
+            if (col[2].equalsIgnoreCase("st_geometry")) {
+                warn(notes, "pg.stGeometry", address.schema() + "." + table, col[0]);
+            }
+        }
         LayerInfo info = new LayerInfo(table, LayerInfo.Kind.ATTRIBUTES, "attributes", firstLine(comment), comment, null, null, 0, 0,
-                estimate(oid, table), null, null, false, key.column(), fields, null);
+                estimate(oid, table), null, null, false, key.column(), fields, notes.isEmpty() ? null : String.join(" ", notes));
         return new PgLayer(info, table, 0, relkind.equals("v"));
     }
 
