@@ -228,6 +228,10 @@ final class SourceReader implements LayerReader {
     /** The patches' 三调 columns, those the site review prints: not the whole row (a DLTB has a dozen more). */
     @Override
     public void features(long[] fids, Consumer<SourceFeature> sink) {
+        if (!source.indexed(info.name())) {
+            held().features(fids, sink); // read once with those columns: a source without keys cannot look them up
+            return;
+        }
         source.features(info.name(), fids, DatasetLoader.surveyColumns(info), f -> sink.accept(toSource(f)));
     }
 
@@ -326,7 +330,8 @@ final class SourceReader implements LayerReader {
                 h = held;
                 if (h == null) {
                     List<SourceFeature> all = new ArrayList<>();
-                    source.read(info.name(), area == null ? null : area.envelope(), fields, f -> {
+                    // with the site review's columns: they are looked up here, by the numbers of this one read
+                    source.read(info.name(), area == null ? null : area.envelope(), surveyColumns(), f -> {
                         if (keeps(f)) {
                             all.add(toSource(f));
                         }

@@ -220,6 +220,12 @@ final class PgCatalog {
             warn(notes, "pg.unknownSrid", address.schema() + "." + table, rowsSrid);
         }
         Key key = primaryKey(oid);
+        if (key.column() == null) {
+            key = uniqueIdColumn(table);
+            if (key.column() != null) {
+                notes.add(Messages.get("pg.keyFound", address.schema() + "." + table, key.column()));
+            }
+        }
         List<LayerInfo.FieldInfo> fields = fields(table, key.column(), true);
         if (key.column() == null) {
             warn(notes, view ? "pg.viewNoKey" : "pg.tableNoKey", address.schema() + "." + table);
@@ -347,6 +353,35 @@ final class PgCatalog {
                 }
                 return new Key(null);
             }
+        }
+    }
+
+    /** Names an id column goes by, in the order one is taken: GDAL's, PostGIS loaders', ArcGIS's. */
+    private static final List<String> ID_NAMES = List.of("fid", "ogc_fid", "gid", "objectid", "id");
+
+    /**
+     * For a view or a table without an integer primary key: an integer column named as ids are whose values are all
+     * there and all different (counted by the server: a scan), to number the features by, as QGIS asks of a view; else
+     * none. Numbered as read, a read by area gave the same feature another number than the read before: a check that
+     * reads by tiles took one red line's prepared polygon for another's, and found no 三调 columns for the patches a
+     * site occupies.
+     */
+    private Key uniqueIdColumn(String table) throws SQLException {
+        List<String[]> cols = columns().getOrDefault(table, List.of());
+        for (String name : ID_NAMES) {
+            for (String[] col : cols) {
+                if (col[0].equalsIgnoreCase(name) && List.of("int2", "int4", "int8").contains(col[2]) && unique(table, col[0])) {
+                    return new Key(col[0]);
+                }
+            }
+        }
+        return new Key(null);
+    }
+
+    private boolean unique(String table, String column) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT count(*) = count(DISTINCT " + id(column) + ") AND count(*) = count(" + id(column)
+                + ") FROM " + id(address.schema()) + "." + id(table)); ResultSet rs = ps.executeQuery()) {
+            return rs.next() && rs.getBoolean(1);
         }
     }
 

@@ -247,6 +247,16 @@ public final class PostGisSource implements DataSource {
         return true;
     }
 
+    /**
+     * Read by area only with a key: a layer without one is numbered as each read returns its rows, so two reads by area
+     * would give one feature two numbers — a caller that reads area by area reads it once instead.
+     */
+    @Override
+    public boolean indexed(String layer) {
+        LayerInfo info = pgLayer(layer).info();
+        return info.hasSpatialIndex() && info.primaryKey() != null;
+    }
+
     /** A GiST index is written with its rows, in one transaction. */
     @Override
     public boolean indexMayMissRows() {
