@@ -108,7 +108,9 @@ public interface DataSource extends AutoCloseable {
 
     /**
      * Whether reads by area use an index (a GeoPackage R-tree, a Shapefile's record boxes, a GiST index) rather than a
-     * scan of the whole layer: a caller that reads a layer area by area reads an unindexed one once instead.
+     * scan of the whole layer, and give each feature the same key whichever read returns it: a caller that reads a
+     * layer area by area reads one that is not so once instead (a database view without an id column is numbered by
+     * each read).
      */
     default boolean indexed(String layer) {
         return layer(layer).hasSpatialIndex();
