@@ -485,6 +485,36 @@ public class PostGisSourceTest {
         return out;
     }
 
+    /**
+     * Numeric columns read as a GeoPackage written from them holds them: an 18-digit 标识码 kept as numeric(18,0) (as
+     * geodatabases keep BSM) exactly, not as a double that loses its last digits; decimals as doubles.
+     */
+    @Test
+    void numericColumnsKeepWholeNumbersExact() {
+        String s = "numeric_columns";
+        TestDatabase.sql("DROP SCHEMA IF EXISTS " + s + " CASCADE", "CREATE SCHEMA " + s,
+                "CREATE TABLE " + s + ".t (fid serial PRIMARY KEY, bsm numeric(18,0), tbmj numeric(18,2), plain numeric, big numeric(40,0),"
+                        + " geom geometry(Point, 4526))",
+                "INSERT INTO " + s + ".t (bsm, tbmj, plain, big, geom) VALUES (421303200000005832, 1234.00, 421303200000005833, 1e30,"
+                        + " ST_SetSRID(ST_MakePoint(38430000, 3496000), 4526)), (NULL, 0.5, 12.5, NULL, NULL)",
+                "CREATE INDEX ON " + s + ".t USING GIST (geom)");
+        try (PostGisSource src = open(s)) {
+            List<Feature> rows = new ArrayList<>();
+            src.read("t", null, null, rows::add, p -> { });
+            Map<String, Object> a = rows.get(0).attributes();
+            assertEquals(421303200000005832L, a.get("bsm"));
+            assertEquals(1234.0, a.get("tbmj"));
+            assertEquals(421303200000005833L, a.get("plain"), "a whole number in a numeric without a scale");
+            assertEquals(1e30, a.get("big"));
+            Map<String, Object> b = rows.get(1).attributes();
+            assertNull(b.get("bsm"));
+            assertEquals(0.5, b.get("tbmj"));
+            assertEquals(12.5, b.get("plain"));
+        } finally {
+            TestDatabase.sql("DROP SCHEMA IF EXISTS " + s + " CASCADE");
+        }
+    }
+
     public static long count(String sql) throws SQLException {
         try (Connection c = TestDatabase.connect(); PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
             rs.next();

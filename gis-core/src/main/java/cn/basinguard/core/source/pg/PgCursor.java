@@ -229,6 +229,29 @@ final class PgCursor {
         Object get(ResultSet rs, int column) throws SQLException;
     }
 
+    /**
+     * A numeric column as a GeoPackage written from it holds it: whole numbers exactly (a Long), the rest as doubles. A
+     * 标识码 of 18 digits kept as numeric(18,0), as a geodatabase keeps BSM, became a double and lost its last digits
+     * (421303200000005832 read as 4.2130320000000582E17). Declared with decimals, a double; declared without, whole;
+     * declared neither way (numeric), each value by what it is.
+     */
+    private static Value numeric(int precision, int scale) {
+        return (rs, col) -> {
+            java.math.BigDecimal v = rs.getBigDecimal(col);
+            if (v == null) {
+                return null;
+            }
+            if (scale == 0 && (precision > 0 || v.signum() == 0 || v.stripTrailingZeros().scale() <= 0)) {
+                try {
+                    return v.longValueExact();
+                } catch (ArithmeticException beyondLong) {
+                    return v.doubleValue();
+                }
+            }
+            return v.doubleValue();
+        };
+    }
+
     private Value[] values(ResultSetMetaData md) throws SQLException {
         Value[] out = new Value[fields.size()];
         for (int i = 0; i < out.length; i++) {
@@ -241,10 +264,11 @@ final class PgCursor {
                     long v = rs.getLong(col);
                     return rs.wasNull() ? null : v;
                 };
-                case Types.REAL, Types.FLOAT, Types.DOUBLE, Types.NUMERIC, Types.DECIMAL -> (rs, col) -> {
+                case Types.REAL, Types.FLOAT, Types.DOUBLE -> (rs, col) -> {
                     double v = rs.getDouble(col);
                     return rs.wasNull() ? null : v;
                 };
+                case Types.NUMERIC, Types.DECIMAL -> numeric(md.getPrecision(i + 3), md.getScale(i + 3));
                 case Types.BIT, Types.BOOLEAN -> (rs, col) -> {
                     boolean v = rs.getBoolean(col);
                     return rs.wasNull() ? null : v;
