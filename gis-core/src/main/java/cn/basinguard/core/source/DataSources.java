@@ -95,9 +95,26 @@ public final class DataSources {
             throw new GisException("gpkg.notFound", path.toAbsolutePath().normalize());
         }
         if (Files.isDirectory(path)) {
+            if (isFileGeodatabase(path)) {
+                throw new GisException("source.fileGdb", path.toAbsolutePath().normalize());
+            }
             return openFolder(path, options);
         }
         return new Opened(List.of(openFile(path, options)), List.of());
+    }
+
+    /**
+     * Whether a folder is an ArcGIS file geodatabase (named .gdb, or holding its system table a00000001.gdbtable): the
+     * form 三调 results are often delivered in, which this program does not read — said as such, with how to export it,
+     * rather than as a folder without data.
+     */
+    static boolean isFileGeodatabase(Path folder) {
+        String n = folder.getFileName() == null ? "" : folder.getFileName().toString().toLowerCase(Locale.ROOT);
+        return n.endsWith(".gdb") || Files.isRegularFile(folder.resolve("a00000001.gdbtable"));
+    }
+
+    private static boolean isPersonalGeodatabase(String lowerName) {
+        return lowerName.endsWith(".mdb") || lowerName.endsWith(".accdb");
     }
 
     /** Opens several names; on failure the sources opened so far are closed. */
@@ -126,6 +143,12 @@ public final class DataSources {
         if (isGeoTiff(n)) {
             return cn.basinguard.core.raster.GeoTiffSource.open(file);
         }
+        if (isPersonalGeodatabase(n)) {
+            throw new GisException("source.personalGdb", file.toAbsolutePath().normalize());
+        }
+        if (n.endsWith(".gdbtable") || n.endsWith(".gdbtablx")) {
+            throw new GisException("source.fileGdb", file.toAbsolutePath().getParent().normalize());
+        }
         if (n.endsWith(".dbf") || n.endsWith(".shx") || n.endsWith(".prj") || n.endsWith(".cpg")) {
             Path shp = siblingShp(file);
             if (shp != null) {
@@ -148,6 +171,16 @@ public final class DataSources {
             }
         }
         return null;
+    }
+
+    /** An ArcGIS geodatabase (a .gdb folder, an .mdb) directly in {@code folder}, or null. */
+    private static Path geodatabaseIn(Path folder) {
+        try (Stream<Path> s = Files.list(folder)) {
+            return s.filter(p -> Files.isDirectory(p) ? isFileGeodatabase(p)
+                    : isPersonalGeodatabase(p.getFileName().toString().toLowerCase(Locale.ROOT))).sorted().findFirst().orElse(null);
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return null;
+        }
     }
 
     private static Opened openFolder(Path folder, SourceOptions options) {
@@ -173,6 +206,10 @@ public final class DataSources {
         if (sources.isEmpty()) {
             if (!warnings.isEmpty()) {
                 throw new GisException("source.folderUnreadable", folder.toAbsolutePath().normalize(), warnings.get(0));
+            }
+            Path geodatabase = geodatabaseIn(folder);
+            if (geodatabase != null) {
+                throw new GisException("source.geodatabaseInFolder", folder.toAbsolutePath().normalize(), geodatabase.getFileName());
             }
             throw new GisException("source.emptyFolder", folder.toAbsolutePath().normalize());
         }
