@@ -11,6 +11,7 @@ import cn.basinguard.core.GisException;
 import cn.basinguard.core.crs.CrsRegistry;
 import cn.basinguard.core.i18n.Messages;
 import cn.basinguard.core.measure.EllipsoidalArea;
+import cn.basinguard.core.testing.HandmadeShapefile;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -59,36 +60,9 @@ class HostileSitesTest {
 
     // ---- Shapefile and .dbf
 
-    /** A .shp of polygon records, each given as its rings (x, y pairs); the header is what GDAL writes. */
+    /** A .shp of polygon records, each given as its rings (x, y pairs). */
     static byte[] shp(double[][]... records) {
-        List<byte[]> recs = new ArrayList<>();
-        for (double[][] rings : records) {
-            int points = 0;
-            for (double[] r : rings) {
-                points += r.length / 2;
-            }
-            ByteBuffer c = ByteBuffer.allocate(44 + 4 * rings.length + 16 * points).order(ByteOrder.LITTLE_ENDIAN);
-            c.putInt(5).putDouble(0).putDouble(0).putDouble(0).putDouble(0).putInt(rings.length).putInt(points);
-            int at = 0;
-            for (double[] r : rings) {
-                c.putInt(at);
-                at += r.length / 2;
-            }
-            for (double[] r : rings) {
-                for (double v : r) {
-                    c.putDouble(v);
-                }
-            }
-            recs.add(c.array());
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.writeBytes(ByteBuffer.allocate(100).putInt(9994).position(28).order(ByteOrder.LITTLE_ENDIAN).putInt(1000).putInt(5).array());
-        int n = 0;
-        for (byte[] r : recs) {
-            out.writeBytes(ByteBuffer.allocate(8).putInt(++n).putInt(r.length / 2).array());
-            out.writeBytes(r);
-        }
-        return out.toByteArray();
+        return HandmadeShapefile.polygons(records);
     }
 
     static final double[] SQUARE = {441000, 3508000, 441000, 3508100, 441100, 3508100, 441100, 3508000, 441000, 3508000};
@@ -124,19 +98,7 @@ class HostileSitesTest {
 
     /** A .dbf with one character field NAME of {@code width} and the given rows. */
     static byte[] dbf(int width, String... rows) {
-        ByteBuffer b = ByteBuffer.allocate(32 + 32 + 1 + rows.length * (1 + width) + 1).order(ByteOrder.LITTLE_ENDIAN);
-        b.put((byte) 3).put(new byte[3]).putInt(rows.length).putShort((short) 65).putShort((short) (1 + width)).put(new byte[20]);
-        b.put("NAME".getBytes(StandardCharsets.US_ASCII)).put(new byte[7]).put((byte) 'C').put(new byte[4]).put((byte) width).put(new byte[15]);
-        b.put((byte) 0x0D);
-        for (String r : rows) {
-            byte[] t = java.util.Arrays.copyOf(r.getBytes(StandardCharsets.US_ASCII), width);
-            for (int i = r.length(); i < width; i++) {
-                t[i] = ' ';
-            }
-            b.put((byte) ' ').put(t);
-        }
-        b.put((byte) 0x1A);
-        return b.array();
+        return HandmadeShapefile.dbf("NAME", width, rows);
     }
 
     @Test

@@ -7,9 +7,7 @@ import cn.basinguard.core.gpkg.Feature;
 import cn.basinguard.core.source.DataSource;
 import cn.basinguard.core.source.DataSources;
 import cn.basinguard.core.source.SourceOptions;
-import java.io.ByteArrayOutputStream;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
+import cn.basinguard.core.testing.HandmadeShapefile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,8 +19,8 @@ import org.locationtech.jts.geom.Polygon;
 
 /**
  * Polygons written with the windings the Shapefile rule expects and with others, as exporters other than ArcGIS write
- * them: a square with a square hole is 7,500 m² however its rings wind. The file is written byte by byte here (our
- * writer and GDAL's both wind rings by the rule, so neither can make this file).
+ * them: a square with a square hole is 7,500 m² however its rings wind. The file is written byte by byte
+ * ({@link HandmadeShapefile}: our writer and GDAL's both wind rings by the rule, so neither can make this file).
  */
 class RingWindingTest {
     @TempDir
@@ -73,68 +71,11 @@ class RingWindingTest {
         }
     }
 
-    /** Writes polygon records (.shp, .shx, and a .dbf of one text column) as the Shapefile specification lays them out. */
+    /** Writes the records as a .shp (no .shx: the reader walks the records) and a .dbf giving each the land class 0103. */
     private Path write(List<double[][]> records) throws Exception {
-        List<byte[]> bodies = new ArrayList<>();
-        for (double[][] rings : records) {
-            int points = 0;
-            for (double[] r : rings) {
-                points += r.length / 2;
-            }
-            ByteBuffer b = ByteBuffer.allocate(44 + 4 * rings.length + 16 * points).order(ByteOrder.LITTLE_ENDIAN);
-            b.putInt(5).putDouble(X).putDouble(Y).putDouble(X + 100).putDouble(Y + 100).putInt(rings.length).putInt(points);
-            int start = 0;
-            for (double[] r : rings) {
-                b.putInt(start);
-                start += r.length / 2;
-            }
-            for (double[] r : rings) {
-                for (double v : r) {
-                    b.putDouble(v);
-                }
-            }
-            bodies.add(b.array());
-        }
-        ByteArrayOutputStream shp = new ByteArrayOutputStream();
-        ByteArrayOutputStream shx = new ByteArrayOutputStream();
-        int offset = 50;
-        for (int i = 0; i < bodies.size(); i++) {
-            byte[] body = bodies.get(i);
-            shp.write(ByteBuffer.allocate(8).putInt(i + 1).putInt(body.length / 2).array());
-            shp.write(body);
-            shx.write(ByteBuffer.allocate(8).putInt(offset).putInt(body.length / 2).array());
-            offset += 4 + body.length / 2;
-        }
         Path path = dir.resolve("dltb.shp");
-        Files.write(path, concat(header(50 + shp.size() / 2), shp.toByteArray()));
-        Files.write(dir.resolve("dltb.shx"), concat(header(50 + shx.size() / 2), shx.toByteArray()));
-        ByteBuffer dbf = ByteBuffer.allocate(32 + 32 + 1 + records.size() * 5 + 1).order(ByteOrder.LITTLE_ENDIAN);
-        dbf.put((byte) 3).put((byte) 126).put((byte) 1).put((byte) 1).putInt(records.size()).putShort((short) 65).putShort((short) 5);
-        dbf.position(32);
-        dbf.put("DLBM".getBytes()).position(32 + 11);
-        dbf.put((byte) 'C').position(32 + 16);
-        dbf.put((byte) 4).put((byte) 0).position(64);
-        dbf.put((byte) 0x0d);
-        for (int i = 0; i < records.size(); i++) {
-            dbf.put(" 0103".getBytes());
-        }
-        dbf.put((byte) 0x1a);
-        Files.write(dir.resolve("dltb.dbf"), dbf.array());
+        Files.write(path, HandmadeShapefile.polygons(records.toArray(double[][][]::new)));
+        Files.write(dir.resolve("dltb.dbf"), HandmadeShapefile.dbf("DLBM", 4, records.stream().map(r -> "0103").toArray(String[]::new)));
         return path;
-    }
-
-    private static byte[] header(int lengthInWords) {
-        ByteBuffer b = ByteBuffer.allocate(100);
-        b.putInt(9994).position(24);
-        b.putInt(lengthInWords);
-        b.order(ByteOrder.LITTLE_ENDIAN).putInt(1000).putInt(5).putDouble(X).putDouble(Y).putDouble(X + 100).putDouble(Y + 100);
-        return b.array();
-    }
-
-    private static byte[] concat(byte[] a, byte[] b) {
-        byte[] out = new byte[a.length + b.length];
-        System.arraycopy(a, 0, out, 0, a.length);
-        System.arraycopy(b, 0, out, a.length, b.length);
-        return out;
     }
 }
