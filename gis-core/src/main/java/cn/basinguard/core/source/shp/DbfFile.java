@@ -105,12 +105,17 @@ final class DbfFile implements AutoCloseable {
             char type = (char) (d[at + 11] & 0xFF);
             int length = Byte.toUnsignedInt(d[at + 16]);
             int decimals = Byte.toUnsignedInt(d[at + 17]);
-            if (type != 'N' && type != 'F') {
-                // dBase's wide text columns keep the high byte of the width where numbers keep their decimals
+            if (type == 'C') {
+                // dBase's wide text columns keep the high byte of the width where numbers keep their decimals (a
+                // FoxPro double keeps its decimals there: widened, it ran past the record and the table was refused)
                 length += decimals * 256;
                 decimals = 0;
             }
             if (length == 0) {
+                continue;
+            }
+            if (type == '0') {
+                offset += length; // Visual FoxPro's _NullFlags: its bookkeeping, not a column of the data
                 continue;
             }
             if (offset + length > recordLength) {
@@ -196,6 +201,9 @@ final class DbfFile implements AutoCloseable {
         }
 
         private Object value(DbfField f, byte[] b, int at) {
+            if (f.binary()) {
+                return binary(f, b, at);
+            }
             int end = at + f.length();
             int start = at;
             while (end > start && (b[end - 1] == ' ' || b[end - 1] == 0)) {
@@ -243,6 +251,30 @@ final class DbfFile implements AutoCloseable {
             }
         }
         return true;
+    }
+
+    /**
+     * A Visual FoxPro binary column: I a 32-bit integer, B a double, Y currency (a 64-bit count of ten-thousandths), T
+     * a date and time (Julian day and milliseconds), little-endian. Read as text, as they were, a 田坎系数 kept as B
+     * was a few unreadable characters and its patches lost their deduction.
+     */
+    private static Object binary(DbfField f, byte[] b, int at) {
+        java.nio.ByteBuffer v = java.nio.ByteBuffer.wrap(b, at, f.length()).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        return switch (f.type()) {
+            case 'I' -> v.getInt();
+            case 'B' -> v.getDouble();
+            case 'Y' -> v.getLong() / 10_000.0;
+            default -> {
+                int day = v.getInt();
+                int ms = v.getInt();
+                if (day == 0) {
+                    yield null;
+                }
+                // Julian day 2440588 is 1970-01-01
+                yield java.time.LocalDateTime.of(java.time.LocalDate.ofEpochDay(day - 2_440_588L), java.time.LocalTime.MIDNIGHT)
+                        .plusNanos(ms * 1_000_000L).toString();
+            }
+        };
     }
 
     private static Object number(byte[] b, int start, int end, int decimals) {
