@@ -8,6 +8,7 @@ import cn.basinguard.core.crs.GeometryTransformer;
 import cn.basinguard.core.measure.ZoneReach;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import org.locationtech.jts.geom.Envelope;
@@ -141,7 +142,8 @@ final class LayerPreparer {
         Geometry inGrid = toGrid(g, layer.crs());
         DataQualityIssue issue = null;
         if (err != null) {
-            issue = new DataQualityIssue(DataQualityIssue.Kind.INVALID_GEOMETRY, layer.source(), id, describe(err),
+            issue = new DataQualityIssue(DataQualityIssue.Kind.INVALID_GEOMETRY, layer.source(), id,
+                    describe(err, layer.crs() != null && layer.crs().isGeographic()),
                     DataQualityIssue.Handling.REPAIRED);
             inGrid = GeometryFixer.fix(inGrid);
         }
@@ -209,8 +211,12 @@ final class LayerPreparer {
         return GeometryTransformer.shared().transform(g, from, grid);
     }
 
-    private static String describe(TopologyValidationError err) {
-        return err.getMessage() + (err.getCoordinate() == null ? "" : String.format(" (%.3f, %.3f)",
+    /**
+     * The error and where it is, to the millimetre in metres and to the decimetre in degrees (three decimals of a degree
+     * are a hundred metres: a planner could not find the spot).
+     */
+    static String describe(TopologyValidationError err, boolean degrees) {
+        return err.getMessage() + (err.getCoordinate() == null ? "" : String.format(Locale.ROOT, degrees ? " (%.6f, %.6f)" : " (%.3f, %.3f)",
                 err.getCoordinate().x, err.getCoordinate().y));
     }
 
