@@ -3,6 +3,7 @@ package cn.basinguard.core.importer;
 import cn.basinguard.core.crs.Crs;
 import cn.basinguard.core.crs.CrsRegistry;
 import cn.basinguard.core.i18n.Messages;
+import cn.basinguard.core.source.shp.RingNesting;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -216,10 +217,14 @@ public final class ShapefileReader {
                 owned.get(owner).add(h);
             }
         }
-        Polygon[] polys = new Polygon[shells.size()];
-        for (int i = 0; i < polys.length; i++) {
-            polys[i] = GF.createPolygon(shells.get(i), owned.get(i).toArray(LinearRing[]::new));
+        List<Polygon> polys = new ArrayList<>(shells.size());
+        if (RingNesting.shellInShell(shells)) {
+            polys.addAll(RingNesting.byNesting(rings, GF)); // windings against the rule throughout
+        } else {
+            for (int i = 0; i < shells.size(); i++) {
+                polys.add(GF.createPolygon(shells.get(i), owned.get(i).toArray(LinearRing[]::new)));
+            }
         }
-        return polys.length == 1 ? polys[0] : GF.createMultiPolygon(polys);
+        return polys.size() == 1 ? polys.get(0) : GF.createMultiPolygon(polys.toArray(Polygon[]::new));
     }
 }

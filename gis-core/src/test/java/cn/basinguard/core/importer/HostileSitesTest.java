@@ -101,6 +101,18 @@ class HostileSitesTest {
         return HandmadeShapefile.dbf("NAME", width, rows);
     }
 
+    /** A site whose rings wind against the rule throughout (an outer ring counter-clockwise around a clockwise hole). */
+    @Test
+    void shpRingsWoundAgainstTheRuleKeepTheHoleAHole() {
+        double[] outerCcw = {441000, 3508000, 441100, 3508000, 441100, 3508100, 441000, 3508100, 441000, 3508000};
+        double[] holeCw = {441025, 3508025, 441025, 3508075, 441075, 3508075, 441075, 3508025, 441025, 3508025};
+        ImportedSites s = readShp(shp(new double[][] {outerCcw, holeCw}, new double[][] {SQUARE}), dbf(10, "reversed", "rule"));
+        noJavaText(s);
+        assertEquals(7_500, s.sites().get(0).geometry().getArea(), 1e-6, s.sites().get(0).geometry().toString());
+        assertTrue(s.sites().get(0).geometry().isValid());
+        assertEquals(10_000, s.sites().get(1).geometry().getArea(), 1e-6);
+    }
+
     @Test
     void dbfHeaderFieldAndCountsPastTheEndAreProblemsNotExceptions() {
         byte[] shp = shp(new double[][] {SQUARE}, new double[][] {SQUARE});

@@ -278,88 +278,14 @@ final class ShapeDecoder {
                 owned.get(owner).add(hole);
             }
         }
-        if (shells.size() > 1 && shellInShell(shells, shellBoxes)) {
-            return byNesting(outer, holes);
+        if (shells.size() > 1 && RingNesting.shellInShell(shells)) {
+            List<LinearRing> all = new ArrayList<>(shells);
+            owned.forEach(all::addAll);
+            return RingNesting.byNesting(all, factory);
         }
         List<Polygon> polys = new ArrayList<>(shells.size());
         for (int i = 0; i < shells.size(); i++) {
             polys.add(factory.createPolygon(shells.get(i), owned.get(i).toArray(new LinearRing[0])));
-        }
-        return polys;
-    }
-
-    /**
-     * Whether an outer ring lies inside another: the file's windings cannot be the Shapefile rule's. By the rings'
-     * boxes in an index: a red line of thousands of separate parts is asked about each part's few neighbours only.
-     */
-    private static boolean shellInShell(List<LinearRing> shells, List<Envelope> boxes) {
-        org.locationtech.jts.index.hprtree.HPRtree index = new org.locationtech.jts.index.hprtree.HPRtree();
-        for (int i = 0; i < shells.size(); i++) {
-            index.insert(boxes.get(i), i);
-        }
-        index.build();
-        for (int i = 0; i < shells.size(); i++) {
-            Envelope box = boxes.get(i);
-            for (Object o : index.query(box)) {
-                int j = (Integer) o;
-                if (j != i && boxes.get(j).covers(box) && box.getArea() < boxes.get(j).getArea()
-                    && inside(coordinates(shells.get(i)), shells.get(j))) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    private static double[] coordinates(LinearRing ring) {
-        Coordinate[] c = ring.getCoordinates();
-        double[] xy = new double[2 * c.length];
-        for (int i = 0; i < c.length; i++) {
-            xy[2 * i] = c[i].x;
-            xy[2 * i + 1] = c[i].y;
-        }
-        return xy;
-    }
-
-    /**
-     * The rings organised by nesting, whatever their winding: largest first, each ring inside an even number of others
-     * an outer ring, inside an odd number a hole of the smallest ring around it: a file whose windings are reversed
-     * (counter-clockwise outer rings around clockwise holes, as some exporters write). Read by winding, such a polygon
-     * was two overlapping outer rings — the hole counted as land, twice (GDAL 3.6 reads it as a polygon whose outer ring
-     * is the hole: invalid too).
-     */
-    private List<Polygon> byNesting(List<double[]> outer, List<double[]> holes) {
-        List<double[]> rings = new ArrayList<>(outer);
-        rings.addAll(holes);
-        rings.sort((a, c) -> Double.compare(Math.abs(signedArea(c)), Math.abs(signedArea(a))));
-        List<LinearRing> made = new ArrayList<>(rings.size());
-        List<Envelope> boxes = new ArrayList<>(rings.size());
-        int[] parent = new int[rings.size()];
-        int[] depth = new int[rings.size()];
-        for (int i = 0; i < rings.size(); i++) {
-            LinearRing r = ring(rings.get(i));
-            made.add(r);
-            boxes.add(r.getEnvelopeInternal());
-            parent[i] = -1;
-            for (int j = i - 1; j >= 0; j--) { // the smallest larger ring around it comes last among those before it
-                if (boxes.get(j).covers(boxes.get(i)) && inside(rings.get(i), made.get(j))) {
-                    parent[i] = j;
-                    break;
-                }
-            }
-            depth[i] = parent[i] < 0 ? 0 : depth[parent[i]] + 1;
-        }
-        List<Polygon> polys = new ArrayList<>();
-        for (int i = 0; i < rings.size(); i++) {
-            if (depth[i] % 2 == 0) {
-                List<LinearRing> own = new ArrayList<>();
-                for (int h = i + 1; h < rings.size(); h++) {
-                    if (parent[h] == i) {
-                        own.add(made.get(h));
-                    }
-                }
-                polys.add(factory.createPolygon(made.get(i), own.toArray(new LinearRing[0])));
-            }
         }
         return polys;
     }
