@@ -161,7 +161,7 @@ final class PgCatalog {
             return List.of(geometryLayer(name, oid, table, relkind, column, type, srid, dims, comment, null, -1));
         }
         // a view (or an unconstrained column) may declare none while its rows carry one, or several
-        Map<Integer, Long> srids = rowSrids(table, column);
+        Map<Integer, Long> srids = rowSrids(table, column, relkind.equals("v"));
         if (srids.size() <= 1) {
             int rowsSrid = srids.isEmpty() ? 0 : srids.keySet().iterator().next();
             return List.of(geometryLayer(name, oid, table, relkind, column, type, rowsSrid, dims, comment, null, -1));
@@ -174,18 +174,28 @@ final class PgCatalog {
         for (Map.Entry<Integer, Long> e : srids.entrySet()) {
             String bySrid = "ST_SRID(" + id(column) + ") = " + e.getKey();
             String rows = first ? "(" + id(column) + " IS NULL OR " + bySrid + ")" : "(" + bySrid + ")";
+            // a view's counts are of its sample: its rows are estimated, as any view's
             out.add(geometryLayer(name + "[SRID=" + e.getKey() + "]", oid, table, relkind, column, type, e.getKey(), dims, comment, rows,
-                    e.getValue()));
+                    relkind.equals("v") ? -1 : e.getValue()));
             first = false;
         }
         return out;
     }
 
-    /** The SRIDs the column's rows carry, the most common first, with their row counts (a scan of the column). */
-    private Map<Integer, Long> rowSrids(String table, String column) throws SQLException {
+    /** Rows of a view whose SRIDs are looked at: each of its rows may be computed (a county's ST_Transform took 2.8 s). */
+    private static final int VIEW_SAMPLE = 10_000;
+
+    /**
+     * The SRIDs the column's rows carry, the most common first, with their row counts: a scan of a table's column; of a
+     * view, its first {@link #VIEW_SAMPLE} rows (the counts are then of those, and a view whose other SRIDs lie beyond
+     * them is read in the first one's, as before).
+     */
+    private Map<Integer, Long> rowSrids(String table, String column, boolean view) throws SQLException {
         Map<Integer, Long> out = new java.util.LinkedHashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT ST_SRID(" + id(column) + "), count(*) FROM " + id(address.schema()) + "."
-                + id(table) + " WHERE " + id(column) + " IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1"); ResultSet rs = ps.executeQuery()) {
+        String rows = "SELECT " + id(column) + " AS g FROM " + id(address.schema()) + "." + id(table) + " WHERE " + id(column) + " IS NOT NULL"
+                + (view ? " LIMIT " + VIEW_SAMPLE : "");
+        try (PreparedStatement ps = c.prepareStatement("SELECT ST_SRID(g), count(*) FROM (" + rows + ") s GROUP BY 1 ORDER BY 2 DESC, 1");
+             ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 out.put(rs.getInt(1), rs.getLong(2));
             }
