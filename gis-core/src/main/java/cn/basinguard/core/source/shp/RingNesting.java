@@ -53,9 +53,18 @@ public final class RingNesting {
      * an outer ring, inside an odd number a hole of the smallest ring around it.
      */
     public static List<Polygon> byNesting(List<LinearRing> rings, GeometryFactory factory) {
-        List<LinearRing> sorted = new ArrayList<>(rings);
-        sorted.sort((a, b) -> Double.compare(Area.ofRing(b.getCoordinateSequence()), Area.ofRing(a.getCoordinateSequence())));
-        int n = sorted.size();
+        int n = rings.size();
+        double[] areas = new double[n];
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            areas[i] = Area.ofRing(rings.get(i).getCoordinateSequence());
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, (a, b) -> Double.compare(areas[b], areas[a]));
+        List<LinearRing> sorted = new ArrayList<>(n);
+        for (int i : order) {
+            sorted.add(rings.get(i));
+        }
         int[] parent = new int[n];
         int[] depth = new int[n];
         for (int i = 0; i < n; i++) {
@@ -84,11 +93,12 @@ public final class RingNesting {
         return polys;
     }
 
-    /** Whether {@code ring} lies in {@code around}: its first vertex not on the other's boundary decides. */
+    /** Whether {@code ring} lies in {@code around}: its first vertex not on the other's boundary decides (a hole in its shell). */
     static boolean inside(LinearRing ring, LinearRing around) {
         Coordinate[] other = around.getCoordinates();
-        for (Coordinate c : ring.getCoordinates()) {
-            int loc = RayCrossingCounter.locatePointInRing(c, other);
+        org.locationtech.jts.geom.CoordinateSequence points = ring.getCoordinateSequence();
+        for (int i = 0; i < points.size(); i++) {
+            int loc = RayCrossingCounter.locatePointInRing(points.getCoordinate(i), other);
             if (loc != Location.BOUNDARY) {
                 return loc == Location.INTERIOR;
             }

@@ -5,7 +5,6 @@ import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
-import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
@@ -264,7 +263,7 @@ final class ShapeDecoder {
             } else {
                 Envelope hb = hole.getEnvelopeInternal();
                 for (int i = 0; i < shells.size(); i++) {
-                    if (shellBoxes.get(i).covers(hb) && inside(h, shells.get(i))
+                    if (shellBoxes.get(i).covers(hb) && RingNesting.inside(hole, shells.get(i))
                         && (owner < 0 || shellBoxes.get(i).getArea() < shellBoxes.get(owner).getArea())) {
                         owner = i;
                     }
@@ -288,19 +287,6 @@ final class ShapeDecoder {
             polys.add(factory.createPolygon(shells.get(i), owned.get(i).toArray(new LinearRing[0])));
         }
         return polys;
-    }
-
-    /** Whether a hole lies in a shell: its first vertex not on the shell's boundary decides. */
-    private static boolean inside(double[] hole, LinearRing shell) {
-        Coordinate[] ring = shell.getCoordinates();
-        for (int i = 0; i + 1 < hole.length; i += 2) {
-            Coordinate c = new Coordinate(hole[i], hole[i + 1]);
-            int loc = org.locationtech.jts.algorithm.RayCrossingCounter.locatePointInRing(c, ring);
-            if (loc != org.locationtech.jts.geom.Location.BOUNDARY) {
-                return loc == org.locationtech.jts.geom.Location.INTERIOR;
-            }
-        }
-        return true;
     }
 
     private LinearRing ring(double[] xy) {
