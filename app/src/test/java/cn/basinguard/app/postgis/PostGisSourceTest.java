@@ -325,8 +325,8 @@ public class PostGisSourceTest {
     @Test
     void aColumnWithoutAnSridWhoseRowsCarrySeveralIsALayerPerSrid() {
         String s = "mixed_srid";
-        String square = "'POLYGON((38430000 3496000,38430100 3496000,38430100 3496100,38430000 3496100,38430000 3496000))'";
-        TestDatabase.sql("DROP SCHEMA IF EXISTS " + s + " CASCADE", "CREATE SCHEMA " + s,
+        String square = "'" + SQUARE + "'";
+        freshSchema(s,
                 "CREATE TABLE " + s + ".\"混合\" (fid serial PRIMARY KEY, \"名称\" text, geom geometry)",
                 "INSERT INTO " + s + ".\"混合\" (\"名称\", geom) VALUES ('甲', ST_GeomFromText(" + square + ", 4526)),"
                         + " ('乙', ST_Translate(ST_GeomFromText(" + square + ", 4526), 200, 0)),"
@@ -384,7 +384,7 @@ public class PostGisSourceTest {
         } catch (org.locationtech.jts.io.ParseException e) {
             throw new AssertionError(e);
         } finally {
-            TestDatabase.sql("DROP SCHEMA IF EXISTS " + s + " CASCADE");
+            TestDatabase.sql("DROP SCHEMA IF EXISTS " + s + " CASCADE"); // a schema of its own, left as found
         }
     }
 
@@ -392,8 +392,8 @@ public class PostGisSourceTest {
     @Test
     void aPartitionedTableIsOneLayerNotOneAPartition() {
         String s = "partitioned";
-        String square = "ST_GeomFromText('POLYGON((38430000 3496000,38430100 3496000,38430100 3496100,38430000 3496100,38430000 3496000))', 4526)";
-        TestDatabase.sql("DROP SCHEMA IF EXISTS " + s + " CASCADE", "CREATE SCHEMA " + s,
+        String square = "ST_GeomFromText('" + SQUARE + "', 4526)";
+        freshSchema(s,
                 "CREATE TABLE " + s + ".dltb (fid int, zldwdm text, geom geometry(Polygon, 4526), PRIMARY KEY (fid, zldwdm)) PARTITION BY LIST (zldwdm)",
                 "CREATE TABLE " + s + ".dltb_001 PARTITION OF " + s + ".dltb FOR VALUES IN ('001')",
                 "CREATE TABLE " + s + ".dltb_002 PARTITION OF " + s + ".dltb FOR VALUES IN ('002')",
@@ -405,7 +405,7 @@ public class PostGisSourceTest {
             src.read("dltb", null, null, rows::add, p -> { });
             assertEquals(3, rows.size());
         } finally {
-            TestDatabase.sql("DROP SCHEMA IF EXISTS " + s + " CASCADE");
+            TestDatabase.sql("DROP SCHEMA IF EXISTS " + s + " CASCADE"); // a schema of its own, left as found
         }
     }
 
@@ -495,7 +495,7 @@ public class PostGisSourceTest {
     @Test
     void numericColumnsKeepWholeNumbersExact() {
         String s = "numeric_columns";
-        TestDatabase.sql("DROP SCHEMA IF EXISTS " + s + " CASCADE", "CREATE SCHEMA " + s,
+        freshSchema(s,
                 "CREATE TABLE " + s + ".t (fid serial PRIMARY KEY, bsm numeric(18,0), tbmj numeric(18,2), plain numeric, big numeric(40,0),"
                         + " geom geometry(Point, 4526))",
                 "INSERT INTO " + s + ".t (bsm, tbmj, plain, big, geom) VALUES (421303200000005832, 1234.00, 421303200000005833, 1e30,"
@@ -514,8 +514,18 @@ public class PostGisSourceTest {
             assertEquals(0.5, b.get("tbmj"));
             assertEquals(12.5, b.get("plain"));
         } finally {
-            TestDatabase.sql("DROP SCHEMA IF EXISTS " + s + " CASCADE");
+            TestDatabase.sql("DROP SCHEMA IF EXISTS " + s + " CASCADE"); // a schema of its own, left as found
         }
+    }
+
+    /** A 100 m square in the sample's area, Gauss–Krüger zone 38 with its prefix. */
+    private static final String SQUARE = "POLYGON((38430000 3496000,38430100 3496000,38430100 3496100,38430000 3496100,38430000 3496000))";
+
+    /** A schema of the test's own, made anew, then filled by {@code statements}. */
+    private static void freshSchema(String schema, String... statements) {
+        List<String> all = new ArrayList<>(List.of("DROP SCHEMA IF EXISTS " + schema + " CASCADE", "CREATE SCHEMA " + schema));
+        all.addAll(List.of(statements));
+        TestDatabase.sql(all.toArray(String[]::new));
     }
 
     public static long count(String sql) throws SQLException {
