@@ -1,5 +1,7 @@
 package cn.basinguard.core.map;
 
+import cn.basinguard.core.loaded.BoxIndex;
+import cn.basinguard.core.loaded.PackedShapes;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Point;

@@ -1,5 +1,7 @@
 package cn.basinguard.core.map;
 
+import cn.basinguard.core.loaded.BoxIndex;
+import cn.basinguard.core.loaded.PackedShapes;
 import java.awt.AlphaComposite;
 import java.awt.BasicStroke;
 import java.awt.Color;

@@ -1,5 +1,7 @@
 package cn.basinguard.core.map;
 
+import cn.basinguard.core.loaded.BoxIndex;
+import cn.basinguard.core.loaded.PackedShapes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

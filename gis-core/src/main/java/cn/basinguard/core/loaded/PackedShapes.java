@@ -1,4 +1,4 @@
-package cn.basinguard.core.map;
+package cn.basinguard.core.loaded;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,17 +16,21 @@ import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.geom.impl.PackedCoordinateSequence;
 
 /**
- * A layer's geometries packed into bytes for drawing: each vertex as the difference from the one before, on a grid of
- * 2⁻⁴⁰ of the feature's largest coordinate (3.5·10⁻⁵ m for a prefixed Gauss–Krüger easting, 10⁻¹⁰° for longitudes),
- * in variable-length integers. Held as JTS geometries, a county's 1.16 million patches (31 million vertices) took 968 MB
- * of heap — eight objects and two envelopes a patch, 16 bytes a vertex —, about 6 bytes a vertex here. The window keeps
- * its map for as long as the data is open; what needs a feature's exact coordinates (its area, its attributes) reads it
- * from its source by key.
+ * A layer's geometries packed into bytes, exactly: each coordinate as the difference of its IEEE 754 bits from the
+ * vertex before (neighbouring vertices share sign, exponent and the top of the mantissa, so the difference is small),
+ * in variable-length integers — about 11 bytes a vertex for a county's Gauss–Krüger patches, against 16 in a JTS
+ * coordinate and 60 with a JTS geometry's objects (968 MB of heap for a county's 1.16 million patches, 31 million
+ * vertices). Exact, so that the checks can read the very coordinates the file holds from what the map draws (the
+ * window's one loaded model, {@link LoadedSource}); heights and measures are not kept (no check or map uses them).
  *
- * <p>A feature is drawn from its bytes ({@link #visit}) without a geometry being made; {@link #geometry} makes one for
- * the few features a click, a selection or a label needs. Immutable once built; safe to read from several threads.
+ * <p>A feature is drawn from its bytes ({@link #visit}) without a geometry being made; {@link #geometry} makes one
+ * (of the type it was added as: a NULL geometry gives null, an empty one an empty one of its type). A feature that
+ * has no vertex or a coordinate that is not a finite number has an empty box: no frame or read by area meets it.
+ * Immutable once built; safe to read from several threads.
  */
-final class PackedShapes {
+public final class PackedShapes {
+    /** A NULL geometry (no geometry at all, as against an empty one). */
+    static final int NULL = 0;
     static final int POINT = 1;
     static final int LINE = 2;
     static final int POLYGON = 3;
@@ -35,11 +39,9 @@ final class PackedShapes {
     static final int MULTI_POLYGON = 6;
     static final int COLLECTION = 7;
 
-    /** Grid steps in a feature's largest coordinate: its vertices keep 40 bits of it, well below any survey's precision. */
-    private static final int GRID_BITS = 40;
     private static final int FIRST_BLOCK = 1 << 12;
     private static final int BLOCK = 1 << 23;
-    private static final GeometryFactory FACTORY = new GeometryFactory();
+    private static final GeometryFactory FACTORY = new GeometryFactory(org.locationtech.jts.geom.impl.PackedCoordinateSequenceFactory.DOUBLE_FACTORY);
 
     private final byte[][] blocks;
     /** Where each feature's bytes begin: block index in the high 32 bits, offset in the low. */
@@ -55,28 +57,28 @@ final class PackedShapes {
         this.size = size;
     }
 
-    int size() {
+    public int size() {
         return size;
     }
 
     /** minX, minY, maxX, maxY of feature {@code i} at 4i … 4i+3 (do not modify). */
-    double[] bounds() {
+    public double[] bounds() {
         return bounds;
     }
 
     /** The feature's type: {@link #POINT} … {@link #COLLECTION}. */
-    int kind(int i) {
+    public int kind(int i) {
         return blocks[(int) (starts[i] >>> 32)][(int) starts[i]];
     }
 
     /** Whether the feature is a point or points (drawn as symbols, not as a path). */
-    boolean puntal(int i) {
+    public boolean puntal(int i) {
         int k = kind(i);
         return k == POINT || k == MULTI_POINT;
     }
 
     /** Receives a feature's vertices part by part: a point, a line, a polygon's shell, a hole. */
-    interface Visitor {
+    public interface Visitor {
         /** A part begins: {@code n} vertices follow, of a point, a line, a shell or a hole. */
         void begin(int kind, int n);
 
@@ -87,19 +89,21 @@ final class PackedShapes {
     }
 
     /** Parts of a visit. */
-    static final int PART_POINT = 0;
-    static final int PART_LINE = 1;
-    static final int PART_SHELL = 2;
-    static final int PART_HOLE = 3;
+    public static final int PART_POINT = 0;
+    public static final int PART_LINE = 1;
+    public static final int PART_SHELL = 2;
+    public static final int PART_HOLE = 3;
 
     /** Gives feature {@code i}'s vertices to {@code v}, in the order they were added. */
-    void visit(int i, Visitor v) {
+    public void visit(int i, Visitor v) {
         Reader r = new Reader(i);
         visit(r, r.kind, v);
     }
 
     private static void visit(Reader r, int kind, Visitor v) {
         switch (kind) {
+            case NULL -> {
+            }
             case POINT -> part(r, PART_POINT, v);
             case LINE -> part(r, PART_LINE, v);
             case POLYGON -> {
@@ -127,14 +131,16 @@ final class PackedShapes {
         v.end();
     }
 
-    /** Feature {@code i} as a JTS geometry of the type it was added as (a ring as a line), made anew at each call. */
-    Geometry geometry(int i) {
+    /** Feature {@code i} as a JTS geometry of the type it was added as (a ring as a line), made anew at each call; null for a NULL one. */
+    public Geometry geometry(int i) {
         Reader r = new Reader(i);
         return read(r, r.kind);
     }
 
     private static Geometry read(Reader r, int kind) {
         switch (kind) {
+            case NULL:
+                return null;
             case POINT: {
                 double[] c = coordinates(r);
                 return c.length == 0 ? FACTORY.createPoint() : FACTORY.createPoint(new PackedCoordinateSequence.Double(c, 2, 0));
@@ -180,12 +186,11 @@ final class PackedShapes {
         return c;
     }
 
-    /** Reads one feature's bytes: its kind, its grid, then its parts, vertices as differences from the one before. */
+    /** Reads one feature's bytes: its kind, then its parts, each coordinate's bits as the difference from the vertex before. */
     private final class Reader {
         private final byte[] b;
         private int p;
         private final int kind;
-        private final double step;
         private long x;
         private long y;
 
@@ -194,7 +199,6 @@ final class PackedShapes {
             b = blocks[(int) (s >>> 32)];
             p = (int) s;
             kind = b[p++];
-            step = Math.scalb(1.0, (int) unzig(readLong()));
         }
 
         int readByte() {
@@ -211,11 +215,11 @@ final class PackedShapes {
         }
 
         double x() {
-            return x * step;
+            return Double.longBitsToDouble(x);
         }
 
         double y() {
-            return y * step;
+            return Double.longBitsToDouble(y);
         }
 
         private long readLong() {
@@ -241,7 +245,7 @@ final class PackedShapes {
     }
 
     /** Packs geometries one by one, as they are read: nothing of a feature is kept but its bytes and its box. */
-    static final class Builder {
+    public static final class Builder {
         private final List<byte[]> blocks = new ArrayList<>();
         private byte[] block = new byte[FIRST_BLOCK];
         private int used;
@@ -251,35 +255,31 @@ final class PackedShapes {
         /** One feature's bytes, written here first to know their length. */
         private byte[] scratch = new byte[256];
         private int len;
-        private double scale;
         private long lastX;
         private long lastY;
+        private boolean finite;
 
         /**
-         * Adds {@code g} as the next feature. One with no vertex, or with a coordinate that is not a finite number, is
-         * kept as an empty geometry with an empty box: no frame or query meets it, and positions stay those given.
+         * Adds {@code g} (null for a NULL geometry) as the next feature, exactly. One with no vertex, or with a
+         * coordinate that is not a finite number, gets an empty box: no frame or query by area meets it.
          */
-        void add(Geometry g) {
-            org.locationtech.jts.geom.Envelope e = g == null ? new org.locationtech.jts.geom.Envelope() : g.getEnvelopeInternal();
-            double largest = Math.max(Math.max(Math.abs(e.getMinX()), Math.abs(e.getMaxX())), Math.max(Math.abs(e.getMinY()), Math.abs(e.getMaxY())));
-            if (!e.isNull() && Double.isFinite(largest)) {
-                int exponent = largest == 0 ? 0 : Math.max(-960, Math.getExponent(largest) + 1) - GRID_BITS;
-                scale = Math.scalb(1.0, -exponent);
-                len = 0;
-                lastX = 0;
-                lastY = 0;
-                put(kindOf(g));
-                putLong(zig(exponent));
-                if (body(g)) {
-                    store(e.getMinX(), e.getMinY(), e.getMaxX(), e.getMaxY());
-                    return;
-                }
-            }
+        public void add(Geometry g) {
             len = 0;
-            put(COLLECTION);
-            putLong(0);
-            putCount(0);
-            store(Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY);
+            lastX = 0;
+            lastY = 0;
+            finite = true;
+            if (g == null) {
+                put(NULL);
+            } else {
+                put(kindOf(g));
+                body(g);
+            }
+            org.locationtech.jts.geom.Envelope e = g == null ? null : g.getEnvelopeInternal();
+            if (e == null || e.isNull() || !finite) {
+                store(Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY);
+            } else {
+                store(e.getMinX(), e.getMinY(), e.getMaxX(), e.getMaxY());
+            }
         }
 
         private void store(double minX, double minY, double maxX, double maxY) {
@@ -312,66 +312,53 @@ final class PackedShapes {
         }
 
         /** The parts of {@code g}, its kind written before. */
-        private boolean body(Geometry g) {
+        private void body(Geometry g) {
             if (g instanceof Point p) {
-                return p.isEmpty() ? putCount(0) : putCount(1) && vertex(p.getX(), p.getY());
-            }
-            if (g instanceof LineString l) {
-                return sequence(l.getCoordinateSequence());
-            }
-            if (g instanceof Polygon p) {
                 if (p.isEmpty()) {
-                    return putCount(0);
+                    putLong(0);
+                } else {
+                    putLong(1);
+                    vertex(p.getX(), p.getY());
                 }
-                putCount(1 + p.getNumInteriorRing());
-                if (!sequence(p.getExteriorRing().getCoordinateSequence())) {
-                    return false;
+            } else if (g instanceof LineString l) {
+                sequence(l.getCoordinateSequence());
+            } else if (g instanceof Polygon p) {
+                if (p.isEmpty()) {
+                    putLong(0);
+                    return;
                 }
+                putLong(1 + p.getNumInteriorRing());
+                sequence(p.getExteriorRing().getCoordinateSequence());
                 for (int k = 0; k < p.getNumInteriorRing(); k++) {
-                    if (!sequence(p.getInteriorRingN(k).getCoordinateSequence())) {
-                        return false;
-                    }
+                    sequence(p.getInteriorRingN(k).getCoordinateSequence());
                 }
-                return true;
-            }
-            GeometryCollection c = (GeometryCollection) g;
-            putCount(c.getNumGeometries());
-            for (int k = 0; k < c.getNumGeometries(); k++) {
-                put(kindOf(c.getGeometryN(k)));
-                if (!body(c.getGeometryN(k))) {
-                    return false;
+            } else {
+                GeometryCollection c = (GeometryCollection) g;
+                putLong(c.getNumGeometries());
+                for (int k = 0; k < c.getNumGeometries(); k++) {
+                    put(kindOf(c.getGeometryN(k)));
+                    body(c.getGeometryN(k));
                 }
             }
-            return true;
         }
 
-        private boolean sequence(org.locationtech.jts.geom.CoordinateSequence s) {
+        private void sequence(org.locationtech.jts.geom.CoordinateSequence s) {
             int n = s.size();
-            putCount(n);
-            for (int k = 0; k < n; k++) {
-                if (!vertex(s.getX(k), s.getY(k))) {
-                    return false;
-                }
-            }
-            return true;
-        }
-
-        private boolean vertex(double x, double y) {
-            if (!Double.isFinite(x) || !Double.isFinite(y)) {
-                return false;
-            }
-            long gx = Math.round(x * scale);
-            long gy = Math.round(y * scale);
-            putLong(zig(gx - lastX));
-            putLong(zig(gy - lastY));
-            lastX = gx;
-            lastY = gy;
-            return true;
-        }
-
-        private boolean putCount(int n) {
             putLong(n);
-            return true;
+            for (int k = 0; k < n; k++) {
+                vertex(s.getX(k), s.getY(k));
+            }
+        }
+
+        /** A vertex as its coordinates' bits less the last vertex's: exact, and short when the two are near. */
+        private void vertex(double x, double y) {
+            finite &= Double.isFinite(x) && Double.isFinite(y);
+            long bx = Double.doubleToRawLongBits(x);
+            long by = Double.doubleToRawLongBits(y);
+            putLong(zig(bx - lastX));
+            putLong(zig(by - lastY));
+            lastX = bx;
+            lastY = by;
         }
 
         private void put(int c) {
@@ -389,11 +376,11 @@ final class PackedShapes {
             put((int) v);
         }
 
-        int size() {
+        public int size() {
             return size;
         }
 
-        PackedShapes build() {
+        public PackedShapes build() {
             List<byte[]> all = new ArrayList<>(blocks);
             all.add(Arrays.copyOf(block, used));
             return new PackedShapes(all.toArray(new byte[0][]), Arrays.copyOf(starts, size), Arrays.copyOf(bounds, 4 * size), size);

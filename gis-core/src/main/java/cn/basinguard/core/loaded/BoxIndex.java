@@ -1,4 +1,4 @@
-package cn.basinguard.core.map;
+package cn.basinguard.core.loaded;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,7 +12,7 @@ import org.locationtech.jts.shape.fractal.HilbertCode;
  * layer's own array: the HPRtree keeps a second copy of the boxes and a boxed {@code Integer} per item, 60 MB for a
  * county's 1.16 million patches, against 7 MB here. Immutable; safe to query from several threads.
  */
-final class BoxIndex {
+public final class BoxIndex {
     private static final int NODE = 16;
     private static final int LEVEL = 16;
 
@@ -23,7 +23,7 @@ final class BoxIndex {
     private final double[][] levels;
 
     /** @param bounds minX, minY, maxX, maxY of item i at 4i (not copied: not to be changed afterwards) */
-    BoxIndex(double[] bounds, int n) {
+    public BoxIndex(double[] bounds, int n) {
         this.items = bounds;
         this.order = hilbertOrder(bounds, n);
         List<double[]> up = new ArrayList<>();
@@ -87,7 +87,7 @@ final class BoxIndex {
     }
 
     /** Positions of the items whose box meets {@code e} (edges included), ascending. */
-    int[] query(Envelope e) {
+    public int[] query(Envelope e) {
         if (order.length == 0 || e.isNull()) {
             return new int[0];
         }

@@ -1,4 +1,4 @@
-package cn.basinguard.core.map;
+package cn.basinguard.core.loaded;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
