@@ -22,7 +22,7 @@ import java.util.Map;
 /**
  * Opened data as the window needs it — its layers and where each comes from, what opening it found wrong, whether it
  * says of itself that it is demonstration data, its map and the district's name — all read off the JavaFX thread
- * from the same sources the checks read (a GeoPackage, Shapefiles, a bureau's folder).
+ * from the window's loaded model of the files (a GeoPackage, Shapefiles, a bureau's folder), which the checks read too.
  *
  * @param sources where each layer comes from, by layer name
  * @param warnings what opening found wrong (files of a folder that could not be opened, then each source's own)
@@ -31,11 +31,31 @@ import java.util.Map;
 record DatasetSummary(OpenedData data, List<LayerInfo> layers, Map<String, LayerSource> sources, List<String> warnings,
                       List<Path> files, boolean demonstration, MapContent map, String district) {
     static DatasetSummary read(OpenedData data) {
+        return read(data, () -> false);
+    }
+
+    /**
+     * Reads the data: a connected database's catalogue, or the files, read once, whole, into the window's model
+     * ({@link LoadedModel}), from which the map is drawn and which every later reader is lent.
+     *
+     * @param cancelled asked between layers while the files are loaded
+     */
+    static DatasetSummary read(OpenedData data, java.util.function.BooleanSupplier cancelled) {
+        if (data.database() == null) {
+            DataSources.Opened files = data.openFiles();
+            try {
+                files.sources().forEach(DataSource::countRows); // the layer list shows each layer's count: exact, counted here
+            } catch (RuntimeException e) {
+                files.close();
+                throw e;
+            }
+            data.model().load(files, cancelled);
+        }
         try (DataSources.Opened opened = data.open()) {
             List<LayerInfo> layers = new ArrayList<>();
             Map<String, LayerSource> sources = new LinkedHashMap<>();
             for (DataSource src : opened.sources()) {
-                src.countRows(); // the layer list shows each layer's count: exact, counted here off the JavaFX thread
+                src.countRows(); // the layer list shows each layer's count: exact, counted here off the JavaFX thread (once)
                 for (LayerInfo l : src.layers()) {
                     layers.add(l);
                     sources.putIfAbsent(l.name(), LayerSource.of(src, l, data));

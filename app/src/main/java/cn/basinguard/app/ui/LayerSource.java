@@ -28,7 +28,9 @@ record LayerSource(String location, String name, String format, String encoding,
         warnings = List.copyOf(warnings);
     }
 
-    static LayerSource of(DataSource src, LayerInfo layer, OpenedData data) {
+    static LayerSource of(DataSource given, LayerInfo layer, OpenedData data) {
+        // what the file is (a Shapefile and how its encoding was decided), under the window's model that lends it
+        DataSource src = cn.basinguard.core.source.ForwardingSource.innermost(given);
         String name = src.label();
         Path loc = Path.of(src.location());
         Path folder = data.folderOf(loc);

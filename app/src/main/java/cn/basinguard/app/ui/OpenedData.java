@@ -23,8 +23,11 @@ import java.util.List;
  * @param database the PostGIS schema the window is connected to (文件 → 连接空间数据库), or null for files: kept open
  *                 while it is shown, since the password the user typed is kept nowhere to connect again with, and lent
  *                 to each reader as a source that its reader does not close
+ * @param model the files read once into memory when the window opened them ({@link LoadedModel}), lent to each reader
+ *              from then on, so that the map, the tables and the checks share it; empty until loaded (a database's
+ *              stays empty)
  */
-record OpenedData(List<Path> paths, boolean sample, SourceOptions options, Path controlList, DataSource database) {
+record OpenedData(List<Path> paths, boolean sample, SourceOptions options, Path controlList, DataSource database, LoadedModel model) {
     /** The bundled sample as the user knows it (it is read from a copy with a content hash in its name). */
     static final String SAMPLE_NAME = "zengdu-sample.gpkg";
 
@@ -33,16 +36,17 @@ record OpenedData(List<Path> paths, boolean sample, SourceOptions options, Path 
     }
 
     static OpenedData bundledSample() {
-        return new OpenedData(List.of(SampleData.zengduSample()), true, SourceOptions.DEFAULT, null, null);
+        return new OpenedData(List.of(SampleData.zengduSample()), true, SourceOptions.DEFAULT, null, null, new LoadedModel());
     }
 
     /** A connected database (a {@code postgresql://} address opened through the data sources or with a typed password). */
     static OpenedData database(DataSource connection, SourceOptions options) {
-        return new OpenedData(List.of(), false, options, null, connection);
+        return new OpenedData(List.of(), false, options, null, connection, new LoadedModel());
     }
 
     static OpenedData of(List<Path> paths) {
-        return new OpenedData(paths.stream().map(p -> p.toAbsolutePath().normalize()).toList(), false, SourceOptions.DEFAULT, null, null);
+        return new OpenedData(paths.stream().map(p -> p.toAbsolutePath().normalize()).toList(), false, SourceOptions.DEFAULT, null, null,
+                new LoadedModel());
     }
 
     /** The name the title bar and messages use: the file or folder, or the first of several. */
@@ -64,7 +68,9 @@ record OpenedData(List<Path> paths, boolean sample, SourceOptions options, Path 
         if (parameters != null) {
             shifts.add(parameters);
         }
-        return new OpenedData(paths, sample, new SourceOptions(options.dbfEncoding(), options.recursive(), shifts), controlList, database);
+        // other coordinates: the files are read anew into a model of their own
+        return new OpenedData(paths, sample, new SourceOptions(options.dbfEncoding(), options.recursive(), shifts), controlList, database,
+                new LoadedModel());
     }
 
     /** The parameters given for a datum, or null. */
@@ -73,23 +79,33 @@ record OpenedData(List<Path> paths, boolean sample, SourceOptions options, Path 
     }
 
     OpenedData withControlList(Path list) {
-        return new OpenedData(paths, sample, options, list == null ? null : list.toAbsolutePath().normalize(), database);
+        return new OpenedData(paths, sample, options, list == null ? null : list.toAbsolutePath().normalize(), database, model);
     }
 
-    /** Opens every source; the caller closes them (a connected database stays connected). */
+    /**
+     * Every source, as loaded into the window's model (lent), or opened from the files before it is loaded; the caller
+     * closes them (the model stays loaded, a connected database connected).
+     */
     DataSources.Opened open() {
         if (database != null) {
             return new DataSources.Opened(List.of(new LentSource(database)), List.of());
         }
+        DataSources.Opened loaded = model.lend();
+        return loaded != null ? loaded : openFiles();
+    }
+
+    /** Opens the files themselves (for the model to load them). */
+    DataSources.Opened openFiles() {
         return DataSources.openAll(paths.stream().map(Path::toString).toList(), options);
     }
 
-    /** Opens the one file a layer comes from (its source's location), with the same options; for a database, lends it. */
+    /** The one source a layer comes from (its source's location): as loaded (lent), else opened; for a database, lent. */
     DataSource openFile(String location) {
         if (database != null) {
             return new LentSource(database);
         }
-        return DataSources.openFile(Path.of(location), options);
+        DataSource loaded = model.lend(location);
+        return loaded != null ? loaded : DataSources.openFile(Path.of(location), options);
     }
 
     /** Every file the data is made of, the control list included: what a sheet's fingerprint is taken over. */

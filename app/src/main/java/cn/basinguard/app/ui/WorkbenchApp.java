@@ -560,7 +560,7 @@ public final class WorkbenchApp extends Application {
                 return again;
             }
         };
-        task.setOnSucceeded(e -> open(new OpenedData(d.paths(), d.sample(), d.options(), d.controlList(), task.getValue())));
+        task.setOnSucceeded(e -> open(new OpenedData(d.paths(), d.sample(), d.options(), d.controlList(), task.getValue(), new LoadedModel())));
         task.setOnFailed(e -> error(UiText.get("dialog.connectFailed"), task.getException()));
         Background.run(task, "reconnect-database");
     }
@@ -626,6 +626,20 @@ public final class WorkbenchApp extends Application {
         });
         Background.run(task, "connect-database");
         return task;
+    }
+
+    /** Closes the loaded model of the data open before off the JavaFX thread unless it is {@code keep} (the data opened next's). */
+    private void closeModel(LoadedModel keep) {
+        LoadedModel old = data == null ? null : data.model();
+        if (old != null && old != keep) {
+            Background.run(new Task<Void>() {
+                @Override
+                protected Void call() {
+                    old.close();
+                    return null;
+                }
+            }, "close-model");
+        }
     }
 
     /** Closes the connected database off the JavaFX thread unless it is {@code keep} (the data opened next). */
@@ -956,7 +970,7 @@ public final class WorkbenchApp extends Application {
         AttributeTableTab tab;
         if (inMemory != null) {
             tab = new AttributeTableTab(() -> {
-                AttributeRow.Columns columns = new AttributeRow.Columns();
+                cn.basinguard.core.loaded.AttributeColumns columns = new cn.basinguard.core.loaded.AttributeColumns();
                 return inMemory.stream().map(f -> AttributeRow.of(f.fid(), f.attributes(), f.geometry(), columns)).toList();
             },
                     AttributeRow::geometry, layer, g -> select(g, layerCrs, false), g -> select(g, layerCrs, true));
@@ -967,8 +981,19 @@ public final class WorkbenchApp extends Application {
             cn.basinguard.core.map.MapLayer drawn = onMap < 0 ? null : content.layers().get(onMap);
             tab = new AttributeTableTab(() -> {
                 try (cn.basinguard.core.source.DataSource src = from.openLayer(layer.name())) {
+                    cn.basinguard.core.loaded.LoadedSource model = cn.basinguard.core.loaded.LoadedSource.of(src);
+                    cn.basinguard.core.loaded.LoadedLayer loaded = model == null ? null : model.loaded(layer.name());
+                    if (loaded != null) {
+                        // the model's own columns: the table copies nothing
+                        long[] fids = loaded.fids();
+                        AttributeRow[] rows = new AttributeRow[fids.length];
+                        for (int i = 0; i < rows.length; i++) {
+                            rows[i] = AttributeRow.at(fids[i], loaded.columns(), i);
+                        }
+                        return java.util.Arrays.asList(rows);
+                    }
                     List<AttributeRow> rows = new java.util.ArrayList<>((int) Math.min(Integer.MAX_VALUE - 8, Math.max(16, layer.featureCount())));
-                    AttributeRow.Columns columns = new AttributeRow.Columns();
+                    cn.basinguard.core.loaded.AttributeColumns columns = new cn.basinguard.core.loaded.AttributeColumns();
                     src.read(layer.name(), null, null, f -> rows.add(AttributeRow.of(f.fid(), f.attributes(), null, columns)), p -> { });
                     return rows;
                 }
@@ -1023,6 +1048,7 @@ public final class WorkbenchApp extends Application {
     /** Opens the data off the JavaFX thread; results computed from other data are cleared. */
     void open(OpenedData d) {
         closeDatabase(d.database());
+        closeModel(d.model());
         data = d;
         if (report.get() != null) {
             report.set(null);

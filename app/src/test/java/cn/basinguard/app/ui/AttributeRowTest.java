@@ -18,7 +18,7 @@ class AttributeRowTest {
     @Test
     void everyValueComesBackAsGiven() {
         Random rnd = new Random(3);
-        AttributeRow.Columns columns = new AttributeRow.Columns();
+        cn.basinguard.core.loaded.AttributeColumns columns = new cn.basinguard.core.loaded.AttributeColumns();
         List<Map<String, Object>> given = new ArrayList<>();
         List<AttributeRow> rows = new ArrayList<>();
         String[] villages = {"洛阳镇黄庙村", "南郊街道大畈社区", "府河镇", "何店镇", "万店镇", "淅河镇"};

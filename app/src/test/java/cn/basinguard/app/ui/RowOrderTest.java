@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 /** An attribute table sorts as a planner expects: numbers by value, names by pinyin, codes as written, blanks last, ties as read. */
 class RowOrderTest {
     private static List<AttributeRow> rows(Object[][] values) {
-        AttributeRow.Columns columns = new AttributeRow.Columns();
+        cn.basinguard.core.loaded.AttributeColumns columns = new cn.basinguard.core.loaded.AttributeColumns();
         List<AttributeRow> rows = new ArrayList<>();
         for (int r = 0; r < values.length; r++) {
             Map<String, Object> m = new LinkedHashMap<>();

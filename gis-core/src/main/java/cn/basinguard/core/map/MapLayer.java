@@ -73,6 +73,44 @@ public final class MapLayer {
                 built.classes == null ? null : Arrays.copyOf(built.classes, built.shapes.size()), null);
     }
 
+    /**
+     * A layer drawn from the window's loaded model (in the map's CRS): its geometries, keys and index are the model's,
+     * not a copy; labelled by {@code labelField} and filled by land class from {@code classField} (none when null).
+     */
+    public static MapLayer of(String name, LayerRole role, LayerStyle style, cn.basinguard.core.loaded.LoadedLayer layer,
+                              String labelField, String classField) {
+        cn.basinguard.core.loaded.AttributeColumns columns = layer.columns();
+        int n = layer.size();
+        int labelAt = labelField == null ? -1 : columns.column(labelField);
+        String[] labels = null;
+        if (labelAt >= 0) {
+            labels = new String[n];
+            for (int i = 0; i < n; i++) {
+                Object v = columns.value(labelAt, i);
+                labels[i] = v == null ? null : v.toString();
+            }
+        }
+        String[] classes = null;
+        if (classField != null) {
+            int at = columns.column(classField);
+            classes = new String[n];
+            java.util.Map<Object, String> normalised = new java.util.HashMap<>();
+            for (int i = 0; i < n; i++) {
+                Object v = at < 0 ? null : columns.value(at, i);
+                classes[i] = normalised.computeIfAbsent(v == null ? "" : v, k -> {
+                    String c = cn.basinguard.core.check.LandClasses.normalise(k == "" ? null : k.toString());
+                    return c == null ? "" : c.intern();
+                });
+            }
+        }
+        PackedShapes shapes = layer.shapes();
+        long[] ids = layer.fids();
+        return new MapLayer(name, layer.info().name(), role, style, true, 1.0, shapes, ids, keyOrder(ids), labels, layer.index(),
+                extent(shapes), classes, classes == null ? java.util.Collections.emptySortedSet()
+                : java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(java.util.Arrays.asList(classes))), null,
+                new LabelAnchors(shapes));
+    }
+
     /** Packs features as they are read, so a layer is never held whole as geometries. */
     static final class Builder {
         private final PackedShapes.Builder shapes = new PackedShapes.Builder();
@@ -173,7 +211,7 @@ public final class MapLayer {
         @Override
         public MapFeature get(int i) {
             java.util.Objects.checkIndex(i, ids.length);
-            return new MapFeature(ids[i], shapes.geometry(i), label(i));
+            return new MapFeature(ids[i], geometry(i), label(i));
         }
 
         @Override
@@ -228,9 +266,13 @@ public final class MapLayer {
     }
 
     /** Feature {@code i}'s geometry, made anew from the layer's bytes. */
+    /** Feature {@code i}'s geometry (an empty one for a feature without: a loaded model keeps those in their places). */
     public org.locationtech.jts.geom.Geometry geometry(int i) {
-        return shapes.geometry(i);
+        org.locationtech.jts.geom.Geometry g = shapes.geometry(i);
+        return g != null ? g : NOTHING;
     }
+
+    private static final org.locationtech.jts.geom.Geometry NOTHING = new org.locationtech.jts.geom.GeometryFactory().createGeometryCollection();
 
     /** What tells this layer's labels from those of a relabelled copy: the same for its restyled copies. */
     Object labelsKey() {

@@ -82,14 +82,21 @@ public final class MapLayers {
             LayerRole role = roleOf(src, l);
             String labelField = defaultLabelField(l, role);
             String classField = landClassField(l, role);
-            // packed as read: the layer is never held whole as geometries
-            MapLayer.Builder features = new MapLayer.Builder(classField != null);
-            read(src, l, mapCrs, null, labelField, classField, (f, dlbm) -> features.add(f.id(), f.geometry(), f.label(), dlbm));
             String name = l.identifier() != null && !l.identifier().isBlank() ? l.identifier() : l.name();
             LayerStyle style = DefaultStyles.forRole(role);
             if (labelField == null) {
                 style = style.withLabels(null, 0);
             }
+            cn.basinguard.core.loaded.LoadedSource model = cn.basinguard.core.loaded.LoadedSource.of(src);
+            cn.basinguard.core.loaded.LoadedLayer loaded = model == null ? null : model.loaded(l.name());
+            if (loaded != null && l.srs().crs().equals(mapCrs)) {
+                // the window's loaded model, drawn as it is: one copy of the data for the map, the tables and the checks
+                out.add(MapLayer.of(name, role, style, loaded, labelField, classField));
+                continue;
+            }
+            // packed as read: the layer is never held whole as geometries
+            MapLayer.Builder features = new MapLayer.Builder(classField != null);
+            read(src, l, mapCrs, null, labelField, classField, (f, dlbm) -> features.add(f.id(), f.geometry(), f.label(), dlbm));
             out.add(new MapLayer(name, l.name(), role, style, features));
         }
         out.sort(DRAWING);

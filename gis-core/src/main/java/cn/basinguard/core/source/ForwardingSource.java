@@ -27,6 +27,19 @@ public abstract class ForwardingSource implements DataSource {
     }
 
     /** The source every call goes to. */
+    /** The source at the end of any chain of wrappers round {@code src} (the file or database itself). */
+    public static DataSource innermost(DataSource src) {
+        while (src instanceof ForwardingSource f) {
+            src = f.inner;
+        }
+        return src;
+    }
+
+    /** The source this one forwards to (to find what a chain of wrappers holds, such as a loaded model). */
+    public final DataSource forwardsTo() {
+        return inner;
+    }
+
     protected final DataSource inner() {
         return inner;
     }

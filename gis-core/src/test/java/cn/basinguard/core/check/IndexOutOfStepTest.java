@@ -32,6 +32,9 @@ class IndexOutOfStepTest {
         GisException e = assertThrows(GisException.class, () -> streamed(gpkg));
         assertEquals("check.indexOutOfStep", e.key());
         assertTrue(e.getMessage().contains("YJJBNTTB") && e.getMessage().contains("ogr2ogr"), e.getMessage());
+        // the window's loaded model read every row, but says what the file's check says: the file is refused
+        GisException fromModel = assertThrows(GisException.class, () -> streamed(gpkg, Map.of(), null, true));
+        assertEquals(e.getMessage(), fromModel.getMessage());
     }
 
     @Test
@@ -41,6 +44,7 @@ class IndexOutOfStepTest {
         deleteIndex(gpkg, "YJJBNTTB");
         GisException e = assertThrows(GisException.class, () -> streamed(gpkg, Map.of(), "甲片区"));
         assertEquals("check.indexOutOfStep", e.key());
+        assertEquals(e.getMessage(), assertThrows(GisException.class, () -> streamed(gpkg, Map.of(), "甲片区", true)).getMessage());
     }
 
     /** A land-use layer that is not also the cultivated layer is read only around the sites: its index is checked all the same. */
@@ -52,6 +56,7 @@ class IndexOutOfStepTest {
         deleteIndex(gpkg, "DLTB");
         GisException e = assertThrows(GisException.class, () -> streamed(gpkg, roles, null));
         assertEquals("check.indexOutOfStep", e.key());
+        assertEquals(e.getMessage(), assertThrows(GisException.class, () -> streamed(gpkg, roles, null, true)).getMessage());
         assertTrue(e.getMessage().contains("DLTB"), e.getMessage());
     }
 
@@ -67,10 +72,17 @@ class IndexOutOfStepTest {
 
     /** The check as the command line runs it: the big layers read from the open file area by area, through the index. */
     private static CheckReport streamed(Path gpkg, Map<String, String> roles, String unit) {
+        return streamed(gpkg, roles, unit, false);
+    }
+
+    /** @param model whether the check reads the window's loaded model of the file rather than the file */
+    private static CheckReport streamed(Path gpkg, Map<String, String> roles, String unit, boolean model) {
         try (cn.basinguard.core.source.DataSources.Opened opened = cn.basinguard.core.source.DataSources.openAll(List.of(gpkg.toString()),
                 cn.basinguard.core.source.SourceOptions.DEFAULT)) {
+            List<cn.basinguard.core.source.DataSource> sources = model
+                    ? List.of(cn.basinguard.core.loaded.LoadedSource.load(opened.sources().get(0), () -> false)) : opened.sources();
             return new CheckEngine(CheckParameters.DEFAULT).figuresOnly()
-                    .run(DatasetLoader.fromSources(opened.sources(), roles, unit, true).input(), Progress.NONE);
+                    .run(DatasetLoader.fromSources(sources, roles, unit, true).input(), Progress.NONE);
         }
     }
 }

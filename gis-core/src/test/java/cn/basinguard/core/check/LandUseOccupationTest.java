@@ -50,7 +50,7 @@ import org.locationtech.jts.geom.Geometry;
  *
  * Planar figures are exact; ellipsoidal ones are the 32号 areas of the same rectangles.
  */
-class LandUseOccupationTest {
+public class LandUseOccupationTest {
     static final double Y0 = 3500000;
     static final double Y1 = 3500100;
     static final Geometry SITE = box(440050, 3500020, 440280, 3500080);
@@ -69,7 +69,7 @@ class LandUseOccupationTest {
     }
 
     /** A DLTB, YJJBNTTB, STBHHX, a unit and the site, as a bureau delivers them (all 三调 fields, one layer per role). */
-    static Path write(Path file) throws Exception {
+    public static Path write(Path file) throws Exception {
         return write(file, false);
     }
 
