@@ -62,7 +62,7 @@ public final class LoadedLayer {
     /** Collects a layer's features as its source hands them on. */
     static final class Builder implements FeatureSink {
         private final LayerInfo info;
-        private final PackedShapes.Builder shapes = new PackedShapes.Builder();
+        private final PackedShapes.Builder shapes = PackedShapes.Builder.exact();
         private final AttributeColumns columns = new AttributeColumns();
         private long[] fids = new long[1024];
         private int[] positionless = new int[16];

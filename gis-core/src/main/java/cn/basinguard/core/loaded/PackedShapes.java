@@ -16,7 +16,8 @@ import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.geom.impl.PackedCoordinateSequence;
 
 /**
- * A layer's geometries packed into bytes, exactly: each coordinate as the difference of its IEEE 754 bits from the
+ * A layer's geometries packed into bytes ({@link Builder#exact()}; {@link Builder#forDrawing()} for a map that only draws,
+ * on a grid of 2⁻⁴⁰ of each feature's largest coordinate, about 6 bytes a vertex): each coordinate as the difference of its IEEE 754 bits from the
  * vertex before (neighbouring vertices share sign, exponent and the top of the mantissa, so the difference is small),
  * in variable-length integers — about 11 bytes a vertex for a county's Gauss–Krüger patches, against 16 in a JTS
  * coordinate and 60 with a JTS geometry's objects (968 MB of heap for a county's 1.16 million patches, 31 million
@@ -43,6 +44,8 @@ public final class PackedShapes {
     private static final int BLOCK = 1 << 23;
     private static final GeometryFactory FACTORY = new GeometryFactory(org.locationtech.jts.geom.impl.PackedCoordinateSequenceFactory.DOUBLE_FACTORY);
 
+    /** Whether coordinates are kept exactly (their bits), else on a grid of 2⁻⁴⁰ of each feature's largest coordinate. */
+    private final boolean exact;
     private final byte[][] blocks;
     /** Where each feature's bytes begin: block index in the high 32 bits, offset in the low. */
     private final long[] starts;
@@ -50,7 +53,8 @@ public final class PackedShapes {
     private final double[] bounds;
     private final int size;
 
-    private PackedShapes(byte[][] blocks, long[] starts, double[] bounds, int size) {
+    private PackedShapes(boolean exact, byte[][] blocks, long[] starts, double[] bounds, int size) {
+        this.exact = exact;
         this.blocks = blocks;
         this.starts = starts;
         this.bounds = bounds;
@@ -191,6 +195,7 @@ public final class PackedShapes {
         private final byte[] b;
         private int p;
         private final int kind;
+        private final double step;
         private long x;
         private long y;
 
@@ -199,6 +204,7 @@ public final class PackedShapes {
             b = blocks[(int) (s >>> 32)];
             p = (int) s;
             kind = b[p++];
+            step = exact ? 0 : Math.scalb(1.0, (int) unzig(readLong()));
         }
 
         int readByte() {
@@ -215,11 +221,11 @@ public final class PackedShapes {
         }
 
         double x() {
-            return Double.longBitsToDouble(x);
+            return exact ? Double.longBitsToDouble(x) : x * step;
         }
 
         double y() {
-            return Double.longBitsToDouble(y);
+            return exact ? Double.longBitsToDouble(y) : y * step;
         }
 
         private long readLong() {
@@ -246,6 +252,9 @@ public final class PackedShapes {
 
     /** Packs geometries one by one, as they are read: nothing of a feature is kept but its bytes and its box. */
     public static final class Builder {
+        /** Grid steps in a feature's largest coordinate when drawing only: 40 bits of it, well below any survey's precision. */
+        private static final int GRID_BITS = 40;
+        private final boolean exact;
         private final List<byte[]> blocks = new ArrayList<>();
         private byte[] block = new byte[FIRST_BLOCK];
         private int used;
@@ -257,24 +266,62 @@ public final class PackedShapes {
         private int len;
         private long lastX;
         private long lastY;
+        private double scale;
         private boolean finite;
 
+        private Builder(boolean exact) {
+            this.exact = exact;
+        }
+
+        /** Every coordinate kept to the bit (~11 bytes a vertex): for what the checks read, the window's loaded model. */
+        public static Builder exact() {
+            return new Builder(true);
+        }
+
         /**
-         * Adds {@code g} (null for a NULL geometry) as the next feature, exactly. One with no vertex, or with a
-         * coordinate that is not a finite number, gets an empty box: no frame or query by area meets it.
+         * Coordinates on a grid of 2⁻⁴⁰ of each feature's largest coordinate (3.5·10⁻⁵ m at a prefixed Gauss–Krüger
+         * easting; ~6 bytes a vertex): for a map that only draws (a printed atlas, a layer drawn in another CRS).
+         */
+        public static Builder forDrawing() {
+            return new Builder(false);
+        }
+
+        /**
+         * Adds {@code g} (null for a NULL geometry) as the next feature. One with no vertex, or with a coordinate that is
+         * not a finite number, gets an empty box (no frame or query by area meets it); packed exactly it is kept as
+         * given, for drawing as an empty geometry.
          */
         public void add(Geometry g) {
             len = 0;
             lastX = 0;
             lastY = 0;
             finite = true;
+            org.locationtech.jts.geom.Envelope e = g == null ? null : g.getEnvelopeInternal();
             if (g == null) {
                 put(NULL);
-            } else {
+                if (!exact) {
+                    putLong(0);
+                }
+            } else if (exact) {
                 put(kindOf(g));
                 body(g);
+            } else {
+                double largest = Math.max(Math.max(Math.abs(e.getMinX()), Math.abs(e.getMaxX())), Math.max(Math.abs(e.getMinY()), Math.abs(e.getMaxY())));
+                finite = !e.isNull() && Double.isFinite(largest);
+                if (finite) {
+                    int exponent = largest == 0 ? 0 : Math.max(-960, Math.getExponent(largest) + 1) - GRID_BITS;
+                    scale = Math.scalb(1.0, -exponent);
+                    put(kindOf(g));
+                    putLong(zig(exponent));
+                    body(g);
+                }
+                if (!finite) {
+                    len = 0;
+                    put(COLLECTION);
+                    putLong(0);
+                    putLong(0);
+                }
             }
-            org.locationtech.jts.geom.Envelope e = g == null ? null : g.getEnvelopeInternal();
             if (e == null || e.isNull() || !finite) {
                 store(Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY);
             } else {
@@ -350,11 +397,11 @@ public final class PackedShapes {
             }
         }
 
-        /** A vertex as its coordinates' bits less the last vertex's: exact, and short when the two are near. */
+        /** A vertex as its coordinates' bits (or grid steps) less the last vertex's: short when the two are near. */
         private void vertex(double x, double y) {
             finite &= Double.isFinite(x) && Double.isFinite(y);
-            long bx = Double.doubleToRawLongBits(x);
-            long by = Double.doubleToRawLongBits(y);
+            long bx = exact ? Double.doubleToRawLongBits(x) : Math.round(x * scale);
+            long by = exact ? Double.doubleToRawLongBits(y) : Math.round(y * scale);
             putLong(zig(bx - lastX));
             putLong(zig(by - lastY));
             lastX = bx;
@@ -383,7 +430,7 @@ public final class PackedShapes {
         public PackedShapes build() {
             List<byte[]> all = new ArrayList<>(blocks);
             all.add(Arrays.copyOf(block, used));
-            return new PackedShapes(all.toArray(new byte[0][]), Arrays.copyOf(starts, size), Arrays.copyOf(bounds, 4 * size), size);
+            return new PackedShapes(exact, all.toArray(new byte[0][]), Arrays.copyOf(starts, size), Arrays.copyOf(bounds, 4 * size), size);
         }
     }
 }

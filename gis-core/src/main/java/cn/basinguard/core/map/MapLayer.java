@@ -113,7 +113,7 @@ public final class MapLayer {
 
     /** Packs features as they are read, so a layer is never held whole as geometries. */
     static final class Builder {
-        private final PackedShapes.Builder shapes = new PackedShapes.Builder();
+        private final PackedShapes.Builder shapes = PackedShapes.Builder.forDrawing();
         private long[] ids = new long[64];
         private String[] labels = new String[64];
         private boolean anyLabel;
@@ -180,7 +180,7 @@ public final class MapLayer {
      * the raster; whoever opened it closes it when the map is done with it.
      */
     public static MapLayer imagery(String name, String table, RasterSource raster, Crs mapCrs) {
-        PackedShapes none = new PackedShapes.Builder().build();
+        PackedShapes none = PackedShapes.Builder.forDrawing().build();
         return new MapLayer(name, table, null, DefaultStyles.IMAGERY, true, 1.0, none, new long[0], null, null, new BoxIndex(none.bounds(), 0),
                 RasterWarp.extentIn(raster, mapCrs), null, java.util.Collections.emptySortedSet(), raster, new LabelAnchors(none));
     }

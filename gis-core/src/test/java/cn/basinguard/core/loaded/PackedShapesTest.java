@@ -91,7 +91,7 @@ class PackedShapesTest {
 
     @Test
     void aFeatureWithNothingToDrawKeepsItsPlaceAndMeetsNoBox() {
-        PackedShapes.Builder b = new PackedShapes.Builder();
+        PackedShapes.Builder b = PackedShapes.Builder.exact();
         b.add(GF.createPoint(new Coordinate(1, 2)));
         b.add(GF.createPolygon());
         b.add(GF.createLineString(new Coordinate[] {new Coordinate(0, 0), new Coordinate(Double.NaN, 1)}));
@@ -118,7 +118,7 @@ class PackedShapesTest {
     @Test
     void aLayerFarLargerThanABlockIsStoredWhole() {
         Random rnd = new Random(7);
-        PackedShapes.Builder b = new PackedShapes.Builder();
+        PackedShapes.Builder b = PackedShapes.Builder.exact();
         List<Geometry> in = new ArrayList<>();
         for (int k = 0; k < 2000; k++) {
             // features of up to 5,000 vertices: several blocks, one feature larger than the first blocks
@@ -129,6 +129,45 @@ class PackedShapesTest {
         PackedShapes shapes = b.build();
         for (int i = 0; i < in.size(); i++) {
             assertTrue(shapes.geometry(i).equalsExact(in.get(i), tolerance(in.get(i))), "feature " + i);
+        }
+    }
+
+    /** Packed for drawing only: each coordinate within 2⁻⁴⁰ of the feature's largest, in about 6 bytes a vertex. */
+    @Test
+    void forDrawingEachVertexIsOnTheGridOfItsFeature() {
+        Random rnd = new Random(20261201);
+        PackedShapes.Builder b = PackedShapes.Builder.forDrawing();
+        PackedShapes.Builder exact = PackedShapes.Builder.exact();
+        List<Geometry> in = new ArrayList<>();
+        for (int k = 0; k < 300; k++) {
+            Geometry g = star(rnd, 38_500_000 + rnd.nextDouble() * 1e5, 3_500_000 + rnd.nextDouble() * 1e5, 60, 3 + rnd.nextInt(300));
+            in.add(g);
+            b.add(g);
+            exact.add(g);
+        }
+        b.add(null);
+        b.add(GF.createLineString(new Coordinate[] {new Coordinate(0, 0), new Coordinate(Double.NaN, 1)}));
+        PackedShapes shapes = b.build();
+        for (int i = 0; i < in.size(); i++) {
+            Geometry g = in.get(i);
+            double largest = Math.max(Math.abs(g.getEnvelopeInternal().getMaxX()), Math.abs(g.getEnvelopeInternal().getMaxY()));
+            assertTrue(shapes.geometry(i).equalsExact(g, Math.scalb(largest, -39)), "feature " + i);
+        }
+        assertEquals(null, shapes.geometry(in.size()));
+        assertTrue(shapes.geometry(in.size() + 1).isEmpty(), "a coordinate that is no number: nothing to draw");
+        long drawing = java.util.Arrays.stream(blocksOf(shapes)).mapToLong(x -> x.length).sum();
+        long bits = java.util.Arrays.stream(blocksOf(exact.build())).mapToLong(x -> x.length).sum();
+        int vertices = in.stream().mapToInt(Geometry::getNumPoints).sum();
+        assertTrue(drawing < 7.0 * vertices && bits < 12.0 * vertices && bits > drawing, drawing + " and " + bits + " bytes for " + vertices + " vertices");
+    }
+
+    private static byte[][] blocksOf(PackedShapes s) {
+        try {
+            java.lang.reflect.Field f = PackedShapes.class.getDeclaredField("blocks");
+            f.setAccessible(true);
+            return (byte[][]) f.get(s);
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError(e);
         }
     }
 
@@ -160,7 +199,7 @@ class PackedShapesTest {
     }
 
     private static PackedShapes pack(List<Geometry> gs) {
-        PackedShapes.Builder b = new PackedShapes.Builder();
+        PackedShapes.Builder b = PackedShapes.Builder.exact();
         gs.forEach(b::add);
         return b.build();
     }

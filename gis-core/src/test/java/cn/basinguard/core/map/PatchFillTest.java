@@ -40,7 +40,7 @@ class PatchFillTest {
     }
 
     private static PackedShapes packed(List<Geometry> gs) {
-        PackedShapes.Builder b = new PackedShapes.Builder();
+        PackedShapes.Builder b = PackedShapes.Builder.forDrawing();
         gs.forEach(b::add);
         return b.build();
     }
