@@ -628,32 +628,31 @@ public final class WorkbenchApp extends Application {
         return task;
     }
 
-    /** Closes the loaded model of the data open before off the JavaFX thread unless it is {@code keep} (the data opened next's). */
+    /** Closes the loaded model of the data open before unless it is {@code keep} (the data opened next's). */
     private void closeModel(LoadedModel keep) {
         LoadedModel old = data == null ? null : data.model();
         if (old != null && old != keep) {
-            Background.run(new Task<Void>() {
-                @Override
-                protected Void call() {
-                    old.close();
-                    return null;
-                }
-            }, "close-model");
+            closeLater(old::close, "close-model");
         }
     }
 
-    /** Closes the connected database off the JavaFX thread unless it is {@code keep} (the data opened next). */
+    /** Closes the connected database unless it is {@code keep} (the data opened next). */
     private void closeDatabase(cn.basinguard.core.source.DataSource keep) {
         cn.basinguard.core.source.DataSource old = data == null ? null : data.database();
         if (old != null && old != keep) {
-            Background.run(new Task<Void>() {
-                @Override
-                protected Void call() {
-                    old.close();
-                    return null;
-                }
-            }, "close-database");
+            closeLater(old::close, "close-database");
         }
+    }
+
+    /** Closes what the window let go off the JavaFX thread (a file's or a connection's close may wait). */
+    private static void closeLater(Runnable close, String name) {
+        Background.run(new Task<Void>() {
+            @Override
+            protected Void call() {
+                close.run();
+                return null;
+            }
+        }, name);
     }
 
     /** 制作离线数据包: asks for the area and the file, then makes and verifies the pack off the JavaFX thread. */

@@ -6,17 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import cn.basinguard.app.Version;
-import cn.basinguard.app.cli.Cli;
 import cn.basinguard.core.check.CheckReport;
 import cn.basinguard.core.gpkg.LayerInfo;
 import cn.basinguard.core.i18n.Messages;
-import cn.basinguard.core.report.CheckJson;
-import java.io.ByteArrayOutputStream;
 import java.io.File;
-import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -97,9 +90,9 @@ class BureauFolderWindowTest extends WindowTest {
         FxWait.waitFor(30, TimeUnit.SECONDS, () -> status().contains("已导入底线管控清单"));
         assertTrue(status().contains("zengdu-control-list.xlsx"), status());
 
-        CheckReport report = check(robot);
-        String cli = cliJson("check", folder.toString(), "--targets", list.toString());
-        assertEquals(cli, json(report), "the window's check gives the command line's figures on the same folder and list");
+        CheckReport report = WindowChecks.check(robot, app);
+        String cli = WindowChecks.cliJson(dir, "check", folder.toString(), "--targets", list.toString());
+        assertEquals(cli, WindowChecks.json(report), "the window's check gives the command line's figures on the same folder and list");
         assertEquals(1, report.approximateLayers().size());
         assertTrue(status().contains("1 个图层缺少七参数"), status());
 
@@ -173,10 +166,10 @@ class BureauFolderWindowTest extends WindowTest {
         FxWait.waitFor(30, TimeUnit.SECONDS, () -> source("SKSM") != null && source("SKSM").line().contains("已给七参数"));
         assertTrue(source("SKSM").details().contains(XIAN80), source("SKSM").details());
 
-        CheckReport report = check(robot);
+        CheckReport report = WindowChecks.check(robot, app);
         assertEquals(List.of(), report.approximateLayers());
-        String cli = cliJson("check", folder.toString(), "--targets", list.toString(), "--datum-shift", XIAN80);
-        assertEquals(cli, json(report), "with the parameters, the window's figures are the command line's");
+        String cli = WindowChecks.cliJson(dir, "check", folder.toString(), "--targets", list.toString(), "--datum-shift", XIAN80);
+        assertEquals(cli, WindowChecks.json(report), "with the parameters, the window's figures are the command line's");
         TableView<ResultRows.IndicatorRow> indicators = robot.lookup("#result-indicators").queryAs(TableView.class);
         assertTrue(indicators.getItems().stream().noneMatch(r -> r.approximate() || r.measured().contains("近似")));
         assertFalse(status().contains("七参数"), status());
@@ -224,7 +217,7 @@ class BureauFolderWindowTest extends WindowTest {
         Files.writeString(csv, "流域治理单元,指标名称,目标值,计量单位\n涢水片区,耕地保有量,31.26,万亩\n");
         robot.interact(() -> app.importControlList(csv));
         FxWait.waitFor(30, TimeUnit.SECONDS, () -> status().contains("已导入底线管控清单“清单.csv”（1 条指标）"));
-        CheckReport report = check(robot);
+        CheckReport report = WindowChecks.check(robot, app);
         assertEquals(1, report.units().stream().mapToLong(u -> u.indicators().stream().filter(i -> i.target() != null).count()).sum(),
                 "the checks judge by the imported list");
     }
@@ -284,7 +277,7 @@ class BureauFolderWindowTest extends WindowTest {
         robot.interact(() -> app.open(copy));
         layersOf("bureau");
         assertTrue(source("生态保护红线").line().contains("⚠ 缺七参数"), source("生态保护红线").line());
-        CheckReport report = check(robot);
+        CheckReport report = WindowChecks.check(robot, app);
         assertEquals(2, report.approximateLayers().size());
         javafx.scene.control.TabPane results = robot.lookup("#results").queryAs(javafx.scene.control.TabPane.class);
         assertTrue(results.getTabs().get(2).getText().contains("近似"), results.getTabs().get(2).getText());
@@ -338,32 +331,6 @@ class BureauFolderWindowTest extends WindowTest {
         return ((javafx.scene.control.Label) stage.getScene().lookup("#status")).getText();
     }
 
-    private CheckReport check(FxRobot robot) throws Exception {
-        robot.interact(() -> app.reportProperty().set(null));
-        robot.clickOn("#run-checks");
-        FxWait.waitFor(120, TimeUnit.SECONDS, () -> app.reportProperty().get() != null);
-        WaitForAsyncUtils.waitForFxEvents();
-        return app.reportProperty().get();
-    }
-
-    /** What {@code basinguard ARGS --json} writes, run in this JVM. */
-    private String cliJson(String... args) throws IOException {
-        Path json = dir.resolve("cli-" + System.nanoTime() + ".json");
-        List<String> all = new java.util.ArrayList<>(List.of(args));
-        all.addAll(List.of("--json", json.toString()));
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = new Cli(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8))
-                .run(all.toArray(String[]::new));
-        assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
-        return Files.readString(json);
-    }
-
-    private static String json(CheckReport report) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        CheckJson.write(report, Version.get(), out);
-        return out.toString(StandardCharsets.UTF_8);
-    }
 
     private static List<DialogPane> dialogs(FxRobot robot) {
         return robot.listWindows().stream().filter(Window::isShowing)

@@ -4,15 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.basinguard.app.Version;
-import cn.basinguard.app.cli.Cli;
-import cn.basinguard.core.check.CheckReport;
-import cn.basinguard.core.report.CheckJson;
 import cn.basinguard.data.SampleData;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -38,13 +30,13 @@ class LoadedModelWindowTest extends WindowTest {
     void theChecksAndTheTableReadWhatTheWindowLoadedNotTheFileAgain(FxRobot robot) throws Exception {
         Path copy = dir.resolve("county-copy.gpkg");
         Files.copy(SampleData.zengduSample(), copy);
-        String cliBefore = cliJson(copy.toString());
+        String cliBefore = WindowChecks.cliJson(dir, "check", copy.toString());
         FxWait.waitFor(30, TimeUnit.SECONDS, () -> FxWait.read(() -> app.map().contentProperty().get() != null));
         robot.interact(() -> app.open(copy));
         FxWait.waitFor(60, TimeUnit.SECONDS, () -> FxWait.read(() -> stage.getTitle().contains("county-copy.gpkg")
                 && app.map().contentProperty().get() != null && app.layers().list().getItems().stream().anyMatch(l -> l.name().equals("DLTB"))));
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(cliBefore, json(check(robot)), "the window's check gives the command line's figures");
+        assertEquals(cliBefore, WindowChecks.json(WindowChecks.check(robot, app)), "the window's check gives the command line's figures");
 
         // another program turns every paddy field (0101) of the file into dry land (0103); the geometries stay as they
         // are (the R-tree's triggers, which call functions only a GIS's SQLite has, are set aside: they have nothing to do)
@@ -61,10 +53,10 @@ class LoadedModelWindowTest extends WindowTest {
             int changed = c.createStatement().executeUpdate("UPDATE DLTB SET DLBM = '0103', DLMC = '旱地' WHERE DLBM = '0101'");
             assertTrue(changed > 100, changed + " paddy fields");
         }
-        String cliAfter = cliJson(copy.toString());
+        String cliAfter = WindowChecks.cliJson(dir, "check", copy.toString());
         assertNotEquals(cliBefore, cliAfter, "the change shows in the figures of the file");
 
-        assertEquals(cliBefore, json(check(robot)), "the window's checks read what it loaded, not the file again");
+        assertEquals(cliBefore, WindowChecks.json(WindowChecks.check(robot, app)), "the window's checks read what it loaded, not the file again");
         var dltb = FxWait.read(() -> app.layers().list().getItems().stream().filter(l -> l.name().equals("DLTB")).findFirst().orElseThrow());
         AttributeTableTab[] tab = new AttributeTableTab[1];
         robot.interact(() -> tab[0] = app.openAttributes(dltb));
@@ -78,31 +70,6 @@ class LoadedModelWindowTest extends WindowTest {
                 && app.results().getTabs().stream().noneMatch(t -> t instanceof AttributeTableTab)));
         FxWait.waitFor(60, TimeUnit.SECONDS, () -> FxWait.read(() -> !app.layers().list().getItems().isEmpty()));
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(cliAfter, json(check(robot)), "opened again, the window reads the file as it is now");
-    }
-
-    private CheckReport check(FxRobot robot) throws Exception {
-        robot.interact(() -> app.reportProperty().set(null));
-        robot.clickOn("#run-checks");
-        FxWait.waitFor(120, TimeUnit.SECONDS, () -> app.reportProperty().get() != null);
-        WaitForAsyncUtils.waitForFxEvents();
-        return app.reportProperty().get();
-    }
-
-    /** What {@code basinguard check FILE --json} writes, run in this JVM. */
-    private String cliJson(String file) throws IOException {
-        Path json = dir.resolve("cli-" + System.nanoTime() + ".json");
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = new Cli(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8))
-                .run(List.of("check", file, "--json", json.toString()).toArray(String[]::new));
-        assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
-        return Files.readString(json);
-    }
-
-    private static String json(CheckReport report) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        CheckJson.write(report, Version.get(), out);
-        return out.toString(StandardCharsets.UTF_8);
+        assertEquals(cliAfter, WindowChecks.json(WindowChecks.check(robot, app)), "opened again, the window reads the file as it is now");
     }
 }

@@ -26,8 +26,8 @@ public final class LoadedLayer {
     private final PackedShapes shapes;
     private final AttributeColumns columns;
     private final BoxIndex index;
-    /** Positions in key order, for reads by key; null when the features were read in key order (a GeoPackage's). */
-    private final int[] byKey;
+    /** Finds a feature by its key, for reads by key. */
+    private final KeyOrder byKey;
     /**
      * Positions of the features a read without position gives: those with a NULL or empty geometry, or those the
      * source gave (a GeoPackage: the rows its R-tree misses, a position or not), in order.
@@ -44,7 +44,7 @@ public final class LoadedLayer {
         this.shapes = shapes;
         this.columns = columns;
         this.index = new BoxIndex(shapes.bounds(), shapes.size());
-        this.byKey = keyOrder(fids);
+        this.byKey = new KeyOrder(fids);
         this.positionless = positionless;
         Map<Long, List<ReadProblem>> byFid = new java.util.HashMap<>();
         List<ReadProblem> rest = new ArrayList<>();
@@ -137,21 +137,12 @@ public final class LoadedLayer {
 
     /** The place of the feature with key {@code fid}, or −1. */
     public int positionOf(long fid) {
-        int lo = 0;
-        int hi = fids.length - 1;
-        while (lo <= hi) {
-            int mid = (lo + hi) >>> 1;
-            int at = byKey == null ? mid : byKey[mid];
-            long k = fids[at];
-            if (k < fid) {
-                lo = mid + 1;
-            } else if (k > fid) {
-                hi = mid - 1;
-            } else {
-                return at;
-            }
-        }
-        return -1;
+        return byKey.positionOf(fid);
+    }
+
+    /** Finds features by key (shared with the map drawn from this layer). */
+    public KeyOrder keyOrder() {
+        return byKey;
     }
 
     /**
@@ -247,15 +238,5 @@ public final class LoadedLayer {
                 said.forEach(problems);
             }
         }
-    }
-
-    private static int[] keyOrder(long[] fids) {
-        for (int i = 1; i < fids.length; i++) {
-            if (fids[i - 1] >= fids[i]) {
-                return java.util.stream.IntStream.range(0, fids.length).boxed()
-                        .sorted((a, b) -> Long.compare(fids[a], fids[b])).mapToInt(Integer::intValue).toArray();
-            }
-        }
-        return null;
     }
 }

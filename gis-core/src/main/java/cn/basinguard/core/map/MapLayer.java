@@ -1,6 +1,7 @@
 package cn.basinguard.core.map;
 
 import cn.basinguard.core.loaded.BoxIndex;
+import cn.basinguard.core.loaded.KeyOrder;
 import cn.basinguard.core.loaded.PackedShapes;
 import cn.basinguard.core.check.LayerRole;
 import java.util.Arrays;
@@ -28,8 +29,8 @@ public final class MapLayer {
     /** Each feature's label, or null for a layer without any. */
     private final String[] labels;
     private final BoxIndex index;
-    /** See {@link #keyOrder(long[])}; shared by the with-methods' copies. */
-    private final int[] keyOrder;
+    /** Finds a feature by its key; shared by the with-methods' copies. */
+    private final KeyOrder keyOrder;
     private final Envelope extent;
     /** The land class (DLBM, normalised) of each feature, for a layer drawn by land class; null for one style throughout. */
     private final String[] classes;
@@ -105,7 +106,7 @@ public final class MapLayer {
         }
         PackedShapes shapes = layer.shapes();
         long[] ids = layer.fids();
-        return new MapLayer(name, layer.info().name(), role, style, true, 1.0, shapes, ids, keyOrder(ids), labels, layer.index(),
+        return new MapLayer(name, layer.info().name(), role, style, true, 1.0, shapes, ids, layer.keyOrder(), labels, layer.index(),
                 extent(shapes), classes, classes == null ? java.util.Collections.emptySortedSet()
                 : java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(java.util.Arrays.asList(classes))), null,
                 new LabelAnchors(shapes));
@@ -147,7 +148,7 @@ public final class MapLayer {
 
     private MapLayer(String name, String table, LayerRole role, LayerStyle style, boolean visible, double opacity,
                      PackedShapes shapes, long[] ids, String[] labels, String[] classes, RasterSource raster) {
-        this(name, table, role, style, visible, opacity, shapes, ids, keyOrder(ids), labels, new BoxIndex(shapes.bounds(), shapes.size()),
+        this(name, table, role, style, visible, opacity, shapes, ids, new KeyOrder(ids), labels, new BoxIndex(shapes.bounds(), shapes.size()),
                 raster == null ? extent(shapes) : null, classes, classes == null
                 ? java.util.Collections.emptySortedSet()
                 : java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(java.util.Arrays.asList(classes))), raster,
@@ -155,7 +156,7 @@ public final class MapLayer {
     }
 
     private MapLayer(String name, String table, LayerRole role, LayerStyle style, boolean visible, double opacity,
-                     PackedShapes shapes, long[] ids, int[] keyOrder, String[] labels, BoxIndex index, Envelope extent, String[] classes,
+                     PackedShapes shapes, long[] ids, KeyOrder keyOrder, String[] labels, BoxIndex index, Envelope extent, String[] classes,
                      java.util.SortedSet<String> classesPresent, RasterSource raster, LabelAnchors anchors) {
         this.raster = raster;
         this.anchors = anchors;
@@ -181,7 +182,7 @@ public final class MapLayer {
      */
     public static MapLayer imagery(String name, String table, RasterSource raster, Crs mapCrs) {
         PackedShapes none = PackedShapes.Builder.forDrawing().build();
-        return new MapLayer(name, table, null, DefaultStyles.IMAGERY, true, 1.0, none, new long[0], null, null, new BoxIndex(none.bounds(), 0),
+        return new MapLayer(name, table, null, DefaultStyles.IMAGERY, true, 1.0, none, new long[0], new KeyOrder(new long[0]), null, new BoxIndex(none.bounds(), 0),
                 RasterWarp.extentIn(raster, mapCrs), null, java.util.Collections.emptySortedSet(), raster, new LabelAnchors(none));
     }
 
@@ -299,62 +300,9 @@ public final class MapLayer {
 
     /** The position of the feature of key {@code fid}, or -1; by binary search, over the keys in order when they do not ascend. */
     public int indexOf(long fid) {
-        if (keyOrder == null) {
-            int at = Arrays.binarySearch(ids, fid);
-            return at >= 0 ? at : -1;
-        }
-        int lo = 0;
-        int hi = keyOrder.length - 1;
-        while (lo <= hi) {
-            int mid = (lo + hi) >>> 1;
-            long k = ids[keyOrder[mid]];
-            if (k == fid) {
-                return keyOrder[mid];
-            }
-            if (k < fid) {
-                lo = mid + 1;
-            } else {
-                hi = mid - 1;
-            }
-        }
-        return -1;
+        return keyOrder.positionOf(fid);
     }
 
-    /** Positions in the order of their keys, or null when the keys ascend already (a GeoPackage's, a Shapefile's). */
-    private static int[] keyOrder(long[] ids) {
-        boolean ascending = true;
-        for (int i = 1; i < ids.length && ascending; i++) {
-            ascending = ids[i - 1] < ids[i];
-        }
-        if (ascending) {
-            return null;
-        }
-        if (Arrays.stream(ids).allMatch(id -> id >= 0 && id <= Integer.MAX_VALUE)) {
-            // keys as a database gives them (a PostGIS table's, in no order): sorted as primitives, key and position in one long
-            long[] keyed = new long[ids.length];
-            for (int i = 0; i < ids.length; i++) {
-                keyed[i] = ids[i] << 32 | i;
-            }
-            Arrays.sort(keyed);
-            int[] out = new int[ids.length];
-            for (int i = 0; i < out.length; i++) {
-                out[i] = (int) keyed[i];
-            }
-            return out;
-        }
-        Integer[] order = new Integer[ids.length];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, (a, b) -> Long.compare(ids[a], ids[b]));
-        int[] out = new int[order.length];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = order[i];
-        }
-        return out;
-    }
-
-    /** The features whose envelope meets {@code e}. */
     public List<MapFeature> query(Envelope e) {
         int[] idx = indicesIn(e);
         List<MapFeature> out = new java.util.ArrayList<>(idx.length);
