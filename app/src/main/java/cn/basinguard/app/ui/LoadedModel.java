@@ -17,21 +17,26 @@ import java.util.function.BooleanSupplier;
 final class LoadedModel {
     private List<LoadedSource> sources;
     private List<String> warnings = List.of();
-    private boolean closed;
+    /** Set by {@link #close}: a load still running stops at its next feature (other data was opened meanwhile). */
+    private volatile boolean closed;
 
     /**
      * Loads the opened sources (taking them over) unless the model is loaded already or closed; the caller's
-     * {@code opened} is not to be closed afterwards.
+     * {@code opened} is not to be closed afterwards. Stops, closing what it opened, when {@code cancelled} says so or the
+     * model is closed meanwhile — not holding the model's lock while it reads, so closing it does not wait for the read.
      */
-    synchronized void load(DataSources.Opened opened, BooleanSupplier cancelled) {
-        if (sources != null || closed) {
-            opened.close();
-            return;
+    void load(DataSources.Opened opened, BooleanSupplier cancelled) {
+        synchronized (this) {
+            if (sources != null || closed) {
+                opened.close();
+                return;
+            }
         }
+        BooleanSupplier stop = () -> closed || cancelled.getAsBoolean();
         List<LoadedSource> all = new ArrayList<>();
         try {
             for (DataSource s : opened.sources()) {
-                LoadedSource l = LoadedSource.load(s, cancelled);
+                LoadedSource l = LoadedSource.load(s, stop);
                 if (l == null) {
                     all.forEach(LoadedSource::close);
                     opened.close();
@@ -44,8 +49,14 @@ final class LoadedModel {
             opened.close();
             throw e;
         }
-        sources = List.copyOf(all);
-        warnings = opened.warnings();
+        synchronized (this) {
+            if (closed || sources != null) {
+                all.forEach(LoadedSource::close);
+                return;
+            }
+            sources = List.copyOf(all);
+            warnings = opened.warnings();
+        }
     }
 
     /** The loaded sources, each lent (its reader's close leaves it loaded), or null before loading or after closing. */
@@ -72,8 +83,14 @@ final class LoadedModel {
     }
 
     /** Closes the sources (what is in memory stays readable for a check still running; what the files hold is let go). */
-    synchronized void close() {
+    void close() {
         closed = true;
+        synchronized (this) {
+            closeSources();
+        }
+    }
+
+    private void closeSources() {
         if (sources != null) {
             sources.forEach(LoadedSource::close);
         }

@@ -59,9 +59,17 @@ public final class LoadedLayer {
         this.others = List.copyOf(rest);
     }
 
+    /** Thrown through the source's read to stop a load that is no longer wanted. */
+    static final class Cancelled extends RuntimeException {
+        Cancelled() {
+            super(null, null, false, false);
+        }
+    }
+
     /** Collects a layer's features as its source hands them on. */
     static final class Builder implements FeatureSink {
         private final LayerInfo info;
+        private final java.util.function.BooleanSupplier cancelled;
         private final PackedShapes.Builder shapes = PackedShapes.Builder.exact();
         private final AttributeColumns columns = new AttributeColumns();
         private long[] fids = new long[1024];
@@ -69,13 +77,17 @@ public final class LoadedLayer {
         private int positionlessCount;
         private final List<ReadProblem> problems = new ArrayList<>();
 
-        Builder(LayerInfo info) {
+        Builder(LayerInfo info, java.util.function.BooleanSupplier cancelled) {
             this.info = info;
+            this.cancelled = cancelled;
         }
 
         @Override
         public void accept(Feature f) {
             int i = shapes.size();
+            if ((i & 4095) == 4095 && cancelled.getAsBoolean()) {
+                throw new Cancelled();
+            }
             if (i == fids.length) {
                 fids = Arrays.copyOf(fids, i + (i >> 1));
             }

@@ -43,7 +43,8 @@ public final class LoadedSource extends ForwardingSource {
      * R-tree misses: a check refuses the file when they have one, from the model as from the file). A layer whose
      * reading fails is left to the source (a check reading it meets the same failure). Takes ownership of {@code source}.
      *
-     * @param cancelled asked between layers; when it says yes, the source is closed and null returned
+     * @param cancelled asked between layers and every few thousand features; when it says yes, the source is closed
+     *                  and null returned
      */
     public static LoadedSource load(DataSource source, BooleanSupplier cancelled) {
         Map<String, LoadedLayer> loaded = new LinkedHashMap<>();
@@ -56,11 +57,14 @@ public final class LoadedSource extends ForwardingSource {
                 if (!l.isSupported() || l.isRaster()) {
                     continue;
                 }
-                LoadedLayer.Builder b = new LoadedLayer.Builder(l);
+                LoadedLayer.Builder b = new LoadedLayer.Builder(l, cancelled);
                 try {
                     source.read(l.name(), null, null, b, b::problem);
                 } catch (GisException e) {
                     continue;
+                } catch (LoadedLayer.Cancelled e) {
+                    source.close();
+                    return null;
                 }
                 long[] withoutPosition = null;
                 if (l.kind() == LayerInfo.Kind.FEATURES && source.indexMayMissRows()) {

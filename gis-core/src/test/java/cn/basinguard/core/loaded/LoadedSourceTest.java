@@ -46,6 +46,23 @@ class LoadedSourceTest {
         assertSameAnswers(gpkg);
     }
 
+    /** A load no longer wanted (other data opened meanwhile) stops and lets its file go. */
+    @Test
+    void aCancelledLoadStopsAndClosesItsSource() throws Exception {
+        Path gpkg = cn.basinguard.core.check.LandUseOccupationTest.write(dir.resolve("cancelled.gpkg"));
+        java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+        DataSource file = new cn.basinguard.core.source.ForwardingSource(DataSources.openFile(gpkg, SourceOptions.DEFAULT)) {
+            @Override
+            public void close() {
+                closed.set(true);
+                super.close();
+            }
+        };
+        assertEquals(null, LoadedSource.load(file, () -> asked.incrementAndGet() > 1));
+        assertTrue(closed.get(), "the file let go");
+    }
+
     @Test
     void filesOtherToolsWroteReadTheSameFromMemory() throws Exception {
         assumeTrue(Files.isDirectory(CORPUS), "shared corpus absent: " + CORPUS);
