@@ -76,6 +76,9 @@ public final class AttributeColumns {
         /** A column with more distinct values than this is a key column: kept by value, not by code. */
         private static final int DISTINCT = 4096;
         private Map<Object, Integer> codes = new HashMap<>();
+        /** The last value coded and its code: looked up first. */
+        private Object last;
+        private int lastCode;
         /** The distinct values by code; code 0 is null. */
         private final List<Object> dictionary = new ArrayList<>(List.of(new Object()));
         private byte[] bytes = new byte[16];
@@ -88,10 +91,19 @@ public final class AttributeColumns {
                 values = values.set(row, v);
                 return;
             }
-            int code = v == null ? 0 : codes.computeIfAbsent(v, k -> {
-                dictionary.add(k);
-                return dictionary.size() - 1;
-            });
+            int code;
+            if (v == null) {
+                code = 0;
+            } else if (v.equals(last)) {
+                code = lastCode; // rows come by village and by class: the value of the row before, often
+            } else {
+                code = codes.computeIfAbsent(v, k -> {
+                    dictionary.add(k);
+                    return dictionary.size() - 1;
+                });
+                last = v;
+                lastCode = code;
+            }
             if (code > DISTINCT) {
                 values = Values.of(this, row);
                 values = values.set(row, v);
@@ -162,11 +174,11 @@ public final class AttributeColumns {
         }
     }
 
-    /** Numbers of one kind (all Double or all Long), unboxed: a double kept as its bits. */
+    /** Numbers of one kind (all Double or all Long), unboxed: a double kept as its bits; which rows hold one, a bit each. */
     private static final class Numbers extends Values {
         private final boolean real;
         private long[] v = new long[16];
-        private final java.util.BitSet set = new java.util.BitSet();
+        private long[] set = new long[1];
         private int rows;
 
         Numbers(boolean real) {
@@ -180,10 +192,11 @@ public final class AttributeColumns {
             }
             if (row >= v.length) {
                 v = Arrays.copyOf(v, grown(v.length, row));
+                set = Arrays.copyOf(set, (v.length >> 6) + 1);
             }
             if (x != null) {
                 v[row] = real ? Double.doubleToRawLongBits((Double) x) : (Long) x;
-                set.set(row);
+                set[row >> 6] |= 1L << row;
             }
             rows = Math.max(rows, row + 1);
             return this;
@@ -191,7 +204,7 @@ public final class AttributeColumns {
 
         @Override
         Object get(int row) {
-            if (!set.get(row)) {
+            if (row >= rows || (set[row >> 6] & 1L << row) == 0) {
                 return null;
             }
             return real ? (Object) Double.longBitsToDouble(v[row]) : (Object) v[row];

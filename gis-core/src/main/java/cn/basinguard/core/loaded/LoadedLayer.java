@@ -110,12 +110,12 @@ public final class LoadedLayer {
         LoadedLayer build(long[] withoutPosition) {
             columns.seal();
             long[] keys = Arrays.copyOf(fids, shapes.size());
-            LoadedLayer l = new LoadedLayer(info, keys, shapes.build(), columns, Arrays.copyOf(positionless, positionlessCount), problems);
-            if (withoutPosition == null) {
-                return l;
+            int[] without = Arrays.copyOf(positionless, positionlessCount);
+            if (withoutPosition != null) {
+                KeyOrder order = new KeyOrder(keys);
+                without = Arrays.stream(withoutPosition).mapToInt(order::positionOf).filter(i -> i >= 0).sorted().distinct().toArray();
             }
-            int[] given = Arrays.stream(withoutPosition).mapToInt(l::positionOf).filter(i -> i >= 0).sorted().distinct().toArray();
-            return new LoadedLayer(info, keys, l.shapes, columns, given, problems);
+            return new LoadedLayer(info, keys, shapes.build(), columns, without, problems);
         }
     }
 

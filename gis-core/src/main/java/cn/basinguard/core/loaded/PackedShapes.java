@@ -268,6 +268,11 @@ public final class PackedShapes {
         private long lastY;
         private double scale;
         private boolean finite;
+        /** The feature's box, found as its vertices are written (one pass over the coordinates, not two). */
+        private double minX;
+        private double minY;
+        private double maxX;
+        private double maxY;
 
         private Builder(boolean exact) {
             this.exact = exact;
@@ -296,7 +301,12 @@ public final class PackedShapes {
             lastX = 0;
             lastY = 0;
             finite = true;
-            org.locationtech.jts.geom.Envelope e = g == null ? null : g.getEnvelopeInternal();
+            minX = Double.POSITIVE_INFINITY;
+            minY = Double.POSITIVE_INFINITY;
+            maxX = Double.NEGATIVE_INFINITY;
+            maxY = Double.NEGATIVE_INFINITY;
+            // the grid needs the largest coordinate before the first vertex: only then is the box asked of the geometry
+            org.locationtech.jts.geom.Envelope e = g == null || exact ? null : g.getEnvelopeInternal();
             if (g == null) {
                 put(NULL);
                 if (!exact) {
@@ -322,10 +332,10 @@ public final class PackedShapes {
                     putLong(0);
                 }
             }
-            if (e == null || e.isNull() || !finite) {
+            if (g == null || !finite || minX > maxX) {
                 store(Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY);
             } else {
-                store(e.getMinX(), e.getMinY(), e.getMaxX(), e.getMaxY());
+                store(minX, minY, maxX, maxY);
             }
         }
 
@@ -400,6 +410,10 @@ public final class PackedShapes {
         /** A vertex as its coordinates' bits (or grid steps) less the last vertex's: short when the two are near. */
         private void vertex(double x, double y) {
             finite &= Double.isFinite(x) && Double.isFinite(y);
+            minX = Math.min(minX, x);
+            minY = Math.min(minY, y);
+            maxX = Math.max(maxX, x);
+            maxY = Math.max(maxY, y);
             long bx = exact ? Double.doubleToRawLongBits(x) : Math.round(x * scale);
             long by = exact ? Double.doubleToRawLongBits(y) : Math.round(y * scale);
             putLong(zig(bx - lastX));
@@ -416,11 +430,17 @@ public final class PackedShapes {
         }
 
         private void putLong(long v) {
+            if (len + 10 > scratch.length) {
+                scratch = Arrays.copyOf(scratch, Math.max(len + 10, len * 2));
+            }
+            byte[] b = scratch;
+            int at = len;
             while ((v & ~0x7FL) != 0) {
-                put((int) ((v & 0x7F) | 0x80));
+                b[at++] = (byte) ((v & 0x7F) | 0x80);
                 v >>>= 7;
             }
-            put((int) v);
+            b[at++] = (byte) v;
+            len = at;
         }
 
         public int size() {
