@@ -3,7 +3,6 @@ package cn.basinguard.core.importer;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,8 +10,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The attribute rows of a dBASE III .dbf. The text encoding comes from the .cpg when there is one; without it, bytes
- * that are valid UTF-8 are read as UTF-8 and anything else as GBK, the encoding of Chinese design-institute exports.
+ * The attribute rows of a dBASE III .dbf. The text encoding is decided as the Shapefile source decides it
+ * ({@link cn.basinguard.core.source.shp.DbfEncoding}): the .cpg, else the language-driver byte, else UTF-8 when the
+ * bytes are valid UTF-8 and GB18030 otherwise — never GBK, which lacks characters of local names (㵐, U+3D50).
  */
 final class DbfTable {
     private record Field(String name, char type, int length, int decimals) {
@@ -34,19 +34,9 @@ final class DbfTable {
         return truncated;
     }
 
+    /** The charset a .cpg names, as the Shapefile source reads it (Chinese ones as GB18030); null when unknown. */
     static Charset charsetFromCpg(String cpg) {
-        String c = cpg.strip().toUpperCase(Locale.ROOT);
-        if (c.equals("936") || c.equals("CP936") || c.startsWith("GB")) {
-            return TextDecoder.GBK;
-        }
-        if (c.startsWith("UTF") || c.equals("65001")) {
-            return StandardCharsets.UTF_8;
-        }
-        try {
-            return Charset.forName(c);
-        } catch (RuntimeException e) {
-            return null;
-        }
+        return cn.basinguard.core.source.shp.DbfEncoding.fromCpg(cpg);
     }
 
     /** @param charset the .cpg encoding; null to detect */
@@ -71,8 +61,9 @@ final class DbfTable {
         int headerLength = Short.toUnsignedInt(b.getShort(8));
         int recordLength = Short.toUnsignedInt(b.getShort(10));
         if (charset == null) {
-            byte[] body = java.util.Arrays.copyOfRange(bytes, 32, bytes.length);
-            charset = TextDecoder.isStrictUtf8(body) ? StandardCharsets.UTF_8 : TextDecoder.GBK;
+            // as the Shapefile source decides: the language-driver byte, else UTF-8 when the bytes are, else GB18030
+            byte[] records = java.util.Arrays.copyOfRange(bytes, Math.min(headerLength, bytes.length), bytes.length);
+            charset = cn.basinguard.core.source.shp.DbfEncoding.decide(null, null, Byte.toUnsignedInt(bytes[29]), records, records.length).charset();
         }
         if (headerLength > bytes.length) {
             problems.add(cn.basinguard.core.i18n.Messages.get("import.dbf.headerPastEnd", headerLength, bytes.length));

@@ -6,9 +6,12 @@ import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
-/** Decodes text files from Chinese offices: UTF-8 (with or without BOM) when the bytes are valid UTF-8, else GBK. */
+/**
+ * Decodes text files from Chinese offices: UTF-8 (with or without BOM) when the bytes are valid UTF-8, else GB18030 —
+ * which reads GBK files alike and also the characters GBK lacks (㵐, U+3D50, in the names of this district's rivers).
+ */
 final class TextDecoder {
-    static final Charset GBK = Charset.forName("GBK");
+    static final Charset GB18030 = cn.basinguard.core.source.shp.DbfEncoding.GB18030;
 
     private TextDecoder() {
     }
@@ -18,23 +21,13 @@ final class TextDecoder {
         int start = hasBom(bytes) ? 3 : 0;
         ByteBuffer buf = ByteBuffer.wrap(bytes, start, bytes.length - start);
         try {
-            // strict UTF-8 first: GBK bytes are almost never valid UTF-8, while UTF-8 bytes often decode as GBK garbage
+            // strict UTF-8 first: GB18030 bytes are almost never valid UTF-8, while UTF-8 bytes often decode as GB18030 garbage
             return StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT)
                 .decode(buf).toString();
         } catch (CharacterCodingException e) {
-            return new String(bytes, start, bytes.length - start, GBK);
-        }
-    }
-
-    static boolean isStrictUtf8(byte[] bytes) {
-        try {
-            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes));
-            return true;
-        } catch (CharacterCodingException e) {
-            return false;
+            return new String(bytes, start, bytes.length - start, GB18030);
         }
     }
 
