@@ -19,13 +19,18 @@ import java.util.List;
 record AtlasJob(MapContent map, List<String> units, boolean sitePages, PrintAtlas.Paper paper, boolean landscape,
                 PrintAtlas.Notes notes) {
 
-    /** The names of the units a page can be made for: the map's unit layer, by its labels. */
+    /**
+     * The names of the units a page can be made for: the map's unit layer, by its labels — those with an outline (the
+     * window's loaded model keeps a unit without a geometry in its place; it has no page).
+     */
     static List<String> unitNames(MapContent map) {
         List<String> out = new ArrayList<>();
         for (MapLayer l : map.layers()) {
             if (l.role() == LayerRole.UNITS) {
                 for (MapFeature f : l.features()) {
-                    out.add(name(f));
+                    if (!f.geometry().isEmpty()) {
+                        out.add(name(f));
+                    }
                 }
             }
         }
@@ -41,7 +46,7 @@ record AtlasJob(MapContent map, List<String> units, boolean sitePages, PrintAtla
         for (MapLayer l : map.layers()) {
             if (l.role() == LayerRole.UNITS) {
                 for (MapFeature f : l.features()) {
-                    if (units.contains(name(f))) {
+                    if (units.contains(name(f)) && !f.geometry().isEmpty()) {
                         pages.add(PrintAtlas.Page.unit(name(f), f.geometry()));
                     }
                 }
@@ -51,7 +56,9 @@ record AtlasJob(MapContent map, List<String> units, boolean sitePages, PrintAtla
             for (MapLayer l : map.layers()) {
                 if (l.role() == LayerRole.SITES && l.visible()) {
                     for (MapFeature f : l.features()) {
-                        pages.add(PrintAtlas.Page.site(name(f), f.geometry()));
+                        if (!f.geometry().isEmpty()) {
+                            pages.add(PrintAtlas.Page.site(name(f), f.geometry()));
+                        }
                     }
                 }
             }
