@@ -998,7 +998,7 @@ public final class WorkbenchApp extends Application {
                 }
             }, row -> {
                 var f = drawn == null ? null : drawn.feature(row.fid());
-                return f == null ? null : f.geometry();
+                return f == null || f.geometry().isEmpty() ? null : f.geometry(); // a row without an outline: nothing to show
             }, layer, g -> select(g, content.crs(), false), g -> select(g, content.crs(), true));
         }
         tab.setClosable(true);
