@@ -3,8 +3,6 @@ package cn.basinguard.core.importer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import cn.basinguard.core.testing.HandmadeShapefile;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,7 +31,7 @@ class Gb18030SitesTest {
         Path shp = dir.resolve("sites.shp");
         double[] square = {434700, 3496300, 434700, 3496500, 434900, 3496500, 434900, 3496300, 434700, 3496300};
         Files.write(shp, HandmadeShapefile.polygons(new double[][] {square}));
-        Files.write(dir.resolve("sites.dbf"), dbf("XMMC", 40, GB18030, NAME));
+        Files.write(dir.resolve("sites.dbf"), HandmadeShapefile.dbf("XMMC", 40, GB18030, NAME));
         Files.writeString(dir.resolve("sites.prj"), "PROJCS[\"CGCS2000_3_Degree_GK_CM_114E\",GEOGCS[\"GCS_China_Geodetic_Coordinate_System_2000\","
                 + "DATUM[\"D_China_2000\",SPHEROID[\"CGCS2000\",6378137.0,298.257222101]],PRIMEM[\"Greenwich\",0.0],UNIT[\"Degree\",0.0174532925199433]],"
                 + "PROJECTION[\"Gauss_Kruger\"],PARAMETER[\"False_Easting\",500000.0],PARAMETER[\"False_Northing\",0.0],"
@@ -58,23 +56,5 @@ class Gb18030SitesTest {
         ImportedSites s = SiteImporter.read(txt);
         assertEquals(1, s.sites().size(), s.problems().toString());
         assertEquals(NAME, s.sites().get(0).name());
-    }
-
-    /** A .dbf with one character field of {@code width}, its rows in {@code charset}, the language-driver byte 0 (none). */
-    private static byte[] dbf(String field, int width, Charset charset, String... rows) {
-        ByteBuffer b = ByteBuffer.allocate(32 + 32 + 1 + rows.length * (1 + width) + 1).order(ByteOrder.LITTLE_ENDIAN);
-        b.put((byte) 3).put(new byte[3]).putInt(rows.length).putShort((short) 65).putShort((short) (1 + width)).put(new byte[20]);
-        b.put(java.util.Arrays.copyOf(field.getBytes(StandardCharsets.US_ASCII), 11)).put((byte) 'C').put(new byte[4]).put((byte) width)
-                .put(new byte[15]);
-        b.put((byte) 0x0D);
-        for (String r : rows) {
-            byte[] t = java.util.Arrays.copyOf(r.getBytes(charset), width);
-            for (int i = r.getBytes(charset).length; i < width; i++) {
-                t[i] = ' ';
-            }
-            b.put((byte) ' ').put(t);
-        }
-        b.put((byte) 0x1A);
-        return b.array();
     }
 }

@@ -64,14 +64,20 @@ public final class HandmadeShapefile {
 
     /** A .dbf with one character field {@code name} of {@code width} and the given rows (ASCII). */
     public static byte[] dbf(String name, int width, String... rows) {
+        return dbf(name, width, StandardCharsets.US_ASCII, rows);
+    }
+
+    /** A .dbf with one character field {@code name} of {@code width}, the rows in {@code charset}, no language-driver byte. */
+    public static byte[] dbf(String name, int width, java.nio.charset.Charset charset, String... rows) {
         ByteBuffer b = ByteBuffer.allocate(32 + 32 + 1 + rows.length * (1 + width) + 1).order(ByteOrder.LITTLE_ENDIAN);
         b.put((byte) 3).put(new byte[3]).putInt(rows.length).putShort((short) 65).putShort((short) (1 + width)).put(new byte[20]);
         b.put(java.util.Arrays.copyOf(name.getBytes(StandardCharsets.US_ASCII), 11)).put((byte) 'C').put(new byte[4]).put((byte) width)
                 .put(new byte[15]);
         b.put((byte) 0x0D);
         for (String r : rows) {
-            byte[] t = java.util.Arrays.copyOf(r.getBytes(StandardCharsets.US_ASCII), width);
-            for (int i = r.length(); i < width; i++) {
+            byte[] bytes = r.getBytes(charset);
+            byte[] t = java.util.Arrays.copyOf(bytes, width);
+            for (int i = bytes.length; i < width; i++) {
                 t[i] = ' ';
             }
             b.put((byte) ' ').put(t);
