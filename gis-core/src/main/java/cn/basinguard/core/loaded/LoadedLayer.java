@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.locationtech.jts.geom.Envelope;
-import org.locationtech.jts.geom.Geometry;
 
 /**
  * One layer as it was read from its source, whole: every feature's key, its exact geometry ({@link PackedShapes}, in
@@ -37,6 +36,7 @@ public final class LoadedLayer {
     private final Map<Long, List<ReadProblem>> kept;
     /** Problems of features left out (skipped), and of the layer as a whole, in the order met. */
     private final List<ReadProblem> others;
+
     private LoadedLayer(LayerInfo info, long[] fids, PackedShapes shapes, AttributeColumns columns, int[] positionless,
                         List<ReadProblem> problems) {
         this.info = info;
@@ -204,9 +204,7 @@ public final class LoadedLayer {
 
     private int[] meeting(List<Envelope> boxes) {
         if (boxes.size() == 1) {
-            int[] hits = index.query(boxes.get(0));
-            Arrays.sort(hits);
-            return hits;
+            return index.query(boxes.get(0)); // ascending: the order read
         }
         java.util.BitSet all = new java.util.BitSet(fids.length);
         for (Envelope box : boxes) {
