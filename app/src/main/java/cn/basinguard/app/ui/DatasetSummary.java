@@ -30,26 +30,14 @@ import java.util.Map;
  */
 record DatasetSummary(OpenedData data, List<LayerInfo> layers, Map<String, LayerSource> sources, List<String> warnings,
                       List<Path> files, boolean demonstration, MapContent map, String district) {
-    static DatasetSummary read(OpenedData data) {
-        return read(data, () -> false);
-    }
-
     /**
      * Reads the data: a connected database's catalogue, or the files, read once, whole, into the window's model
-     * ({@link LoadedModel}), from which the map is drawn and which every later reader is lent.
-     *
-     * @param cancelled asked between layers while the files are loaded
+     * ({@link LoadedModel}), from which the map is drawn and which every later reader is lent. The load stops when
+     * other data is opened meanwhile (the model is closed then).
      */
-    static DatasetSummary read(OpenedData data, java.util.function.BooleanSupplier cancelled) {
+    static DatasetSummary read(OpenedData data) {
         if (data.database() == null) {
-            DataSources.Opened files = data.openFiles();
-            try {
-                files.sources().forEach(DataSource::countRows); // the layer list shows each layer's count: exact, counted here
-            } catch (RuntimeException e) {
-                files.close();
-                throw e;
-            }
-            data.model().load(files, cancelled);
+            data.model().load(data.openFiles());
         }
         try (DataSources.Opened opened = data.open()) {
             List<LayerInfo> layers = new ArrayList<>();

@@ -22,17 +22,16 @@ final class LoadedModel {
 
     /**
      * Loads the opened sources (taking them over) unless the model is loaded already or closed; the caller's
-     * {@code opened} is not to be closed afterwards. Stops, closing what it opened, when {@code cancelled} says so or the
-     * model is closed meanwhile — not holding the model's lock while it reads, so closing it does not wait for the read.
+     * {@code opened} is not to be closed afterwards. Stops, closing what it opened, when the model is closed meanwhile — not holding the model's lock while it reads, so closing it does not wait for the read.
      */
-    void load(DataSources.Opened opened, BooleanSupplier cancelled) {
+    void load(DataSources.Opened opened) {
         synchronized (this) {
             if (sources != null || closed) {
                 opened.close();
                 return;
             }
         }
-        BooleanSupplier stop = () -> closed || cancelled.getAsBoolean();
+        BooleanSupplier stop = () -> closed;
         List<LoadedSource> all = new ArrayList<>();
         try {
             for (DataSource s : opened.sources()) {

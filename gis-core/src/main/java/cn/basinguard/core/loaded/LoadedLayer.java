@@ -37,14 +37,14 @@ public final class LoadedLayer {
     /** Problems of features left out (skipped), and of the layer as a whole, in the order met. */
     private final List<ReadProblem> others;
 
-    private LoadedLayer(LayerInfo info, long[] fids, PackedShapes shapes, AttributeColumns columns, int[] positionless,
+    private LoadedLayer(LayerInfo info, long[] fids, KeyOrder byKey, PackedShapes shapes, AttributeColumns columns, int[] positionless,
                         List<ReadProblem> problems) {
         this.info = info;
         this.fids = fids;
         this.shapes = shapes;
         this.columns = columns;
         this.index = new BoxIndex(shapes.bounds(), shapes.size());
-        this.byKey = new KeyOrder(fids);
+        this.byKey = byKey;
         this.positionless = positionless;
         Map<Long, List<ReadProblem>> byFid = new java.util.HashMap<>();
         List<ReadProblem> rest = new ArrayList<>();
@@ -110,12 +110,10 @@ public final class LoadedLayer {
         LoadedLayer build(long[] withoutPosition) {
             columns.seal();
             long[] keys = Arrays.copyOf(fids, shapes.size());
-            int[] without = Arrays.copyOf(positionless, positionlessCount);
-            if (withoutPosition != null) {
-                KeyOrder order = new KeyOrder(keys);
-                without = Arrays.stream(withoutPosition).mapToInt(order::positionOf).filter(i -> i >= 0).sorted().distinct().toArray();
-            }
-            return new LoadedLayer(info, keys, shapes.build(), columns, without, problems);
+            KeyOrder order = new KeyOrder(keys);
+            int[] without = withoutPosition == null ? Arrays.copyOf(positionless, positionlessCount)
+                    : Arrays.stream(withoutPosition).mapToInt(order::positionOf).filter(i -> i >= 0).sorted().distinct().toArray();
+            return new LoadedLayer(info, keys, order, shapes.build(), columns, without, problems);
         }
     }
 
